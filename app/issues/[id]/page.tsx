@@ -1,0 +1,191 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../db';
+import { getIssue, positionHistory, statusHistory, type PositionVersion } from '../../../db/queries/issues';
+import { listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
+import { listSourceChoices } from '../../../db/queries/sources';
+import { requireUser } from '../../../lib/auth/current-user';
+import { hasRole } from '../../../lib/roles';
+import { daysBetween, formatDate, todayIso } from '../../../lib/dates';
+import { label } from '../../../lib/domain';
+import { describePositionChange } from '../../../lib/position-change';
+import { DaysLeft, StanceBadge, StatusBadge } from '../../../components/Badges';
+import { SourceCitation } from '../../../components/SourceCitation';
+import { PositionForm } from '../../../components/forms/PositionForm';
+import { StatusForm } from '../../../components/forms/StatusForm';
+import { changeStatusAction, recordPositionAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const found = getIssue(getDb(), Number((await params).id));
+  return { title: found?.issue.title ?? 'Issue' };
+}
+
+export default async function IssuePage({ params }: Params) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const found = Number.isInteger(id) ? getIssue(db, id) : undefined;
+  if (!found) notFound();
+  const { issue, negotiationName } = found;
+  const parties = listSeatedParties(db, issue.negotiationId);
+  const history = positionHistory(db, issue.id);
+  const statuses = statusHistory(db, issue.id);
+  const canWrite = hasRole(user.role, 'analyst');
+  const today = todayIso();
+  const sources = canWrite ? listSourceChoices(db) : [];
+  const roundOptions = listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name }));
+  const byId = new Map(history.map((p) => [p.id, p]));
+  const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
+  const historyOf = (partyId: number) => history.filter((p) => p.partyId === partyId);
+
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${issue.negotiationId}`}>{negotiationName}</Link>
+      </p>
+      <div className="spread">
+        <h1>{issue.title}</h1>
+        {canWrite && (
+          <Link className="button secondary" href={`/issues/${issue.id}/edit`}>
+            Edit issue
+          </Link>
+        )}
+      </div>
+      <section className="panel" aria-label="Facts">
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={issue.status} />
+          </dd>
+          <dt>Priority</dt>
+          <dd>{label(issue.priority)}</dd>
+          {issue.keyDate && (
+            <>
+              <dt>Key date</dt>
+              <dd>
+                {formatDate(issue.keyDate)} {issue.keyDateLabel && `— ${issue.keyDateLabel}`} (<DaysLeft days={daysBetween(today, issue.keyDate)} />)
+              </dd>
+            </>
+          )}
+        </dl>
+        {issue.description && <p>{issue.description}</p>}
+      </section>
+
+      <h2>Current positions</h2>
+      <div className="grid-2">
+        {parties.map((party) => {
+          const current = currentOf(party.id);
+          return (
+            <section key={party.id} className="panel" aria-labelledby={`party-${party.id}`}>
+              <h3 id={`party-${party.id}`}>
+                {party.name} <span className="muted small">({label(party.role)})</span>
+              </h3>
+              {current ? <PositionDetails position={current} /> : <p className="muted">No position recorded.</p>}
+              {canWrite && (
+                <details>
+                  <summary>Record a new position for {party.name}</summary>
+                  <PositionForm
+                    action={recordPositionAction}
+                    issueId={issue.id}
+                    partyId={party.id}
+                    partyName={party.name}
+                    current={current ? { id: current.id, summary: current.summary, stance: current.stance, redLines: current.redLines, flexibility: current.flexibility } : null}
+                    sources={sources}
+                    rounds={roundOptions}
+                    today={today}
+                  />
+                </details>
+              )}
+            </section>
+          );
+        })}
+      </div>
+
+      {canWrite && (
+        <section className="panel" aria-labelledby="status-form">
+          <h2 id="status-form">Change the status</h2>
+          <StatusForm action={changeStatusAction} issueId={issue.id} status={issue.status} version={issue.version} sources={sources} rounds={roundOptions} today={today} />
+        </section>
+      )}
+
+      <h2>Position history</h2>
+      {parties.map((party) => {
+        const versions = historyOf(party.id);
+        if (versions.length === 0) return null;
+        return (
+          <section key={party.id} className="panel" aria-label={`Position history of ${party.name}`}>
+            <h3>{party.name}</h3>
+            <ol className="history">
+              {versions.map((p) => (
+                <li key={p.id} className={p.isCurrent ? 'current' : undefined}>
+                  <div className="row">
+                    <strong>{formatDate(p.asOf)}</strong>
+                    <StanceBadge stance={p.stance} />
+                    {p.isCurrent ? <span className="badge status">current</span> : <span className="muted small">superseded</span>}
+                    {p.roundName && <span className="small">at {p.roundName}</span>}
+                  </div>
+                  <div className="small">{describePositionChange(p.supersedesId ? byId.get(p.supersedesId) : undefined, p)}</div>
+                  <div>{p.summary}</div>
+                  <SourceCitation citation={p} />
+                  <div className="muted small">
+                    recorded {formatDate(p.createdAt)}
+                    {p.authorName ? ` by ${p.authorName}` : ''}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+
+      <h2>Status history</h2>
+      <section className="panel">
+        <ol className="history">
+          {statuses.map((s) => (
+            <li key={s.id}>
+              <div className="row">
+                <strong>{formatDate(s.changedOn)}</strong>
+                {s.fromStatus ? (
+                  <>
+                    <StatusBadge status={s.fromStatus} /> → <StatusBadge status={s.toStatus} />
+                  </>
+                ) : (
+                  <>
+                    opened as <StatusBadge status={s.toStatus} />
+                  </>
+                )}
+                {s.roundName && <span className="small">at {s.roundName}</span>}
+              </div>
+              {s.note && <div>{s.note}</div>}
+              <SourceCitation citation={s} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function PositionDetails({ position }: { position: PositionVersion }) {
+  return (
+    <div>
+      <div className="row">
+        <StanceBadge stance={position.stance} />
+        <span className="small">flexibility: {label(position.flexibility)}</span>
+        <span className="muted small">as of {formatDate(position.asOf)}</span>
+      </div>
+      <p>{position.summary}</p>
+      {position.redLines && (
+        <p>
+          <strong>Red lines:</strong> {position.redLines}
+        </p>
+      )}
+      <SourceCitation citation={position} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import './globals.css';
+import { currentUser } from '../lib/auth/current-user';
+import { SiteHeader } from '../components/SiteHeader';
+
+export const metadata: Metadata = {
+  title: { default: 'Negotiation tracker', template: '%s · Negotiation tracker' },
+  description: 'Track multi-party negotiations issue by issue.',
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

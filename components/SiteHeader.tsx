@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import type { CurrentUser } from '../lib/roles';
+import { SignOutButton } from './SignOutButton';
+
+const LINKS = [
+  { href: '/', label: 'Dashboard' },
+  { href: '/negotiations', label: 'Negotiations' },
+  { href: '/homework', label: 'Homework' },
+  { href: '/parties', label: 'Parties & actors' },
+];
+
+export function SiteHeader({ user }: { user: CurrentUser | null }) {
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link href="/" className="brand">
+          Negotiation tracker
+        </Link>
+        {user && (
+          <nav aria-label="Main">
+            <ul>
+              {LINKS.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href}>{l.label}</Link>
+                </li>
+              ))}
+              {user.role === 'admin' && (
+                <li>
+                  <Link href="/admin/users">Users</Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+        {user && (
+          <div className="who">
+            <span>
+              {user.name} <span className="badge status">{user.role}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

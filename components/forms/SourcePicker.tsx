@@ -1,0 +1,56 @@
+import { SelectField, TextArea, TextField, type Option } from '../ui/Field';
+import { CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '../../lib/domain';
+import type { FormState } from '../../lib/validation/fields';
+
+export type SourceChoice = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string };
+
+export function sourceOptions(sources: SourceChoice[]): Option[] {
+  return sources.map((s) => ({
+    value: String(s.id),
+    label: `${s.outlet}${s.title ? ` — ${s.title}` : ''}${s.publishedOn ? ` (${s.publishedOn})` : ''} [${s.reliability}]`,
+  }));
+}
+
+/** Cite an existing source, or type a new one (its fields are named `source.*`). */
+export function SourcePicker({ sources, state }: { sources: SourceChoice[]; state: FormState }) {
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  const newSourceOpen = Boolean(v['source.outlet'] || Object.keys(e).some((k) => k.startsWith('source.')));
+  return (
+    <fieldset>
+      <legend>Source</legend>
+      <SelectField
+        label="Cite an existing source"
+        name="sourceId"
+        options={sourceOptions(sources)}
+        placeholder="— none, or add a new one below —"
+        defaultValue={v.sourceId}
+        errors={e.sourceId}
+      />
+      <details open={newSourceOpen}>
+        <summary>Add a new source</summary>
+        <div className="grid-2">
+          <TextField label="Outlet" name="source.outlet" defaultValue={v['source.outlet']} errors={e['source.outlet']} hint="Filling this in adds the source." />
+          <TextField label="Title" name="source.title" defaultValue={v['source.title']} errors={e['source.title']} />
+          <TextField label="URL" name="source.url" type="url" defaultValue={v['source.url']} errors={e['source.url']} />
+          <TextField label="Publication date" name="source.publishedOn" type="date" defaultValue={v['source.publishedOn']} errors={e['source.publishedOn']} />
+          <SelectField
+            label="Reliability (Admiralty)"
+            name="source.reliability"
+            options={RELIABILITIES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r] }))}
+            defaultValue={v['source.reliability'] ?? 'F'}
+            errors={e['source.reliability']}
+          />
+          <SelectField
+            label="Credibility of the claim"
+            name="source.credibility"
+            options={Object.entries(CREDIBILITY_LABELS).map(([value, text]) => ({ value, label: text }))}
+            defaultValue={v['source.credibility'] ?? '6'}
+            errors={e['source.credibility']}
+          />
+        </div>
+        <TextArea label="Quoted text" name="source.quote" defaultValue={v['source.quote']} errors={e['source.quote']} rows={3} />
+      </details>
+    </fieldset>
+  );
+}

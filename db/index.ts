@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { env } from '../lib/env';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens a database file with the pragmas every connection needs, and applies pending migrations. */
+export function openDatabase(file: string): DB {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // A fresh file reads FULL; NORMAL is safe under WAL and much faster.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+// Cached on globalThis so hot reload in development does not open a new connection each time.
+const globalForDb = globalThis as unknown as { trackerDb?: DB };
+
+export function getDb(): DB {
+  if (!globalForDb.trackerDb) globalForDb.trackerDb = openDatabase(env.DATABASE_PATH);
+  return globalForDb.trackerDb;
+}
+
+export { schema };

@@ -1,0 +1,75 @@
+import { and, eq } from 'drizzle-orm';
+import type { DB } from '../index';
+import { issues, negotiationParties, positions } from '../schema';
+import type { Executor } from '../types';
+import { recordAudit } from './audit';
+import { assertSourceExists, insertSource } from './sources';
+import type { NewSource } from '../../lib/validation/sources';
+import { assertRole, type CurrentUser } from '../../lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
+import type { PositionInput } from '../../lib/validation/positions';
+
+export type NewPosition = Omit<PositionInput, 'basedOn'> & { basedOn: number | null; updateId?: number | null };
+
+/**
+ * Records a party's new position on an issue inside the caller's transaction.
+ * The previous current position is kept as history; `basedOn` must still be the
+ * current one, so two analysts editing at once cannot overwrite each other.
+ */
+export function applyPosition(tx: Executor, user: CurrentUser, input: NewPosition): number {
+  const issue = tx.select({ id: issues.id, negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+  if (!issue) throw new NotFoundError('The issue');
+  const seated = tx
+    .select({ partyId: negotiationParties.partyId })
+    .from(negotiationParties)
+    .where(and(eq(negotiationParties.negotiationId, issue.negotiationId), eq(negotiationParties.partyId, input.partyId)))
+    .get();
+  if (!seated) throw new InvalidInputError('That party is not at the table in this negotiation.', { partyId: ['Choose a party of this negotiation.'] });
+  if (input.sourceId) assertSourceExists(tx, input.sourceId);
+
+  const current = tx
+    .select()
+    .from(positions)
+    .where(and(eq(positions.issueId, input.issueId), eq(positions.partyId, input.partyId), eq(positions.isCurrent, true)))
+    .get();
+  if ((current?.id ?? null) !== input.basedOn) {
+    throw new ConflictError(
+      'Another analyst recorded a position for this party since you opened the form. Review the current position below and submit again.',
+    );
+  }
+  if (current) tx.update(positions).set({ isCurrent: false }).where(eq(positions.id, current.id)).run();
+  const created = tx
+    .insert(positions)
+    .values({
+      issueId: input.issueId,
+      partyId: input.partyId,
+      summary: input.summary,
+      stance: input.stance,
+      redLines: input.redLines,
+      flexibility: input.flexibility,
+      asOf: input.asOf,
+      sourceId: input.sourceId,
+      roundId: input.roundId,
+      updateId: input.updateId ?? null,
+      supersedesId: current?.id ?? null,
+      isCurrent: true,
+      createdBy: user.id,
+    })
+    .returning()
+    .get();
+  tx.update(issues).set({ lastActivityAt: new Date().toISOString() }).where(eq(issues.id, input.issueId)).run();
+  recordAudit(tx, { userId: user.id, action: 'create', entity: 'position', entityId: created.id, before: current ?? null, after: created });
+  return created.id;
+}
+
+/** A new position, optionally citing a source entered in the same form; all or nothing. */
+export function recordPosition(db: DB, user: CurrentUser, input: NewPosition, newSource?: NewSource | null): number {
+  assertRole(user, 'analyst');
+  return db.transaction(
+    (tx) => {
+      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      return applyPosition(tx, user, { ...input, sourceId });
+    },
+    { behavior: 'immediate' },
+  );
+}

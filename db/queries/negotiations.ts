@@ -1,0 +1,41 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '../index';
+import { actors, issues, negotiationParties, negotiations, parties, rounds } from '../schema';
+
+export function listNegotiations(db: DB) {
+  return db.select().from(negotiations).orderBy(asc(negotiations.name)).all();
+}
+
+export function getNegotiation(db: DB, id: number) {
+  return db.select().from(negotiations).where(eq(negotiations.id, id)).get();
+}
+
+/** The parties at a negotiation's table, in their order, with their role there. */
+export function listSeatedParties(db: DB, negotiationId: number) {
+  return db
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, role: negotiationParties.role, note: negotiationParties.note })
+    .from(negotiationParties)
+    .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .where(eq(negotiationParties.negotiationId, negotiationId))
+    .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
+    .all();
+}
+
+export function listIssuesOf(db: DB, negotiationId: number) {
+  return db.select().from(issues).where(eq(issues.negotiationId, negotiationId)).orderBy(asc(issues.sortOrder), asc(issues.id)).all();
+}
+
+export function listRoundsOf(db: DB, negotiationId: number) {
+  return db.select().from(rounds).where(eq(rounds.negotiationId, negotiationId)).orderBy(asc(rounds.sequence)).all();
+}
+
+/** Actors of the parties seated at a negotiation. */
+export function listActorsOf(db: DB, negotiationId: number) {
+  return db
+    .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId })
+    .from(actors)
+    .innerJoin(negotiationParties, eq(negotiationParties.partyId, actors.partyId))
+    .where(eq(negotiationParties.negotiationId, negotiationId))
+    .orderBy(asc(actors.name))
+    .all();
+}

@@ -1,0 +1,37 @@
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import type { DB } from '../index';
+import { loginAttempts, users } from '../schema';
+
+export function findUserByEmail(db: DB, email: string) {
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+/** The user behind a session, or undefined when disabled or the session is older than the last logout. */
+export function findActiveUser(db: DB, id: number, sessionVersion: number) {
+  const user = db.select().from(users).where(eq(users.id, id)).get();
+  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return undefined;
+  return user;
+}
+
+export function listUsers(db: DB) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.email))
+    .all();
+}
+
+export function countUsers(db: DB): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}
+
+/** Failed logins since `sinceIso`, for an account and for an address. */
+export function recentFailures(db: DB, email: string, address: string, sinceIso: string) {
+  const count = (column: typeof loginAttempts.email | typeof loginAttempts.address, value: string) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(loginAttempts)
+      .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, sinceIso)))
+      .get()?.n ?? 0;
+  return { byEmail: count(loginAttempts.email, email), byAddress: count(loginAttempts.address, address) };
+}

@@ -1,0 +1,476 @@
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  uniqueIndex,
+  primaryKey,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+import {
+  ROLES,
+  PARTY_ROLES,
+  ISSUE_STATUSES,
+  PRIORITIES,
+  STANCES,
+  FLEXIBILITIES,
+  RELIABILITIES,
+  ROUND_FORMATS,
+  ROUND_STATUSES,
+  HOMEWORK_STATUSES,
+} from '../lib/domain';
+
+// Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const userRef = (name: string) => integer(name).references(() => users.id);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  // Bumped on logout, password change and disabling: older JWTs stop working.
+  sessionVersion: integer('session_version').notNull().default(1),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('login_attempts_email_at').on(t.email, t.at), index('login_attempts_address_at').on(t.address, t.at)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+export const negotiations = sqliteTable('negotiations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+  createdBy: userRef('created_by'),
+  updatedAt: text('updated_at'),
+  updatedBy: userRef('updated_by'),
+});
+
+export const parties = sqliteTable('parties', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  shortName: text('short_name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+  createdBy: userRef('created_by'),
+});
+
+export const negotiationParties = sqliteTable(
+  'negotiation_parties',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    role: text('role', { enum: PARTY_ROLES }).notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('negotiation_parties_party').on(t.partyId)],
+);
+
+export const actors = sqliteTable(
+  'actors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    title: text('title').notNull().default(''),
+    partyId: integer('party_id').references(() => parties.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('actors_party').on(t.partyId)],
+);
+
+export const issues = sqliteTable(
+  'issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status', { enum: ISSUE_STATUSES }).notNull(),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
+    keyDate: text('key_date'),
+    keyDateLabel: text('key_date_label').notNull().default(''),
+    sortOrder: integer('sort_order').notNull().default(0),
+    // Optimistic concurrency: every edit bumps it; an edit based on an older one is refused.
+    version: integer('version').notNull().default(1),
+    lastActivityAt: text('last_activity_at'),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+    updatedAt: text('updated_at'),
+    updatedBy: userRef('updated_by'),
+  },
+  (t) => [index('issues_negotiation').on(t.negotiationId, t.sortOrder), index('issues_key_date').on(t.keyDate)],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outlet: text('outlet').notNull(),
+    title: text('title').notNull().default(''),
+    url: text('url'),
+    publishedOn: text('published_on'),
+    publishedOnApprox: integer('published_on_approx', { mode: 'boolean' }).notNull().default(false),
+    quote: text('quote').notNull().default(''),
+    reliability: text('reliability', { enum: RELIABILITIES }).notNull().default('F'),
+    credibility: integer('credibility').notNull().default(6),
+    // A source that reports another (TASS as cited by El País).
+    citesSourceId: integer('cites_source_id').references((): AnySQLiteColumn => sources.id),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [index('sources_outlet').on(t.outlet), index('sources_cites').on(t.citesSourceId)],
+);
+
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    sequence: integer('sequence').notNull(),
+    name: text('name').notNull(),
+    venue: text('venue').notNull().default(''),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    // "in the coming weeks": a round can be planned before it has dates.
+    approxDate: text('approx_date').notNull().default(''),
+    format: text('format', { enum: ROUND_FORMATS }).notNull(),
+    status: text('status', { enum: ROUND_STATUSES }).notNull(),
+    summary: text('summary').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+    updatedAt: text('updated_at'),
+    updatedBy: userRef('updated_by'),
+  },
+  (t) => [uniqueIndex('rounds_negotiation_sequence').on(t.negotiationId, t.sequence)],
+);
+
+export const roundDelegations = sqliteTable(
+  'round_delegations',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    head: text('head').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.partyId] })],
+);
+
+export const roundAgenda = sqliteTable(
+  'round_agenda',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.issueId] }), index('round_agenda_issue').on(t.issueId)],
+);
+
+export const outcomes = sqliteTable(
+  'outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    issueId: integer('issue_id').references(() => issues.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    sourceId: integer('source_id').references(() => sources.id),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [index('outcomes_round').on(t.roundId)],
+);
+
+export const updates = sqliteTable(
+  'updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    // When it happened, which is not when it was logged.
+    occurredOn: text('occurred_on').notNull(),
+    occurredTime: text('occurred_time'),
+    roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    editedAt: text('edited_at'),
+    editedBy: userRef('edited_by'),
+  },
+  (t) => [
+    index('updates_negotiation_occurred').on(t.negotiationId, t.occurredOn),
+    index('updates_round').on(t.roundId),
+    index('updates_author').on(t.authorId),
+  ],
+);
+
+export const updateRevisions = sqliteTable(
+  'update_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    updateId: integer('update_id')
+      .notNull()
+      .references(() => updates.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    editedBy: integer('edited_by')
+      .notNull()
+      .references(() => users.id),
+    replacedAt: createdAt(),
+  },
+  (t) => [index('update_revisions_update').on(t.updateId)],
+);
+
+const updateLink = <T extends string>(table: string, column: T, target: () => AnySQLiteColumn) =>
+  sqliteTable(
+    table,
+    {
+      updateId: integer('update_id')
+        .notNull()
+        .references(() => updates.id, { onDelete: 'cascade' }),
+      targetId: integer(column).notNull().references(target, { onDelete: 'cascade' }),
+    },
+    (t) => [primaryKey({ columns: [t.updateId, t.targetId] }), index(`${table}_target`).on(t.targetId)],
+  );
+
+export const updateIssues = updateLink('update_issues', 'issue_id', () => issues.id);
+export const updateParties = updateLink('update_parties', 'party_id', () => parties.id);
+export const updateActors = updateLink('update_actors', 'actor_id', () => actors.id);
+export const updateSources = updateLink('update_sources', 'source_id', () => sources.id);
+
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    summary: text('summary').notNull(),
+    stance: text('stance', { enum: STANCES }).notNull(),
+    redLines: text('red_lines').notNull().default(''),
+    flexibility: text('flexibility', { enum: FLEXIBILITIES }).notNull().default('unknown'),
+    asOf: text('as_of').notNull(),
+    sourceId: integer('source_id').references(() => sources.id),
+    roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    updateId: integer('update_id').references(() => updates.id, { onDelete: 'set null' }),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => positions.id),
+    isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [
+    uniqueIndex('positions_one_current')
+      .on(t.issueId, t.partyId)
+      .where(sql`${t.isCurrent} = 1`),
+    index('positions_issue_party_asof').on(t.issueId, t.partyId, t.asOf),
+    index('positions_update').on(t.updateId),
+  ],
+);
+
+export const statusChanges = sqliteTable(
+  'status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: ISSUE_STATUSES }),
+    toStatus: text('to_status', { enum: ISSUE_STATUSES }).notNull(),
+    changedOn: text('changed_on').notNull(),
+    note: text('note').notNull().default(''),
+    roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    updateId: integer('update_id').references(() => updates.id, { onDelete: 'set null' }),
+    sourceId: integer('source_id').references(() => sources.id),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn)],
+);
+
+export const homework = sqliteTable(
+  'homework',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    issueId: integer('issue_id').references(() => issues.id, { onDelete: 'set null' }),
+    assignedRoundId: integer('assigned_round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    dueRoundId: integer('due_round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    dueOn: text('due_on'),
+    status: text('status', { enum: HOMEWORK_STATUSES }).notNull().default('open'),
+    resolution: text('resolution').notNull().default(''),
+    // Logged as reported ("a list of homework"), refined later.
+    vague: integer('vague', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+    updatedAt: text('updated_at'),
+    updatedBy: userRef('updated_by'),
+  },
+  (t) => [
+    index('homework_negotiation_status').on(t.negotiationId, t.status),
+    index('homework_due_round').on(t.dueRoundId),
+    index('homework_assigned_round').on(t.assignedRoundId),
+    index('homework_issue').on(t.issueId),
+  ],
+);
+
+export const homeworkOwners = sqliteTable(
+  'homework_owners',
+  {
+    homeworkId: integer('homework_id')
+      .notNull()
+      .references(() => homework.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+  },
+  (t) => [primaryKey({ columns: [t.homeworkId, t.partyId] }), index('homework_owners_party').on(t.partyId)],
+);
+
+export const homeworkRevisions = sqliteTable(
+  'homework_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    homeworkId: integer('homework_id')
+      .notNull()
+      .references(() => homework.id, { onDelete: 'cascade' }),
+    // The item as it was before this change, as JSON.
+    snapshot: text('snapshot').notNull(),
+    updateId: integer('update_id').references(() => updates.id, { onDelete: 'set null' }),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: createdAt(),
+  },
+  (t) => [index('homework_revisions_homework').on(t.homeworkId)],
+);
+
+// An analyst's judgement of how far apart the parties are on an issue at a round.
+export const convergence = sqliteTable(
+  'convergence',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id, { onDelete: 'cascade' }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    distance: integer('distance').notNull(),
+    note: text('note').notNull().default(''),
+    assessedBy: userRef('assessed_by'),
+    assessedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.roundId] })],
+);
+
+// Updates that report the same event, linked by an analyst.
+export const corroborations = sqliteTable(
+  'corroborations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    label: text('label').notNull(),
+    // An analyst can mark differing figures as consistent (314 in all, 157 per side).
+    consistent: integer('consistent', { mode: 'boolean' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+);
+
+export const corroborationUpdates = sqliteTable(
+  'corroboration_updates',
+  {
+    corroborationId: integer('corroboration_id')
+      .notNull()
+      .references(() => corroborations.id, { onDelete: 'cascade' }),
+    updateId: integer('update_id')
+      .notNull()
+      .references(() => updates.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.corroborationId, t.updateId] }), index('corroboration_updates_update').on(t.updateId)],
+);
+
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    page: text('page').notNull(),
+    query: text('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_views_user_page_name').on(t.userId, t.page, t.name)],
+);
+
+// Append-only: the app only ever inserts here (a trigger refuses UPDATE and DELETE).
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_user').on(t.userId), index('audit_log_at').on(t.at)],
+);

@@ -1,0 +1,63 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+export const DEMO_PASSWORD = 'tracker-demo';
+export type DemoRole = 'admin' | 'analyst' | 'viewer';
+export const emailOf = (role: DemoRole) => `${role}@example.org`;
+
+/** Logs in through next-auth's own routes, the way a script would; the cookie lands in the page's context. */
+export async function loginAs(request: APIRequestContext, role: DemoRole) {
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: emailOf(role), password: DEMO_PASSWORD, json: 'true' },
+  });
+  expect(response.ok()).toBeTruthy();
+}
+
+/** Read-only access to the run's throw-away database, to check what was (not) written. */
+export function readDb() {
+  return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
+}
+
+export function count(sql: string, ...params: unknown[]): number {
+  const db = readDb();
+  try {
+    return (db.prepare(sql).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+export function idOf(sql: string, ...params: unknown[]): number {
+  const db = readDb();
+  try {
+    return (db.prepare(sql).get(...params) as { id: number }).id;
+  } finally {
+    db.close();
+  }
+}
+
+type Fixtures = { analystPage: Page; viewerPage: Page; adminPage: Page };
+
+export const test = base.extend<Fixtures>({
+  analystPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    await loginAs(context.request, 'analyst');
+    await use(await context.newPage());
+    await context.close();
+  },
+  viewerPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    await loginAs(context.request, 'viewer');
+    await use(await context.newPage());
+    await context.close();
+  },
+  adminPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    await loginAs(context.request, 'admin');
+    await use(await context.newPage());
+    await context.close();
+  },
+});
+
+export { expect };

@@ -1,0 +1,75 @@
+// The analysts' vocabulary (DOMAIN.md), shared by the schema, validation and the UI.
+
+export const ROLES = ['admin', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARTY_ROLES = ['party', 'mediator', 'observer', 'guarantor'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const ISSUE_STATUSES = [
+  'proposed',
+  'under_discussion',
+  'narrowing',
+  'agreed_in_principle',
+  'agreed',
+  'implementing',
+  'stalled',
+  'deadlocked',
+  'dropped',
+] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const STANCES = ['supports', 'opposes', 'conditional', 'ambiguous', 'no_position'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const FLEXIBILITIES = ['unknown', 'rigid', 'low', 'moderate', 'high'] as const;
+export type Flexibility = (typeof FLEXIBILITIES)[number];
+
+// Admiralty scale: source reliability A (completely reliable) to F (cannot be judged).
+export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITIES)[number];
+// …and claim credibility 1 (confirmed) to 6 (cannot be judged).
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+
+export const ROUND_FORMATS = ['direct', 'trilateral', 'proximity', 'bilateral'] as const;
+export type RoundFormat = (typeof ROUND_FORMATS)[number];
+
+export const ROUND_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+// 'overdue' is never stored: it is computed from the due round or date.
+export const HOMEWORK_STATUSES = ['open', 'in_progress', 'delivered', 'dropped'] as const;
+export type HomeworkStatus = (typeof HOMEWORK_STATUSES)[number];
+
+const LABELS: Record<string, string> = {
+  under_discussion: 'under discussion',
+  agreed_in_principle: 'agreed in principle',
+  no_position: 'no stated position',
+  in_progress: 'in progress',
+};
+
+/** The words an analyst reads for a stored enum value. */
+export function label(value: string): string {
+  return LABELS[value] ?? value.replace(/_/g, ' ');
+}
+
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'A — completely reliable',
+  B: 'B — usually reliable',
+  C: 'C — fairly reliable',
+  D: 'D — not usually reliable',
+  E: 'E — unreliable',
+  F: 'F — reliability cannot be judged',
+};
+
+export const CREDIBILITY_LABELS: Record<number, string> = {
+  1: '1 — confirmed',
+  2: '2 — probably true',
+  3: '3 — possibly true',
+  4: '4 — doubtful',
+  5: '5 — improbable',
+  6: '6 — truth cannot be judged',
+};

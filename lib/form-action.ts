@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { requireRole } from './auth/current-user';
+import { ForbiddenError, type CurrentUser } from './roles';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { fieldErrors, formValues, type FormState } from './validation/fields';
+import type { Role } from './domain';
+
+type Handler<T> = (user: CurrentUser, data: T, values: Record<string, string>) => string | void | FormState;
+
+/**
+ * The start every form action shares: who is asking, may they, is the input valid;
+ * then the write, with the errors a user can fix returned beside the form and the rest logged.
+ */
+export async function handleForm<S extends z.ZodType>(role: Role, schema: S, formData: FormData, write: Handler<z.infer<S>>): Promise<FormState> {
+  const values = formValues(formData);
+  let user: CurrentUser;
+  try {
+    user = await requireRole(role);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ok: false, message: error.message, values };
+    throw error;
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error), values };
+  try {
+    const result = write(user, parsed.data, values);
+    if (typeof result === 'object') return { values, ...result };
+    return { ok: true, message: result ?? 'Saved.' };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
+}
+
+/** What a user is told when a write is refused. */
+export function failure(error: unknown): FormState {
+  if (error instanceof InvalidInputError) return { ok: false, message: error.message, errors: error.errors };
+  if (error instanceof ConflictError || error instanceof NotFoundError || error instanceof ForbiddenError) {
+    return { ok: false, message: error.message };
+  }
+  console.error('Write failed', error);
+  return { ok: false, message: 'Something went wrong and nothing was saved. Try again; if it persists, tell an admin.' };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+// Shared field rules for every form: trimmed text, real calendar dates, http(s) URLs only.
+
+export const requiredText = (name: string, max = 500) =>
+  z
+    .string({ error: `${name} is required.` })
+    .trim()
+    .min(1, `${name} is required.`)
+    .max(max, `${name} must be at most ${max} characters.`);
+
+export const optionalText = (max = 5000) => z.string().trim().max(max, `At most ${max} characters.`).default('');
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const isoDate = (name = 'Date') =>
+  z.string({ error: `${name} is required.` }).trim().refine(isRealDate, `${name} must be a real date (YYYY-MM-DD).`);
+
+/** An optional date: an empty field becomes null. */
+export const optionalIsoDate = (name = 'Date') =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || isRealDate(v), `${name} must be a real date (YYYY-MM-DD).`)
+    .transform((v) => (v === '' ? null : v));
+
+export const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000, 'At most 2000 characters.')
+  .default('')
+  .refine((v) => {
+    if (v === '') return true;
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Give a full http:// or https:// address.')
+  .transform((v) => (v === '' ? null : v));
+
+export const id = (name = 'Value') => z.coerce.number({ error: `${name} is required.` }).int().positive(`${name} is required.`);
+
+/** An optional id from a select: '' becomes null. */
+export const optionalId = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const enumField = <T extends readonly [string, ...string[]]>(values: T, name: string) =>
+  z.enum(values, { error: `Choose a ${name}.` });
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The state every form's server action returns. */
+export type FormState = { ok?: boolean; message?: string; errors?: FieldErrors; values?: Record<string, string> };
+
+/** FormData as plain strings (last value wins), kept so a refused form shows what was typed. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}

@@ -1,0 +1,19 @@
+// Run by `npm start` before the server: migrations, then (in demo mode) the demo accounts and data.
+import { openDatabase } from '../db';
+import { env } from '../lib/env';
+import { ensureDemo } from '../lib/demo';
+
+async function main() {
+  const db = openDatabase(env.DATABASE_PATH);
+  console.log(`Database ready at ${env.DATABASE_PATH} (migrations applied).`);
+  if (env.DEMO === 'on') {
+    const { seeded } = await ensureDemo(db);
+    console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+  }
+  db.$client.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

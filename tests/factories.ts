@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type DB } from '../db';
+import { users } from '../db/schema';
+import { createNegotiation, seatParty } from '../db/mutations/negotiations';
+import { createParty } from '../db/mutations/parties';
+import { createIssue } from '../db/mutations/issues';
+import type { CurrentUser } from '../lib/roles';
+import type { Role } from '../lib/domain';
+
+/** A fresh database file in its own temporary folder, with every migration applied. */
+export function freshDb(): DB {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-test-'));
+  return openDatabase(path.join(dir, 'test.db'));
+}
+
+let userCounter = 0;
+export function makeUser(db: DB, role: Role = 'analyst'): CurrentUser {
+  userCounter += 1;
+  const email = `${role}${userCounter}@test.example`;
+  const row = db.insert(users).values({ email, name: `${role} ${userCounter}`, role, passwordHash: 'not-a-hash' }).returning().get();
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/** A negotiation with two seated parties and one issue. */
+export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`) {
+  const negotiationId = createNegotiation(db, by, { name, description: '' });
+  const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A', description: '' });
+  const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B', description: '' });
+  seatParty(db, by, { negotiationId, partyId: partyA, role: 'party', note: '' });
+  seatParty(db, by, { negotiationId, partyId: partyB, role: 'party', note: '' });
+  const issueId = createIssue(db, by, {
+    negotiationId,
+    title: 'Territory',
+    description: '',
+    status: 'under_discussion',
+    priority: 'high',
+    keyDate: null,
+    keyDateLabel: '',
+  });
+  return { negotiationId, partyA, partyB, issueId };
+}
+
+export const position = (issueId: number, partyId: number, basedOn: number | null, summary = 'Wants X') => ({
+  issueId,
+  partyId,
+  basedOn,
+  summary,
+  stance: 'supports' as const,
+  redLines: '',
+  flexibility: 'moderate' as const,
+  asOf: '2026-02-05',
+  sourceId: null,
+  roundId: null,
+});
