@@ -1,0 +1,133 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, rounds } from '../schema';
+import type { Executor } from '../types';
+import { recordAudit } from './audit';
+import { assertRole, type CurrentUser } from '../../lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
+import type { HomeworkInput, HomeworkStatusInput } from '../../lib/validation/homework';
+
+const now = () => new Date().toISOString();
+
+/** Checks what only the database can: owners seated, issue and rounds of this negotiation, due round not before the assigning one. */
+function assertConsistent(tx: Executor, input: HomeworkInput) {
+  const seated = new Set(
+    tx
+      .select({ partyId: negotiationParties.partyId })
+      .from(negotiationParties)
+      .where(eq(negotiationParties.negotiationId, input.negotiationId))
+      .all()
+      .map((r) => r.partyId),
+  );
+  if (input.ownerPartyIds.some((p) => !seated.has(p))) {
+    throw new InvalidInputError('An owner is not a party of this negotiation.', { ownerPartyIds: ['Choose parties of this negotiation.'] });
+  }
+  if (input.issueId) {
+    const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+    if (!issue) throw new NotFoundError('The issue');
+  }
+  const roundIds = [input.assignedRoundId, input.dueRoundId].filter((r): r is number => !!r);
+  const found = roundIds.length ? tx.select().from(rounds).where(inArray(rounds.id, roundIds)).all() : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  for (const [field, rid] of [['assignedRoundId', input.assignedRoundId], ['dueRoundId', input.dueRoundId]] as const) {
+    if (rid && byId.get(rid)?.negotiationId !== input.negotiationId) {
+      throw new InvalidInputError('That round is not part of this negotiation.', { [field]: ['Choose a round of this negotiation.'] });
+    }
+  }
+  const assigned = input.assignedRoundId ? byId.get(input.assignedRoundId) : undefined;
+  const due = input.dueRoundId ? byId.get(input.dueRoundId) : undefined;
+  if (assigned && due && due.sequence < assigned.sequence) {
+    throw new InvalidInputError('The due round comes before the round that assigned the homework.', {
+      dueRoundId: ['Choose a round at or after the assigning round.'],
+    });
+  }
+  const assignedDate = assigned?.endsOn ?? assigned?.startsOn;
+  if (assignedDate && input.dueOn && input.dueOn < assignedDate) {
+    throw new InvalidInputError('The due date comes before the round that assigned the homework.', { dueOn: ['Choose a date after the assigning round.'] });
+  }
+}
+
+function setOwners(tx: Executor, homeworkId: number, partyIds: number[]) {
+  tx.delete(homeworkOwners).where(eq(homeworkOwners.homeworkId, homeworkId)).run();
+  for (const partyId of new Set(partyIds)) tx.insert(homeworkOwners).values({ homeworkId, partyId }).run();
+}
+
+function snapshot(tx: Executor, id: number) {
+  const row = tx.select().from(homework).where(eq(homework.id, id)).get();
+  if (!row) throw new NotFoundError('The homework item');
+  const owners = tx.select({ partyId: homeworkOwners.partyId }).from(homeworkOwners).where(eq(homeworkOwners.homeworkId, id)).all();
+  return { ...row, ownerPartyIds: owners.map((o) => o.partyId) };
+}
+
+/** Adds a homework item inside the caller's transaction. */
+export function applyNewHomework(tx: Executor, user: CurrentUser, input: HomeworkInput, updateId: number | null = null): number {
+  assertConsistent(tx, input);
+  const { ownerPartyIds, ...fields } = input;
+  const row = tx
+    .insert(homework)
+    .values({ ...fields, createdBy: user.id })
+    .returning()
+    .get();
+  setOwners(tx, row.id, ownerPartyIds);
+  recordAudit(tx, { userId: user.id, action: 'create', entity: 'homework', entityId: row.id, after: { ...row, ownerPartyIds, updateId } });
+  return row.id;
+}
+
+/** Refines an item (vague to specific, new owners, new due round); the earlier version is kept. */
+export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, version: number | null, input: HomeworkInput, updateId: number | null = null) {
+  const before = snapshot(tx, id);
+  if (version !== null && before.version !== version) {
+    throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
+  }
+  if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('Homework cannot move to another negotiation.');
+  assertConsistent(tx, input);
+  const { ownerPartyIds, ...fields } = input;
+  tx.insert(homeworkRevisions).values({ homeworkId: id, snapshot: JSON.stringify(before), updateId, changedBy: user.id }).run();
+  const after = tx
+    .update(homework)
+    .set({ ...fields, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+    .where(eq(homework.id, id))
+    .returning()
+    .get();
+  setOwners(tx, id, ownerPartyIds);
+  recordAudit(tx, { userId: user.id, action: 'update', entity: 'homework', entityId: id, before, after: { ...after, ownerPartyIds } });
+}
+
+/** Changes only the status (delivered, dropped…) and its resolution note; the earlier version is kept. */
+export function applyHomeworkStatus(tx: Executor, user: CurrentUser, input: HomeworkStatusInput, updateId: number | null = null) {
+  const before = snapshot(tx, input.homeworkId);
+  if (input.version !== null && before.version !== input.version) {
+    throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
+  }
+  tx.insert(homeworkRevisions)
+    .values({ homeworkId: input.homeworkId, snapshot: JSON.stringify(before), updateId, changedBy: user.id })
+    .run();
+  const after = tx
+    .update(homework)
+    .set({
+      status: input.status,
+      resolution: input.resolution || before.resolution,
+      version: before.version + 1,
+      updatedAt: now(),
+      updatedBy: user.id,
+    })
+    .where(eq(homework.id, input.homeworkId))
+    .returning()
+    .get();
+  recordAudit(tx, { userId: user.id, action: 'update', entity: 'homework', entityId: input.homeworkId, before, after });
+}
+
+export function createHomework(db: DB, user: CurrentUser, input: HomeworkInput): number {
+  assertRole(user, 'analyst');
+  return db.transaction((tx) => applyNewHomework(tx, user, input), { behavior: 'immediate' });
+}
+
+export function editHomework(db: DB, user: CurrentUser, id: number, version: number | null, input: HomeworkInput) {
+  assertRole(user, 'analyst');
+  db.transaction((tx) => applyHomeworkEdit(tx, user, id, version, input), { behavior: 'immediate' });
+}
+
+export function changeHomeworkStatus(db: DB, user: CurrentUser, input: HomeworkStatusInput) {
+  assertRole(user, 'analyst');
+  db.transaction((tx) => applyHomeworkStatus(tx, user, input), { behavior: 'immediate' });
+}

@@ -1,0 +1,55 @@
+import { getDb } from '../../db';
+import { findTokenUser } from '../../db/queries/tokens';
+import { hashToken, touchApiToken } from '../../db/mutations/tokens';
+import { currentUser } from './current-user';
+import { assertRole, ForbiddenError, type CurrentUser } from '../roles';
+import type { Role } from '../domain';
+
+export type RequestAuth = { user: CurrentUser; via: 'session' | 'token' };
+
+/**
+ * Who is calling a route handler: a bearer token (scripts) or the session cookie (the browser).
+ * A cookie-authenticated write must come from this site's own pages: route handlers get no CSRF check from Next.
+ */
+export async function requestUser(request: Request): Promise<RequestAuth | null> {
+  const header = request.headers.get('authorization');
+  if (header?.toLowerCase().startsWith('bearer ')) {
+    const found = findTokenUser(getDb(), hashToken(header.slice(7).trim()));
+    if (!found) return null;
+    touchApiToken(getDb(), found.tokenId);
+    return { user: { id: found.id, email: found.email, name: found.name, role: found.role }, via: 'token' };
+  }
+  const user = await currentUser();
+  if (!user) return null;
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !isSameOrigin(request)) return null;
+  return { user, via: 'session' };
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin) {
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return request.headers.get('sec-fetch-site') === 'same-origin';
+}
+
+/**
+ * For route handlers: the caller when their role allows `needed`, else a ready 401/403 response.
+ * Usage: `const auth = await authorizeRequest(req, 'analyst'); if (auth instanceof Response) return auth;`
+ */
+export async function authorizeRequest(request: Request, needed: Role): Promise<RequestAuth | Response> {
+  const auth = await requestUser(request);
+  if (!auth) return Response.json({ error: 'Sign in or send a valid bearer token.' }, { status: 401 });
+  try {
+    assertRole(auth.user, needed);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
+    throw error;
+  }
+  return auth;
+}
