@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { CurrentUser } from '../lib/roles';
 import { SignOutButton } from './SignOutButton';
+import { HeaderSearch } from './HeaderSearch';
 
 const LINKS = [
   { href: '/', label: 'Dashboard' },
@@ -32,6 +33,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             </ul>
           </nav>
         )}
+        {user && <HeaderSearch />}
         {user && (
           <div className="who">
             <span>

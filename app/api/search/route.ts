@@ -1,0 +1,21 @@
+import { getDb } from '../../../db';
+import { search } from '../../../db/queries/search';
+import { authorizeRequest } from '../../../lib/auth/request-user';
+import { parseSearchParams, toFilters } from '../../../lib/validation/search';
+import { MARK_END, MARK_START } from '../../../lib/search-query';
+
+export const dynamic = 'force-dynamic';
+
+const unmark = (s: string) => s.replaceAll(MARK_START, '**').replaceAll(MARK_END, '**');
+
+/** GET /api/search?q=…&negotiation=&party=&issue=&round=&from=&to=&reliability=&author=&kind= — matches wrapped in ** */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest(request, 'viewer');
+  if (auth instanceof Response) return auth;
+  const params = parseSearchParams(Object.fromEntries(new URL(request.url).searchParams));
+  const hits = search(getDb(), params.q, toFilters(params));
+  return Response.json({
+    query: params.q,
+    results: hits.map((h) => ({ ...h, title: unmark(h.title), snippet: unmark(h.snippet) })),
+  });
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '../../db';
+import { search, SEARCH_KINDS } from '../../db/queries/search';
+import { listAllIssues } from '../../db/queries/issues';
+import { listNegotiations, listRoundsOf } from '../../db/queries/negotiations';
+import { listParties } from '../../db/queries/parties';
+import { listUsers } from '../../db/queries/users';
+import { requireUser } from '../../lib/auth/current-user';
+import { parseSearchParams, toFilters } from '../../lib/validation/search';
+import { RELIABILITIES, label } from '../../lib/domain';
+import { formatDate } from '../../lib/dates';
+import { Highlighted } from '../../components/Highlighted';
+
+export const metadata: Metadata = { title: 'Search' };
+export const dynamic = 'force-dynamic';
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser();
+  const params = parseSearchParams(await searchParams);
+  const db = getDb();
+  const hits = params.q ? search(db, params.q, toFilters(params)) : [];
+  const negotiations = listNegotiations(db);
+  const rounds = params.negotiation ? listRoundsOf(db, params.negotiation) : [];
+  const issues = listAllIssues(db).filter((i) => !params.negotiation || i.negotiationId === params.negotiation);
+  const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{text}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <h1>Search</h1>
+      <form method="get" action="/search" className="panel" role="search" aria-label="Search updates, positions, homework, issues, actors and sources">
+        <div className="field">
+          <label htmlFor="search-q">Words</label>
+          <input id="search-q" type="search" name="q" defaultValue={params.q} maxLength={500} />
+        </div>
+        <div className="grid-2">
+          {select('negotiation', 'Negotiation', negotiations.map((n) => ({ value: n.id, label: n.name })), params.negotiation)}
+          {select('party', 'Party', listParties(db).map((p) => ({ value: p.id, label: p.name })), params.party)}
+          {select('issue', 'Issue', issues.map((i) => ({ value: i.id, label: i.title })), params.issue)}
+          {select('round', 'Round (choose a negotiation first)', rounds.map((r) => ({ value: r.id, label: r.name })), params.round)}
+          {select('kind', 'Kind', SEARCH_KINDS.map((k) => ({ value: k, label: k })), params.kind)}
+          {select('reliability', 'Source reliability at least', RELIABILITIES.map((r) => ({ value: r, label: r })), params.reliability)}
+          {select('author', 'Logged by', listUsers(db).map((u) => ({ value: u.id, label: u.name })), params.author)}
+          <div className="field">
+            <label htmlFor="f-from">From</label>
+            <input id="f-from" type="date" name="from" defaultValue={params.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">To</label>
+            <input id="f-to" type="date" name="to" defaultValue={params.to} />
+          </div>
+        </div>
+        <p>
+          <button type="submit">Search</button>
+        </p>
+      </form>
+      {params.q && (
+        <section aria-labelledby="results">
+          <h2 id="results">
+            {hits.length === 0 ? 'No results' : `${hits.length}${hits.length === 50 ? '+' : ''} result${hits.length === 1 ? '' : 's'}`} for “{params.q}”
+          </h2>
+          <ol className="history">
+            {hits.map((h) => (
+              <li key={`${h.kind}-${h.id}`}>
+                <div className="row">
+                  <span className="badge status">{label(h.kind)}</span>
+                  {h.href ? (
+                    <Link href={h.href}>
+                      <Highlighted text={h.title || h.snippet.slice(0, 80)} />
+                    </Link>
+                  ) : (
+                    <strong>
+                      <Highlighted text={h.title} />
+                    </strong>
+                  )}
+                  {h.date && <span className="muted small">{formatDate(h.date)}</span>}
+                </div>
+                {h.snippet && (
+                  <div className="small">
+                    <Highlighted text={h.snippet} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import type { DB } from '../index';
+import { MARK_END, MARK_START, toFtsQuery } from '../../lib/search-query';
+
+export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'actor', 'source'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export type SearchFilters = {
+  negotiationId?: number | null;
+  partyId?: number | null;
+  issueId?: number | null;
+  roundId?: number | null;
+  from?: string | null;
+  to?: string | null;
+  /** Worst acceptable reliability: 'B' keeps A and B. */
+  reliability?: string | null;
+  authorId?: number | null;
+  kind?: SearchKind | null;
+};
+
+export type SearchHit = {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  snippet: string;
+  href: string;
+  date: string | null;
+  negotiationId: number | null;
+};
+
+type Facts = { date: string | null; issueIds: number[]; partyIds: number[]; roundId: number | null; authorId: number | null; reliability: string | null; href: string };
+
+const CANDIDATES = 400;
+
+/**
+ * Full-text search across negotiations. FTS5 ranks the candidates; the filters are then applied to
+ * facts fetched for all candidates at once (one query per kind, never per row).
+ */
+export function search(db: DB, text: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
+  const match = toFtsQuery(text);
+  if (!match) return [];
+  const rows = db.$client
+    .prepare(
+      `SELECT kind, ref_id AS id, negotiation_id AS negotiationId,
+              highlight(search_index, 3, ?, ?) AS title,
+              snippet(search_index, 4, ?, ?, '…', 24) AS snippet
+         FROM search_index
+        WHERE search_index MATCH ? ${filters.kind ? 'AND kind = ?' : ''}
+        ORDER BY rank LIMIT ?`,
+    )
+    .all(MARK_START, MARK_END, MARK_START, MARK_END, match, ...(filters.kind ? [filters.kind] : []), CANDIDATES) as {
+    kind: SearchKind;
+    id: number;
+    negotiationId: number | null;
+    title: string;
+    snippet: string;
+  }[];
+  const facts = factsFor(db, rows);
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const f = facts.get(`${row.kind}:${row.id}`);
+    if (!f || !passes(row, f, filters)) continue;
+    hits.push({ ...row, date: f.date, href: f.href });
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
+
+function passes(row: { negotiationId: number | null }, f: Facts, filters: SearchFilters): boolean {
+  if (filters.negotiationId && row.negotiationId !== filters.negotiationId) return false;
+  if (filters.issueId && !f.issueIds.includes(filters.issueId)) return false;
+  if (filters.partyId && !f.partyIds.includes(filters.partyId)) return false;
+  if (filters.roundId && f.roundId !== filters.roundId) return false;
+  if (filters.authorId && f.authorId !== filters.authorId) return false;
+  if (filters.from && (!f.date || f.date < filters.from)) return false;
+  if (filters.to && (!f.date || f.date > filters.to)) return false;
+  if (filters.reliability && (!f.reliability || f.reliability > filters.reliability)) return false;
+  return true;
+}
+
+function ids(rows: { kind: string; id: number }[], kind: SearchKind): number[] {
+  return rows.filter((r) => r.kind === kind).map((r) => r.id);
+}
+
+function placeholders(n: number) {
+  return Array(n).fill('?').join(',');
+}
+
+function groupIds(rows: { key: number; value: number }[]): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  for (const r of rows) map.set(r.key, [...(map.get(r.key) ?? []), r.value]);
+  return map;
+}
+
+function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Facts> {
+  const c = db.$client;
+  const out = new Map<string, Facts>();
+  const all = <T>(sql: string, params: number[]) => (params.length ? (c.prepare(sql).all(...params) as T[]) : []);
+
+  const updateIds = ids(rows, 'update');
+  if (updateIds.length) {
+    const p = placeholders(updateIds.length);
+    const issueLinks = groupIds(all(`SELECT update_id key, issue_id value FROM update_issues WHERE update_id IN (${p})`, updateIds));
+    const partyLinks = groupIds(all(`SELECT update_id key, party_id value FROM update_parties WHERE update_id IN (${p})`, updateIds));
+    const best = new Map(
+      all<{ id: number; r: string }>(
+        `SELECT us.update_id id, min(s.reliability) r FROM update_sources us JOIN sources s ON s.id = us.source_id WHERE us.update_id IN (${p}) GROUP BY us.update_id`,
+        updateIds,
+      ).map((r) => [r.id, r.r]),
+    );
+    for (const u of all<{ id: number; date: string; roundId: number | null; authorId: number }>(
+      `SELECT id, occurred_on date, round_id roundId, author_id authorId FROM updates WHERE id IN (${p})`,
+      updateIds,
+    )) {
+      out.set(`update:${u.id}`, {
+        date: u.date,
+        issueIds: issueLinks.get(u.id) ?? [],
+        partyIds: partyLinks.get(u.id) ?? [],
+        roundId: u.roundId,
+        authorId: u.authorId,
+        reliability: best.get(u.id) ?? null,
+        href: `/updates/${u.id}`,
+      });
+    }
+  }
+
+  const positionIds = ids(rows, 'position');
+  for (const p of all<{ id: number; issueId: number; partyId: number; date: string; roundId: number | null; authorId: number | null; reliability: string | null }>(
+    `SELECT p.id, p.issue_id issueId, p.party_id partyId, p.as_of date, p.round_id roundId, p.created_by authorId, s.reliability
+       FROM positions p LEFT JOIN sources s ON s.id = p.source_id WHERE p.id IN (${placeholders(positionIds.length)})`,
+    positionIds,
+  )) {
+    out.set(`position:${p.id}`, { ...p, issueIds: [p.issueId], partyIds: [p.partyId], href: `/issues/${p.issueId}#position-${p.id}` });
+  }
+
+  const homeworkIds = ids(rows, 'homework');
+  if (homeworkIds.length) {
+    const p = placeholders(homeworkIds.length);
+    const owners = groupIds(all(`SELECT homework_id key, party_id value FROM homework_owners WHERE homework_id IN (${p})`, homeworkIds));
+    for (const h of all<{ id: number; issueId: number | null; date: string; roundId: number | null; authorId: number | null }>(
+      `SELECT id, issue_id issueId, coalesce(due_on, substr(created_at, 1, 10)) date, assigned_round_id roundId, created_by authorId FROM homework WHERE id IN (${p})`,
+      homeworkIds,
+    )) {
+      out.set(`homework:${h.id}`, {
+        date: h.date,
+        issueIds: h.issueId ? [h.issueId] : [],
+        partyIds: owners.get(h.id) ?? [],
+        roundId: h.roundId,
+        authorId: h.authorId,
+        reliability: null,
+        href: `/homework/${h.id}`,
+      });
+    }
+  }
+
+  const issueIds = ids(rows, 'issue');
+  for (const i of all<{ id: number; date: string | null; authorId: number | null }>(
+    `SELECT id, key_date date, created_by authorId FROM issues WHERE id IN (${placeholders(issueIds.length)})`,
+    issueIds,
+  )) {
+    out.set(`issue:${i.id}`, { date: i.date, issueIds: [i.id], partyIds: [], roundId: null, authorId: i.authorId, reliability: null, href: `/issues/${i.id}` });
+  }
+
+  const actorIds = ids(rows, 'actor');
+  for (const a of all<{ id: number; partyId: number | null }>(`SELECT id, party_id partyId FROM actors WHERE id IN (${placeholders(actorIds.length)})`, actorIds)) {
+    out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, href: `/parties#actor-${a.id}` });
+  }
+
+  const sourceIds = ids(rows, 'source');
+  for (const s of all<{ id: number; date: string | null; reliability: string; authorId: number | null; updateId: number | null }>(
+    `SELECT s.id, s.published_on date, s.reliability, s.created_by authorId, (SELECT min(update_id) FROM update_sources WHERE source_id = s.id) updateId
+       FROM sources s WHERE s.id IN (${placeholders(sourceIds.length)})`,
+    sourceIds,
+  )) {
+    out.set(`source:${s.id}`, {
+      date: s.date,
+      issueIds: [],
+      partyIds: [],
+      roundId: null,
+      authorId: s.authorId,
+      reliability: s.reliability,
+      href: s.updateId ? `/updates/${s.updateId}` : '',
+    });
+  }
+  return out;
+}

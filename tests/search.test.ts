@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb, makeNegotiation, makeUser, position } from './factories';
+import { search } from '../db/queries/search';
+import { seedDemoData } from '../db/seed';
+import { recordPosition } from '../db/mutations/positions';
+import { updateIssue } from '../db/mutations/issues';
+import { issues, positions, updates } from '../db/schema';
+import { toFtsQuery } from '../lib/search-query';
+
+function demo() {
+  const db = freshDb();
+  const admin = makeUser(db, 'admin');
+  seedDemoData(db, admin.id);
+  return { db, admin };
+}
+
+describe('search', () => {
+  it('finds the seeded quotes across negotiations, with the words marked', () => {
+    const { db } = demo();
+    const hits = search(db, 'nonsense');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => h.kind === 'update')).toBe(true);
+    expect(hits.every((h) => (h.title + h.snippet).toLowerCase().includes('\uE000nonsense\uE001'))).toBe(true);
+    const kinds = new Set(search(db, 'START').map((h) => h.kind));
+    expect(kinds.has('issue')).toBe(true);
+  });
+
+  it('filters by negotiation, kind and source reliability', () => {
+    const { db } = demo();
+    const negotiationId = db.select().from(issues).where(eq(issues.title, 'New START extension')).get()!.negotiationId;
+    const all = search(db, 'prisoners');
+    const inStart = search(db, 'prisoners', { negotiationId });
+    expect(all.length).toBeGreaterThan(0);
+    expect(inStart.every((h) => h.negotiationId === negotiationId)).toBe(true);
+    expect(search(db, 'prisoners', { kind: 'update' }).every((h) => h.kind === 'update')).toBe(true);
+    expect(search(db, 'Lavrov', { kind: 'update', reliability: 'A' })).toEqual([]);
+  });
+
+  it('stays in step with edits and deletes', () => {
+    const db = freshDb();
+    const analyst = makeUser(db);
+    const { issueId, partyA } = makeNegotiation(db, analyst);
+    const first = recordPosition(db, analyst, position(issueId, partyA, null, 'Demands a plebiscite'));
+    expect(search(db, 'plebiscite').map((h) => h.id)).toEqual([first]);
+    recordPosition(db, analyst, position(issueId, partyA, first, 'Accepts arbitration'));
+    // Both versions stay searchable: the history is part of the record.
+    expect(search(db, 'plebiscite')).toHaveLength(1);
+    expect(search(db, 'arbitration')).toHaveLength(1);
+
+    updateIssue(db, analyst, issueId, 1, { title: 'Borders', description: 'Where the line runs', priority: 'high', keyDate: null, keyDateLabel: '' });
+    expect(search(db, 'Territory')).toEqual([]);
+    expect(search(db, 'Borders').map((h) => h.kind)).toEqual(['issue']);
+
+    db.delete(positions).where(eq(positions.issueId, issueId)).run();
+    db.delete(issues).where(eq(issues.id, issueId)).run();
+    expect(search(db, 'arbitration')).toEqual([]);
+    expect(search(db, 'Borders')).toEqual([]);
+  });
+
+  it('answers Cyrillic and operator-laden input with results or nothing, never an error', () => {
+    const { db, admin } = demo();
+    const negotiationId = db.select().from(issues).get()!.negotiationId;
+    db.insert(updates).values({ negotiationId, body: 'Лавров назвал гарантии «чепухой»', occurredOn: '2026-02-05', authorId: admin.id }).run();
+    expect(search(db, 'лавров').length).toBe(1);
+    expect(search(db, 'ГАРАНТИИ').length).toBe(1);
+    for (const nasty of ['"', '""', 'AND OR NOT', 'NEAR(a b)', '*', 'title:x', '(((', "'; DROP TABLE updates; --", '^prisoners', 'x'.repeat(5000), '\u202e\u0000', '🙂']) {
+      expect(() => search(db, nasty)).not.toThrow();
+    }
+    expect(search(db, 'prisoners OR').length).toBe(0);
+    expect(search(db, '"prisoners"').length).toBeGreaterThan(0);
+  });
+
+  it('quotes every word and makes the last a prefix', () => {
+    expect(toFtsQuery('New START')).toBe('"New" "START"*');
+    expect(toFtsQuery('  ')).toBeNull();
+    expect(toFtsQuery('a"b')).toBe('"a" "b"*');
+  });
+});
