@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import './globals.css';
 import { currentUser } from '../lib/auth/current-user';
 import { SiteHeader } from '../components/SiteHeader';
+import { TimeZoneCookie } from '../components/TimeZoneCookie';
 
 export const metadata: Metadata = {
   title: { default: 'Negotiation tracker', template: '%s · Negotiation tracker' },
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader user={user} />
         <main id="main">{children}</main>
+        {user && <TimeZoneCookie />}
       </body>
     </html>
   );

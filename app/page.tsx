@@ -2,7 +2,10 @@ import Link from 'next/link';
 import { getDb } from '../db';
 import { dashboardMatrix } from '../db/queries/dashboard';
 import { requireUser } from '../lib/auth/current-user';
-import { daysBetween, formatDate, todayIso } from '../lib/dates';
+import { daysBetween, formatDate } from '../lib/dates';
+import { listDeadlines } from '../db/queries/deadlines';
+import { readerToday } from '../lib/reader-time';
+import { DeadlineList } from '../components/DeadlineList';
 import { DaysLeft, StanceBadge, StatusBadge } from '../components/Badges';
 import { label } from '../lib/domain';
 
@@ -10,11 +13,22 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardPage() {
   await requireUser();
-  const blocks = dashboardMatrix(getDb());
-  const today = todayIso();
+  const db = getDb();
+  const blocks = dashboardMatrix(db);
+  const today = await readerToday();
+  const deadlines = listDeadlines(db, today).slice(0, 8);
   return (
     <>
       <h1>Where every issue stands</h1>
+      <section className="panel" aria-labelledby="next-deadlines">
+        <div className="spread">
+          <h2 id="next-deadlines" style={{ marginTop: 0 }}>
+            Next deadlines
+          </h2>
+          <Link href="/deadlines">All deadlines</Link>
+        </div>
+        <DeadlineList deadlines={deadlines} today={today} />
+      </section>
       {blocks.length === 0 && (
         <p className="panel">
           No negotiations yet. <Link href="/negotiations/new">Create the first one</Link>.

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/', label: 'Dashboard' },
   { href: '/negotiations', label: 'Negotiations' },
   { href: '/homework', label: 'Homework' },
+  { href: '/deadlines', label: 'Deadlines' },
   { href: '/parties', label: 'Parties & actors' },
 ];
 

@@ -1,6 +1,11 @@
-/** Today's calendar date in UTC, 'YYYY-MM-DD'. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** Today's calendar date where the reader is ('YYYY-MM-DD'); UTC when the time zone is unknown or invalid. */
+export function todayIso(now = new Date(), timeZone = 'UTC'): string {
+  try {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
 }
 
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'); negative when `to` has passed. */

@@ -11,10 +11,13 @@ export type RequestAuth = { user: CurrentUser; via: 'session' | 'token' };
  * Who is calling a route handler: a bearer token (scripts) or the session cookie (the browser).
  * A cookie-authenticated write must come from this site's own pages: route handlers get no CSRF check from Next.
  */
-export async function requestUser(request: Request): Promise<RequestAuth | null> {
+export async function requestUser(request: Request, options: { allowQueryToken?: boolean } = {}): Promise<RequestAuth | null> {
   const header = request.headers.get('authorization');
-  if (header?.toLowerCase().startsWith('bearer ')) {
-    const found = findTokenUser(getDb(), hashToken(header.slice(7).trim()));
+  // Calendar and feed readers cannot send headers: feeds accept ?token= instead.
+  const queryToken = options.allowQueryToken && request.method === 'GET' ? new URL(request.url).searchParams.get('token') : null;
+  const token = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : queryToken;
+  if (token) {
+    const found = findTokenUser(getDb(), hashToken(token));
     if (!found) return null;
     touchApiToken(getDb(), found.tokenId);
     return { user: { id: found.id, email: found.email, name: found.name, role: found.role }, via: 'token' };
@@ -42,8 +45,8 @@ function isSameOrigin(request: Request): boolean {
  * For route handlers: the caller when their role allows `needed`, else a ready 401/403 response.
  * Usage: `const auth = await authorizeRequest(req, 'analyst'); if (auth instanceof Response) return auth;`
  */
-export async function authorizeRequest(request: Request, needed: Role): Promise<RequestAuth | Response> {
-  const auth = await requestUser(request);
+export async function authorizeRequest(request: Request, needed: Role, options: { allowQueryToken?: boolean } = {}): Promise<RequestAuth | Response> {
+  const auth = await requestUser(request, options);
   if (!auth) return Response.json({ error: 'Sign in or send a valid bearer token.' }, { status: 401 });
   try {
     assertRole(auth.user, needed);

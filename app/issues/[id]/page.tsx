@@ -7,7 +7,8 @@ import { listRoundsOf, listSeatedParties } from '../../../db/queries/negotiation
 import { listSourceChoices } from '../../../db/queries/sources';
 import { requireUser } from '../../../lib/auth/current-user';
 import { hasRole } from '../../../lib/roles';
-import { daysBetween, formatDate, todayIso } from '../../../lib/dates';
+import { daysBetween, formatDate } from '../../../lib/dates';
+import { readerToday } from '../../../lib/reader-time';
 import { label } from '../../../lib/domain';
 import { describePositionChange } from '../../../lib/position-change';
 import { DaysLeft, StanceBadge, StatusBadge } from '../../../components/Badges';
@@ -36,7 +37,7 @@ export default async function IssuePage({ params }: Params) {
   const history = positionHistory(db, issue.id);
   const statuses = statusHistory(db, issue.id);
   const canWrite = hasRole(user.role, 'analyst');
-  const today = todayIso();
+  const today = await readerToday();
   const sources = canWrite ? listSourceChoices(db) : [];
   const roundOptions = listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name }));
   const byId = new Map(history.map((p) => [p.id, p]));

@@ -1,0 +1,29 @@
+import { getDb } from '../../../db';
+import { listDeadlines } from '../../../db/queries/deadlines';
+import { authorizeRequest } from '../../../lib/auth/request-user';
+import { toICalendar } from '../../../lib/ical';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/deadlines.ics?token=… — key dates, planned rounds and homework due, for a calendar client. */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest(request, 'viewer', { allowQueryToken: true });
+  if (auth instanceof Response) return auth;
+  const url = new URL(request.url);
+  const events = listDeadlines(getDb())
+    .filter((d) => d.date)
+    .map((d) => ({
+      uid: d.uid,
+      date: d.date!,
+      summary: `${d.title} (${d.negotiationName})`,
+      description: [d.detail, d.negotiationName].filter(Boolean).join(' — '),
+      url: `${url.origin}${d.href}`,
+    }));
+  return new Response(toICalendar('Negotiation deadlines', events, url.hostname), {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'inline; filename="deadlines.ics"',
+      'Cache-Control': 'no-store',
+    },
+  });
+}

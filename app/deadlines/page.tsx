@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '../../db';
+import { listDeadlines } from '../../db/queries/deadlines';
+import { requireUser } from '../../lib/auth/current-user';
+import { readerToday } from '../../lib/reader-time';
+import { DeadlineList } from '../../components/DeadlineList';
+
+export const metadata: Metadata = { title: 'Deadlines' };
+export const dynamic = 'force-dynamic';
+
+export default async function DeadlinesPage({ searchParams }: { searchParams: Promise<{ past?: string }> }) {
+  await requireUser();
+  const today = await readerToday();
+  const showPast = (await searchParams).past === '1';
+  const deadlines = listDeadlines(getDb(), showPast ? undefined : today);
+  return (
+    <>
+      <div className="spread">
+        <h1>Deadlines</h1>
+        <p className="small">
+          {showPast ? <Link href="/deadlines">Hide past dates</Link> : <Link href="/deadlines?past=1">Show past dates too</Link>}
+          {' · '}
+          <a href="/api/deadlines.ics">Calendar feed (.ics)</a> — for a calendar client, add <code>?token=</code> with an API token.
+        </p>
+      </div>
+      <section className="panel" aria-label="Key dates, planned rounds and homework due across all negotiations">
+        <DeadlineList deadlines={deadlines} today={today} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { DB } from '../index';
+
+export type Deadline = {
+  kind: 'key_date' | 'round' | 'homework';
+  date: string | null;
+  /** For rounds planned without firm dates ("in the coming weeks"). */
+  approx: string;
+  title: string;
+  detail: string;
+  negotiationId: number;
+  negotiationName: string;
+  href: string;
+  uid: string;
+};
+
+/**
+ * Every date that drives attention across negotiations: issues' key dates, planned rounds,
+ * and open homework with a due date or a due round. Three queries, sorted by date (undated last).
+ */
+export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
+  const c = db.$client;
+  const keyDates = c
+    .prepare(
+      `SELECT i.id, i.title, i.key_date date, i.key_date_label label, n.id negotiationId, n.name negotiationName
+         FROM issues i JOIN negotiations n ON n.id = i.negotiation_id WHERE i.key_date IS NOT NULL`,
+    )
+    .all() as { id: number; title: string; date: string; label: string; negotiationId: number; negotiationName: string }[];
+  const planned = c
+    .prepare(
+      `SELECT r.id, r.name, r.starts_on date, r.approx_date approx, r.venue, n.id negotiationId, n.name negotiationName
+         FROM rounds r JOIN negotiations n ON n.id = r.negotiation_id WHERE r.status = 'planned'`,
+    )
+    .all() as { id: number; name: string; date: string | null; approx: string; venue: string; negotiationId: number; negotiationName: string }[];
+  const homework = c
+    .prepare(
+      `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date, r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName,
+              (SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id) owners
+         FROM homework h JOIN negotiations n ON n.id = h.negotiation_id LEFT JOIN rounds r ON r.id = h.due_round_id
+        WHERE h.status IN ('open', 'in_progress') AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)`,
+    )
+    .all() as { id: number; title: string; date: string | null; roundName: string | null; approx: string | null; negotiationId: number; negotiationName: string; owners: string | null }[];
+
+  const all: Deadline[] = [
+    ...keyDates.map((k) => ({
+      kind: 'key_date' as const,
+      date: k.date,
+      approx: '',
+      title: k.label || `Key date: ${k.title}`,
+      detail: k.title,
+      negotiationId: k.negotiationId,
+      negotiationName: k.negotiationName,
+      href: `/issues/${k.id}`,
+      uid: `issue-${k.id}`,
+    })),
+    ...planned.map((r) => ({
+      kind: 'round' as const,
+      date: r.date,
+      approx: r.date ? '' : r.approx,
+      title: `Planned round: ${r.name}`,
+      detail: r.venue,
+      negotiationId: r.negotiationId,
+      negotiationName: r.negotiationName,
+      href: `/rounds/${r.id}`,
+      uid: `round-${r.id}`,
+    })),
+    ...homework.map((h) => ({
+      kind: 'homework' as const,
+      date: h.date,
+      approx: h.date ? '' : (h.approx ?? ''),
+      title: `Homework due: ${h.title}`,
+      detail: [h.owners && `owners ${h.owners}`, h.roundName && `due at ${h.roundName}`].filter(Boolean).join('; '),
+      negotiationId: h.negotiationId,
+      negotiationName: h.negotiationName,
+      href: `/homework/${h.id}`,
+      uid: `homework-${h.id}`,
+    })),
+  ];
+  return all
+    .filter((d) => !fromDate || !d.date || d.date >= fromDate)
+    .sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.title.localeCompare(b.title));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, makeUser } from './factories';
+import { seedDemoData } from '../db/seed';
+import { listDeadlines } from '../db/queries/deadlines';
+import { daysBetween, todayIso } from '../lib/dates';
+import { toICalendar } from '../lib/ical';
+
+describe('deadlines', () => {
+  it('lists key dates, planned rounds and homework due across negotiations', () => {
+    const db = freshDb();
+    seedDemoData(db, makeUser(db, 'admin').id);
+    const all = listDeadlines(db);
+    const expiry = all.find((d) => d.title === 'New START expires');
+    expect(expiry?.date).toBe('2026-02-05');
+    expect(all.find((d) => d.kind === 'key_date' && d.date === '2026-08-05')).toBeTruthy();
+    const round3 = all.find((d) => d.kind === 'round');
+    expect(round3?.date).toBeNull();
+    expect(round3?.approx).toBe('in the coming weeks');
+    expect(all.some((d) => d.kind === 'homework' && d.detail.includes('due at Round 3'))).toBe(true);
+    // From a date after the expiry, the expiry is gone but undated items stay.
+    const later = listDeadlines(db, '2026-03-01');
+    expect(later.find((d) => d.title === 'New START expires')).toBeUndefined();
+    expect(later.some((d) => d.kind === 'round')).toBe(true);
+  });
+
+  it('counts days left on the reader’s own calendar date', () => {
+    // 22:30 UTC on 4 Feb is already 5 Feb in Kyiv and still 4 Feb in Washington.
+    const now = new Date('2026-02-04T22:30:00Z');
+    expect(todayIso(now, 'Europe/Kyiv')).toBe('2026-02-05');
+    expect(todayIso(now, 'America/New_York')).toBe('2026-02-04');
+    expect(todayIso(now, 'Not/AZone')).toBe('2026-02-04');
+    expect(daysBetween(todayIso(now, 'Europe/Kyiv'), '2026-02-05')).toBe(0);
+    expect(daysBetween(todayIso(now, 'America/New_York'), '2026-02-05')).toBe(1);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // across a DST change
+    expect(daysBetween('2026-02-06', '2026-02-05')).toBe(-1);
+  });
+
+  it('writes a valid, escaped iCalendar', () => {
+    const ics = toICalendar('Deadlines', [{ uid: 'issue-1', date: '2026-02-05', summary: 'New START expires; talks, maybe', description: 'Line one\nline two — with “quotes” '.repeat(5) }], 'localhost', new Date('2026-01-01T00:00:00Z'));
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260205\r\n');
+    expect(ics).toContain('DTEND;VALUE=DATE:20260206\r\n');
+    expect(ics).toContain('SUMMARY:New START expires\\; talks\\, maybe');
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+});
