@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import './globals.css';
 import { currentUser } from '../lib/auth/current-user';
 import { SiteHeader } from '../components/SiteHeader';
+import { UpdateShortcut } from '../components/UpdateShortcut';
+import { hasRole } from '../lib/roles';
 
 export const metadata: Metadata = {
   title: { default: 'Negotiation tracker', template: '%s · Negotiation tracker' },
@@ -18,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader user={user} />
         <main id="main">{children}</main>
+        {user && hasRole(user.role, 'analyst') && <UpdateShortcut />}
       </body>
     </html>
   );
