@@ -34,6 +34,7 @@ test.afterAll(() => {
 });
 
 test('an analyst presses "n", logs an update with a new source that moves a position and a status, and sees it everywhere', async ({ analystPage: page }) => {
+  test.setTimeout(120_000);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Where every issue stands' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log update (N)' })).toHaveAttribute('aria-keyshortcuts', 'n');
