@@ -3,7 +3,6 @@
 import { useActionState, useId, useState } from 'react';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
 import { SubmitButton } from '../ui/SubmitButton';
-import { sourceOptions, type SourceChoice } from './SourcePicker';
 import { CREDIBILITY_LABELS, FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, RELIABILITIES, RELIABILITY_LABELS, STANCES, label } from '../../lib/domain';
 import type { FormState } from '../../lib/validation/fields';
 
@@ -16,6 +15,13 @@ export type NegotiationChoice = {
   rounds: { id: number; name: string; status: string }[];
   homework: { id: number; title: string; status: string }[];
 };
+export type CitableSource = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string; credibility: number; quote: string };
+
+function sourceLabel(s: CitableSource): string {
+  const what = s.quote ? `“${s.quote}${s.quote.length >= 90 ? '…' : ''}”` : s.title;
+  return `${s.outlet}${s.publishedOn ? ` (${s.publishedOn})` : ''} [${s.reliability}${s.credibility}]: ${what}`;
+}
+
 /** What the form starts with: a new update's context (from the URL), or the update being edited. */
 export type UpdateFormStart = {
   negotiationId: number;
@@ -61,7 +67,7 @@ export function UpdateForm({
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   negotiations: NegotiationChoice[];
-  sources: SourceChoice[];
+  sources: CitableSource[];
   start: UpdateFormStart;
 }) {
   const [state, formAction] = useActionState(action, {});
@@ -129,7 +135,7 @@ export function UpdateForm({
 
       <div className="grid-2">
         <TextField label="Date it happened" name="occurredOn" type="date" defaultValue={v.occurredOn ?? start.occurredOn} errors={e.occurredOn} required hint="Not when you log it." />
-        <TextField label="Time (optional)" name="occurredTime" type="time" defaultValue={v.occurredTime ?? start.occurredTime ?? ''} errors={e.occurredTime} />
+        <TextField label="Time (optional)" name="occurredTime" type="time" defaultValue={v.occurredTime ?? start.occurredTime ?? ''} errors={e.occurredTime} hint="24-hour, if known." />
         <SelectField
           key={`round-${negotiation.id}`}
           label="Round"
@@ -157,10 +163,10 @@ export function UpdateForm({
         <legend>Sources</legend>
         <div className="field">
           <label htmlFor={sourcesId}>Cite existing sources</label>
-          <select id={sourcesId} name="sourceIds" multiple size={6} defaultValue={chosenSources} aria-describedby={`${sourcesId}-hint`} aria-invalid={e.sourceIds ? true : undefined}>
-            {sourceOptions(sources).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+          <select id={sourcesId} name="sourceIds" multiple size={8} className="source-list" defaultValue={chosenSources} aria-describedby={`${sourcesId}-hint`} aria-invalid={e.sourceIds ? true : undefined}>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id} title={s.title}>
+                {sourceLabel(s)}
               </option>
             ))}
           </select>

@@ -22,7 +22,6 @@ import {
   updateSources,
   users,
 } from '../schema';
-import { listSourceChoices } from './sources';
 
 /** A source as cited: outlet, title, date, Admiralty grading and quote (the shape SourceCitation reads). */
 export const citationFields = {
@@ -209,11 +208,29 @@ export function updateFormChoices(db: DB) {
         homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
       };
     }),
-    sources: listSourceChoices(db),
+    sources: updateSourceChoices(db),
   };
 }
 export type UpdateFormChoices = ReturnType<typeof updateFormChoices>;
 export type NegotiationChoices = UpdateFormChoices['negotiations'][number];
+
+/** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
+function updateSourceChoices(db: DB, limit = 500) {
+  return db
+    .select({
+      id: sources.id,
+      outlet: sources.outlet,
+      title: sources.title,
+      publishedOn: sources.publishedOn,
+      reliability: sources.reliability,
+      credibility: sources.credibility,
+      quote: sql<string>`substr(${sources.quote}, 1, 90)`,
+    })
+    .from(sources)
+    .orderBy(desc(sources.id))
+    .limit(limit)
+    .all();
+}
 
 /** An update as its edit form needs it. */
 export function getUpdateForEdit(db: DB, id: number) {
