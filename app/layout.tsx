@@ -3,6 +3,8 @@ import './globals.css';
 import { currentUser } from '../lib/auth/current-user';
 import { SiteHeader } from '../components/SiteHeader';
 import { TimeZoneCookie } from '../components/TimeZoneCookie';
+import { UpdateShortcut } from '../components/UpdateShortcut';
+import { hasRole } from '../lib/roles';
 
 export const metadata: Metadata = {
   title: { default: 'Negotiation tracker', template: '%s · Negotiation tracker' },
@@ -20,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <SiteHeader user={user} />
         <main id="main">{children}</main>
         {user && <TimeZoneCookie />}
+        {user && hasRole(user.role, 'analyst') && <UpdateShortcut />}
       </body>
     </html>
   );

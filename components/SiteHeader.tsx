@@ -26,6 +26,13 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                   <Link href={l.href}>{l.label}</Link>
                 </li>
               ))}
+              {user.role !== 'viewer' && (
+                <li>
+                  <Link href="/updates/new" aria-keyshortcuts="n" title="Keyboard shortcut: n">
+                    Log update (N)
+                  </Link>
+                </li>
+              )}
               {user.role === 'admin' && (
                 <li>
                   <Link href="/admin/users">Users</Link>

@@ -16,6 +16,8 @@ import { SourceCitation } from '../../../components/SourceCitation';
 import { PositionForm } from '../../../components/forms/PositionForm';
 import { StatusForm } from '../../../components/forms/StatusForm';
 import { changeStatusAction, recordPositionAction } from './actions';
+import { timeline } from '../../../db/queries/timeline';
+import { Timeline } from '../../../components/Timeline';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,8 +46,10 @@ export default async function IssuePage({ params }: Params) {
   const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
   const historyOf = (partyId: number) => history.filter((p) => p.partyId === partyId);
 
+  const events = timeline(db, { issueId: issue.id });
+
   return (
-    <>
+    <div data-negotiation-id={issue.negotiationId} data-issue-id={issue.id}>
       <p className="small">
         <Link href={`/negotiations/${issue.negotiationId}`}>{negotiationName}</Link>
       </p>
@@ -168,7 +172,19 @@ export default async function IssuePage({ params }: Params) {
           ))}
         </ol>
       </section>
-    </>
+
+      <div className="spread">
+        <h2 id="timeline">Timeline</h2>
+        {canWrite && (
+          <Link className="button secondary" href={`/updates/new?negotiation=${issue.negotiationId}&issue=${issue.id}`}>
+            Log an update on this issue
+          </Link>
+        )}
+      </div>
+      <section className="panel" aria-labelledby="timeline">
+        <Timeline events={events} showIssue={false} emptyText="Nothing logged on this issue yet." />
+      </section>
+    </div>
   );
 }
 

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { getNegotiation, listIssuesOf, listSeatedParties } from '../../../../db/queries/negotiations';
+import { groupByRound, timeline } from '../../../../db/queries/timeline';
+import { requireUser } from '../../../../lib/auth/current-user';
+import { Timeline } from '../../../../components/Timeline';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Timeline' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
+
+/** Updates, position and status changes across a negotiation's issues, newest first; `?by=round` groups by round. */
+export default async function NegotiationTimelinePage({ params, searchParams }: Props) {
+  await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  if (!negotiation) notFound();
+  const query = await searchParams;
+  const issueList = listIssuesOf(db, id);
+  const partyList = listSeatedParties(db, id);
+  const issueId = issueList.some((i) => i.id === num(query.issue)) ? num(query.issue) : undefined;
+  const partyId = partyList.some((p) => p.id === num(query.party)) ? num(query.party) : undefined;
+  const byRound = query.by === 'round';
+  const events = timeline(db, { negotiationId: id, issueId, partyId });
+
+  return (
+    <div data-negotiation-id={id} data-issue-id={issueId}>
+      <p className="small">
+        <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
+      </p>
+      <h1>Timeline</h1>
+      <form method="get" className="panel row no-print" aria-label="Filter the timeline">
+        <div className="field">
+          <label htmlFor="tl-issue">Issue</label>
+          <select id="tl-issue" name="issue" defaultValue={issueId ?? ''}>
+            <option value="">All issues</option>
+            {issueList.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tl-party">Party</label>
+          <select id="tl-party" name="party" defaultValue={partyId ?? ''}>
+            <option value="">All parties</option>
+            {partyList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tl-by">Order</label>
+          <select id="tl-by" name="by" defaultValue={byRound ? 'round' : ''}>
+            <option value="">Newest first</option>
+            <option value="round">Grouped by round</option>
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Show
+        </button>
+        <Link href={`/negotiations/${id}/since-last-round`}>What changed since the last round</Link>
+      </form>
+      {byRound ? (
+        groupByRound(events).map((group) => (
+          <section key={group.round?.id ?? 'none'} className="panel" aria-labelledby={`round-${group.round?.id ?? 'none'}`}>
+            <h2 id={`round-${group.round?.id ?? 'none'}`}>{group.round ? group.round.name : 'Not tied to a round'}</h2>
+            <Timeline events={group.events} />
+          </section>
+        ))
+      ) : (
+        <section className="panel" aria-label="Events, newest first">
+          <Timeline events={events} />
+        </section>
+      )}
+    </div>
+  );
+}

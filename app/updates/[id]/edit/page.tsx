@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { getUpdateForEdit, updateFormChoices } from '../../../../db/queries/updates';
+import { requireUser } from '../../../../lib/auth/current-user';
+import { hasRole } from '../../../../lib/roles';
+import { UpdateForm } from '../../../../components/forms/UpdateForm';
+import { editUpdateAction } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Edit update' };
+
+type Params = { params: Promise<{ id: string }> };
+
+export default async function EditUpdatePage({ params }: Params) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const found = Number.isInteger(id) ? getUpdateForEdit(db, id) : undefined;
+  if (!found) notFound();
+  const { update } = found;
+  const allowed = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');
+  if (!allowed) {
+    return (
+      <>
+        <h1>Edit update #{update.id}</h1>
+        <p className="panel">
+          Only the author of this update or an admin can edit it. <Link href={`/updates/${update.id}`}>Back to the update</Link>
+        </p>
+      </>
+    );
+  }
+  const choices = updateFormChoices(db);
+  return (
+    <>
+      <h1>Edit update #{update.id}</h1>
+      <p className="small muted">The earlier text is kept. The changes this update brought (positions, statuses, homework) are not edited here.</p>
+      <section className="panel">
+        <UpdateForm
+          action={editUpdateAction}
+          negotiations={choices.negotiations.filter((n) => n.id === update.negotiationId)}
+          sources={choices.sources}
+          start={{
+            negotiationId: update.negotiationId,
+            body: update.body,
+            occurredOn: update.occurredOn,
+            occurredTime: update.occurredTime,
+            roundId: update.roundId,
+            issueIds: found.issueIds,
+            partyIds: found.partyIds,
+            actorIds: found.actorIds,
+            sourceIds: found.sourceIds,
+            edit: { updateId: update.id, version: update.version },
+          }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,278 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import {
+  actors,
+  homework,
+  issues,
+  negotiationParties,
+  negotiations,
+  positions,
+  rounds,
+  sources,
+  updateActors,
+  updateIssues,
+  updateParties,
+  updateRevisions,
+  updates,
+  updateSources,
+} from '../schema';
+import type { Executor } from '../types';
+import { recordAudit } from './audit';
+import { insertSource } from './sources';
+import { applyPosition } from './positions';
+import { applyStatusChange } from './issues';
+import { applyHomeworkStatus, applyNewHomework } from './homework';
+import { assertRole, ForbiddenError, type CurrentUser } from '../../lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
+import type { NewSource } from '../../lib/validation/sources';
+import type { UpdateEditInput, UpdateInput } from '../../lib/validation/updates';
+
+/** An analyst who is not the author (nor an admin) may read an update but not edit it. */
+export class NotAuthorError extends ForbiddenError {
+  constructor() {
+    super('admin');
+    this.message = 'Only the author of this update or an admin can edit it.';
+  }
+}
+
+type Links = Pick<UpdateInput, 'roundId' | 'issueIds' | 'partyIds' | 'actorIds' | 'sourceIds'>;
+
+/** Everything an update points at must exist and belong to its negotiation. */
+function assertLinks(tx: Executor, negotiationId: number, links: Links) {
+  if (links.roundId) {
+    const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, links.roundId)).get();
+    if (round?.negotiationId !== negotiationId) {
+      throw new InvalidInputError('That round is not part of this negotiation.', { roundId: ['Choose a round of this negotiation.'] });
+    }
+  }
+  if (links.issueIds.length) {
+    const found = tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, links.issueIds), eq(issues.negotiationId, negotiationId))).all();
+    if (found.length !== links.issueIds.length) {
+      throw new InvalidInputError('An issue is not part of this negotiation.', { issueIds: ['Choose issues of this negotiation.'] });
+    }
+  }
+  const seated = new Set(
+    tx
+      .select({ partyId: negotiationParties.partyId })
+      .from(negotiationParties)
+      .where(eq(negotiationParties.negotiationId, negotiationId))
+      .all()
+      .map((r) => r.partyId),
+  );
+  if (links.partyIds.some((p) => !seated.has(p))) {
+    throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
+  }
+  if (links.actorIds.length) {
+    const found = tx.select({ id: actors.id }).from(actors).where(inArray(actors.id, links.actorIds)).all();
+    if (found.length !== links.actorIds.length) throw new InvalidInputError('An actor was not found.', { actorIds: ['Choose actors from the list.'] });
+  }
+  if (links.sourceIds.length) {
+    const found = tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, links.sourceIds)).all();
+    if (found.length !== links.sourceIds.length) throw new InvalidInputError('A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+  }
+}
+
+function setLinks(tx: Executor, updateId: number, links: Omit<Links, 'roundId'>) {
+  const tables = [
+    [updateIssues, links.issueIds],
+    [updateParties, links.partyIds],
+    [updateActors, links.actorIds],
+    [updateSources, links.sourceIds],
+  ] as const;
+  for (const [table, ids] of tables) {
+    tx.delete(table).where(eq(table.updateId, updateId)).run();
+    for (const targetId of new Set(ids)) tx.insert(table).values({ updateId, targetId }).run();
+  }
+}
+
+function assertIssueOf(tx: Executor, negotiationId: number, issueId: number, field: string) {
+  const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, issueId)).get();
+  if (!issue) throw new NotFoundError('The issue');
+  if (issue.negotiationId !== negotiationId) {
+    throw new InvalidInputError('That issue is not part of this negotiation.', { [field]: ['Choose an issue of this negotiation.'] });
+  }
+}
+
+/** Makes a change's field errors point at the update form's dotted field names. */
+function inSection<T>(prefix: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      const errors = Object.fromEntries(Object.entries(error.errors).map(([k, v]) => [k.includes('.') ? k : `${prefix}.${k}`, v]));
+      throw new InvalidInputError(error.message, errors);
+    }
+    throw error;
+  }
+}
+
+export type LoggedUpdate = { id: number; sourceIds: number[]; positionId: number | null; statusChangeId: number | null; homeworkId: number | null };
+
+/**
+ * Logs an update with its sources, links and the changes it brings (a new position, a status change,
+ * new homework, a homework status) in one transaction: all of it lands, or none of it.
+ */
+export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSources: NewSource[] = []): LoggedUpdate {
+  assertRole(user, 'analyst');
+  return db.transaction(
+    (tx) => {
+      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
+        throw new NotFoundError('The negotiation');
+      }
+      const { changes } = input;
+      assertLinks(tx, input.negotiationId, input);
+      // The issues and parties a change touches are what the update concerns, too.
+      const issueIds = [...input.issueIds];
+      const partyIds = [...input.partyIds];
+      const addTo = (list: number[], value: number | null | undefined) => {
+        if (value && !list.includes(value)) list.push(value);
+      };
+      addTo(issueIds, changes.position?.issueId);
+      addTo(partyIds, changes.position?.partyId);
+      addTo(issueIds, changes.statusChange?.issueId);
+      addTo(issueIds, changes.newHomework?.issueId);
+      for (const p of changes.newHomework?.ownerPartyIds ?? []) addTo(partyIds, p);
+      if (changes.homeworkStatus) {
+        const item = tx.select().from(homework).where(eq(homework.id, changes.homeworkStatus.homeworkId)).get();
+        if (!item) throw new NotFoundError('The homework item');
+        if (item.negotiationId !== input.negotiationId) {
+          throw new InvalidInputError('That homework item belongs to another negotiation.', { 'homeworkStatus.homeworkId': ['Choose homework of this negotiation.'] });
+        }
+        addTo(issueIds, item.issueId);
+      }
+      if (changes.position) assertIssueOf(tx, input.negotiationId, changes.position.issueId, 'position.issueId');
+      if (changes.statusChange) assertIssueOf(tx, input.negotiationId, changes.statusChange.issueId, 'statusChange.issueId');
+      if (changes.newHomework?.issueId) assertIssueOf(tx, input.negotiationId, changes.newHomework.issueId, 'newHomework.issueId');
+      // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
+      const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+
+      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s));
+      for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
+      // The changes cite the source the analyst typed in, else the first one picked.
+      const citedSourceId = links.sourceIds[0] ?? null;
+
+      const row = tx
+        .insert(updates)
+        .values({
+          negotiationId: input.negotiationId,
+          body: input.body,
+          occurredOn: input.occurredOn,
+          occurredTime: input.occurredTime,
+          roundId: input.roundId,
+          authorId: user.id,
+        })
+        .returning()
+        .get();
+      let positionId: number | null = null;
+      if (changes.position) {
+        const p = changes.position;
+        const basedOn =
+          p.basedOn ??
+          tx
+            .select({ id: positions.id })
+            .from(positions)
+            .where(and(eq(positions.issueId, p.issueId), eq(positions.partyId, p.partyId), eq(positions.isCurrent, true)))
+            .get()?.id ??
+          null;
+        positionId = inSection('position', () =>
+          applyPosition(tx, user, {
+            issueId: p.issueId,
+            partyId: p.partyId,
+            summary: p.summary,
+            stance: p.stance,
+            redLines: p.redLines,
+            flexibility: p.flexibility,
+            asOf: input.occurredOn,
+            sourceId: citedSourceId,
+            roundId: input.roundId,
+            basedOn,
+            updateId: row.id,
+          }),
+        );
+      }
+      let statusChangeId: number | null = null;
+      if (changes.statusChange) {
+        const s = changes.statusChange;
+        statusChangeId = inSection('statusChange', () =>
+          applyStatusChange(tx, user, {
+            issueId: s.issueId,
+            status: s.status,
+            changedOn: input.occurredOn,
+            note: s.note,
+            roundId: input.roundId,
+            sourceId: citedSourceId,
+            version: null,
+            updateId: row.id,
+          }),
+        );
+      }
+      let homeworkId: number | null = null;
+      if (changes.newHomework) {
+        const h = changes.newHomework;
+        homeworkId = inSection('newHomework', () =>
+          applyNewHomework(
+            tx,
+            user,
+            {
+              negotiationId: input.negotiationId,
+              title: h.title,
+              description: h.description,
+              issueId: h.issueId,
+              ownerPartyIds: h.ownerPartyIds,
+              assignedRoundId: input.roundId,
+              dueRoundId: h.dueRoundId,
+              dueOn: h.dueOn,
+              status: 'open',
+              resolution: '',
+              vague: false,
+            },
+            row.id,
+          ),
+        );
+      }
+      if (changes.homeworkStatus) {
+        const h = changes.homeworkStatus;
+        inSection('homeworkStatus', () => applyHomeworkStatus(tx, user, { ...h, version: null }, row.id));
+      }
+      // Linked last: by now every derived issue and party has been checked by its change.
+      setLinks(tx, row.id, links);
+      recordAudit(tx, { userId: user.id, action: 'create', entity: 'update', entityId: row.id, after: { ...row, ...links } });
+      return { id: row.id, sourceIds: links.sourceIds, positionId, statusChangeId, homeworkId };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Edits an update's text, date and links; only its author or an admin may, and the earlier text is kept. */
+export function editUpdate(db: DB, user: CurrentUser, id: number, version: number, input: Omit<UpdateEditInput, 'updateId' | 'version'>, newSources: NewSource[] = []) {
+  assertRole(user, 'analyst');
+  db.transaction(
+    (tx) => {
+      const before = tx.select().from(updates).where(eq(updates.id, id)).get();
+      if (!before) throw new NotFoundError('The update');
+      if (before.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
+      if (before.version !== version) throw new ConflictError('Someone edited this update since you opened it. Reload to see their change.');
+      const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+      assertLinks(tx, before.negotiationId, links);
+      for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s));
+      tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
+      const after = tx
+        .update(updates)
+        .set({
+          body: input.body,
+          occurredOn: input.occurredOn,
+          occurredTime: input.occurredTime,
+          roundId: input.roundId,
+          version: before.version + 1,
+          editedAt: new Date().toISOString(),
+          editedBy: user.id,
+        })
+        .where(eq(updates.id, id))
+        .returning()
+        .get();
+      setLinks(tx, id, links);
+      recordAudit(tx, { userId: user.id, action: 'update', entity: 'update', entityId: id, before, after: { ...after, ...links } });
+    },
+    { behavior: 'immediate' },
+  );
+}

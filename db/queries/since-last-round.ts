@@ -1,0 +1,117 @@
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { DB } from '../index';
+import { issues, negotiationParties, parties, positions, rounds, sources, statusChanges } from '../schema';
+import { citationFields, type Citation } from './updates';
+
+export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
+type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
+
+export type PartyDiff = { partyId: number; partyName: string; partyShort: string; before: PositionState; after: PositionState; changed: boolean };
+export type IssueDiff = {
+  id: number;
+  title: string;
+  statusBefore: string | null;
+  statusAfter: string | null;
+  statusChanged: boolean;
+  statusCitations: Citation[];
+  parties: PartyDiff[];
+  changed: boolean;
+};
+
+/** A round's reference date: its last day, else its first. */
+const dateOf = (r: { endsOn: string | null; startsOn: string | null }) => r.endsOn ?? r.startsOn;
+
+/** Rounds that can be compared: held, dated, in sequence order. */
+export function comparableRounds(db: DB, negotiationId: number): RoundChoice[] {
+  return db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.negotiationId, negotiationId))
+    .orderBy(asc(rounds.sequence))
+    .all()
+    .filter((r) => r.status === 'held' && dateOf(r))
+    .map((r) => ({ id: r.id, name: r.name, sequence: r.sequence, status: r.status, date: dateOf(r) }));
+}
+
+const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row } : null);
+
+/**
+ * Every issue of a negotiation with its status and each party's position as they stood at the end of
+ * round `from` and at the end of round `to`. A change counts when it is dated in (from's date, to's date].
+ */
+export function sinceLastRound(db: DB, negotiationId: number, fromId?: number | null, toId?: number | null) {
+  const choices = comparableRounds(db, negotiationId);
+  const to = choices.find((r) => r.id === toId) ?? choices.at(-1);
+  const from = choices.find((r) => r.id === fromId) ?? (to ? choices.filter((r) => r.sequence < to.sequence).at(-1) : undefined);
+  if (!from || !to) return { choices, from: from ?? null, to: to ?? null, issues: [] as IssueDiff[] };
+  const [start, end] = [from.date!, to.date!].sort();
+
+  const issueRows = db.select().from(issues).where(eq(issues.negotiationId, negotiationId)).orderBy(asc(issues.sortOrder), asc(issues.id)).all();
+  const issueIds = issueRows.map((i) => i.id);
+  const seated = db
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName })
+    .from(negotiationParties)
+    .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .where(eq(negotiationParties.negotiationId, negotiationId))
+    .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
+    .all();
+  if (issueIds.length === 0) return { choices, from, to, issues: [] as IssueDiff[] };
+
+  // Everything up to the later date, oldest first: the last row at or before a date is the state then.
+  const statusRows = db
+    .select({ issueId: statusChanges.issueId, id: statusChanges.id, on: statusChanges.changedOn, toStatus: statusChanges.toStatus, ...citationFields })
+    .from(statusChanges)
+    .leftJoin(sources, eq(sources.id, statusChanges.sourceId))
+    .where(and(inArray(statusChanges.issueId, issueIds), lte(statusChanges.changedOn, end)))
+    .orderBy(asc(statusChanges.changedOn), asc(statusChanges.id))
+    .all();
+  const positionRows = db
+    .select({
+      issueId: positions.issueId,
+      partyId: positions.partyId,
+      id: positions.id,
+      on: positions.asOf,
+      stance: positions.stance,
+      summary: positions.summary,
+      ...citationFields,
+    })
+    .from(positions)
+    .leftJoin(sources, eq(sources.id, positions.sourceId))
+    .where(and(inArray(positions.issueId, issueIds), lte(positions.asOf, end)))
+    .orderBy(asc(positions.asOf), asc(positions.id))
+    .all();
+
+  const lastAt = <T extends { on: string }>(rows: T[], date: string) => rows.filter((r) => r.on <= date).at(-1);
+  const inWindow = (on: string) => on > start && on <= end;
+
+  const diffs = issueRows.map((issue): IssueDiff => {
+    const statuses = statusRows.filter((s) => s.issueId === issue.id);
+    const statusWindow = statuses.filter((s) => inWindow(s.on));
+    const partyDiffs = seated.map((party): PartyDiff => {
+      const versions = positionRows.filter((p) => p.issueId === issue.id && p.partyId === party.id);
+      const state = (row: (typeof versions)[number] | undefined): PositionState =>
+        row ? { stance: row.stance, summary: row.summary, asOf: row.on, citation: citationOf(row) } : null;
+      return {
+        partyId: party.id,
+        partyName: party.name,
+        partyShort: party.shortName,
+        before: state(lastAt(versions, start)),
+        after: state(lastAt(versions, end)),
+        changed: versions.some((p) => inWindow(p.on)),
+      };
+    });
+    const statusChanged = statusWindow.length > 0;
+    return {
+      id: issue.id,
+      title: issue.title,
+      statusBefore: lastAt(statuses, start)?.toStatus ?? null,
+      statusAfter: lastAt(statuses, end)?.toStatus ?? null,
+      statusChanged,
+      statusCitations: statusWindow.map(citationOf).filter((c): c is Citation => c !== null),
+      parties: partyDiffs,
+      changed: statusChanged || partyDiffs.some((p) => p.changed),
+    };
+  });
+  return { choices, from, to, issues: diffs };
+}
+export type SinceLastRound = ReturnType<typeof sinceLastRound>;

@@ -1,0 +1,247 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DB } from '../index';
+import {
+  actors,
+  auditLog,
+  homework,
+  homeworkRevisions,
+  issues,
+  negotiationParties,
+  negotiations,
+  parties,
+  positions,
+  rounds,
+  sources,
+  statusChanges,
+  updateActors,
+  updateIssues,
+  updateParties,
+  updateRevisions,
+  updates,
+  updateSources,
+  users,
+} from '../schema';
+
+/** A source as cited: outlet, title, date, Admiralty grading and quote (the shape SourceCitation reads). */
+export const citationFields = {
+  sourceId: sources.id,
+  sourceOutlet: sources.outlet,
+  sourceTitle: sources.title,
+  sourceUrl: sources.url,
+  sourcePublishedOn: sources.publishedOn,
+  sourceReliability: sources.reliability,
+  sourceCredibility: sources.credibility,
+  sourceQuote: sources.quote,
+};
+
+export type Citation = {
+  sourceId: number | null;
+  sourceOutlet: string | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourcePublishedOn: string | null;
+  sourceReliability: string | null;
+  sourceCredibility: number | null;
+  sourceQuote: string | null;
+};
+
+/** The sources of several updates at once, grouped by update. */
+export function sourcesOfUpdates(db: DB, updateIds: number[]) {
+  const bySource = new Map<number, ReturnType<typeof citationRows>>();
+  if (updateIds.length === 0) return bySource;
+  for (const row of citationRows(db, updateIds)) {
+    const list = bySource.get(row.updateId) ?? [];
+    list.push(row);
+    bySource.set(row.updateId, list);
+  }
+  return bySource;
+}
+
+function citationRows(db: DB, updateIds: number[]) {
+  return db
+    .select({ updateId: updateSources.updateId, ...citationFields })
+    .from(updateSources)
+    .innerJoin(sources, eq(sources.id, updateSources.targetId))
+    .where(inArray(updateSources.updateId, updateIds))
+    .orderBy(asc(sources.id))
+    .all();
+}
+export type UpdateCitation = ReturnType<typeof citationRows>[number];
+
+/** One update with everything its page shows: links, sources, the changes it brought, earlier revisions. */
+export function getUpdateDetail(db: DB, id: number) {
+  const editor = alias(users, 'editor');
+  const update = db
+    .select({
+      update: updates,
+      negotiationName: negotiations.name,
+      roundName: rounds.name,
+      authorName: users.name,
+      editorName: editor.name,
+    })
+    .from(updates)
+    .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
+    .leftJoin(rounds, eq(rounds.id, updates.roundId))
+    .leftJoin(users, eq(users.id, updates.authorId))
+    .leftJoin(editor, eq(editor.id, updates.editedBy))
+    .where(eq(updates.id, id))
+    .get();
+  if (!update) return undefined;
+  const linkedIssues = db
+    .select({ id: issues.id, title: issues.title })
+    .from(updateIssues)
+    .innerJoin(issues, eq(issues.id, updateIssues.targetId))
+    .where(eq(updateIssues.updateId, id))
+    .orderBy(asc(issues.sortOrder))
+    .all();
+  const linkedParties = db
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName })
+    .from(updateParties)
+    .innerJoin(parties, eq(parties.id, updateParties.targetId))
+    .where(eq(updateParties.updateId, id))
+    .orderBy(asc(parties.name))
+    .all();
+  const linkedActors = db
+    .select({ id: actors.id, name: actors.name, title: actors.title })
+    .from(updateActors)
+    .innerJoin(actors, eq(actors.id, updateActors.targetId))
+    .where(eq(updateActors.updateId, id))
+    .orderBy(asc(actors.name))
+    .all();
+  const citations = citationRows(db, [id]);
+  const newPositions = db
+    .select({
+      id: positions.id,
+      issueId: positions.issueId,
+      issueTitle: issues.title,
+      partyName: parties.name,
+      stance: positions.stance,
+      summary: positions.summary,
+      asOf: positions.asOf,
+    })
+    .from(positions)
+    .innerJoin(issues, eq(issues.id, positions.issueId))
+    .innerJoin(parties, eq(parties.id, positions.partyId))
+    .where(eq(positions.updateId, id))
+    .all();
+  const newStatuses = db
+    .select({
+      id: statusChanges.id,
+      issueId: statusChanges.issueId,
+      issueTitle: issues.title,
+      fromStatus: statusChanges.fromStatus,
+      toStatus: statusChanges.toStatus,
+      changedOn: statusChanges.changedOn,
+    })
+    .from(statusChanges)
+    .innerJoin(issues, eq(issues.id, statusChanges.issueId))
+    .where(eq(statusChanges.updateId, id))
+    .all();
+  // A homework status change leaves a revision pointing at the update; a new item is tied to it only in its audit row.
+  const homeworkChanged = db
+    .select({ id: homework.id, title: homework.title, status: homework.status, snapshot: homeworkRevisions.snapshot })
+    .from(homeworkRevisions)
+    .innerJoin(homework, eq(homework.id, homeworkRevisions.homeworkId))
+    .where(eq(homeworkRevisions.updateId, id))
+    .all()
+    .map((h) => ({ id: h.id, title: h.title, status: h.status, previousStatus: (JSON.parse(h.snapshot) as { status?: string }).status ?? null }));
+  const homeworkAdded = db
+    .select({ id: homework.id, title: homework.title, status: homework.status })
+    .from(auditLog)
+    .innerJoin(homework, eq(homework.id, auditLog.entityId))
+    .where(and(eq(auditLog.entity, 'homework'), eq(auditLog.action, 'create'), sql`json_extract(${auditLog.after}, '$.updateId') = ${id}`))
+    .all();
+  const revisions = db
+    .select({ id: updateRevisions.id, body: updateRevisions.body, occurredOn: updateRevisions.occurredOn, replacedAt: updateRevisions.replacedAt, editorName: users.name })
+    .from(updateRevisions)
+    .leftJoin(users, eq(users.id, updateRevisions.editedBy))
+    .where(eq(updateRevisions.updateId, id))
+    .orderBy(desc(updateRevisions.id))
+    .all();
+  return { ...update, issues: linkedIssues, parties: linkedParties, actors: linkedActors, citations, newPositions, newStatuses, homeworkAdded, homeworkChanged, revisions };
+}
+export type UpdateDetail = NonNullable<ReturnType<typeof getUpdateDetail>>;
+
+/**
+ * What the update form offers, for every negotiation at once (a handful of small sets), so the
+ * form can switch negotiation without a round trip.
+ */
+export function updateFormChoices(db: DB) {
+  const negs = db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all();
+  const issueRows = db
+    .select({ id: issues.id, negotiationId: issues.negotiationId, title: issues.title, status: issues.status })
+    .from(issues)
+    .orderBy(asc(issues.sortOrder), asc(issues.id))
+    .all();
+  const seats = db
+    .select({ negotiationId: negotiationParties.negotiationId, id: parties.id, name: parties.name, shortName: parties.shortName })
+    .from(negotiationParties)
+    .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
+    .all();
+  const actorRows = db
+    .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId })
+    .from(actors)
+    .orderBy(asc(actors.name))
+    .all();
+  const roundRows = db
+    .select({ id: rounds.id, negotiationId: rounds.negotiationId, name: rounds.name, status: rounds.status })
+    .from(rounds)
+    .orderBy(asc(rounds.sequence))
+    .all();
+  const homeworkRows = db
+    .select({ id: homework.id, negotiationId: homework.negotiationId, title: homework.title, status: homework.status })
+    .from(homework)
+    .orderBy(asc(homework.id))
+    .all();
+  return {
+    negotiations: negs.map((n) => {
+      const seated = seats.filter((s) => s.negotiationId === n.id);
+      const seatedIds = new Set(seated.map((s) => s.id));
+      return {
+        ...n,
+        issues: issueRows.filter((i) => i.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
+        parties: seated.map(({ id, name, shortName }) => ({ id, name, shortName })),
+        actors: actorRows.filter((a) => a.partyId !== null && seatedIds.has(a.partyId)).map(({ id, name, title }) => ({ id, name, title })),
+        rounds: roundRows.filter((r) => r.negotiationId === n.id).map(({ id, name, status }) => ({ id, name, status })),
+        homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
+      };
+    }),
+    sources: updateSourceChoices(db),
+  };
+}
+export type UpdateFormChoices = ReturnType<typeof updateFormChoices>;
+export type NegotiationChoices = UpdateFormChoices['negotiations'][number];
+
+/** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
+function updateSourceChoices(db: DB, limit = 500) {
+  return db
+    .select({
+      id: sources.id,
+      outlet: sources.outlet,
+      title: sources.title,
+      publishedOn: sources.publishedOn,
+      reliability: sources.reliability,
+      credibility: sources.credibility,
+      quote: sql<string>`substr(${sources.quote}, 1, 90)`,
+    })
+    .from(sources)
+    .orderBy(desc(sources.id))
+    .limit(limit)
+    .all();
+}
+
+/** An update as its edit form needs it. */
+export function getUpdateForEdit(db: DB, id: number) {
+  const row = db.select().from(updates).where(eq(updates.id, id)).get();
+  if (!row) return undefined;
+  const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+  return {
+    update: row,
+    issueIds: ids(db.select({ id: updateIssues.targetId }).from(updateIssues).where(eq(updateIssues.updateId, id)).all()),
+    partyIds: ids(db.select({ id: updateParties.targetId }).from(updateParties).where(eq(updateParties.updateId, id)).all()),
+    actorIds: ids(db.select({ id: updateActors.targetId }).from(updateActors).where(eq(updateActors.updateId, id)).all()),
+    sourceIds: ids(db.select({ id: updateSources.targetId }).from(updateSources).where(eq(updateSources.updateId, id)).all()),
+  };
+}

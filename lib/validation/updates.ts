@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '../domain';
+import { enumField, id, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+
+// The update form is flat: the optional change sections use dotted field names
+// (`position.summary`, `statusChange.status`…), so a message lands beside its own field.
+// The JSON API flattens its nested body the same way (`flattenUpdateBody`) and is
+// validated by this very schema.
+
+/** A list of ids: an array, or one comma-separated string (what the form sends). */
+const idList = (name: string) =>
+  z
+    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      const raw = v === undefined ? [] : Array.isArray(v) ? v : String(v).split(',');
+      const out: number[] = [];
+      for (const item of raw) {
+        const s = String(item).trim();
+        if (s === '') continue;
+        const n = Number(s);
+        if (!Number.isInteger(n) || n <= 0) {
+          ctx.addIssue({ code: 'custom', message: `Choose ${name} from the list.` });
+          return z.NEVER;
+        }
+        if (!out.includes(n)) out.push(n);
+      }
+      return out;
+    });
+
+const optionalTime = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'Time must be HH:MM (24-hour).')
+  .transform((v) => (v === '' ? null : v));
+
+const UpdateFields = {
+  body: requiredText('Text', 20000),
+  occurredOn: isoDate('Date it happened'),
+  occurredTime: optionalTime,
+  roundId: optionalId,
+  issueIds: idList('issues'),
+  partyIds: idList('parties'),
+  actorIds: idList('actors'),
+  sourceIds: idList('sources'),
+};
+
+/** A party's new position, as the update form asks for it (date, round and source come from the update). */
+export const PositionChangeSchema = z.object({
+  partyId: id('Party'),
+  issueId: id('Issue'),
+  summary: requiredText('Summary', 2000),
+  stance: enumField(STANCES, 'stance'),
+  flexibility: enumField(FLEXIBILITIES, 'flexibility').default('unknown'),
+  redLines: optionalText(2000),
+  // The current position the analyst saw; empty means "whatever is current when I submit".
+  basedOn: optionalId,
+});
+
+export const StatusChangePartSchema = z.object({
+  issueId: id('Issue'),
+  status: enumField(ISSUE_STATUSES, 'status'),
+  note: optionalText(2000),
+});
+
+const ownerIds = idList('owner parties').pipe(z.array(z.number()).min(1, 'Choose at least one owner party.'));
+
+export const NewHomeworkPartSchema = z.object({
+  title: requiredText('Title', 300),
+  description: optionalText(5000),
+  ownerPartyIds: ownerIds,
+  issueId: optionalId,
+  dueRoundId: optionalId,
+  dueOn: optionalIsoDate('Due date'),
+});
+
+export const HomeworkStatusPartSchema = z.object({
+  homeworkId: id('Homework item'),
+  status: enumField(HOMEWORK_STATUSES, 'status'),
+  resolution: optionalText(5000),
+});
+
+/** The optional change sections, by the prefix of their fields and the field that says "this section is used". */
+const SECTIONS = {
+  position: { schema: PositionChangeSchema, trigger: ['partyId', 'summary'] },
+  statusChange: { schema: StatusChangePartSchema, trigger: ['issueId', 'status'] },
+  newHomework: { schema: NewHomeworkPartSchema, trigger: ['title'] },
+  homeworkStatus: { schema: HomeworkStatusPartSchema, trigger: ['homeworkId'] },
+} as const;
+type Sections = typeof SECTIONS;
+export type UpdateChanges = { [K in keyof Sections]: z.infer<Sections[K]['schema']> | null };
+
+function sectionValues(values: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (k.startsWith(`${prefix}.`)) out[k.slice(prefix.length + 1)] = v;
+  return out;
+}
+
+function parseSections(values: Record<string, unknown>, ctx: z.RefinementCtx): UpdateChanges | null {
+  const changes = {} as Record<string, unknown>;
+  let failed = false;
+  for (const [prefix, { schema, trigger }] of Object.entries(SECTIONS)) {
+    const fields = sectionValues(values, prefix);
+    const used = trigger.some((t) => String(fields[t] ?? '').trim() !== '');
+    if (!used) {
+      changes[prefix] = null;
+      continue;
+    }
+    const parsed = schema.safeParse(fields);
+    if (parsed.success) changes[prefix] = parsed.data;
+    else {
+      failed = true;
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [`${prefix}.${String(issue.path[0] ?? '')}`] });
+      }
+    }
+  }
+  return failed ? null : (changes as UpdateChanges);
+}
+
+/** Logging an update: the update itself, its links, and the changes it brings. */
+export const UpdateSchema = z
+  .looseObject({ negotiationId: id('Negotiation'), ...UpdateFields })
+  // Checked even when a main field is wrong, so every message shows at once.
+  .superRefine((data, ctx) => void parseSections(data, ctx), { when: () => true })
+  .transform((data, ctx) => {
+    const changes = parseSections(data, ctx);
+    if (!changes) return z.NEVER;
+    return {
+      negotiationId: data.negotiationId,
+      body: data.body,
+      occurredOn: data.occurredOn,
+      occurredTime: data.occurredTime,
+      roundId: data.roundId,
+      issueIds: data.issueIds,
+      partyIds: data.partyIds,
+      actorIds: data.actorIds,
+      sourceIds: data.sourceIds,
+      changes,
+    };
+  });
+export type UpdateInput = z.infer<typeof UpdateSchema>;
+
+/** Editing an update: its text, date and links; the changes it brought stay as they were. */
+export const UpdateEditSchema = z.object({ updateId: id('Update'), version: id('Version'), ...UpdateFields });
+export type UpdateEditInput = z.infer<typeof UpdateEditSchema>;
+
+/**
+ * A JSON body as the flat values the form sends: nested objects become dotted keys,
+ * arrays of ids are kept, other scalars become strings (as they would from a form).
+ */
+export function flattenUpdateBody(body: unknown, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v === null || v === undefined) out[key] = '';
+    else if (Array.isArray(v)) out[key] = v.map(String);
+    else if (typeof v === 'object') Object.assign(out, flattenUpdateBody(v, key));
+    else out[key] = String(v);
+  }
+  return out;
+}
+
+/** Multi-valued form fields (checkboxes, multiple selects) joined with commas; `formValues` keeps only the last value. */
+export function joinMultiValues(formData: FormData): FormData {
+  const joined = new FormData();
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    if (all.length > 1 && all.every((v) => typeof v === 'string')) joined.set(key, all.join(','));
+    else joined.set(key, all[0]);
+  }
+  return joined;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb, makeUser } from './factories';
+import { seedDemoData, DEMO_NEGOTIATION_NAME } from '../db/seed';
+import { negotiations, rounds } from '../db/schema';
+import { comparableRounds, sinceLastRound } from '../db/queries/since-last-round';
+import { groupByRound, timeline } from '../db/queries/timeline';
+
+function seeded() {
+  const db = freshDb();
+  const admin = makeUser(db, 'admin');
+  seedDemoData(db, admin.id);
+  const negotiationId = db.select().from(negotiations).where(eq(negotiations.name, DEMO_NEGOTIATION_NAME)).get()!.id;
+  const roundId = (name: string) => db.select().from(rounds).where(eq(rounds.name, name)).get()!.id;
+  return { db, negotiationId, roundId };
+}
+
+describe('what changed since the last round', () => {
+  it('compares the last two held rounds by default: Abu Dhabi 1 → Abu Dhabi 2', () => {
+    const { db, negotiationId } = seeded();
+    const diff = sinceLastRound(db, negotiationId);
+    expect(diff.from?.name).toBe('Abu Dhabi round 1');
+    expect(diff.to?.name).toBe('Abu Dhabi round 2');
+    // The planned round 3 cannot be compared.
+    expect(comparableRounds(db, negotiationId).map((r) => r.name)).toEqual(['Istanbul', 'Abu Dhabi round 1', 'Abu Dhabi round 2']);
+
+    const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
+    const donbas = byTitle.get('Donbas status')!;
+    expect(donbas).toMatchObject({ statusBefore: 'under_discussion', statusAfter: 'deadlocked', statusChanged: true, changed: true });
+    expect(donbas.statusCitations[0].sourceOutlet).toBe('El País');
+    const russia = donbas.parties.find((p) => p.partyShort === 'RU')!;
+    expect(russia.before).toBeNull();
+    expect(russia.after).toMatchObject({ stance: 'opposes' });
+    expect(russia.changed).toBe(true);
+
+    const prisoners = byTitle.get('Prisoner exchanges')!;
+    expect(prisoners).toMatchObject({ statusBefore: 'under_discussion', statusAfter: 'agreed', changed: true });
+    expect(prisoners.parties.find((p) => p.partyShort === 'UA')!.after).toMatchObject({ stance: 'supports' });
+    // Observers with nothing recorded do not count as changed.
+    expect(prisoners.parties.find((p) => p.partyShort === 'NATO')!.changed).toBe(false);
+  });
+
+  it('takes any two rounds, and lists nothing as changed for a window with no changes', () => {
+    const { db, negotiationId, roundId } = seeded();
+    const diff = sinceLastRound(db, negotiationId, roundId('Istanbul'), roundId('Abu Dhabi round 1'));
+    expect(diff.from?.name).toBe('Istanbul');
+    const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
+    // Initial statuses were logged at the end of Abu Dhabi 1, inside this window.
+    expect(byTitle.get('Donbas status')).toMatchObject({ statusBefore: null, statusAfter: 'under_discussion', changed: true });
+    expect(byTitle.get('Ceasefire monitoring')!.changed).toBe(false);
+
+    const same = sinceLastRound(db, negotiationId, roundId('Abu Dhabi round 2'), roundId('Abu Dhabi round 2'));
+    expect(same.issues.every((i) => !i.changed)).toBe(true);
+  });
+
+  it('groups a negotiation timeline by round, latest round first', () => {
+    const { db, negotiationId } = seeded();
+    const events = timeline(db, { negotiationId });
+    expect(events.length).toBeGreaterThan(10);
+    for (let i = 1; i < events.length; i++) expect(events[i - 1].date >= events[i].date).toBe(true);
+    const groups = groupByRound(events);
+    expect(groups.map((g) => g.round?.name ?? null)).toEqual(['Abu Dhabi round 2', 'Abu Dhabi round 1', 'Istanbul']);
+  });
+});
