@@ -49,6 +49,7 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
   await expect(form.getByText('Key date must be a real date (YYYY-MM-DD).')).toBeVisible();
   await expect(form.getByLabel('Key date', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Title')).toHaveValue('Hostage releases');
+  await expect(form.getByLabel('Priority')).toHaveValue('critical');
   expect(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ?`, negotiationId)).toBe(0);
 
   await form.getByLabel('Key date', { exact: true }).fill('2026-03-01');
@@ -104,7 +105,7 @@ test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
   const party = `Qatar ${unique()}`;
   await page.goto('/parties');
   const newParty = page.getByRole('form', { name: 'New party' });
-  await newParty.getByLabel('Name').fill(party);
+  await newParty.getByLabel('Name', { exact: true }).fill(party);
   await newParty.getByRole('button', { name: 'Add party' }).click();
   await expect(newParty.getByText('Short name is required.')).toBeVisible();
   await newParty.getByLabel('Short name').fill('QA');
@@ -112,7 +113,7 @@ test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
   await expect(newParty.getByRole('status')).toContainText(`${party} added`);
 
   const actor = page.getByRole('form', { name: 'New actor' });
-  await actor.getByLabel('Name').fill('Mohammed bin Abdulrahman Al Thani');
+  await actor.getByLabel('Name', { exact: true }).fill('Mohammed bin Abdulrahman Al Thani');
   await actor.getByLabel('Title').fill('Prime minister');
   await actor.getByLabel('Party').selectOption({ label: party });
   await actor.getByRole('button', { name: 'Add actor' }).click();

@@ -27,6 +27,7 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByText('Use at least 10 characters, not only letters or only digits.')).toBeVisible();
   await expect(form.getByLabel('Email')).toHaveValue(email);
+  await expect(form.getByLabel('Role')).toHaveValue('analyst');
   expect(count(`SELECT count(*) n FROM users WHERE email = ?`, email)).toBe(0);
 
   await form.getByLabel('Password').fill(password);
