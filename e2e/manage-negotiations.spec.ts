@@ -48,6 +48,7 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
   await form.getByRole('button', { name: 'Create issue' }).click();
   await expect(form.getByText('Key date must be a real date (YYYY-MM-DD).')).toBeVisible();
   await expect(form.getByLabel('Key date', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('button', { name: 'Create issue' })).toHaveAttribute('aria-busy', 'false');
   await expect(form.getByLabel('Title')).toHaveValue('Hostage releases');
   await expect(form.getByLabel('Priority')).toHaveValue('critical');
   expect(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ?`, negotiationId)).toBe(0);
@@ -108,6 +109,8 @@ test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
   await newParty.getByLabel('Name', { exact: true }).fill(party);
   await newParty.getByRole('button', { name: 'Add party' }).click();
   await expect(newParty.getByText('Short name is required.')).toBeVisible();
+  await expect(newParty.getByRole('button', { name: 'Add party' })).toHaveAttribute('aria-busy', 'false');
+  await expect(newParty.getByLabel('Name', { exact: true })).toHaveValue(party);
   await newParty.getByLabel('Short name').fill('QA');
   await newParty.getByRole('button', { name: 'Add party' }).click();
   await expect(newParty.getByRole('status')).toContainText(`${party} added`);

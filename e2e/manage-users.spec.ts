@@ -26,6 +26,9 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   await form.getByLabel('Password').fill('onlyletters');
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByText('Use at least 10 characters, not only letters or only digits.')).toBeVisible();
+  // The refused form is reset when the action's transition ends: the password is not kept, the rest is.
+  await expect(form.getByRole('button', { name: 'Create user' })).toHaveAttribute('aria-busy', 'false');
+  await expect(form.getByLabel('Password')).toHaveValue('');
   await expect(form.getByLabel('Email')).toHaveValue(email);
   await expect(form.getByLabel('Role')).toHaveValue('analyst');
   expect(count(`SELECT count(*) n FROM users WHERE email = ?`, email)).toBe(0);
@@ -37,6 +40,8 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   expect(count(`SELECT count(*) n FROM users WHERE email = ? AND role = 'analyst' AND password_hash LIKE 'scrypt$%'`, email)).toBe(1);
 
   // A duplicate email is refused beside the field.
+  await expect(form.getByRole('button', { name: 'Create user' })).toHaveAttribute('aria-busy', 'false');
+  await expect(form.getByLabel('Email')).toHaveValue('');
   await form.getByLabel('Email').fill(email.toUpperCase());
   await form.getByLabel('Name').fill('Twin');
   await form.getByLabel('Password').fill(password);
