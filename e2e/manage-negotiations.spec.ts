@@ -3,6 +3,7 @@ import { test, expect, count, idOf } from './fixtures';
 const unique = () => Math.random().toString(36).slice(2, 7);
 
 test('an analyst creates a negotiation, seats two parties, adds an issue and sees it on the dashboard', async ({ analystPage: page }) => {
+  test.setTimeout(120_000); // one long user journey on a shared machine
   const name = `Gaza ceasefire talks ${unique()}`;
   await page.goto('/negotiations');
   await expect(page.getByRole('row', { name: /Russia–Ukraine peace talks/ })).toBeVisible();

@@ -10,6 +10,7 @@ async function loginWith(request: APIRequestContext, email: string, password: st
 }
 
 test('an admin creates a user who can then log in; disabling them ends their session', async ({ adminPage: page, baseURL }) => {
+  test.setTimeout(120_000); // one long user journey on a shared machine
   const email = `new-analyst-${Math.random().toString(36).slice(2, 7)}@example.org`;
   const password = 'Fresh-start-2026';
   await page.goto('/admin/users');
