@@ -5,7 +5,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { fieldErrors, formValues, type FormState } from './validation/fields';
 import type { Role } from './domain';
 
-type Handler<T> = (user: CurrentUser, data: T, values: Record<string, string>) => string | void | FormState;
+type Result = string | void | FormState;
+// May be async for work that must happen before the synchronous transaction (hashing a password).
+type Handler<T> = (user: CurrentUser, data: T, values: Record<string, string>) => Result | Promise<Result>;
 
 /**
  * The start every form action shares: who is asking, may they, is the input valid;
@@ -23,7 +25,7 @@ export async function handleForm<S extends z.ZodType>(role: Role, schema: S, for
   const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error), values };
   try {
-    const result = write(user, parsed.data, values);
+    const result = await write(user, parsed.data, values);
     if (typeof result === 'object') return { values, ...result };
     return { ok: true, message: result ?? 'Saved.' };
   } catch (error) {

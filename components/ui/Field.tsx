@@ -72,6 +72,9 @@ export function SelectField({ label, name, errors, hint, defaultValue, required,
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
+        // React 19 resets a form after its action; a select only takes a new default when mounted afresh,
+        // so without this key a refused form would lose the choice the user made.
+        key={defaultValue ?? ''}
         id={id}
         name={name}
         defaultValue={defaultValue ?? ''}

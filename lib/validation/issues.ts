@@ -23,3 +23,10 @@ export const StatusChangeSchema = z.object({
   version: id('Version'),
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
+
+/** Editing an issue: its status changes only through the status form, so it is not here. */
+export const IssueEditSchema = IssueSchema.omit({ negotiationId: true, status: true }).extend({
+  issueId: id('Issue'),
+  version: id('Version'),
+});
+export type IssueEditInput = z.infer<typeof IssueEditSchema>;

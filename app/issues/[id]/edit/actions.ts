@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { updateIssue } from '../../../../db/mutations/issues';
+import { handleForm } from '../../../../lib/form-action';
+import { IssueEditSchema } from '../../../../lib/validation/issues';
+import type { FormState } from '../../../../lib/validation/fields';
+
+export async function updateIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let saved: number | undefined;
+  const state = await handleForm('analyst', IssueEditSchema, formData, (user, { issueId, version, ...fields }) => {
+    updateIssue(getDb(), user, issueId, version, fields);
+    saved = issueId;
+    revalidatePath(`/issues/${issueId}`);
+    revalidatePath('/negotiations');
+    revalidatePath('/');
+  });
+  if (saved) redirect(`/issues/${saved}`);
+  return state;
+}

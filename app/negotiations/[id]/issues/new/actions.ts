@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '../../../../../db';
+import { createIssue } from '../../../../../db/mutations/issues';
+import { handleForm } from '../../../../../lib/form-action';
+import { IssueSchema } from '../../../../../lib/validation/issues';
+import type { FormState } from '../../../../../lib/validation/fields';
+
+export async function createIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let created: number | undefined;
+  const state = await handleForm('analyst', IssueSchema, formData, (user, data) => {
+    created = createIssue(getDb(), user, data);
+    revalidatePath(`/negotiations/${data.negotiationId}`);
+    revalidatePath('/negotiations');
+    revalidatePath('/');
+  });
+  if (created) redirect(`/issues/${created}`);
+  return state;
+}

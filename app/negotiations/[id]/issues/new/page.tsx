@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../../db';
+import { getNegotiation } from '../../../../../db/queries/negotiations';
+import { requireUser } from '../../../../../lib/auth/current-user';
+import { hasRole } from '../../../../../lib/roles';
+import { Refusal } from '../../../../../components/Refusal';
+import { IssueForm } from '../../../../../components/forms/IssueForm';
+import { createIssueAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'New issue' };
+
+export default async function NewIssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const negotiation = Number.isInteger(id) ? getNegotiation(getDb(), id) : undefined;
+  if (!negotiation) notFound();
+  if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Adding an issue" />;
+  return (
+    <>
+      <p className="small">
+        <Link href="/negotiations">Negotiations</Link> › <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
+      </p>
+      <h1>New issue in {negotiation.name}</h1>
+      <section className="panel">
+        <IssueForm action={createIssueAction} negotiationId={id} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '../../db';
+import { createNegotiation, seatParty, updateNegotiation } from '../../db/mutations/negotiations';
+import { handleForm } from '../../lib/form-action';
+import { NegotiationPartySchema, NegotiationSchema } from '../../lib/validation/negotiations';
+import type { FormState } from '../../lib/validation/fields';
+
+export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let created: number | undefined;
+  const state = await handleForm('analyst', NegotiationSchema, formData, (user, data) => {
+    created = createNegotiation(getDb(), user, data);
+    revalidatePath('/negotiations');
+    revalidatePath('/');
+  });
+  // Outside handleForm: redirect() works by throwing, which handleForm would report as a failure.
+  if (created) redirect(`/negotiations/${created}/edit?created=1`);
+  return state;
+}
+
+export async function updateNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', NegotiationSchema, formData, (user, data) => {
+    updateNegotiation(getDb(), user, id, data);
+    revalidatePath('/negotiations');
+    revalidatePath(`/negotiations/${id}`);
+    revalidatePath('/');
+    return 'Negotiation saved.';
+  });
+}
+
+export async function seatPartyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', NegotiationPartySchema, formData, (user, data) => {
+    seatParty(getDb(), user, data);
+    revalidatePath(`/negotiations/${data.negotiationId}/edit`);
+    revalidatePath(`/negotiations/${data.negotiationId}`);
+    revalidatePath('/negotiations');
+    revalidatePath('/');
+    return 'Seat saved.';
+  });
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, TextArea, TextField } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
+import type { FormState } from '../../lib/validation/fields';
+
+export function NegotiationForm({
+  action,
+  negotiation,
+  submitLabel,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  negotiation?: { name: string; description: string };
+  submitLabel: string;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label="Negotiation" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <TextField label="Name" name="name" defaultValue={v.name ?? negotiation?.name} errors={e.name} required hint="For example “Russia–Ukraine peace talks (US-mediated)”." />
+      <TextArea label="Description" name="description" defaultValue={v.description ?? negotiation?.description} errors={e.description} rows={3} />
+      <div>
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}

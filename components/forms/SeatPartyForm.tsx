@@ -1,0 +1,42 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, SelectField, TextField, type Option } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
+import { PARTY_ROLES, label } from '../../lib/domain';
+import type { FormState } from '../../lib/validation/fields';
+
+const ROLE_OPTIONS = PARTY_ROLES.map((r) => ({ value: r, label: label(r) }));
+
+/** Seats a new party (choose it from `choices`) or changes the role of a seated one (`seated`). */
+export function SeatPartyForm({
+  action,
+  negotiationId,
+  choices,
+  seated,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  negotiationId: number;
+  choices?: Option[];
+  seated?: { id: number; name: string; role: string; note: string };
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className={seated ? 'inline-form' : 'stack'} aria-label={seated ? `Seat of ${seated.name}` : 'Seat a party'} noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="negotiationId" value={negotiationId} />
+      {seated ? (
+        <input type="hidden" name="partyId" value={seated.id} />
+      ) : (
+        <SelectField label="Party" name="partyId" options={choices ?? []} placeholder="— choose a party —" defaultValue={v.partyId} errors={e.partyId} required />
+      )}
+      <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={v.role ?? seated?.role ?? 'party'} errors={e.role} />
+      <TextField label="Note" name="note" defaultValue={v.note ?? seated?.note} errors={e.note} />
+      <div>
+        <SubmitButton>{seated ? 'Save' : 'Seat party'}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { test, expect, count, idOf } from './fixtures';
+
+const unique = () => Math.random().toString(36).slice(2, 7);
+
+test('an analyst creates a negotiation, seats two parties, adds an issue and sees it on the dashboard', async ({ analystPage: page }) => {
+  test.setTimeout(120_000); // one long user journey on a shared machine
+  const name = `Gaza ceasefire talks ${unique()}`;
+  await page.goto('/negotiations');
+  await expect(page.getByRole('row', { name: /Russia–Ukraine peace talks/ })).toBeVisible();
+  await page.getByRole('link', { name: 'New negotiation' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Description').fill('Egypt- and Qatar-mediated.');
+  await page.getByRole('button', { name: 'Create negotiation' }).click();
+  await expect(page).toHaveURL(/\/negotiations\/\d+\/edit/);
+  await expect(page.getByRole('status')).toContainText('Negotiation created');
+  const negotiationId = idOf(`SELECT id FROM negotiations WHERE name = ?`, name);
+
+  const seat = page.getByRole('form', { name: 'Seat a party' });
+  await seat.getByLabel('Party').selectOption({ label: 'United States (US)' });
+  await seat.getByLabel('Role').selectOption('mediator');
+  await seat.getByLabel('Note').fill('Hosts the talks');
+  await seat.getByRole('button', { name: 'Seat party' }).click();
+  await expect(page.getByRole('form', { name: 'Seat of United States' })).toBeVisible();
+  await seat.getByLabel('Party').selectOption({ label: 'Russia (RU)' });
+  await seat.getByLabel('Role').selectOption('party');
+  await seat.getByRole('button', { name: 'Seat party' }).click();
+  const russia = page.getByRole('form', { name: 'Seat of Russia' });
+  await expect(russia).toBeVisible();
+  expect(count(`SELECT count(*) n FROM negotiation_parties WHERE negotiation_id = ?`, negotiationId)).toBe(2);
+  expect(count(`SELECT count(*) n FROM negotiation_parties WHERE negotiation_id = ? AND role = 'mediator' AND note = 'Hosts the talks'`, negotiationId)).toBe(1);
+
+  // Change a seated party's role.
+  await russia.getByLabel('Role').selectOption('observer');
+  await russia.getByRole('button', { name: 'Save' }).click();
+  await expect(russia.getByRole('status')).toContainText('Seat saved');
+  expect(count(`SELECT count(*) n FROM negotiation_parties np JOIN parties p ON p.id = np.party_id WHERE negotiation_id = ? AND p.short_name = 'RU' AND role = 'observer'`, negotiationId)).toBe(1);
+
+  // An issue with a key date that does not exist: message beside the field, typing kept, nothing written.
+  await page.getByRole('link', { name: 'New issue' }).click();
+  await expect(page.getByRole('heading', { name: `New issue in ${name}` })).toBeVisible();
+  const form = page.getByRole('form', { name: 'New issue' });
+  await form.getByLabel('Title').fill('Hostage releases');
+  await form.getByLabel('Priority').selectOption('critical');
+  await form.getByLabel('Key date', { exact: true }).evaluate((el: HTMLInputElement) => {
+    el.type = 'text';
+    el.value = '2026-02-30';
+  });
+  await form.getByLabel('Key date label').fill('Phase one ends');
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  await expect(form.getByText('Key date must be a real date (YYYY-MM-DD).')).toBeVisible();
+  await expect(form.getByLabel('Key date', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('button', { name: 'Create issue' })).toHaveAttribute('aria-busy', 'false');
+  await expect(form.getByLabel('Title')).toHaveValue('Hostage releases');
+  await expect(form.getByLabel('Priority')).toHaveValue('critical');
+  expect(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ?`, negotiationId)).toBe(0);
+
+  await form.getByLabel('Key date', { exact: true }).fill('2026-03-01');
+  await form.getByRole('button', { name: 'Create issue' }).click();
+  await expect(page).toHaveURL(/\/issues\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Hostage releases' })).toBeVisible();
+  expect(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ? AND key_date = '2026-03-01' AND priority = 'critical'`, negotiationId)).toBe(1);
+
+  await page.goto('/');
+  const table = page.getByRole('table', { name: name });
+  const row = table.getByRole('row', { name: /Hostage releases/ });
+  await expect(row).toContainText('Phase one ends');
+  await expect(row).toContainText('under discussion');
+  await expect(table.getByRole('columnheader', { name: /^US/ })).toContainText('mediator');
+
+  await page.goto('/negotiations');
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('1');
+  await page.screenshot({ path: '/tmp/manage-negotiations.png', fullPage: true });
+  await page.goto(`/negotiations/${negotiationId}/edit`);
+  await page.screenshot({ path: '/tmp/manage-negotiation-edit.png', fullPage: true });
+});
+
+test('an issue edit based on a stale version is refused with the conflict message', async ({ analystPage: page }) => {
+  const name = `Iran nuclear file ${unique()}`;
+  await page.goto('/negotiations/new');
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create negotiation' }).click();
+  await expect(page).toHaveURL(/\/edit/);
+  await page.getByRole('link', { name: 'New issue' }).click();
+  await page.getByLabel('Title').fill('Enrichment cap');
+  await page.getByRole('button', { name: 'Create issue' }).click();
+  await expect(page.getByRole('heading', { name: 'Enrichment cap' })).toBeVisible();
+  await page.getByRole('link', { name: 'Edit issue' }).click();
+  const issueUrl = page.url().replace(/\/edit$/, '');
+
+  // A colleague saves first, in another tab.
+  const other = await page.context().newPage();
+  await other.goto(`${issueUrl}/edit`);
+  await other.getByLabel('Title').fill('Enrichment cap at 3.67%');
+  await other.getByRole('button', { name: 'Save issue' }).click();
+  await expect(other.getByRole('heading', { name: 'Enrichment cap at 3.67%' })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Edit issue' });
+  await form.getByLabel('Title').fill('Enrichment cap (mine)');
+  await form.getByRole('button', { name: 'Save issue' }).click();
+  await expect(form.getByRole('alert').first()).toContainText('Another analyst edited this issue');
+  await expect(form.getByLabel('Title')).toHaveValue('Enrichment cap (mine)');
+  expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap (mine)'`)).toBe(0);
+  expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap at 3.67%'`)).toBe(1);
+});
+
+test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
+  const party = `Qatar ${unique()}`;
+  await page.goto('/parties');
+  const newParty = page.getByRole('form', { name: 'New party' });
+  await newParty.getByLabel('Name', { exact: true }).fill(party);
+  await newParty.getByRole('button', { name: 'Add party' }).click();
+  await expect(newParty.getByText('Short name is required.')).toBeVisible();
+  await expect(newParty.getByRole('button', { name: 'Add party' })).toHaveAttribute('aria-busy', 'false');
+  await expect(newParty.getByLabel('Name', { exact: true })).toHaveValue(party);
+  await newParty.getByLabel('Short name').fill('QA');
+  await newParty.getByRole('button', { name: 'Add party' }).click();
+  await expect(newParty.getByRole('status')).toContainText(`${party} added`);
+
+  const actor = page.getByRole('form', { name: 'New actor' });
+  await actor.getByLabel('Name', { exact: true }).fill('Mohammed bin Abdulrahman Al Thani');
+  await actor.getByLabel('Title').fill('Prime minister');
+  await actor.getByLabel('Party').selectOption({ label: party });
+  await actor.getByRole('button', { name: 'Add actor' }).click();
+  await expect(actor.getByRole('status')).toContainText('added');
+  await expect(page.getByRole('row', { name: new RegExp(party) })).toContainText('Mohammed bin Abdulrahman Al Thani');
+
+  await page.getByRole('link', { name: `Edit ${party}` }).click();
+  const edit = page.getByRole('form', { name: 'Edit party' });
+  await edit.getByLabel('Description').fill('Mediator with Egypt.');
+  await edit.getByRole('button', { name: 'Save party' }).click();
+  await expect(edit.getByRole('status')).toContainText('Party saved');
+  expect(count(`SELECT count(*) n FROM parties WHERE name = ? AND description = 'Mediator with Egypt.'`, party)).toBe(1);
+  await page.goto('/parties');
+  await page.screenshot({ path: '/tmp/manage-parties.png', fullPage: true });
+});
+
+test('a viewer sees no way to create or edit, and is refused on the forms’ pages', async ({ viewerPage: page }) => {
+  await page.goto('/negotiations');
+  await expect(page.getByRole('heading', { name: 'Negotiations' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Russia–Ukraine peace talks/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New negotiation' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Edit / })).toHaveCount(0);
+
+  await page.goto('/negotiations/new');
+  await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
+  await expect(page.getByRole('form')).toHaveCount(0);
+  await expect(page.getByLabel('Name')).toHaveCount(0);
+
+  const negotiationId = idOf(`SELECT id FROM negotiations ORDER BY id LIMIT 1`);
+  for (const path of [`/negotiations/${negotiationId}/edit`, `/negotiations/${negotiationId}/issues/new`, '/admin/users']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
+    await expect(page.getByRole('form')).toHaveCount(0);
+  }
+  await page.goto('/parties');
+  await expect(page.getByRole('row', { name: /Russia/ }).first()).toBeVisible();
+  await expect(page.getByRole('form')).toHaveCount(0);
+});

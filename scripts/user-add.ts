@@ -1,0 +1,106 @@
+// `npm run user:add -- --email x@y --name "X" --role admin|analyst|viewer [--password P]`
+// Creates a user from the shell: the way to make the first admin of a real deployment (DEMO=off).
+import { Writable } from 'node:stream';
+import readline from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db';
+import { createUser } from '../db/mutations/users';
+import { findUserByEmail } from '../db/queries/users';
+import { hashPassword, PASSWORD_RULES } from '../lib/auth/password';
+import { env } from '../lib/env';
+import { InvalidInputError } from '../lib/errors';
+import { NewUserSchema } from '../lib/validation/users';
+
+const USAGE = 'Usage: npm run user:add -- --email chief@ministry.example --name "Chief Analyst" --role admin|analyst|viewer [--password P]';
+
+class UsageError extends Error {}
+
+/** Asks for the password twice on the terminal, without echoing what is typed. */
+async function askPasswordTwice(): Promise<[string, string]> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, encoding, done) {
+      if (!muted) process.stdout.write(chunk, encoding);
+      done();
+    },
+  });
+  // One interface for both questions, so a fast typist's second line is not lost between them.
+  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+  const ask = async (question: string) => {
+    const answer = rl.question(question);
+    muted = true;
+    try {
+      return await answer;
+    } finally {
+      muted = false;
+      process.stdout.write('\n');
+    }
+  };
+  try {
+    return [await ask('Password: '), await ask('Repeat the password: ')];
+  } catch {
+    throw new UsageError('Cancelled; nothing was created.');
+  } finally {
+    rl.close();
+  }
+}
+
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  if (!process.stdin.isTTY) {
+    throw new UsageError('No --password given and no terminal to ask for one. Pass --password, or run the command in a terminal.');
+  }
+  console.log(`Choose a password (${PASSWORD_RULES}).`);
+  const [first, second] = await askPasswordTwice();
+  if (first !== second) throw new UsageError('The two passwords differ; nothing was created.');
+  return first;
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const missing = (['email', 'name', 'role'] as const).filter((k) => !values[k]);
+  if (missing.length) throw new UsageError(`Missing ${missing.map((k) => `--${k}`).join(', ')}.\n${USAGE}`);
+
+  // Check everything that can be checked before asking for a password.
+  const preliminary = NewUserSchema.omit({ password: true }).safeParse(values);
+  if (!preliminary.success) throw new UsageError(problems(preliminary.error.issues));
+  const db = openDatabase(env.DATABASE_PATH);
+  try {
+    if (findUserByEmail(db, preliminary.data.email)) throw new UsageError(`A user with the email ${preliminary.data.email} already exists; nothing was created.`);
+    const password = await readPassword(values.password as string | undefined);
+    const parsed = NewUserSchema.safeParse({ ...values, password });
+    if (!parsed.success) throw new UsageError(problems(parsed.error.issues));
+    const { password: plain, ...rest } = parsed.data;
+    // Hashing is asynchronous, so it happens before the (synchronous) transaction.
+    const passwordHash = await hashPassword(plain);
+    const user = createUser(db, null, { ...rest, passwordHash });
+    console.log(`Created ${user.role} ${user.email} (user ${user.id}) in ${env.DATABASE_PATH}.`);
+  } finally {
+    db.$client.close();
+  }
+}
+
+function problems(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof InvalidInputError) {
+    console.error(`user:add: ${error.message}`);
+  } else {
+    console.error('user:add failed:', error);
+  }
+  process.exit(1);
+});
