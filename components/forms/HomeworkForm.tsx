@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from './useFormAction';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
 import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { SubmitButton } from '../ui/SubmitButton';
@@ -42,12 +42,12 @@ export function HomeworkForm({
   item?: HomeworkFormValues;
   preset?: { assignedRoundId?: number; dueRoundId?: number };
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const v = state.values ?? {};
   const e = state.errors ?? {};
   const sent = state.ok ? undefined : state.values;
   return (
-    <form action={formAction} className="stack" aria-label={item ? 'Refine homework' : 'New homework'} noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label={item ? 'Refine homework' : 'New homework'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {item && <input type="hidden" name="homeworkId" value={item.id} />}
@@ -115,11 +115,11 @@ export function HomeworkStatusForm({
   status: string;
   resolution: string;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="stack" aria-label="Change homework status" noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label="Change homework status" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="homeworkId" value={homeworkId} />
       <input type="hidden" name="version" value={version} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from './useFormAction';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
 import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { SubmitButton } from '../ui/SubmitButton';
@@ -21,11 +21,11 @@ export function DelegationsForm({
   parties: { id: number; name: string }[];
   heads: Record<number, string>;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const v = state.values;
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="stack" aria-label="Delegation heads" noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label="Delegation heads" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
       <div className="grid-2">
@@ -57,10 +57,10 @@ export function AgendaForm({
   issues: { id: number; title: string }[];
   onAgenda: number[];
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="stack" aria-label="Agenda" noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label="Agenda" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
       <CheckboxGroup
@@ -79,11 +79,11 @@ export function AgendaForm({
 }
 
 export function OutcomeForm({ action, roundId, issues, sources }: { action: Action; roundId: number; issues: Option[]; sources: SourceChoice[] }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const v = state.ok ? {} : (state.values ?? {});
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="stack" aria-label="New outcome" noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label="New outcome" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
       <TextArea label="Outcome" name="text" defaultValue={v.text} errors={e.text} rows={2} required />
@@ -110,9 +110,9 @@ export function ButtonForm({
   label: string;
   className?: string;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   return (
-    <form action={formAction} aria-label={label} className="inline-form">
+    <form key={submissions} action={formAction} aria-label={label} className="inline-form">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from './useFormAction';
 import { FormMessage, SelectField, TextArea, TextField } from '../ui/Field';
 import { SubmitButton } from '../ui/SubmitButton';
 import { ROUND_FORMATS, ROUND_STATUSES, label } from '../../lib/domain';
@@ -29,11 +29,11 @@ export function RoundForm({
   negotiationId: number;
   round?: RoundFacts;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const v = state.values ?? {};
   const e = state.errors ?? {};
   return (
-    <form action={formAction} className="stack" aria-label={round ? 'Round facts' : 'New round'} noValidate>
+    <form key={submissions} action={formAction} className="stack" aria-label={round ? 'Round facts' : 'New round'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {round && <input type="hidden" name="roundId" value={round.id} />}

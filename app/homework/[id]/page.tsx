@@ -76,7 +76,7 @@ export default async function HomeworkPage({ params }: Params) {
           </section>
           <section className="panel" aria-labelledby="refine-heading">
             <h2 id="refine-heading">Refine</h2>
-            <details open={item.vague}>
+            <details open>
               <summary>Edit every field{item.vague ? ' (make this vague item specific)' : ''}</summary>
               <HomeworkForm
                 action={editHomeworkAction}
