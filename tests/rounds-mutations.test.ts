@@ -123,3 +123,18 @@ describe('rounds', () => {
     expect(getRoundPage(db, id, TODAY)!.agenda).toHaveLength(0);
   });
 });
+
+describe('agenda across negotiations', () => {
+  it('keeps an issue of another negotiation already on the agenda, but refuses adding one', () => {
+    const db = freshDb();
+    const analyst = makeUser(db);
+    const one = makeNegotiation(db, analyst, 'One');
+    const other = makeNegotiation(db, analyst, 'Other');
+    const id = createRound(db, analyst, base(one.negotiationId, 'A'));
+    db.$client.prepare('INSERT INTO round_agenda (round_id, issue_id) VALUES (?, ?)').run(id, other.issueId);
+    setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId, other.issueId] });
+    expect(getRoundPage(db, id, TODAY)!.agenda.map((a) => a.id).sort()).toEqual([one.issueId, other.issueId].sort());
+    setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId] });
+    expect(() => setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId, other.issueId] })).toThrow(InvalidInputError);
+  });
+});

@@ -109,15 +109,16 @@ export function setAgenda(db: DB, user: CurrentUser, input: AgendaInput) {
     (tx) => {
       const round = getRoundRow(tx, input.roundId);
       const ids = [...new Set(input.issueIds)];
-      const own = ids.length
-        ? tx
-            .select({ id: issues.id })
-            .from(issues)
-            .where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId)))
-            .all()
-        : [];
-      if (own.length !== ids.length) throw new InvalidInputError('An issue is not part of this negotiation.');
       const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
+      // Issues of this negotiation; an issue of another one may stay where it already is
+      // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
+      const kept = new Set(before.map((b) => b.issueId));
+      const own = new Set(
+        (ids.length ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all() : []).map(
+          (i) => i.id,
+        ),
+      );
+      if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
       tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
       for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
       recordAudit(tx, {

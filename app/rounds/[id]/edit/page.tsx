@@ -64,7 +64,12 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
 
       <section className="panel" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">Agenda</h2>
-        <AgendaForm action={agendaAction} roundId={round.id} issues={issues} onAgenda={page.agenda.map((a) => a.id)} />
+        <AgendaForm
+          action={agendaAction}
+          roundId={round.id}
+          issues={[...issues, ...page.agenda.filter((a) => !issues.some((i) => i.id === a.id))]}
+          onAgenda={page.agenda.map((a) => a.id)}
+        />
       </section>
 
       <section className="panel" aria-labelledby="outcomes-heading">
