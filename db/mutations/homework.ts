@@ -25,6 +25,9 @@ function assertConsistent(tx: Executor, input: HomeworkInput) {
   if (input.issueId) {
     const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
     if (!issue) throw new NotFoundError('The issue');
+    if (issue.negotiationId !== input.negotiationId) {
+      throw new InvalidInputError('That issue is not part of this negotiation.', { issueId: ['Choose an issue of this negotiation.'] });
+    }
   }
   const roundIds = [input.assignedRoundId, input.dueRoundId].filter((r): r is number => !!r);
   const found = roundIds.length ? tx.select().from(rounds).where(inArray(rounds.id, roundIds)).all() : [];

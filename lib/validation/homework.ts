@@ -32,3 +32,22 @@ export const HomeworkStatusSchema = z.object({
   version: optionalId,
 });
 export type HomeworkStatusInput = z.infer<typeof HomeworkStatusSchema>;
+
+/** A form's owner checkboxes are named `owner.<partyId>` (a form keeps one value per name). */
+function withOwners(values: unknown) {
+  if (!values || typeof values !== 'object') return values;
+  const v = values as Record<string, unknown>;
+  const owners = Object.keys(v)
+    .filter((k) => k.startsWith('owner.'))
+    .map((k) => Number(k.slice('owner.'.length)))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  return { ...v, ownerPartyIds: owners };
+}
+
+export const HomeworkFormSchema = z.preprocess(withOwners, HomeworkSchema);
+
+export const HomeworkEditFormSchema = z.preprocess(
+  withOwners,
+  HomeworkSchema.extend({ homeworkId: id('Homework item'), version: id('Version') }),
+);
+export type HomeworkEditFormInput = z.infer<typeof HomeworkEditFormSchema>;

@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../db';
+import { getHomework } from '../../../db/queries/homework';
+import { listIssuesOf, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
+import { requireUser } from '../../../lib/auth/current-user';
+import { hasRole } from '../../../lib/roles';
+import { formatDate, todayIso } from '../../../lib/dates';
+import { HomeworkStatus } from '../../../components/homework/HomeworkTable';
+import { HomeworkForm, HomeworkStatusForm } from '../../../components/forms/HomeworkForm';
+import { changeHomeworkStatusAction, editHomeworkAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const id = Number((await params).id);
+  return { title: (Number.isInteger(id) && getHomework(getDb(), id, todayIso())?.item.title) || 'Homework' };
+}
+
+export default async function HomeworkPage({ params }: Params) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const details = Number.isInteger(id) ? getHomework(db, id, todayIso()) : undefined;
+  if (!details) notFound();
+  const { item, history } = details;
+  const canWrite = hasRole(user.role, 'analyst');
+
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${item.negotiationId}`}>{item.negotiationName}</Link> › <Link href="/homework">Homework</Link>
+      </p>
+      <h1>
+        {item.title} {item.vague && <span className="badge vague">vague</span>}
+      </h1>
+      <section className="panel" aria-label="Details">
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>
+            <HomeworkStatus status={item.status} overdue={item.overdue} />
+          </dd>
+          <dt>Owners</dt>
+          <dd>{item.owners.map((o) => o.name).join(', ')}</dd>
+          <dt>Issue</dt>
+          <dd>{item.issueId ? <Link href={`/issues/${item.issueId}`}>{item.issueTitle}</Link> : <span className="muted">not tied to one issue</span>}</dd>
+          <dt>Assigned at</dt>
+          <dd>{item.assignedRoundId ? <Link href={`/rounds/${item.assignedRoundId}`}>{item.assignedRoundName}</Link> : <span className="muted">—</span>}</dd>
+          <dt>Due</dt>
+          <dd>
+            {item.dueRoundId && <Link href={`/rounds/${item.dueRoundId}`}>{item.dueRoundName}</Link>}
+            {item.dueRoundId && item.dueOn && ', '}
+            {item.dueOn && `by ${formatDate(item.dueOn)}`}
+            {!item.dueRoundId && !item.dueOn && <span className="muted">no due round or date</span>}
+          </dd>
+          {item.resolution && (
+            <>
+              <dt>Resolution</dt>
+              <dd>{item.resolution}</dd>
+            </>
+          )}
+          <dt>Logged</dt>
+          <dd>{formatDate(details.createdAt)}</dd>
+        </dl>
+        {item.description && item.description.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+      </section>
+
+      {canWrite && (
+        <div className="grid-2">
+          <section className="panel" aria-labelledby="status-heading">
+            <h2 id="status-heading">Change the status</h2>
+            <HomeworkStatusForm action={changeHomeworkStatusAction} homeworkId={item.id} version={item.version} status={item.status} resolution={item.resolution} />
+          </section>
+          <section className="panel" aria-labelledby="refine-heading">
+            <h2 id="refine-heading">Refine</h2>
+            <details open>
+              <summary>Edit every field{item.vague ? ' (make this vague item specific)' : ''}</summary>
+              <HomeworkForm
+                action={editHomeworkAction}
+                negotiationId={item.negotiationId}
+                parties={listSeatedParties(db, item.negotiationId).map((p) => ({ value: String(p.id), label: p.name }))}
+                issues={listIssuesOf(db, item.negotiationId).map((i) => ({ value: String(i.id), label: i.title }))}
+                rounds={listRoundsOf(db, item.negotiationId).map((r) => ({ value: String(r.id), label: r.name }))}
+                item={{
+                  id: item.id,
+                  version: item.version,
+                  title: item.title,
+                  description: item.description,
+                  vague: item.vague,
+                  issueId: item.issueId,
+                  ownerPartyIds: item.owners.map((o) => o.id),
+                  assignedRoundId: item.assignedRoundId,
+                  dueRoundId: item.dueRoundId,
+                  dueOn: item.dueOn,
+                  status: item.status,
+                  resolution: item.resolution,
+                }}
+              />
+            </details>
+          </section>
+        </div>
+      )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {history.length === 0 ? (
+          <p className="muted">Not changed since it was logged.</p>
+        ) : (
+          <ol className="history panel" aria-label="Revisions">
+            {history.map((r) => (
+              <li key={r.id}>
+                <div className="small">
+                  <strong>{formatDate(r.changedAt)}</strong> by {r.changedBy}
+                </div>
+                {r.changes.length === 0 ? (
+                  <div className="muted small">saved without changes</div>
+                ) : (
+                  <ul>
+                    {r.changes.map((c) => (
+                      <li key={c.field}>
+                        {c.field}: <del>{c.from}</del> → <ins>{c.to}</ins>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}

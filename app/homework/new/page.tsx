@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getDb } from '../../../db';
+import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
+import { requireUser } from '../../../lib/auth/current-user';
+import { hasRole } from '../../../lib/roles';
+import { HomeworkForm } from '../../../components/forms/HomeworkForm';
+import { createHomeworkAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'New homework' };
+
+type Search = Record<string, string | string[] | undefined>;
+const idParam = (v: string | string[] | undefined) => {
+  const n = Number(Array.isArray(v) ? v[0] : v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export default async function NewHomeworkPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  if (!hasRole(user.role, 'analyst')) redirect('/homework');
+  const search = await searchParams;
+  const db = getDb();
+  const negotiationId = idParam(search.negotiation);
+  const negotiation = negotiationId ? getNegotiation(db, negotiationId) : undefined;
+
+  if (!negotiation) {
+    const negotiations = listNegotiations(db);
+    return (
+      <>
+        <h1>New homework</h1>
+        <form method="get" action="/homework/new" className="panel stack" aria-label="Choose a negotiation">
+          <div className="field">
+            <label htmlFor="negotiation">Negotiation</label>
+            <select id="negotiation" name="negotiation" required>
+              {negotiations.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit">Continue</button>
+          </div>
+        </form>
+      </>
+    );
+  }
+
+  const rounds = listRoundsOf(db, negotiation.id);
+  const roundIds = new Set(rounds.map((r) => r.id));
+  const assigned = idParam(search.assigned);
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${negotiation.id}`}>{negotiation.name}</Link>
+      </p>
+      <h1>New homework</h1>
+      <section className="panel">
+        <HomeworkForm
+          action={createHomeworkAction}
+          negotiationId={negotiation.id}
+          parties={listSeatedParties(db, negotiation.id).map((p) => ({ value: String(p.id), label: p.name }))}
+          issues={listIssuesOf(db, negotiation.id).map((i) => ({ value: String(i.id), label: i.title }))}
+          rounds={rounds.map((r) => ({ value: String(r.id), label: r.name }))}
+          preset={{ assignedRoundId: assigned && roundIds.has(assigned) ? assigned : undefined }}
+        />
+      </section>
+    </>
+  );
+}

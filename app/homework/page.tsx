@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '../../db';
+import { HOMEWORK_STATUS_FILTERS, homeworkFilterChoices, listHomework, type HomeworkFilters } from '../../db/queries/homework';
+import { requireUser } from '../../lib/auth/current-user';
+import { hasRole } from '../../lib/roles';
+import { todayIso } from '../../lib/dates';
+import { label } from '../../lib/domain';
+import { HomeworkTable } from '../../components/homework/HomeworkTable';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Homework' };
+
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const idParam = (v: string | string[] | undefined) => {
+  const n = Number(one(v));
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+export default async function HomeworkBoard({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  const search = await searchParams;
+  const status = one(search.status);
+  const filters: HomeworkFilters = {
+    negotiationId: idParam(search.negotiation),
+    partyId: idParam(search.party),
+    issueId: idParam(search.issue),
+    roundId: idParam(search.round),
+    status: (HOMEWORK_STATUS_FILTERS as readonly string[]).includes(status) ? (status as HomeworkFilters['status']) : null,
+  };
+  const db = getDb();
+  const rows = listHomework(db, filters, todayIso());
+  const choices = homeworkFilterChoices(db);
+  const filtered = Object.values(filters).some(Boolean);
+  const canWrite = hasRole(user.role, 'analyst');
+
+  return (
+    <>
+      <div className="spread">
+        <h1>Homework</h1>
+        {canWrite && choices.negotiations.length > 0 && (
+          <Link className="button" href={`/homework/new${filters.negotiationId ? `?negotiation=${filters.negotiationId}` : ''}`}>
+            New homework
+          </Link>
+        )}
+      </div>
+      <form method="get" action="/homework" className="panel filters" role="search" aria-label="Filter homework">
+        <FilterSelect name="negotiation" label="Negotiation" value={filters.negotiationId} options={choices.negotiations.map((n) => ({ value: n.id, label: n.name }))} />
+        <FilterSelect name="party" label="Party" value={filters.partyId} options={choices.parties.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect
+          name="issue"
+          label="Issue"
+          value={filters.issueId}
+          options={choices.issues.map((i) => ({ value: i.id, label: i.title, group: i.negotiationName }))}
+        />
+        <FilterSelect
+          name="round"
+          label="Round (assigned or due)"
+          value={filters.roundId}
+          options={choices.rounds.map((r) => ({ value: r.id, label: r.name, group: r.negotiationName }))}
+        />
+        <FilterSelect name="status" label="Status" value={filters.status ?? null} options={HOMEWORK_STATUS_FILTERS.map((s) => ({ value: s, label: label(s) }))} />
+        <div className="row">
+          <button type="submit">Filter</button>
+          {filtered && <Link href="/homework">Clear filters</Link>}
+        </div>
+      </form>
+      <p className="muted small" role="status">
+        {rows.length} item{rows.length === 1 ? '' : 's'}
+        {filtered ? ' match these filters' : ''}; {rows.filter((r) => r.overdue).length} overdue.
+      </p>
+      <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={rows} showNegotiation />
+    </>
+  );
+}
+
+type FilterOption = { value: string | number; label: string; group?: string };
+
+function FilterSelect({ name, label: text, value, options }: { name: string; label: string; value: string | number | null | undefined; options: FilterOption[] }) {
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  const render = (o: FilterOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{text}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value == null ? '' : String(value)}>
+        <option value="">All</option>
+        {groups.length > 1 || groups[0]
+          ? groups.map((g) => (
+              <optgroup key={g} label={g}>
+                {options.filter((o) => (o.group ?? '') === g).map(render)}
+              </optgroup>
+            ))
+          : options.map(render)}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../db';
+import { getNegotiation, listIssuesOf, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
+import { homeworkCounts } from '../../../db/queries/homework';
+import { requireUser } from '../../../lib/auth/current-user';
+import { hasRole } from '../../../lib/roles';
+import { formatDate, todayIso } from '../../../lib/dates';
+import { label } from '../../../lib/domain';
+import { StatusBadge } from '../../../components/Badges';
+import { RoundDates } from '../../../components/rounds/RoundDates';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const id = Number((await params).id);
+  return { title: (Number.isInteger(id) && getNegotiation(getDb(), id)?.name) || 'Negotiation' };
+}
+
+export default async function NegotiationPage({ params }: Params) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  if (!negotiation) notFound();
+  const parties = listSeatedParties(db, id);
+  const issues = listIssuesOf(db, id);
+  const rounds = listRoundsOf(db, id);
+  const counts = homeworkCounts(db, id, todayIso());
+  const canWrite = hasRole(user.role, 'analyst');
+
+  return (
+    <>
+      <div className="spread">
+        <h1>{negotiation.name}</h1>
+        {canWrite && (
+          <ul className="link-list" aria-label="Analyst actions">
+            <li>
+              <Link className="button" href={`/negotiations/${id}/rounds/new`}>
+                New round
+              </Link>
+            </li>
+            <li>
+              <Link className="button secondary" href={`/homework/new?negotiation=${id}`}>
+                New homework
+              </Link>
+            </li>
+            <li>
+              <Link className="button secondary" href={`/negotiations/${id}/issues/new`}>
+                New issue
+              </Link>
+            </li>
+            <li>
+              <Link className="button secondary" href={`/negotiations/${id}/edit`}>
+                Edit negotiation
+              </Link>
+            </li>
+          </ul>
+        )}
+      </div>
+      {negotiation.description && <p>{negotiation.description}</p>}
+      <nav aria-label="Views of this negotiation">
+        <ul className="link-list">
+          <li>
+            <Link href={`/negotiations/${id}/timeline`}>Timeline</Link>
+          </li>
+          <li>
+            <Link href={`/negotiations/${id}/since-last-round`}>Since the last round</Link>
+          </li>
+          <li>
+            <Link href={`/homework?negotiation=${id}`}>Homework board</Link>
+          </li>
+        </ul>
+      </nav>
+
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="parties-heading">
+          <h2 id="parties-heading">Parties</h2>
+          {parties.length === 0 ? (
+            <p className="muted">No parties at the table yet.</p>
+          ) : (
+            <ul>
+              {parties.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong> <span className="muted">({label(p.role)})</span>
+                  {p.note && <div className="small">{p.note}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="homework-heading">
+          <h2 id="homework-heading">Homework</h2>
+          <p>
+            <Link href={`/homework?negotiation=${id}&status=open`}>
+              {counts.open} open item{counts.open === 1 ? '' : 's'}
+            </Link>
+            {', '}
+            {counts.overdue > 0 ? (
+              <Link href={`/homework?negotiation=${id}&status=overdue`}>
+                <span className="badge overdue">{counts.overdue} overdue</span>
+              </Link>
+            ) : (
+              <span>none overdue</span>
+            )}
+          </p>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="issues-heading">
+        <h2 id="issues-heading">Issues</h2>
+        {issues.length === 0 ? (
+          <p className="muted">No issues yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Issue</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Key date</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issues.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      <Link href={`/issues/${i.id}`}>{i.title}</Link>
+                    </th>
+                    <td>
+                      <StatusBadge status={i.status} />
+                    </td>
+                    <td>{label(i.priority)}</td>
+                    <td>{i.keyDate ? `${formatDate(i.keyDate)}${i.keyDateLabel ? ` — ${i.keyDateLabel}` : ''}` : <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">Rounds</h2>
+        {rounds.length === 0 ? (
+          <p className="muted">No rounds yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Round</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Format</th>
+                  <th scope="col">Venue</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((r, index) => (
+                  <tr key={r.id}>
+                    <td>{index + 1}</td>
+                    <th scope="row">
+                      <Link href={`/rounds/${r.id}`}>{r.name}</Link>
+                    </th>
+                    <td>
+                      <span className={`badge status round-${r.status}`}>{label(r.status)}</span>
+                    </td>
+                    <td>
+                      <RoundDates startsOn={r.startsOn} endsOn={r.endsOn} approxDate={r.approxDate} />
+                    </td>
+                    <td>{label(r.format)}</td>
+                    <td>{r.venue || <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '../../../../../db';
+import { createRound } from '../../../../../db/mutations/rounds';
+import { handleForm } from '../../../../../lib/form-action';
+import { RoundSchema } from '../../../../../lib/validation/rounds';
+import type { FormState } from '../../../../../lib/validation/fields';
+
+export async function createRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let created: number | undefined;
+  const state = await handleForm('analyst', RoundSchema, formData, (user, data) => {
+    created = createRound(getDb(), user, data);
+    revalidatePath(`/negotiations/${data.negotiationId}`);
+    return 'Round created.';
+  });
+  // Outside handleForm: redirect() works by throwing, which handleForm would report as a failure.
+  if (created) redirect(`/rounds/${created}`);
+  return state;
+}

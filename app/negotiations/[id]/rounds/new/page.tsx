@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '../../../../../db';
+import { getNegotiation } from '../../../../../db/queries/negotiations';
+import { requireUser } from '../../../../../lib/auth/current-user';
+import { hasRole } from '../../../../../lib/roles';
+import { RoundForm } from '../../../../../components/forms/RoundForm';
+import { createRoundAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'New round' };
+
+export default async function NewRoundPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const negotiation = Number.isInteger(id) ? getNegotiation(getDb(), id) : undefined;
+  if (!negotiation) notFound();
+  if (!hasRole(user.role, 'analyst')) redirect(`/negotiations/${id}`);
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
+      </p>
+      <h1>New round</h1>
+      <section className="panel">
+        <RoundForm action={createRoundAction} negotiationId={id} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { getRoundPage } from '../../../../db/queries/rounds';
+import { listIssuesOf } from '../../../../db/queries/negotiations';
+import { listSourceChoices } from '../../../../db/queries/sources';
+import { requireUser } from '../../../../lib/auth/current-user';
+import { hasRole } from '../../../../lib/roles';
+import { todayIso } from '../../../../lib/dates';
+import { RoundForm } from '../../../../components/forms/RoundForm';
+import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '../../../../components/forms/RoundDetailsForms';
+import { SourceCitation } from '../../../../components/SourceCitation';
+import { addOutcomeAction, agendaAction, delegationsAction, editRoundAction, moveRoundAction, removeOutcomeAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Edit round' };
+
+export default async function EditRoundPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const page = Number.isInteger(id) ? getRoundPage(db, id, todayIso()) : undefined;
+  if (!page) notFound();
+  if (!hasRole(user.role, 'analyst')) redirect(`/rounds/${id}`);
+  const { round } = page;
+  const issues = listIssuesOf(db, round.negotiationId);
+  const sources = listSourceChoices(db);
+
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link> › <Link href={`/rounds/${round.id}`}>{round.name}</Link>
+      </p>
+      <h1>Edit {round.name}</h1>
+
+      <section className="panel" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">Facts</h2>
+        <RoundForm action={editRoundAction} negotiationId={round.negotiationId} round={round} />
+      </section>
+
+      <section className="panel" aria-labelledby="order-heading">
+        <h2 id="order-heading">Order</h2>
+        <p className="small muted">Rounds are listed in this order on the negotiation page.</p>
+        <div className="row">
+          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'earlier' }} label="Move earlier">
+            Move earlier
+          </ButtonForm>
+          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'later' }} label="Move later">
+            Move later
+          </ButtonForm>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="delegations-heading">
+        <h2 id="delegations-heading">Delegation heads</h2>
+        <DelegationsForm
+          action={delegationsAction}
+          roundId={round.id}
+          parties={page.parties}
+          heads={Object.fromEntries(page.delegations.map((d) => [d.partyId, d.head]))}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">Agenda</h2>
+        <AgendaForm
+          action={agendaAction}
+          roundId={round.id}
+          issues={[...issues, ...page.agenda.filter((a) => !issues.some((i) => i.id === a.id))]}
+          onAgenda={page.agenda.map((a) => a.id)}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="outcomes-heading">
+        <h2 id="outcomes-heading">Outcomes</h2>
+        {page.outcomes.length === 0 ? (
+          <p className="muted">No outcomes recorded.</p>
+        ) : (
+          <ul className="history">
+            {page.outcomes.map((o) => (
+              <li key={o.id}>
+                <div>{o.text}</div>
+                {o.issueTitle && <div className="small">Issue: {o.issueTitle}</div>}
+                <SourceCitation citation={o} showQuote={false} />
+                <ButtonForm action={removeOutcomeAction} fields={{ outcomeId: o.id }} label={`Remove outcome ${o.id}`}>
+                  Remove
+                </ButtonForm>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Add an outcome</h3>
+        <OutcomeForm action={addOutcomeAction} roundId={round.id} issues={issues.map((i) => ({ value: String(i.id), label: i.title }))} sources={sources} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../db';
+import { getRoundPage, getRoundRecord } from '../../../db/queries/rounds';
+import { requireUser } from '../../../lib/auth/current-user';
+import { hasRole } from '../../../lib/roles';
+import { todayIso } from '../../../lib/dates';
+import { label } from '../../../lib/domain';
+import { StanceBadge, StatusBadge } from '../../../components/Badges';
+import { SourceCitation } from '../../../components/SourceCitation';
+import { RoundDates } from '../../../components/rounds/RoundDates';
+import { HomeworkTable } from '../../../components/homework/HomeworkTable';
+import { formatDate } from '../../../lib/dates';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const id = Number((await params).id);
+  return { title: (Number.isInteger(id) && getRoundRecord(getDb(), id)?.round.name) || 'Round' };
+}
+
+export default async function RoundPage({ params }: Params) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const page = Number.isInteger(id) ? getRoundPage(getDb(), id, todayIso()) : undefined;
+  if (!page) notFound();
+  const { round } = page;
+  const canWrite = hasRole(user.role, 'analyst');
+  const headOf = new Map(page.delegations.map((d) => [d.partyId, d.head]));
+
+  return (
+    <>
+      <p className="small">
+        <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link>
+      </p>
+      <div className="spread">
+        <h1>{round.name}</h1>
+        {canWrite && (
+          <ul className="link-list" aria-label="Analyst actions">
+            <li>
+              <Link className="button" href={`/rounds/${round.id}/edit`}>
+                Edit round
+              </Link>
+            </li>
+            <li>
+              <Link className="button secondary" href={`/homework/new?negotiation=${round.negotiationId}&assigned=${round.id}`}>
+                New homework from this round
+              </Link>
+            </li>
+          </ul>
+        )}
+      </div>
+
+      <section className="panel" aria-label="Facts">
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>
+            <span className={`badge status round-${round.status}`}>{label(round.status)}</span>
+          </dd>
+          <dt>Dates</dt>
+          <dd>
+            <RoundDates startsOn={round.startsOn} endsOn={round.endsOn} approxDate={round.approxDate} />
+          </dd>
+          <dt>Format</dt>
+          <dd>{label(round.format)}</dd>
+          <dt>Venue</dt>
+          <dd>{round.venue || <span className="muted">not known yet</span>}</dd>
+          <dt>Delegation heads</dt>
+          <dd>
+            {page.delegations.length === 0 ? (
+              <span className="muted">none recorded</span>
+            ) : (
+              <ul className="plain">
+                {page.parties
+                  .filter((p) => headOf.has(p.id))
+                  .map((p) => (
+                    <li key={p.id}>
+                      {p.name}: {headOf.get(p.id)}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+        {round.summary &&
+          round.summary.split(/\n{2,}/).map((para, i) => (
+            <p key={i} className="summary">
+              {para}
+            </p>
+          ))}
+      </section>
+
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">On the agenda</h2>
+        {page.agenda.length === 0 ? (
+          <p className="muted">No issues recorded on the agenda.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="matrix round-positions">
+              <caption>Each party’s position at this round</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Issue</th>
+                  {page.parties.map((p) => (
+                    <th scope="col" key={p.id}>
+                      <abbr title={p.name}>{p.shortName}</abbr> <span className="muted small">({label(p.role)})</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.agenda.map((issue) => (
+                  <tr key={issue.id}>
+                    <th scope="row">
+                      <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
+                      <div>
+                        <StatusBadge status={issue.status} /> <span className="muted small">now</span>
+                      </div>
+                    </th>
+                    {issue.positions.map(({ party, position }) => (
+                      <td key={party.id} className="cell">
+                        {position ? (
+                          <>
+                            <StanceBadge stance={position.stance} />
+                            <div className="small">{position.summary}</div>
+                            <div className="muted small">
+                              as of {formatDate(position.asOf)}
+                              {position.roundId === round.id ? ' · stated at this round' : ''}
+                            </div>
+                            <SourceCitation citation={position} showQuote={false} />
+                          </>
+                        ) : (
+                          <span className="muted small">no position recorded</span>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="outcomes-heading">
+        <h2 id="outcomes-heading">Outcomes</h2>
+        {page.outcomes.length === 0 ? (
+          <p className="muted">No outcomes recorded.</p>
+        ) : (
+          <ul className="panel history">
+            {page.outcomes.map((o) => (
+              <li key={o.id}>
+                <div>{o.text}</div>
+                {o.issueId && (
+                  <div className="small">
+                    Issue: <Link href={`/issues/${o.issueId}`}>{o.issueTitle}</Link>
+                  </div>
+                )}
+                <SourceCitation citation={o} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="assigned-heading">
+        <h2 id="assigned-heading">Homework assigned at this round</h2>
+        <HomeworkTable caption="Assigned at this round" rows={page.homeworkAssigned} />
+      </section>
+      <section aria-labelledby="due-heading">
+        <h2 id="due-heading">Homework due at this round</h2>
+        <HomeworkTable caption="Due at this round" rows={page.homeworkDue} />
+      </section>
+    </>
+  );
+}

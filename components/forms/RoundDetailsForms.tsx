@@ -1,0 +1,129 @@
+'use client';
+
+import { useFormAction } from './useFormAction';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
+import { CheckboxGroup } from '../ui/CheckboxGroup';
+import { SubmitButton } from '../ui/SubmitButton';
+import { SourcePicker, type SourceChoice } from './SourcePicker';
+import type { FormState } from '../../lib/validation/fields';
+
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+
+/** One text field per party at the table; an empty field means no head recorded. */
+export function DelegationsForm({
+  action,
+  roundId,
+  parties,
+  heads,
+}: {
+  action: Action;
+  roundId: number;
+  parties: { id: number; name: string }[];
+  heads: Record<number, string>;
+}) {
+  const [state, formAction, submissions] = useFormAction(action);
+  const v = state.values;
+  const e = state.errors ?? {};
+  return (
+    <form key={submissions} action={formAction} className="stack" aria-label="Delegation heads" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="roundId" value={roundId} />
+      <div className="grid-2">
+        {parties.map((p) => (
+          <TextField
+            key={p.id}
+            label={`Head of the ${p.name} delegation`}
+            name={`head.${p.id}`}
+            defaultValue={v ? v[`head.${p.id}`] : (heads[p.id] ?? '')}
+            errors={e[`head.${p.id}`]}
+          />
+        ))}
+      </div>
+      <div>
+        <SubmitButton>Save delegation heads</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function AgendaForm({
+  action,
+  roundId,
+  issues,
+  onAgenda,
+}: {
+  action: Action;
+  roundId: number;
+  issues: { id: number; title: string }[];
+  onAgenda: number[];
+}) {
+  const [state, formAction, submissions] = useFormAction(action);
+  const e = state.errors ?? {};
+  return (
+    <form key={submissions} action={formAction} className="stack" aria-label="Agenda" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="roundId" value={roundId} />
+      <CheckboxGroup
+        legend="Issues on the agenda"
+        prefix="agenda."
+        options={issues.map((i) => ({ value: String(i.id), label: i.title }))}
+        checked={onAgenda.map(String)}
+        values={state.ok ? undefined : state.values}
+        errors={e.issueIds}
+      />
+      <div>
+        <SubmitButton>Save agenda</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function OutcomeForm({ action, roundId, issues, sources }: { action: Action; roundId: number; issues: Option[]; sources: SourceChoice[] }) {
+  const [state, formAction, submissions] = useFormAction(action);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.errors ?? {};
+  return (
+    <form key={submissions} action={formAction} className="stack" aria-label="New outcome" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="roundId" value={roundId} />
+      <TextArea label="Outcome" name="text" defaultValue={v.text} errors={e.text} rows={2} required />
+      <SelectField label="Issue" name="issueId" options={issues} placeholder="— not about one issue —" defaultValue={v.issueId} errors={e.issueId} />
+      <SourcePicker sources={sources} state={state.ok ? {} : state} />
+      <div>
+        <SubmitButton>Add outcome</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** A one-button form; the server action says what happened. */
+export function ButtonForm({
+  action,
+  fields,
+  children,
+  label,
+  className = 'secondary',
+}: {
+  action: Action;
+  fields: Record<string, string | number>;
+  children: React.ReactNode;
+  label: string;
+  className?: string;
+}) {
+  const [state, formAction, submissions] = useFormAction(action);
+  return (
+    <form key={submissions} action={formAction} aria-label={label} className="inline-form">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+      {state.message && !state.ok && (
+        <span className="error small" role="alert">
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useFormAction } from './useFormAction';
+import { FormMessage, SelectField, TextArea, TextField } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
+import { ROUND_FORMATS, ROUND_STATUSES, label } from '../../lib/domain';
+import type { FormState } from '../../lib/validation/fields';
+
+export type RoundFacts = {
+  id: number;
+  version: number;
+  name: string;
+  venue: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  approxDate: string;
+  format: string;
+  status: string;
+  summary: string;
+};
+
+/** A new round, or the facts of an existing one (then `round` is given and its version travels with the form). */
+export function RoundForm({
+  action,
+  negotiationId,
+  round,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  negotiationId: number;
+  round?: RoundFacts;
+}) {
+  const [state, formAction, submissions] = useFormAction(action);
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form key={submissions} action={formAction} className="stack" aria-label={round ? 'Round facts' : 'New round'} noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="negotiationId" value={negotiationId} />
+      {round && <input type="hidden" name="roundId" value={round.id} />}
+      {round && <input type="hidden" name="version" value={round.version} />}
+      <div className="grid-2">
+        <TextField label="Name" name="name" defaultValue={v.name ?? round?.name} errors={e.name} required />
+        <TextField label="Venue" name="venue" defaultValue={v.venue ?? round?.venue} errors={e.venue} />
+        <SelectField
+          label="Format"
+          name="format"
+          options={ROUND_FORMATS.map((f) => ({ value: f, label: label(f) }))}
+          defaultValue={v.format ?? round?.format ?? 'trilateral'}
+          errors={e.format}
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          options={ROUND_STATUSES.map((s) => ({ value: s, label: label(s) }))}
+          defaultValue={v.status ?? round?.status ?? 'planned'}
+          errors={e.status}
+          hint="A held round needs a start date."
+        />
+        <TextField label="Start date" name="startsOn" type="date" defaultValue={v.startsOn ?? round?.startsOn ?? ''} errors={e.startsOn} />
+        <TextField label="End date" name="endsOn" type="date" defaultValue={v.endsOn ?? round?.endsOn ?? ''} errors={e.endsOn} />
+      </div>
+      <TextField
+        label="Approximate date"
+        name="approxDate"
+        defaultValue={v.approxDate ?? round?.approxDate}
+        errors={e.approxDate}
+        hint='When there are no firm dates yet, e.g. "in the coming weeks".'
+      />
+      <TextArea label="Summary" name="summary" defaultValue={v.summary ?? round?.summary} errors={e.summary} rows={5} />
+      <div>
+        <SubmitButton>{round ? 'Save round' : 'Create round'}</SubmitButton>
+      </div>
+    </form>
+  );
+}

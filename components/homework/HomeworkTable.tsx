@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { formatDate } from '../../lib/dates';
+import { label } from '../../lib/domain';
+
+export type HomeworkTableRow = {
+  id: number;
+  title: string;
+  vague: boolean;
+  negotiationName: string;
+  owners: { id: number; name: string; shortName: string }[];
+  issueId: number | null;
+  issueTitle: string | null;
+  assignedRoundId: number | null;
+  assignedRoundName: string | null;
+  dueRoundId: number | null;
+  dueRoundName: string | null;
+  dueOn: string | null;
+  status: string;
+  resolution: string;
+  overdue: boolean;
+};
+
+export function OverdueBadge() {
+  return <span className="badge overdue">overdue</span>;
+}
+
+export function HomeworkStatus({ status, overdue }: { status: string; overdue: boolean }) {
+  return (
+    <span className="row">
+      <span className={`badge status homework-${status}`}>{label(status)}</span>
+      {overdue && <OverdueBadge />}
+    </span>
+  );
+}
+
+/** Homework items as a table; `showNegotiation` adds a column when items come from several negotiations. */
+export function HomeworkTable({ caption, rows, showNegotiation = false }: { caption: string; rows: HomeworkTableRow[]; showNegotiation?: boolean }) {
+  if (rows.length === 0) return <p className="muted">{caption}: none.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="homework-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Homework</th>
+            {showNegotiation && <th scope="col">Negotiation</th>}
+            <th scope="col">Owners</th>
+            <th scope="col">Issue</th>
+            <th scope="col">Assigned at</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((h) => (
+            <tr key={h.id}>
+              <th scope="row">
+                <Link href={`/homework/${h.id}`}>{h.title}</Link> {h.vague && <span className="badge vague">vague</span>}
+              </th>
+              {showNegotiation && <td>{h.negotiationName}</td>}
+              <td>
+                {h.owners.map((o) => (
+                  <abbr key={o.id} title={o.name} className="owner">
+                    {o.shortName}
+                  </abbr>
+                ))}
+              </td>
+              <td>{h.issueId ? <Link href={`/issues/${h.issueId}`}>{h.issueTitle}</Link> : <span className="muted">—</span>}</td>
+              <td>{h.assignedRoundId ? <Link href={`/rounds/${h.assignedRoundId}`}>{h.assignedRoundName}</Link> : <span className="muted">—</span>}</td>
+              <td>
+                {h.dueRoundId && <Link href={`/rounds/${h.dueRoundId}`}>{h.dueRoundName}</Link>}
+                {h.dueRoundId && h.dueOn && <br />}
+                {h.dueOn && <span>by {formatDate(h.dueOn)}</span>}
+                {!h.dueRoundId && !h.dueOn && <span className="muted">—</span>}
+              </td>
+              <td>
+                <HomeworkStatus status={h.status} overdue={h.overdue} />
+                {h.resolution && <div className="small">{h.resolution}</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
+import type { DB } from '../index';
+import { homework, issues, negotiationParties, negotiations, outcomes, roundAgenda, roundDelegations, rounds } from '../schema';
+import type { Executor } from '../types';
+import { recordAudit } from './audit';
+import { assertSourceExists, insertSource } from './sources';
+import { assertRole, type CurrentUser } from '../../lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
+import type { NewSource } from '../../lib/validation/sources';
+import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '../../lib/validation/rounds';
+
+const now = () => new Date().toISOString();
+
+/** The zod schema checks this for forms; the mutation checks again so no caller can store a backwards round. */
+function assertDates(input: Pick<RoundInput, 'startsOn' | 'endsOn' | 'status'>) {
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
+    throw new InvalidInputError('The round would end before it starts.', { endsOn: ['The end date comes before the start date.'] });
+  }
+  if (input.endsOn && !input.startsOn) {
+    throw new InvalidInputError('A round with an end date needs a start date.', { startsOn: ['Give a start date as well as an end date.'] });
+  }
+  if (input.status === 'held' && !input.startsOn) {
+    throw new InvalidInputError('A held round needs a start date.', { startsOn: ['A held round needs a start date.'] });
+  }
+}
+
+function getRoundRow(tx: Executor, roundId: number) {
+  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) throw new NotFoundError('The round');
+  return round;
+}
+
+/** A new round, placed after the negotiation's last one. */
+export function createRound(db: DB, user: CurrentUser, input: RoundInput): number {
+  assertRole(user, 'analyst');
+  assertDates(input);
+  return db.transaction(
+    (tx) => {
+      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
+        throw new NotFoundError('The negotiation');
+      }
+      const sequence = tx
+        .select({ n: sql<number>`coalesce(max(${rounds.sequence}), 0) + 1` })
+        .from(rounds)
+        .where(eq(rounds.negotiationId, input.negotiationId))
+        .get()!.n;
+      const row = tx
+        .insert(rounds)
+        .values({ ...input, sequence, createdBy: user.id })
+        .returning()
+        .get();
+      recordAudit(tx, { userId: user.id, action: 'create', entity: 'round', entityId: row.id, after: row });
+      return row.id;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Edits a round's facts; `version` must be the one the analyst saw, so a concurrent edit is not overwritten. */
+export function editRound(db: DB, user: CurrentUser, roundId: number, version: number, input: RoundInput) {
+  assertRole(user, 'analyst');
+  assertDates(input);
+  db.transaction(
+    (tx) => {
+      const before = getRoundRow(tx, roundId);
+      if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
+      const after = tx
+        .update(rounds)
+        .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+        .where(and(eq(rounds.id, roundId), eq(rounds.version, version)))
+        .returning()
+        .get();
+      if (!after) throw new ConflictError('Another analyst edited this round since you opened the form. Reload to see their change.');
+      recordAudit(tx, { userId: user.id, action: 'update', entity: 'round', entityId: roundId, before, after });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Replaces the heads of delegation: one per party, parties of this negotiation only. */
+export function setDelegations(db: DB, user: CurrentUser, input: DelegationsInput) {
+  assertRole(user, 'analyst');
+  db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, input.roundId);
+      const seated = new Set(
+        tx
+          .select({ partyId: negotiationParties.partyId })
+          .from(negotiationParties)
+          .where(eq(negotiationParties.negotiationId, round.negotiationId))
+          .all()
+          .map((r) => r.partyId),
+      );
+      const stranger = input.heads.find((h) => !seated.has(h.partyId));
+      if (stranger) throw new InvalidInputError('A party is not at the table in this negotiation.', { [`head.${stranger.partyId}`]: ['Not a party of this negotiation.'] });
+      const before = tx.select().from(roundDelegations).where(eq(roundDelegations.roundId, round.id)).all();
+      tx.delete(roundDelegations).where(eq(roundDelegations.roundId, round.id)).run();
+      for (const h of input.heads) tx.insert(roundDelegations).values({ roundId: round.id, partyId: h.partyId, head: h.head }).run();
+      recordAudit(tx, { userId: user.id, action: 'update', entity: 'round_delegations', entityId: round.id, before, after: input.heads });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Replaces the issues on a round's agenda: issues of this negotiation only. */
+export function setAgenda(db: DB, user: CurrentUser, input: AgendaInput) {
+  assertRole(user, 'analyst');
+  db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, input.roundId);
+      const ids = [...new Set(input.issueIds)];
+      const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
+      // Issues of this negotiation; an issue of another one may stay where it already is
+      // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
+      const kept = new Set(before.map((b) => b.issueId));
+      const own = new Set(
+        (ids.length ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all() : []).map(
+          (i) => i.id,
+        ),
+      );
+      if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
+      tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
+      for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
+      recordAudit(tx, {
+        userId: user.id,
+        action: 'update',
+        entity: 'round_agenda',
+        entityId: round.id,
+        before: before.map((b) => b.issueId),
+        after: ids,
+      });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** An outcome of a round, optionally about one issue and citing a source (a new one typed in the same form lands with it or not at all). */
+export function addOutcome(db: DB, user: CurrentUser, input: OutcomeInput, newSource?: NewSource | null): number {
+  assertRole(user, 'analyst');
+  return db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, input.roundId);
+      if (input.issueId) {
+        const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+        if (issue?.negotiationId !== round.negotiationId) {
+          throw new InvalidInputError('That issue is not part of this negotiation.', { issueId: ['Choose an issue of this negotiation.'] });
+        }
+      }
+      if (input.sourceId) assertSourceExists(tx, input.sourceId);
+      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      const row = tx
+        .insert(outcomes)
+        .values({ roundId: round.id, issueId: input.issueId, text: input.text, sourceId, createdBy: user.id })
+        .returning()
+        .get();
+      recordAudit(tx, { userId: user.id, action: 'create', entity: 'outcome', entityId: row.id, after: row });
+      return row.id;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function removeOutcome(db: DB, user: CurrentUser, outcomeId: number): number {
+  assertRole(user, 'analyst');
+  return db.transaction(
+    (tx) => {
+      const before = tx.select().from(outcomes).where(eq(outcomes.id, outcomeId)).get();
+      if (!before) throw new NotFoundError('The outcome');
+      tx.delete(outcomes).where(eq(outcomes.id, outcomeId)).run();
+      recordAudit(tx, { userId: user.id, action: 'delete', entity: 'outcome', entityId: outcomeId, before });
+      return before.roundId;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Swaps a round with its neighbour in the negotiation's order. Returns false when it is already first or last. */
+export function moveRound(db: DB, user: CurrentUser, input: MoveRoundInput): boolean {
+  assertRole(user, 'analyst');
+  return db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, input.roundId);
+      const earlier = input.direction === 'earlier';
+      const neighbour = tx
+        .select()
+        .from(rounds)
+        .where(and(eq(rounds.negotiationId, round.negotiationId), earlier ? lt(rounds.sequence, round.sequence) : gt(rounds.sequence, round.sequence)))
+        .orderBy(earlier ? desc(rounds.sequence) : asc(rounds.sequence))
+        .limit(1)
+        .get();
+      if (!neighbour) return false;
+      const [first, second] = earlier ? [neighbour, round] : [round, neighbour];
+      const blocked = tx
+        .select({ id: homework.id, title: homework.title })
+        .from(homework)
+        .where(and(eq(homework.assignedRoundId, first.id), eq(homework.dueRoundId, second.id)))
+        .get();
+      if (blocked) {
+        throw new InvalidInputError(`Homework “${blocked.title}” is assigned at ${first.name} and due at ${second.name}; swapping them would make it due before it was assigned.`);
+      }
+      // The unique (negotiation, sequence) index forbids a direct swap: park one round on a free number first.
+      tx.update(rounds).set({ sequence: -round.id }).where(eq(rounds.id, round.id)).run();
+      tx.update(rounds).set({ sequence: round.sequence, version: neighbour.version + 1 }).where(eq(rounds.id, neighbour.id)).run();
+      tx.update(rounds).set({ sequence: neighbour.sequence, version: round.version + 1 }).where(eq(rounds.id, round.id)).run();
+      recordAudit(tx, {
+        userId: user.id,
+        action: 'update',
+        entity: 'round',
+        entityId: round.id,
+        before: { sequence: round.sequence },
+        after: { sequence: neighbour.sequence, swappedWith: neighbour.id },
+      });
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}

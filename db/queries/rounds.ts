@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '../schema';
+import { listSeatedParties } from './negotiations';
+import { listHomework } from './homework';
+
+export function getRoundRecord(db: DB, id: number) {
+  return db
+    .select({ round: rounds, negotiationName: negotiations.name })
+    .from(rounds)
+    .innerJoin(negotiations, eq(negotiations.id, rounds.negotiationId))
+    .where(eq(rounds.id, id))
+    .get();
+}
+
+type PositionRow = {
+  id: number;
+  issueId: number;
+  partyId: number;
+  summary: string;
+  stance: string;
+  redLines: string;
+  asOf: string;
+  roundId: number | null;
+  isCurrent: boolean;
+  sourceId: number | null;
+  sourceOutlet: string | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourcePublishedOn: string | null;
+  sourceReliability: string | null;
+  sourceCredibility: number | null;
+  sourceQuote: string | null;
+};
+
+/**
+ * Which of a party's position versions held at a round: one recorded at that round (the latest such),
+ * else the latest as of the round's end (or start) date; a planned or undated round shows the current one.
+ */
+export function positionAtRound(
+  versions: PositionRow[],
+  round: { id: number; status: string; startsOn: string | null; endsOn: string | null },
+): PositionRow | undefined {
+  const newestFirst = [...versions].sort((a, b) => (a.asOf === b.asOf ? b.id - a.id : a.asOf < b.asOf ? 1 : -1));
+  const atRound = newestFirst.find((p) => p.roundId === round.id);
+  if (atRound) return atRound;
+  const cutoff = round.endsOn ?? round.startsOn;
+  if (round.status === 'planned' || !cutoff) return versions.find((p) => p.isCurrent);
+  return newestFirst.find((p) => p.asOf <= cutoff);
+}
+
+/** Everything the round page shows: five queries plus the homework lists, whatever the size. */
+export function getRoundPage(db: DB, id: number, today: string) {
+  const found = getRoundRecord(db, id);
+  if (!found) return undefined;
+  const { round, negotiationName } = found;
+  const seated = listSeatedParties(db, round.negotiationId);
+  const delegations = db
+    .select({ partyId: roundDelegations.partyId, head: roundDelegations.head, partyName: parties.name })
+    .from(roundDelegations)
+    .innerJoin(parties, eq(parties.id, roundDelegations.partyId))
+    .where(eq(roundDelegations.roundId, id))
+    .all();
+  const agenda = db
+    .select({ id: issues.id, title: issues.title, status: issues.status })
+    .from(roundAgenda)
+    .innerJoin(issues, eq(issues.id, roundAgenda.issueId))
+    .where(eq(roundAgenda.roundId, id))
+    .orderBy(asc(issues.sortOrder), asc(issues.id))
+    .all();
+  const versions: PositionRow[] = agenda.length
+    ? db
+        .select({
+          id: positions.id,
+          issueId: positions.issueId,
+          partyId: positions.partyId,
+          summary: positions.summary,
+          stance: positions.stance,
+          redLines: positions.redLines,
+          asOf: positions.asOf,
+          roundId: positions.roundId,
+          isCurrent: positions.isCurrent,
+          sourceId: sources.id,
+          sourceOutlet: sources.outlet,
+          sourceTitle: sources.title,
+          sourceUrl: sources.url,
+          sourcePublishedOn: sources.publishedOn,
+          sourceReliability: sources.reliability,
+          sourceCredibility: sources.credibility,
+          sourceQuote: sources.quote,
+        })
+        .from(positions)
+        .leftJoin(sources, eq(sources.id, positions.sourceId))
+        .where(
+          and(
+            inArray(
+              positions.issueId,
+              agenda.map((a) => a.id),
+            ),
+          ),
+        )
+        .all()
+    : [];
+  const agendaWithPositions = agenda.map((issue) => ({
+    ...issue,
+    positions: seated.map((party) => ({
+      party,
+      position: positionAtRound(
+        versions.filter((v) => v.issueId === issue.id && v.partyId === party.id),
+        round,
+      ),
+    })),
+  }));
+  const outcomeRows = db
+    .select({
+      id: outcomes.id,
+      text: outcomes.text,
+      issueId: outcomes.issueId,
+      issueTitle: issues.title,
+      sourceId: sources.id,
+      sourceOutlet: sources.outlet,
+      sourceTitle: sources.title,
+      sourceUrl: sources.url,
+      sourcePublishedOn: sources.publishedOn,
+      sourceReliability: sources.reliability,
+      sourceCredibility: sources.credibility,
+      sourceQuote: sources.quote,
+    })
+    .from(outcomes)
+    .leftJoin(issues, eq(issues.id, outcomes.issueId))
+    .leftJoin(sources, eq(sources.id, outcomes.sourceId))
+    .where(eq(outcomes.roundId, id))
+    .orderBy(asc(outcomes.id))
+    .all();
+  return {
+    round,
+    negotiationName,
+    parties: seated,
+    delegations,
+    agenda: agendaWithPositions,
+    outcomes: outcomeRows,
+    homeworkAssigned: listHomework(db, { assignedRoundId: id }, today),
+    homeworkDue: listHomework(db, { dueRoundId: id }, today),
+  };
+}
+export type RoundPage = NonNullable<ReturnType<typeof getRoundPage>>;

@@ -1,0 +1,202 @@
+import { test, expect, count, idOf } from './fixtures';
+
+const PEACE = () => idOf(`SELECT id FROM negotiations WHERE name LIKE 'Russia–Ukraine%'`);
+const ARMS = () => idOf(`SELECT id FROM negotiations WHERE name = 'US–Russia strategic stability'`);
+const RUSSIA = () => idOf(`SELECT id FROM parties WHERE short_name = 'RU'`);
+const ROUND = (name: string) => idOf(`SELECT id FROM rounds WHERE name = ?`, name);
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test('homework assigned at Abu Dhabi round 2 and due at the planned Round 3 is not overdue', async ({ analystPage: page }) => {
+  const title = `Draft monitoring map ${unique()}`;
+  await page.goto(`/homework/new?negotiation=${PEACE()}`);
+  const form = page.getByRole('form', { name: 'New homework' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByRole('group', { name: 'Owner parties' }).getByLabel('Ukraine', { exact: true }).check();
+  await form.getByLabel('Assigned at').selectOption({ label: 'Abu Dhabi round 2' });
+  await form.getByLabel('Due at round').selectOption({ label: 'Round 3' });
+  await form.getByRole('button', { name: 'Add homework' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  await page.goto(`/homework?negotiation=${PEACE()}`);
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText('Abu Dhabi round 2');
+  await expect(row).toContainText('Round 3');
+  await expect(row).toContainText('open');
+  await expect(row).not.toContainText('overdue');
+});
+
+test('a due round that is held turns open homework overdue, on the board and on the round page', async ({ analystPage: page }) => {
+  test.setTimeout(120_000);
+  const tag = unique();
+  const roundA = `E2E held round ${tag}`;
+  const roundB = `E2E next round ${tag}`;
+  const title = `Bring a verification proposal ${tag}`;
+  const arms = ARMS();
+
+  await page.goto(`/negotiations/${arms}/rounds/new`);
+  let form = page.getByRole('form', { name: 'New round' });
+  await form.getByLabel('Name').fill(roundA);
+  await form.getByLabel('Venue').fill('Geneva');
+  await form.getByLabel('Format').selectOption('bilateral');
+  await form.getByLabel('Status').selectOption('held');
+  await form.getByLabel('Start date').fill('2026-02-01');
+  await form.getByLabel('End date').fill('2026-02-02');
+  await form.getByRole('button', { name: 'Create round' }).click();
+  await expect(page.getByRole('heading', { name: roundA })).toBeVisible();
+
+  await page.goto(`/negotiations/${arms}/rounds/new`);
+  form = page.getByRole('form', { name: 'New round' });
+  await form.getByLabel('Name').fill(roundB);
+  await form.getByLabel('Approximate date').fill('in the coming weeks');
+  await form.getByRole('button', { name: 'Create round' }).click();
+  await expect(page.getByRole('heading', { name: roundB })).toBeVisible();
+  const roundBId = ROUND(roundB);
+
+  await page.goto(`/homework/new?negotiation=${arms}&assigned=${ROUND(roundA)}`);
+  form = page.getByRole('form', { name: 'New homework' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByRole('group', { name: 'Owner parties' }).getByLabel('United States', { exact: true }).check();
+  await expect(form.getByLabel('Assigned at')).toHaveValue(String(ROUND(roundA)));
+  await form.getByLabel('Due at round').selectOption({ label: roundB });
+  await form.getByRole('button', { name: 'Add homework' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  await page.goto(`/homework?round=${roundBId}`);
+  await expect(page.getByRole('row', { name: new RegExp(title) })).not.toContainText('overdue');
+
+  // Dates that run backwards are refused beside the end date, and nothing changes.
+  await page.goto(`/rounds/${roundBId}/edit`);
+  form = page.getByRole('form', { name: 'Round facts' });
+  await form.getByLabel('Status').selectOption('held');
+  await form.getByLabel('Start date').fill('2026-02-20');
+  await form.getByLabel('End date').fill('2026-02-19');
+  await form.getByRole('button', { name: 'Save round' }).click();
+  await expect(form.getByText('The end date comes before the start date.')).toBeVisible();
+  await expect(form.getByLabel('Start date')).toHaveValue('2026-02-20');
+  expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned' AND version = 1`, roundBId)).toBe(1);
+
+  await form.getByLabel('End date').fill('2026-02-21');
+  await form.getByRole('button', { name: 'Save round' }).click();
+  await expect(form.getByRole('status')).toContainText('Round saved');
+
+  await page.goto(`/homework?round=${roundBId}`);
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('overdue');
+  await page.goto(`/homework?status=overdue`);
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
+
+  await page.goto(`/rounds/${roundBId}`);
+  const due = page.getByRole('table', { name: 'Due at this round' });
+  await expect(due.getByRole('row', { name: new RegExp(title) })).toContainText('overdue');
+
+  // Delivering it clears the flag.
+  await page.getByRole('link', { name: title }).click();
+  const statusForm = page.getByRole('form', { name: 'Change homework status' });
+  await statusForm.getByLabel('New status').selectOption('delivered');
+  await statusForm.getByLabel('Resolution note').fill('Proposal tabled.');
+  await statusForm.getByRole('button', { name: 'Change status' }).click();
+  await expect(statusForm.getByRole('status')).toContainText('Status changed');
+  await expect(page.getByRole('region', { name: 'Details' })).not.toContainText('overdue');
+  await expect(page.getByRole('list', { name: 'Revisions' })).toContainText('status: open → delivered');
+});
+
+test('refining a vague item keeps the earlier version in its history', async ({ analystPage: page }) => {
+  const vague = `A list of homework ${unique()}`;
+  await page.goto(`/homework/new?negotiation=${PEACE()}`);
+  let form = page.getByRole('form', { name: 'New homework' });
+  await form.getByLabel('Title').fill(vague);
+  await form.getByLabel(/Vague/).check();
+  for (const party of ['United States', 'Russia', 'Ukraine']) {
+    await form.getByRole('group', { name: 'Owner parties' }).getByLabel(party, { exact: true }).check();
+  }
+  await form.getByRole('button', { name: 'Add homework' }).click();
+  await expect(page.getByRole('heading', { name: vague })).toContainText('vague');
+
+  form = page.getByRole('form', { name: 'Refine homework' });
+  await form.getByLabel('Title').fill(`${vague}: withdrawal lines`);
+  await form.getByLabel(/Vague/).uncheck();
+  await form.getByLabel('Issue').selectOption({ label: 'Donbas status' });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('status')).toContainText('earlier version is kept');
+  const revisions = page.getByRole('list', { name: 'Revisions' });
+  await expect(revisions).toContainText(`title: ${vague} → ${vague}: withdrawal lines`);
+  await expect(revisions).toContainText('vague: yes → no');
+  await expect(revisions).toContainText('by Demo Analyst');
+});
+
+test('a board link with filters in the URL shows only matching rows', async ({ analystPage: page }) => {
+  await page.goto(`/homework?party=${RUSSIA()}&status=delivered`);
+  await expect(page.getByLabel('Party')).toHaveValue(String(RUSSIA()));
+  await expect(page.getByLabel('Status')).toHaveValue('delivered');
+  const rows = page.getByRole('table', { name: 'Matching homework' }).locator('tbody tr');
+  await expect(rows.filter({ hasText: 'Prepare a prisoner exchange' })).toHaveCount(1);
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    await expect(rows.nth(i)).toContainText('RU');
+    await expect(rows.nth(i)).toContainText('delivered');
+  }
+  await expect(rows.filter({ hasText: 'Withdrawal mechanics' })).toHaveCount(0);
+
+  // The filter form writes the same URL.
+  await page.getByLabel('Status').selectOption('open');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`party=${RUSSIA()}.*status=open`));
+  await expect(page.getByRole('row', { name: /Withdrawal mechanics/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Prepare a prisoner exchange/ })).toHaveCount(0);
+});
+
+test('the negotiation page lists issues and rounds in order with their homework count', async ({ analystPage: page }) => {
+  await page.goto(`/negotiations/${PEACE()}`);
+  const rounds = page.getByRole('region', { name: 'Rounds' }).locator('tbody tr th');
+  // Other specs may add rounds to the shared demo database: check the seeded ones keep their order.
+  const names = await rounds.allTextContents();
+  const seeded = ['Istanbul', 'Abu Dhabi round 1', 'Abu Dhabi round 2', 'Round 3'];
+  expect(names.filter((n) => seeded.includes(n))).toEqual(seeded);
+  await expect(page.getByRole('region', { name: 'Issues' }).getByRole('link', { name: 'Donbas status' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Homework' })).toContainText('open item');
+  await expect(page.getByRole('link', { name: 'Timeline' })).toHaveAttribute('href', `/negotiations/${PEACE()}/timeline`);
+  await expect(page.getByRole('link', { name: 'Since the last round' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New round' })).toBeVisible();
+});
+
+test('a viewer reads rounds and homework but finds no form to change them', async ({ viewerPage: page }) => {
+  const abuDhabi2 = ROUND('Abu Dhabi round 2');
+  await page.goto(`/rounds/${abuDhabi2}`);
+  await expect(page.getByRole('heading', { name: 'Abu Dhabi round 2' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Assigned at this round' })).toContainText('Withdrawal mechanics');
+  await expect(page.locator('form')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Edit round' })).toHaveCount(0);
+
+  await page.goto('/homework');
+  await expect(page.getByRole('table', { name: 'All homework' })).toContainText('Withdrawal mechanics');
+  // Only the read-only filter (a GET search) is there.
+  await expect(page.locator('form:not([role=search])')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'New homework' })).toHaveCount(0);
+
+  const item = idOf(`SELECT id FROM homework WHERE title = 'Withdrawal mechanics'`);
+  await page.goto(`/homework/${item}`);
+  await expect(page.getByRole('heading', { name: 'Withdrawal mechanics' })).toBeVisible();
+  await expect(page.locator('form')).toHaveCount(0);
+
+  await page.goto(`/negotiations/${PEACE()}`);
+  await expect(page.getByRole('link', { name: 'New round' })).toHaveCount(0);
+  await page.goto(`/rounds/${abuDhabi2}/edit`);
+  await expect(page).toHaveURL(new RegExp(`/rounds/${abuDhabi2}$`));
+});
+
+test('screenshots', async ({ analystPage: page }) => {
+  test.setTimeout(120_000);
+  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to write /tmp screenshots');
+  await page.goto(`/negotiations/${PEACE()}`);
+  await page.screenshot({ path: '/tmp/b-negotiation.png', fullPage: true });
+  await page.goto(`/rounds/${ROUND('Abu Dhabi round 2')}`);
+  await page.screenshot({ path: '/tmp/b-round.png', fullPage: true });
+  await page.goto('/homework');
+  await page.screenshot({ path: '/tmp/b-homework.png', fullPage: true });
+  await page.goto(`/rounds/${ROUND('Abu Dhabi round 2')}/edit`);
+  await page.screenshot({ path: '/tmp/b-round-edit.png', fullPage: true });
+  await page.goto(`/homework/${idOf(`SELECT id FROM homework WHERE vague = 1 LIMIT 1`)}`);
+  await page.screenshot({ path: '/tmp/b-homework-item.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/homework');
+  await page.screenshot({ path: '/tmp/b-homework-phone.png', fullPage: true });
+});
