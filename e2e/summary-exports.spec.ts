@@ -10,7 +10,7 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   for (const issue of ['Donbas status', 'Security guarantees', 'Ceasefire monitoring', 'Prisoner exchanges'])
     await expect(page.getByRole('heading', { name: issue, level: 3 })).toBeVisible();
   const donbas = page.getByRole('table', { name: 'Positions on Donbas status at Abu Dhabi round 2' });
-  await expect(donbas.getByRole('row', { name: /Russia/ })).toContainText('opposes');
+  await expect(donbas.getByRole('row', { name: /^Russia / })).toContainText('opposes');
   await expect(page.getByRole('table', { name: 'Homework assigned at this round' })).toContainText('Withdrawal mechanics');
   await expect(page.getByRole('table', { name: 'Homework that was due at this round' })).toContainText('delivered');
   await expect(page.getByRole('table', { name: 'Upcoming key dates' })).toContainText('New START expires');
@@ -24,6 +24,25 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   expect(text).toContain('# Round summary: Abu Dhabi round 2');
   expect(text).toContain('### Donbas status');
   await expect(page.getByRole('status')).toContainText('Markdown downloaded.');
+
+  // A slow export shows that it is being prepared, then still downloads.
+  await page.route('**/summary.pdf', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const pdfPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'PDF' }).click();
+  await expect(page.getByRole('status')).toContainText('Preparing PDF…');
+  expect((await pdfPromise).suggestedFilename()).toMatch(/Abu Dhabi round 2 - 2026-02-05 - summary\.pdf$/);
+  await expect(page.getByRole('status')).toContainText('PDF downloaded.');
+
+  // Printed, the page is the document alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Markdown' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Donbas status', level: 3 })).toBeVisible();
+  await page.screenshot({ path: '/tmp/summary-print.png' });
 });
 
 test('the export URLs serve every format with a named attachment, to a session or a bearer token only', async ({ viewerPage: page, request }) => {
