@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { roundSummary, type RoundSummary } from '../db/queries/round-summary';
 import { homework, issues, positions, updates } from '../db/schema';
@@ -14,6 +14,9 @@ import { renderJson } from '../lib/exports/json';
 import { escapeMarkdown, renderMarkdown, safeMarkdownBody } from '../lib/exports/markdown';
 import { renderPdf } from '../lib/exports/pdf';
 import { FIXTURE_TODAY, demoDb, demoRoundId, demoSummary } from './summary-demo';
+
+// Rendering and reading back a PDF is slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 
@@ -97,6 +100,24 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     const s = roundSummary(db, roundId, FIXTURE_TODAY)!;
     expect(s.homeworkDue[0]).toMatchObject({ overdue: true, state: 'overdue' });
     expect(renderMarkdown(s)).toContain('state: overdue');
+  });
+
+  it('summarises a planned round without dates: current statuses, key dates from today', async () => {
+    const db = demoDb();
+    const planned = roundSummary(db, demoRoundId(db, 'Round 3'), FIXTURE_TODAY)!;
+    expect(planned.round).toMatchObject({ status: 'planned', startsOn: null, approxDate: 'in the coming weeks' });
+    expect(planned.issues.map((i) => [i.title, i.statusAfter])).toEqual([
+      ['Donbas status', 'deadlocked'],
+      ['Security guarantees', 'under_discussion'],
+      ['Ceasefire monitoring', 'under_discussion'],
+    ]);
+    expect(planned.homeworkDue.map((h) => h.title)).toContain('Withdrawal mechanics');
+    expect(planned.keyDatesFrom).toBe(FIXTURE_TODAY);
+    // Only the negotiation's own issues are on its agenda, and none of them has a key date.
+    expect(planned.keyDates).toEqual([]);
+    expect(renderMarkdown(planned)).toContain('| Dates | in the coming weeks |');
+    expect((await renderPdf(planned)).length).toBeGreaterThan(1000);
+    expect(renderCsv(planned).trimEnd().split('\r\n')).toHaveLength(1 + 3 * 3);
   });
 
   it('is undefined for an unknown round', () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 // The route handler reads the app's own database: point it at a fresh file before anything opens it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-route-'));
 vi.stubEnv('DATABASE_PATH', path.join(dir, 'route.db'));
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 type Route = typeof import('../app/api/rounds/[id]/[file]/route');
 
