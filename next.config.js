@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native add-on: loaded by Node at run time, never bundled.
-  serverExternalPackages: ['better-sqlite3'],
+  // Native add-on, and pdfkit (reads its font files from its own folder): loaded by Node at run time, never bundled.
+  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'dejavu-fonts-ttf'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -5,13 +5,14 @@ import { getDb } from '../../../db';
 import { getRoundPage, getRoundRecord } from '../../../db/queries/rounds';
 import { requireUser } from '../../../lib/auth/current-user';
 import { hasRole } from '../../../lib/roles';
-import { todayIso } from '../../../lib/dates';
 import { label } from '../../../lib/domain';
 import { StanceBadge, StatusBadge } from '../../../components/Badges';
 import { SourceCitation } from '../../../components/SourceCitation';
 import { RoundDates } from '../../../components/rounds/RoundDates';
 import { HomeworkTable } from '../../../components/homework/HomeworkTable';
 import { formatDate } from '../../../lib/dates';
+import { RoundExportLinks } from '../../../components/RoundExportLinks';
+import { readerToday } from '../../../lib/reader-time';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,14 +26,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoundPage({ params }: Params) {
   const user = await requireUser();
   const id = Number((await params).id);
-  const page = Number.isInteger(id) ? getRoundPage(getDb(), id, todayIso()) : undefined;
+  const page = Number.isInteger(id) ? getRoundPage(getDb(), id, await readerToday()) : undefined;
   if (!page) notFound();
   const { round } = page;
   const canWrite = hasRole(user.role, 'analyst');
   const headOf = new Map(page.delegations.map((d) => [d.partyId, d.head]));
 
   return (
-    <>
+    <div data-negotiation-id={round.negotiationId} data-round-id={round.id}>
       <p className="small">
         <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link>
       </p>
@@ -53,6 +54,16 @@ export default async function RoundPage({ params }: Params) {
           </ul>
         )}
       </div>
+
+      <section className="panel no-print" aria-labelledby="round-exports">
+        <h2 id="round-exports" style={{ marginTop: 0 }}>
+          Round summary
+        </h2>
+        <p>
+          <Link href={`/rounds/${round.id}/summary`}>Read the summary</Link> or download it:
+        </p>
+        <RoundExportLinks roundId={round.id} />
+      </section>
 
       <section className="panel" aria-label="Facts">
         <dl className="facts">
@@ -174,6 +185,6 @@ export default async function RoundPage({ params }: Params) {
         <h2 id="due-heading">Homework due at this round</h2>
         <HomeworkTable caption="Due at this round" rows={page.homeworkDue} />
       </section>
-    </>
+    </div>
   );
 }

@@ -1,0 +1,274 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../db';
+import { roundSummary, type SummaryHomework, type SummarySource } from '../../../../db/queries/round-summary';
+import { requireUser } from '../../../../lib/auth/current-user';
+import { formatDate, todayIso } from '../../../../lib/dates';
+import { label } from '../../../../lib/domain';
+import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '../../../../lib/exports/text';
+import { DaysLeft, StanceBadge, StatusBadge } from '../../../../components/Badges';
+import { Markdown } from '../../../../components/Markdown';
+import { PrintButton } from '../../../../components/PrintButton';
+import { RoundExportLinks } from '../../../../components/RoundExportLinks';
+import { SourceCitation } from '../../../../components/SourceCitation';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+const summaryOf = (id: string) => {
+  const roundId = Number(id);
+  return Number.isSafeInteger(roundId) && roundId > 0 ? roundSummary(getDb(), roundId, todayIso()) : undefined;
+};
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const summary = summaryOf((await params).id);
+  return { title: summary ? `Summary: ${summary.round.name}` : 'Round summary' };
+}
+
+function Source({ source }: { source: SummarySource | null }) {
+  if (!source) return <div className="citation">No source cited.</div>;
+  return (
+    <SourceCitation
+      citation={{
+        sourceId: source.id,
+        sourceOutlet: source.citedOutlet ? `${source.outlet} (citing ${source.citedOutlet})` : source.outlet,
+        sourceTitle: source.title,
+        sourceUrl: source.url && /^https?:/i.test(source.url) ? source.url : null,
+        sourcePublishedOn: source.publishedOn,
+        sourceReliability: source.reliability,
+        sourceCredibility: source.credibility,
+        sourceQuote: source.quote,
+      }}
+    />
+  );
+}
+
+function HomeworkTable({ items, caption }: { items: SummaryHomework[]; caption: string }) {
+  if (items.length === 0) return <p className="muted">None recorded.</p>;
+  return (
+    <div className="table-wrap">
+      <table aria-label={caption}>
+        <thead>
+          <tr>
+            <th scope="col">Homework</th>
+            <th scope="col">Owners</th>
+            <th scope="col">Issue</th>
+            <th scope="col">Assigned at</th>
+            <th scope="col">Due</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((h) => (
+            <tr key={h.id}>
+              <td>
+                <strong>{h.title}</strong>
+                {h.vague && <div className="muted small">Logged as reported, to be refined.</div>}
+                {h.resolution && <div className="small">Resolution: {h.resolution}</div>}
+              </td>
+              <td>{h.owners.join(', ') || '—'}</td>
+              <td>{h.issueTitle ?? '—'}</td>
+              <td>{h.assignedRound ?? '—'}</td>
+              <td>{[h.dueRound, h.dueOn ? formatDate(h.dueOn) : null].filter(Boolean).join(' / ') || '—'}</td>
+              <td>
+                <span className={`badge ${h.overdue ? 'overdue' : 'status'}`}>{label(h.state)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function RoundSummaryPage({ params }: Params) {
+  await requireUser();
+  const summary = summaryOf((await params).id);
+  if (!summary) notFound();
+  const { round } = summary;
+
+  return (
+    <article className="summary-doc">
+      <p className="small no-print">
+        <Link href={`/negotiations/${summary.negotiation.id}`}>{summary.negotiation.name}</Link> ›{' '}
+        <Link href={`/rounds/${round.id}`}>{round.name}</Link> › Summary
+      </p>
+      <div className="spread">
+        <h1>Round summary: {round.name}</h1>
+        <PrintButton />
+      </div>
+      <p className="muted">{summary.negotiation.name}</p>
+      <RoundExportLinks roundId={round.id} />
+
+      <section className="panel" aria-labelledby="s-facts">
+        <h2 id="s-facts">{SECTION.facts}</h2>
+        <dl className="facts">
+          <dt>Dates</dt>
+          <dd>{roundDates(summary)}</dd>
+          <dt>Venue</dt>
+          <dd>{round.venue || 'not known'}</dd>
+          <dt>Format</dt>
+          <dd>{label(round.format)}</dd>
+          <dt>Status</dt>
+          <dd>{label(round.status)}</dd>
+          <dt>Delegation heads</dt>
+          <dd>{delegationLine(summary)}</dd>
+        </dl>
+      </section>
+
+      {round.summary && (
+        <section className="panel" aria-labelledby="s-happened">
+          <h2 id="s-happened">{SECTION.roundSummary}</h2>
+          {paragraphs(round.summary).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="s-issues">
+        <h2 id="s-issues">{SECTION.issues}</h2>
+        {summary.agendaWasEmpty && <p className="muted">The agenda of this round is empty: every issue of the negotiation is listed.</p>}
+        {summary.issues.map((issue) => (
+          <section key={issue.id} className="panel summary-issue" aria-labelledby={`s-issue-${issue.id}`}>
+            <h3 id={`s-issue-${issue.id}`}>
+              <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
+            </h3>
+            {issue.otherNegotiation && <p className="muted small">Issue of {issue.negotiationName}.</p>}
+            <p>
+              Status before the round: <StatusBadge status={issue.statusBefore} />
+              {issue.statusBeforeIsFirstRecorded && <span className="muted small"> (first recorded)</span>} → after:{' '}
+              <StatusBadge status={issue.statusAfter} /> <strong>{issue.statusChanged ? 'changed' : 'unchanged'}</strong>
+              <span className="muted small"> · priority {label(issue.priority)}</span>
+            </p>
+            <div className="table-wrap">
+              <table aria-label={`Positions on ${issue.title} at ${round.name}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Party</th>
+                    <th scope="col">Position at the round</th>
+                    <th scope="col">What changed</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {issue.positions.map((row) => (
+                    <tr key={row.partyId}>
+                      <th scope="row">{row.partyName}</th>
+                      {row.position ? (
+                        <>
+                          <td>
+                            <div className="row">
+                              <StanceBadge stance={row.position.stance} />
+                              <span className="small muted">
+                                flexibility {label(row.position.flexibility)} · as of {formatDate(row.position.asOf)}
+                                {row.position.atThisRound ? ' · recorded at this round' : ''}
+                              </span>
+                            </div>
+                            <div>{row.position.summary}</div>
+                            {row.position.redLines && <div className="small">Red lines: {row.position.redLines}</div>}
+                            <Source source={row.position.source} />
+                          </td>
+                          <td>{row.position.change}</td>
+                        </>
+                      ) : (
+                        <td colSpan={2} className="muted">
+                          No position recorded.
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ))}
+      </section>
+
+      <section className="panel" aria-labelledby="s-outcomes">
+        <h2 id="s-outcomes">{SECTION.outcomes}</h2>
+        {summary.outcomes.length === 0 ? (
+          <p className="muted">No outcomes recorded.</p>
+        ) : (
+          <ul>
+            {summary.outcomes.map((o) => (
+              <li key={o.id}>
+                {o.text}
+                {o.issueTitle && <span className="muted small"> ({o.issueTitle})</span>}
+                <Source source={o.source} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="s-hw-assigned">
+        <h2 id="s-hw-assigned">{SECTION.homeworkAssigned}</h2>
+        <HomeworkTable items={summary.homeworkAssigned} caption={SECTION.homeworkAssigned} />
+      </section>
+      <section className="panel" aria-labelledby="s-hw-due">
+        <h2 id="s-hw-due">{SECTION.homeworkDue}</h2>
+        <HomeworkTable items={summary.homeworkDue} caption={SECTION.homeworkDue} />
+      </section>
+
+      <section className="panel" aria-labelledby="s-updates">
+        <h2 id="s-updates">{SECTION.updates}</h2>
+        {summary.keyUpdates.length === 0 ? (
+          <p className="muted">No updates recorded for this round.</p>
+        ) : (
+          <ol className="history">
+            {summary.keyUpdates.map((u) => (
+              <li key={u.id}>
+                <div className="row">
+                  <strong>{formatDate(u.occurredOn)}</strong>
+                  {u.issues.length > 0 && <span className="small">{u.issues.join(', ')}</span>}
+                  {u.parties.length > 0 && <span className="small muted">{u.parties.join(', ')}</span>}
+                </div>
+                <Markdown text={u.body} />
+                {u.sources.map((s) => (
+                  <Source key={s.id} source={s} />
+                ))}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="s-dates">
+        <h2 id="s-dates">{SECTION.keyDates}</h2>
+        <p className="small muted">{keyDatesNote(summary)}</p>
+        {summary.keyDates.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <div className="table-wrap">
+            <table aria-label={SECTION.keyDates}>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Issue</th>
+                  <th scope="col">Days from today</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.keyDates.map((k) => (
+                  <tr key={k.issueId}>
+                    <td>{formatDate(k.date)}</td>
+                    <td>{k.label || 'key date'}</td>
+                    <td>
+                      {k.issueTitle} <span className="muted small">({k.negotiationName})</span>
+                    </td>
+                    <td>
+                      {k.daysFromToday} (<DaysLeft days={k.daysFromToday} />)
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <p className="small muted">Generated on {formatDate(summary.today)}.</p>
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import type { RoundSummary } from '../../db/queries/round-summary';
+
+export const SUMMARY_JSON_VERSION = 1;
+
+/**
+ * The summary object as JSON, for other tools. `<`, `>` and `&` are written as \u escapes:
+ * the same JSON, but inert if some page ever pastes it into HTML.
+ */
+export function renderJson(summary: RoundSummary): string {
+  return JSON.stringify({ format: 'round-summary', version: SUMMARY_JSON_VERSION, ...summary }, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}

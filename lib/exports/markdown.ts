@@ -1,0 +1,157 @@
+import { formatDate } from '../dates';
+import { label } from '../domain';
+import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
+import {
+  aboutLine,
+  cleanText,
+  daysFromTodayText,
+  delegationLine,
+  documentTitle,
+  homeworkLine,
+  keyDatesNote,
+  paragraphs,
+  positionFacts,
+  quoted,
+  roundDates,
+  SECTION,
+  sourceLine,
+  statusLine,
+} from './text';
+
+/**
+ * Plain text from a user, made inert in Markdown: no HTML, no links, no emphasis, no headings or lists it did not ask for.
+ * Line breaks become spaces: every call site puts the text on one line.
+ */
+export function escapeMarkdown(text: string): string {
+  return cleanText(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^(\s*)([#+=-]|\d+[.)])/, (_m, space: string, lead: string) => `${space}${lead.replace(/([#+=\-.)])$/, '\\$1')}`);
+}
+
+/**
+ * An update body is Markdown by design (bold, lists, links), so it keeps its formatting,
+ * but raw HTML is shown as text, headings are flattened and only http(s)/mailto links survive.
+ */
+export function safeMarkdownBody(body: string): string {
+  return cleanText(body)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/!\[/g, '!\\[')
+    .replace(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g, (link, text: string, target: string) => (/^\s*<?(https?:|mailto:)/i.test(target) ? link : text))
+    .replace(/^(\s{0,3})\[([^\]]*)\]:/gm, '$1\\[$2]:')
+    .replace(/^(\s{0,3})#/gm, '$1\\#')
+    .split('\n')
+    .map((line) => line.replace(/^(\s{0,3})(={2,}|-{2,})\s*$/, '$1\\$2'))
+    .join('\n');
+}
+
+const quote = (text: string) => `> ${escapeMarkdown(quoted(text))}`;
+
+function sourceBlock(source: SummarySource, indent = ''): string[] {
+  const lines = [`${indent}- Source: ${escapeMarkdown(sourceLine(source))}${source.url && /^https?:/i.test(source.url) ? ` — <${source.url.replace(/[<>\s"]/g, encodeURIComponent)}>` : ''}`];
+  if (source.quote) lines.push(`${indent}  ${quote(source.quote)}`);
+  return lines;
+}
+
+function homeworkItems(items: SummaryHomework[], empty: string): string[] {
+  if (items.length === 0) return [`_${empty}_`, ''];
+  const lines: string[] = [];
+  for (const item of items) {
+    lines.push(`- **${escapeMarkdown(item.title)}** — ${escapeMarkdown(homeworkLine(item))}`);
+    if (item.resolution) lines.push(`  - Resolution: ${escapeMarkdown(item.resolution)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** The round summary as a Markdown document (CommonMark + GFM tables). */
+export function renderMarkdown(summary: RoundSummary): string {
+  const { round } = summary;
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(documentTitle(summary))}`, '');
+  out.push(`${escapeMarkdown(summary.negotiation.name)}`, '');
+
+  out.push(`## ${SECTION.facts}`, '');
+  out.push('| | |', '| --- | --- |');
+  const fact = (name: string, value: string) => out.push(`| ${name} | ${escapeMarkdown(value)} |`);
+  fact('Negotiation', summary.negotiation.name);
+  fact('Round', `${round.name} (no. ${round.sequence})`);
+  fact('Dates', roundDates(summary));
+  fact('Venue', round.venue || 'not known');
+  fact('Format', label(round.format));
+  fact('Status', label(round.status));
+  fact('Delegation heads', delegationLine(summary));
+  out.push('');
+
+  if (round.summary) {
+    out.push(`## ${SECTION.roundSummary}`, '');
+    for (const p of paragraphs(round.summary)) out.push(escapeMarkdown(p), '');
+  }
+
+  out.push(`## ${SECTION.issues}`, '');
+  if (summary.agendaWasEmpty) out.push('_The agenda of this round is empty: every issue of the negotiation is listed._', '');
+  if (summary.issues.length === 0) out.push('_No issues._', '');
+  for (const issue of summary.issues) {
+    out.push(`### ${escapeMarkdown(issue.title)}`, '');
+    if (issue.otherNegotiation) out.push(`_Issue of ${escapeMarkdown(issue.negotiationName)}._`, '');
+    out.push(`Status: ${escapeMarkdown(statusLine(issue))}. Priority: ${label(issue.priority)}.`, '');
+    if (issue.positions.length === 0) out.push('_No positions recorded._', '');
+    for (const row of issue.positions) {
+      const p = row.position;
+      if (!p) {
+        out.push(`- **${escapeMarkdown(row.partyName)}**: no position recorded.`);
+        continue;
+      }
+      out.push(`- **${escapeMarkdown(row.partyName)}** — ${escapeMarkdown(positionFacts(p))}`);
+      out.push(`  - ${escapeMarkdown(p.summary)}`);
+      if (p.redLines) out.push(`  - Red lines: ${escapeMarkdown(p.redLines)}`);
+      out.push(`  - What changed: ${escapeMarkdown(p.change)}`);
+      if (p.source) out.push(...sourceBlock(p.source, '  '));
+    }
+    out.push('');
+  }
+
+  out.push(`## ${SECTION.outcomes}`, '');
+  if (summary.outcomes.length === 0) out.push('_No outcomes recorded._', '');
+  else {
+    for (const o of summary.outcomes) {
+      out.push(`- ${escapeMarkdown(o.text)}${o.issueTitle ? ` _(${escapeMarkdown(o.issueTitle)})_` : ''}`);
+      if (o.source) out.push(...sourceBlock(o.source, '  '));
+    }
+    out.push('');
+  }
+
+  out.push(`## ${SECTION.homeworkAssigned}`, '');
+  out.push(...homeworkItems(summary.homeworkAssigned, 'None recorded.'));
+  out.push(`## ${SECTION.homeworkDue}`, '');
+  out.push(...homeworkItems(summary.homeworkDue, 'None recorded.'));
+
+  out.push(`## ${SECTION.updates}`, '');
+  if (summary.keyUpdates.length === 0) out.push('_No updates recorded for this round._', '');
+  for (const u of summary.keyUpdates) {
+    out.push(`### ${formatDate(u.occurredOn)}`, '');
+    if (aboutLine(u)) out.push(`_${escapeMarkdown(aboutLine(u))}_`, '');
+    out.push(safeMarkdownBody(u.body), '');
+    for (const s of u.sources) out.push(...sourceBlock(s));
+    out.push('');
+  }
+
+  out.push(`## ${SECTION.keyDates}`, '');
+  out.push(`_${escapeMarkdown(keyDatesNote(summary))}_`, '');
+  if (summary.keyDates.length === 0) out.push('_None._', '');
+  else {
+    out.push('| date | what | issue | days from today |', '| --- | --- | --- | --- |');
+    for (const k of summary.keyDates) {
+      out.push(
+        `| ${formatDate(k.date)} | ${escapeMarkdown(k.label || 'key date')} | ${escapeMarkdown(k.issueTitle)} (${escapeMarkdown(k.negotiationName)}) | ${k.daysFromToday} (${daysFromTodayText(k.daysFromToday)}) |`,
+      );
+    }
+    out.push('');
+  }
+  out.push('---', '', `_Generated on ${formatDate(summary.today)} by the negotiation tracker._`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,109 @@
+import { formatDate } from '../dates';
+import { label } from '../domain';
+import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
+
+// Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
+
+/** Drops control characters (a NUL or a form feed would break the XML in a .docx), keeping tabs and line breaks. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r\n?/g, '\n');
+}
+
+/** Update bodies are written in Markdown; formats that cannot show it get the words without the markup. */
+export function plainFromMarkdown(markdown: string): string {
+  return cleanText(markdown)
+    .replace(/!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, (_m, text: string, url: string) => (/^https?:/i.test(url) ? `${text} (${url})` : text))
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
+}
+
+export function roundDates(summary: RoundSummary): string {
+  const { startsOn, endsOn, approxDate } = summary.round;
+  let dates = '';
+  if (startsOn && endsOn && endsOn !== startsOn) dates = `${formatDate(startsOn)} – ${formatDate(endsOn)}`;
+  else if (startsOn) dates = formatDate(startsOn);
+  if (approxDate) dates = dates ? `${dates}; ${approxDate}` : approxDate;
+  return dates || 'no date yet';
+}
+
+export function delegationLine(summary: RoundSummary): string {
+  return summary.delegations.length ? summary.delegations.map((d) => `${d.partyName}: ${d.head}`).join('; ') : 'none recorded';
+}
+
+export function statusLine(issue: RoundSummary['issues'][number]): string {
+  const before = `${label(issue.statusBefore)}${issue.statusBeforeIsFirstRecorded ? ' (first recorded)' : ''}`;
+  return issue.statusChanged ? `${before} → ${label(issue.statusAfter)} (changed)` : `${before} → ${label(issue.statusAfter)} (unchanged)`;
+}
+
+/** "El País (TASS as cited), 5 Feb 2026 (approx.), B2" */
+export function sourceLine(source: SummarySource): string {
+  const parts = [source.citedOutlet ? `${source.outlet} (citing ${source.citedOutlet})` : source.outlet];
+  if (source.title) parts.push(`“${source.title}”`);
+  if (source.publishedOn) parts.push(`${formatDate(source.publishedOn)}${source.publishedOnApprox ? ' (approx.)' : ''}`);
+  parts.push(`reliability ${source.reliability}, credibility ${source.credibility}`);
+  return parts.join(', ');
+}
+
+export function homeworkLine(item: SummaryHomework): string {
+  const parts = [`owners: ${item.owners.join(', ') || 'none'}`];
+  if (item.issueTitle) parts.push(`issue: ${item.issueTitle}`);
+  if (item.assignedRound) parts.push(`assigned at ${item.assignedRound}`);
+  const due = [item.dueRound, item.dueOn ? formatDate(item.dueOn) : null].filter(Boolean).join(' / ');
+  if (due) parts.push(`due: ${due}`);
+  parts.push(`state: ${label(item.state)}`);
+  if (item.vague) parts.push('logged as reported, to be refined');
+  return parts.join('; ');
+}
+
+export function daysFromTodayText(days: number): string {
+  if (days === 0) return 'today';
+  if (days > 0) return `in ${days} day${days === 1 ? '' : 's'}`;
+  return `passed ${-days} day${days === -1 ? '' : 's'} ago`;
+}
+
+export function keyDatesNote(summary: RoundSummary): string {
+  return `Key dates on or after ${formatDate(summary.keyDatesFrom)}, counted in days from today (${formatDate(summary.today)}); a negative count means the date has passed.`;
+}
+
+export function positionFacts(p: NonNullable<RoundSummary['issues'][number]['positions'][number]['position']>): string {
+  return `${label(p.stance)}; flexibility ${label(p.flexibility)}; as of ${formatDate(p.asOf)}${p.atThisRound ? ', recorded at this round' : ''}`;
+}
+
+export const SECTION = {
+  facts: 'The round',
+  roundSummary: 'What happened',
+  issues: 'Issues and positions',
+  outcomes: 'Outcomes',
+  homeworkAssigned: 'Homework assigned at this round',
+  homeworkDue: 'Homework that was due at this round',
+  updates: 'Key updates',
+  keyDates: 'Upcoming key dates',
+} as const;
+
+export function documentTitle(summary: RoundSummary): string {
+  return `Round summary: ${summary.round.name}`;
+}
+
+/** Paragraphs of an analyst's free text. */
+export function paragraphs(text: string): string[] {
+  return cleanText(text)
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** A quote in typographic quotation marks, unless it already starts with one. */
+export function quoted(text: string): string {
+  return /^[“"‘'«„]/.test(text) ? text : `“${text}”`;
+}
+
+/** "Issues: A, B. Parties: C." for an update. */
+export function aboutLine(update: { issues: string[]; parties: string[] }): string {
+  const parts: string[] = [];
+  if (update.issues.length) parts.push(`Issues: ${update.issues.join(', ')}.`);
+  if (update.parties.length) parts.push(`Parties: ${update.parties.join(', ')}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The route handler reads the app's own database: point it at a fresh file before anything opens it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-route-'));
+vi.stubEnv('DATABASE_PATH', path.join(dir, 'route.db'));
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+type Route = typeof import('../app/api/rounds/[id]/[file]/route');
+
+describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
+  let GET: Route['GET'];
+  let token: string;
+  let roundId: number;
+
+  beforeAll(async () => {
+    const { getDb } = await import('../db');
+    const { seedDemoData } = await import('../db/seed');
+    const { createApiToken } = await import('../db/mutations/tokens');
+    const { makeUser } = await import('./factories');
+    const { demoRoundId } = await import('./summary-demo');
+    const db = getDb();
+    seedDemoData(db, makeUser(db, 'admin').id);
+    token = createApiToken(db, makeUser(db, 'viewer'), 'script').token;
+    roundId = demoRoundId(db);
+    ({ GET } = await import('../app/api/rounds/[id]/[file]/route'));
+  });
+
+  const call = (file: string, auth: string | null = `Bearer ${token}`, id = String(roundId)) =>
+    GET(new Request(`http://localhost/api/rounds/${id}/${file}`, { headers: auth ? { authorization: auth } : {} }), {
+      params: Promise.resolve({ id, file }),
+    });
+
+  it('serves JSON and Markdown to a valid token, as a named attachment that is never cached', async () => {
+    const json = await call('summary.json');
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(json.headers.get('cache-control')).toBe('no-store');
+    expect(json.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="russia-ukraine-peace-talks-us-mediated_abu-dhabi-round-2_2026-02-05_summary\.json"; filename\*=UTF-8''Russia%E2%80%93Ukraine/,
+    );
+    const body = await json.json();
+    expect(body.round.name).toBe('Abu Dhabi round 2');
+    expect(body.issues.map((i: { title: string }) => i.title)).toContain('Donbas status');
+
+    const md = await call('summary.md');
+    expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await md.text()).toContain('## Homework assigned at this round');
+  });
+
+  it('refuses a wrong token, a bad file name and an unknown round', async () => {
+    expect((await call('summary.csv', 'Bearer ntk_not-a-real-token')).status).toBe(401);
+    expect((await call('summary.html')).status).toBe(400);
+    expect((await call('report.pdf')).status).toBe(400);
+    expect((await call('summary.pdf', `Bearer ${token}`, '424242')).status).toBe(404);
+    expect((await call('summary.pdf', `Bearer ${token}`, 'abc')).status).toBe(404);
+  });
+});
