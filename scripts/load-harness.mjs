@@ -127,6 +127,7 @@ export async function runLoad(ctx, stats, shouldStop) {
         text = await response.text();
       } catch {
         stats.networkErrors += 1;
+        await new Promise((r) => setTimeout(r, 100)); // the server is down (crash test): do not spin
         continue;
       }
       stats.latencies.push(performance.now() - started);
