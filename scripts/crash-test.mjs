@@ -18,7 +18,7 @@ for (let round = 1; round <= CRASHES + 1; round++) {
   const before = stats.created.length;
   const last = round === CRASHES + 1;
   // The last round runs without a kill: the restarted server must still take writes normally.
-  const seconds = last ? 5 : MIN_S + Math.random() * (MAX_S - MIN_S);
+  const seconds = last ? 20 : MIN_S + Math.random() * (MAX_S - MIN_S);
   let stop = false;
   const load = runLoad(ctx, stats, () => stop);
   await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -34,6 +34,7 @@ for (let round = 1; round <= CRASHES + 1; round++) {
   if (check.missing.length) problems.push(`round ${round}: ${check.missing.length} acknowledged writes missing after the kill`);
   if (check.unaudited.length) problems.push(`round ${round}: ${check.unaudited.length} writes without audit rows`);
   if (check.forks || check.doubleCurrent) problems.push(`round ${round}: silently merged versions`);
+  if (last && info.acknowledgedThisRound === 0) problems.push('the restarted server took no write in 20 s');
   // Rows written but never acknowledged (the kill cut the answer) are allowed; fewer rows than answers are not.
   if (check.inDb < check.acknowledged) problems.push(`round ${round}: fewer rows than acknowledged writes`);
 }
