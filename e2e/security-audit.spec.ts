@@ -1,6 +1,7 @@
 import { test, expect, count, idOf } from './fixtures';
 
 test('an admin browses and filters the audit log; it offers no way to change it', async ({ adminPage: page, analystPage }) => {
+  test.slow(); // many round trips; the shared CI machine can be slow
   // Make a fresh write to find: an analyst records a position through the API.
   const issueId = idOf(`SELECT id FROM issues WHERE title = 'Ceasefire monitoring'`);
   const partyId = idOf(`SELECT id FROM parties WHERE short_name = 'RU'`);

@@ -20,16 +20,22 @@ function one<T>(sql: string, ...params: unknown[]): T {
 }
 const num = (sql: string, ...params: unknown[]) => Object.values(one<Record<string, number>>(sql, ...params) ?? { n: 0 })[0] ?? 0;
 
+// A pair no other spec edits, so the probes here never make another spec's form stale.
+const ISSUE = 'Good-faith observance after expiry';
+const PARTY = 'CN';
+
 /** Sample ids from the demo data, looked up at call time (the current position moves as tests write). */
 const SAMPLES: Record<string, () => number | null> = {
-  issue: () => num(`SELECT id FROM issues WHERE title = 'Donbas status'`),
-  party: () => num(`SELECT id FROM parties WHERE short_name = 'UA'`),
+  issue: () => num(`SELECT id FROM issues WHERE title = ?`, ISSUE),
+  party: () => num(`SELECT id FROM parties WHERE short_name = ?`, PARTY),
   current: () =>
     one<{ id: number } | undefined>(
       `SELECT p.id FROM positions p JOIN issues i ON i.id = p.issue_id JOIN parties pa ON pa.id = p.party_id
-       WHERE i.title = 'Donbas status' AND pa.short_name = 'UA' AND p.is_current = 1`,
+       WHERE i.title = ? AND pa.short_name = ? AND p.is_current = 1`,
+      ISSUE,
+      PARTY,
     )?.id ?? null,
-  negotiation: () => num(`SELECT negotiation_id n FROM issues WHERE title = 'Donbas status'`),
+  negotiation: () => num(`SELECT negotiation_id n FROM issues WHERE title = ?`, ISSUE),
   round: () => num(`SELECT min(id) n FROM rounds`),
   update: () => num(`SELECT min(id) n FROM updates`),
   homework: () => num(`SELECT min(id) n FROM homework`),

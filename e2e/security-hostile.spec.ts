@@ -6,6 +6,7 @@ const CONTROL = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1))
 const PAYLOAD = `Hostile ${Date.now()} ${XSS} javascript:alert(1) \u202eRTL-override\u202c 🕊️✅👩🏽‍⚖️ [ctl:${CONTROL}] "quotes" 'single' & ampersand`;
 
 test('payloads in a position and a status note render inert; javascript: URLs and over-long text are refused', async ({ analystPage: page }) => {
+  test.slow(); // many round trips; the shared CI machine can be slow
   const dialogs: string[] = [];
   page.on('dialog', async (d) => {
     dialogs.push(d.message());

@@ -18,6 +18,7 @@ async function makeUser(email: string, role = 'viewer') {
 const unique = (what: string) => `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@test.example`;
 
 test('after five wrong passwords the account is locked, even for the right one, with a clear message', async ({ page }) => {
+  test.slow(); // many round trips; the shared CI machine can be slow
   const email = unique('locked');
   await makeUser(email);
   // An address of its own, so the per-address limit of the shared e2e run is not used up.
