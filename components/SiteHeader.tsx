@@ -38,6 +38,11 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                   <Link href="/admin/users">Users</Link>
                 </li>
               )}
+              {user.role === 'admin' && (
+                <li>
+                  <Link href="/admin/audit">Audit log</Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

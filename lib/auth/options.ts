@@ -1,14 +1,12 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../../db';
-import { findActiveUser, findUserByEmail, recentFailures } from '../../db/queries/users';
-import { endSessions, recordLoginAttempt } from '../../db/mutations/users';
-import { verifyPassword } from './password';
+import { findActiveUser } from '../../db/queries/users';
+import { endSessions } from '../../db/mutations/users';
+import { authenticate } from './authenticate';
 import type { Role } from '../domain';
 
-const WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './authenticate';
 export const SESSION_HOURS = 12;
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -25,21 +23,7 @@ export const authOptions: NextAuthOptions = {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        const email = String(credentials?.email ?? '').trim().toLowerCase().slice(0, 320);
-        const password = String(credentials?.password ?? '').slice(0, 1000);
-        if (!email || !password) return null;
-        const db = getDb();
-        const address = clientAddress(req?.headers);
-        const since = new Date(Date.now() - WINDOW_MINUTES * 60_000).toISOString();
-        const failures = recentFailures(db, email, address, since);
-        if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
-          throw new Error(`Too many failed attempts. Wait ${WINDOW_MINUTES} minutes and try again.`);
-        }
-        const user = findUserByEmail(db, email);
-        const ok = !!user && !user.disabled && (await verifyPassword(password, user.passwordHash));
-        recordLoginAttempt(db, email, address, ok);
-        if (!ok || !user) return null;
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+        return authenticate(getDb(), credentials?.email, credentials?.password, clientAddress(req?.headers));
       },
     }),
   ],

@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import { test, expect } from './fixtures';
+import { hashPassword } from '../lib/auth/password';
+
+// Users of their own, so signing out or locking them does not touch the demo sessions other specs use.
+const PASSWORD = 'session-test-password-1';
+
+async function makeUser(email: string, role = 'viewer') {
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(`INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?)`).run(email, email.split('@')[0], role, await hashPassword(PASSWORD));
+  } finally {
+    db.close();
+  }
+}
+
+const unique = (what: string) => `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@test.example`;
+
+test('after five wrong passwords the account is locked, even for the right one, with a clear message', async ({ page }) => {
+  test.slow(); // many round trips; the shared CI machine can be slow
+  const email = unique('locked');
+  await makeUser(email);
+  // An address of its own, so the per-address limit of the shared e2e run is not used up.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.77' });
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Password').fill(`wrong-password-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('p[role=alert]')).toContainText('Wrong email or password');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('p[role=alert]')).toContainText('Too many failed attempts. Wait 15 minutes and try again.');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('signing out invalidates the session cookie everywhere, not only in this browser', async ({ browser }) => {
+  const email = unique('signout');
+  await makeUser(email);
+  const context = await browser.newContext();
+  const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
+  const login = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: PASSWORD, json: 'true' } });
+  expect(login.ok()).toBe(true);
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Where every issue stands' })).toBeVisible();
+  const stolen = await context.cookies();
+  expect(stolen.some((c) => c.name.includes('next-auth.session-token'))).toBe(true);
+
+  const { csrfToken: csrf2 } = await (await context.request.get('/api/auth/csrf')).json();
+  await context.request.post('/api/auth/signout', { form: { csrfToken: csrf2, json: 'true' } });
+
+  // Someone who kept a copy of the old cookie gets nothing.
+  const other = await browser.newContext();
+  await other.addCookies(stolen);
+  const replay = await other.newPage();
+  await replay.goto('/');
+  await expect(replay).toHaveURL(/\/login/);
+  const session = await (await other.request.get('/api/auth/session')).json();
+  expect(session?.user).toBeUndefined();
+  await other.close();
+  await context.close();
+});
+
+test('a disabled user loses access at the next request', async ({ browser }) => {
+  const email = unique('disabled');
+  await makeUser(email);
+  const context = await browser.newContext();
+  const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
+  await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: PASSWORD, json: 'true' } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Where every issue stands' })).toBeVisible();
+
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  db.pragma('busy_timeout = 5000');
+  db.prepare(`UPDATE users SET disabled = 1 WHERE email = ?`).run(email);
+  db.close();
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});

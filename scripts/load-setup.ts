@@ -1,0 +1,20 @@
+// Used by the load and crash tests: API tokens for the demo analyst, and every (issue, party) pair
+// with its current position, printed as JSON. Run against the test database before the server starts.
+import { openDatabase } from '../db';
+import { createApiToken } from '../db/mutations/tokens';
+import { currentPosition, listAllIssues } from '../db/queries/issues';
+import { listSeatedParties } from '../db/queries/negotiations';
+import { findUserByEmail } from '../db/queries/users';
+import { env } from '../lib/env';
+
+const count = Number(process.argv[2] ?? 50);
+const db = openDatabase(env.DATABASE_PATH);
+const analyst = findUserByEmail(db, 'analyst@example.org');
+if (!analyst) throw new Error('No demo analyst: prepare the database in demo mode first.');
+const user = { id: analyst.id, email: analyst.email, name: analyst.name, role: analyst.role };
+const tokens = Array.from({ length: count }, (_, i) => createApiToken(db, user, `load worker ${i + 1}`).token);
+const pairs = listAllIssues(db).flatMap((issue) =>
+  listSeatedParties(db, issue.negotiationId).map((p) => ({ issueId: issue.id, partyId: p.id, current: currentPosition(db, issue.id, p.id)?.id ?? null })),
+);
+db.$client.close();
+console.log(JSON.stringify({ tokens, pairs }));
