@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { eq, sql } from 'drizzle-orm';
-import { freshDb, makeUser } from './factories';
+import { and, eq, sql } from 'drizzle-orm';
+import { freshDb, makeUser, position } from './factories';
+import { recordPosition } from '../db/mutations/positions';
 import type { DB } from '../db';
 import { seedDemoData, DEMO_NEGOTIATION_NAME } from '../db/seed';
-import { auditLog, negotiations, parties, sources, updates } from '../db/schema';
+import { auditLog, issues, negotiations, parties, positions, sources, updates } from '../db/schema';
 import { exportNegotiationChunks, exportNegotiationJson } from '../db/queries/export-negotiation';
 import { importNegotiation } from '../db/mutations/import-negotiation';
 import { parseDocumentText } from '../lib/interchange/parse';
@@ -20,6 +21,15 @@ function demoDb() {
   const admin = makeUser(db, 'admin');
   seedDemoData(db, admin.id);
   const id = db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, DEMO_NEGOTIATION_NAME)).get()!.id;
+  // A second version of a position, so the export carries position history.
+  const donbas = db.select().from(issues).where(eq(issues.title, 'Donbas status')).get()!;
+  const ukraine = db.select().from(parties).where(eq(parties.shortName, 'UA')).get()!;
+  const current = db
+    .select()
+    .from(positions)
+    .where(and(eq(positions.issueId, donbas.id), eq(positions.partyId, ukraine.id), eq(positions.isCurrent, true)))
+    .get();
+  recordPosition(db, admin, position(donbas.id, ukraine.id, current?.id ?? null, 'Open to a freeze of the line, no recognition'));
   return { db, admin, id };
 }
 
