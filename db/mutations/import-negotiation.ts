@@ -12,17 +12,9 @@ import {
   negotiations,
   outcomes,
   parties,
-  positions,
   roundAgenda,
   roundDelegations,
   rounds,
-  sources,
-  statusChanges,
-  updateActors,
-  updateIssues,
-  updateParties,
-  updates,
-  updateSources,
 } from '../schema';
 import type { Executor, Tx } from '../types';
 import { recordAudit } from './audit';
@@ -51,14 +43,19 @@ export function importNegotiation(db: DB, user: CurrentUser, doc: NegotiationDoc
     (tx) => {
       const problem = importNameProblem(tx, name);
       if (problem) throw new InvalidInputError(problem, { name: [problem] });
-      return write(tx, user, doc, name);
+      return write(db, tx, user, doc, name);
     },
     { behavior: 'immediate' },
   );
 }
 
-function write(tx: Tx, user: CurrentUser, doc: NegotiationDocument, name: string): number {
+// The bulky records go through statements prepared once: drizzle prepares a new statement per
+// call, which dominates the time of an import with tens of thousands of rows.
+function write(db: DB, tx: Tx, user: CurrentUser, doc: NegotiationDocument, name: string): number {
   const by = user.id;
+  const client = db.$client;
+  const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
   const nid = tx.insert(negotiations).values({ name, description: doc.negotiation.description, createdBy: by }).returning({ id: negotiations.id }).get().id;
   const id = (map: Map<string, number>, key: string | null) => (key === null ? null : map.get(key)!);
 
@@ -87,15 +84,15 @@ function write(tx: Tx, user: CurrentUser, doc: NegotiationDocument, name: string
   }
 
   const source = new Map<string, number>();
+  const insertSourceRow = client.prepare(
+    `INSERT INTO sources (outlet, title, url, published_on, published_on_approx, quote, reliability, credibility, created_by) VALUES (?,?,?,?,?,?,?,?,?)`,
+  );
   for (const s of doc.sources) {
-    const { key, cites: _cites, ...values } = s;
-    void _cites;
-    source.set(key, tx.insert(sources).values({ ...values, createdBy: by }).returning({ id: sources.id }).get().id);
+    source.set(s.key, newId(insertSourceRow.run(s.outlet, s.title, s.url, s.publishedOn, bool(s.publishedOnApprox), s.quote, s.reliability, s.credibility, by)));
   }
   // A source may cite one listed after it: link once all exist.
-  for (const s of doc.sources) {
-    if (s.cites) tx.update(sources).set({ citesSourceId: source.get(s.cites)! }).where(eq(sources.id, source.get(s.key)!)).run();
-  }
+  const citeSource = client.prepare(`UPDATE sources SET cites_source_id = ? WHERE id = ?`);
+  for (const s of doc.sources) if (s.cites) citeSource.run(source.get(s.cites)!, source.get(s.key)!);
 
   const issue = new Map<string, number>();
   for (const i of doc.issues) {
@@ -122,63 +119,59 @@ function write(tx: Tx, user: CurrentUser, doc: NegotiationDocument, name: string
 
   const update = new Map<string, number>();
   const lastActivity = new Map<number, string>();
+  const insertUpdate = client.prepare(
+    `INSERT INTO updates (negotiation_id, occurred_on, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?)`,
+  );
+  const link = (table: string, column: string) => client.prepare(`INSERT INTO ${table} (update_id, ${column}) VALUES (?, ?)`);
+  const linkIssue = link('update_issues', 'issue_id');
+  const linkParty = link('update_parties', 'party_id');
+  const linkActor = link('update_actors', 'actor_id');
+  const linkSource = link('update_sources', 'source_id');
   for (const u of doc.updates) {
-    const updateId = tx
-      .insert(updates)
-      .values({ negotiationId: nid, occurredOn: u.occurredOn, occurredTime: u.occurredTime, body: u.body, roundId: id(round, u.round), authorId: by })
-      .returning({ id: updates.id })
-      .get().id;
+    const updateId = newId(insertUpdate.run(nid, u.occurredOn, u.occurredTime, u.body, id(round, u.round), by));
     update.set(u.key, updateId);
     for (const k of u.issues) {
       const issueId = issue.get(k)!;
-      tx.insert(updateIssues).values({ updateId, targetId: issueId }).run();
+      linkIssue.run(updateId, issueId);
       if ((lastActivity.get(issueId) ?? '') < u.occurredOn) lastActivity.set(issueId, u.occurredOn);
     }
-    for (const k of u.parties) tx.insert(updateParties).values({ updateId, targetId: party.get(k)! }).run();
-    for (const k of u.actors) tx.insert(updateActors).values({ updateId, targetId: actor.get(k)! }).run();
-    for (const k of u.sources) tx.insert(updateSources).values({ updateId, targetId: source.get(k)! }).run();
+    for (const k of u.parties) linkParty.run(updateId, party.get(k)!);
+    for (const k of u.actors) linkActor.run(updateId, actor.get(k)!);
+    for (const k of u.sources) linkSource.run(updateId, source.get(k)!);
   }
 
   const position = new Map<string, number>();
+  const insertPosition = client.prepare(
+    `INSERT INTO positions (issue_id, party_id, summary, stance, red_lines, flexibility, as_of, source_id, round_id, update_id, is_current, created_by)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
   for (const p of doc.positions) {
-    const positionId = tx
-      .insert(positions)
-      .values({
-        issueId: issue.get(p.issue)!,
-        partyId: party.get(p.party)!,
-        summary: p.summary,
-        stance: p.stance,
-        redLines: p.redLines,
-        flexibility: p.flexibility,
-        asOf: p.asOf,
-        sourceId: id(source, p.source),
-        roundId: id(round, p.round),
-        updateId: id(update, p.update),
-        isCurrent: p.isCurrent,
-        createdBy: by,
-      })
-      .returning({ id: positions.id })
-      .get().id;
+    const positionId = newId(
+      insertPosition.run(
+        issue.get(p.issue)!,
+        party.get(p.party)!,
+        p.summary,
+        p.stance,
+        p.redLines,
+        p.flexibility,
+        p.asOf,
+        id(source, p.source),
+        id(round, p.round),
+        id(update, p.update),
+        bool(p.isCurrent),
+        by,
+      ),
+    );
     position.set(p.key, positionId);
   }
-  for (const p of doc.positions) {
-    if (p.supersedes) tx.update(positions).set({ supersedesId: position.get(p.supersedes)! }).where(eq(positions.id, position.get(p.key)!)).run();
-  }
+  const supersede = client.prepare(`UPDATE positions SET supersedes_id = ? WHERE id = ?`);
+  for (const p of doc.positions) if (p.supersedes) supersede.run(position.get(p.supersedes)!, position.get(p.key)!);
 
+  const insertStatusChange = client.prepare(
+    `INSERT INTO status_changes (issue_id, from_status, to_status, changed_on, note, round_id, update_id, source_id, created_by) VALUES (?,?,?,?,?,?,?,?,?)`,
+  );
   for (const s of doc.statusChanges) {
-    tx.insert(statusChanges)
-      .values({
-        issueId: issue.get(s.issue)!,
-        fromStatus: s.from,
-        toStatus: s.to,
-        changedOn: s.changedOn,
-        note: s.note,
-        roundId: id(round, s.round),
-        updateId: id(update, s.update),
-        sourceId: id(source, s.source),
-        createdBy: by,
-      })
-      .run();
+    insertStatusChange.run(issue.get(s.issue)!, s.from, s.to, s.changedOn, s.note, id(round, s.round), id(update, s.update), id(source, s.source), by);
   }
 
   for (const h of doc.homework) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '../index';
 import {
   actors,
@@ -16,18 +16,13 @@ import {
   roundAgenda,
   roundDelegations,
   rounds,
-  sources,
-  statusChanges,
-  updateActors,
-  updateIssues,
-  updateParties,
   updates,
-  updateSources,
 } from '../schema';
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, SCHEMA_URL } from '../../lib/interchange/schema';
 
 // The JSON interchange export (lib/interchange/schema.ts), written as a stream of text chunks.
-// The large lists (updates, positions, sources, status changes) are read in keyset batches, so
+// The large lists (updates, positions, sources, status changes) are read in keyset batches over the
+// primary key (`+column` keeps SQLite from choosing another index and sorting every batch), so
 // memory stays flat however big the negotiation is and no statement stays open between chunks
 // (better-sqlite3 forbids other statements on the connection while an iterator is open).
 
@@ -209,22 +204,29 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
   ]);
   yield* list('actors', [actorRows.map((a) => ({ key: actorKeys.ref(a.id), name: a.name, title: a.title, party: partyKeys.ref(a.partyId) }))]);
 
+  // The bulky lists use statements prepared once per export: drizzle prepares one per call,
+  // which is most of the time of a large export.
+  const client = db.$client;
+  const sourcesByIds = client.prepare(
+    `SELECT id, outlet, title, url, published_on, published_on_approx, quote, reliability, credibility, cites_source_id
+     FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  );
+  const sourcesIn = (ids: number[]) => sourcesByIds.all(JSON.stringify(ids)) as SourceRow[];
   yield* list(
     'sources',
     (function* () {
       for (const ids of chunked(sourceIds.map((s) => s.id))) {
-        const rows = db.select().from(sources).where(inArray(sources.id, ids)).orderBy(asc(sources.id)).all();
-        yield rows.map((s) => ({
+        yield sourcesIn(ids).map((s) => ({
           key: sourceKeys.ref(s.id),
           outlet: s.outlet,
           title: s.title,
           url: s.url,
-          publishedOn: s.publishedOn,
-          publishedOnApprox: s.publishedOnApprox,
+          publishedOn: s.published_on,
+          publishedOnApprox: s.published_on_approx === 1,
           quote: s.quote,
           reliability: s.reliability,
           credibility: s.credibility,
-          cites: sourceKeys.ref(s.citesSourceId),
+          cites: sourceKeys.ref(s.cites_source_id),
         }));
       }
     })(),
@@ -275,89 +277,109 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
     }),
   ]);
 
+  const updatePage = client.prepare(
+    `SELECT id, occurred_on, occurred_time, body, round_id FROM updates WHERE id > ? AND +negotiation_id = ? ORDER BY id LIMIT ${BATCH}`,
+  );
+  const linksOf = (table: string, column: string) =>
+    client.prepare(
+      // A range of the primary key; links of another negotiation's updates in the range are ignored below.
+      `SELECT update_id AS u, ${column} AS t FROM ${table} WHERE update_id > ? AND update_id <= ?`,
+    );
+  const linkStatements = {
+    issues: linksOf('update_issues', 'issue_id'),
+    parties: linksOf('update_parties', 'party_id'),
+    actors: linksOf('update_actors', 'actor_id'),
+    sources: linksOf('update_sources', 'source_id'),
+  };
   yield* list(
     'updates',
     (function* () {
       let after = 0;
       for (;;) {
-        const rows = db
-          .select()
-          .from(updates)
-          .where(and(eq(updates.negotiationId, nid), gt(updates.id, after)))
-          .orderBy(asc(updates.id))
-          .limit(BATCH)
-          .all();
+        const rows = updatePage.all(after, nid) as UpdateRow[];
         if (!rows.length) return;
+        const from = after;
         after = rows[rows.length - 1].id;
-        const ids = rows.map((r) => r.id);
-        const byUpdate = <T extends { updateId: number }>(rows: T[]) => groupBy(rows, (l) => l.updateId);
-        const li = byUpdate(db.select().from(updateIssues).where(inArray(updateIssues.updateId, ids)).all());
-        const lp = byUpdate(db.select().from(updateParties).where(inArray(updateParties.updateId, ids)).all());
-        const la = byUpdate(db.select().from(updateActors).where(inArray(updateActors.updateId, ids)).all());
-        const ls = byUpdate(db.select().from(updateSources).where(inArray(updateSources.updateId, ids)).all());
-        const targets = (m: Map<number, { targetId: number }[]>, id: number) => (m.get(id) ?? []).map((l) => l.targetId);
+        const links = (name: keyof typeof linkStatements) => {
+          const map = new Map<number, number[]>();
+          for (const l of linkStatements[name].all(from, after) as { u: number; t: number }[]) {
+            const list = map.get(l.u);
+            if (list) list.push(l.t);
+            else map.set(l.u, [l.t]);
+          }
+          return map;
+        };
+        const li = links('issues');
+        const lp = links('parties');
+        const la = links('actors');
+        const ls = links('sources');
         yield rows.map((u) => ({
           key: updateKeys.ref(u.id),
-          occurredOn: u.occurredOn,
-          occurredTime: u.occurredTime,
+          occurredOn: u.occurred_on,
+          occurredTime: u.occurred_time,
           body: u.body,
-          round: roundKeys.ref(u.roundId),
-          issues: issueKeys.list(targets(li, u.id)),
-          parties: partyKeys.list(targets(lp, u.id)),
-          actors: actorKeys.list(targets(la, u.id)),
-          sources: sourceKeys.list(targets(ls, u.id)),
+          round: roundKeys.ref(u.round_id),
+          issues: issueKeys.list(li.get(u.id) ?? []),
+          parties: partyKeys.list(lp.get(u.id) ?? []),
+          actors: actorKeys.list(la.get(u.id) ?? []),
+          sources: sourceKeys.list(ls.get(u.id) ?? []),
         }));
       }
     })(),
   );
 
+  const positionPage = client.prepare(
+    `SELECT id, issue_id, party_id, summary, stance, red_lines, flexibility, as_of, source_id, round_id, update_id, supersedes_id, is_current
+     FROM positions WHERE id > ? AND +issue_id IN (SELECT id FROM issues WHERE negotiation_id = ?) ORDER BY id LIMIT ${BATCH}`,
+  );
   yield* list(
     'positions',
     (function* () {
-      for (const ids of chunked(positionKeys.ids)) {
-        const rows = db.select().from(positions).where(inArray(positions.id, ids)).orderBy(asc(positions.id)).all();
+      let after = 0;
+      for (;;) {
+        const rows = positionPage.all(after, nid) as PositionRow[];
+        if (!rows.length) return;
+        after = rows[rows.length - 1].id;
         yield rows.map((p) => ({
           key: positionKeys.ref(p.id),
-          issue: issueKeys.ref(p.issueId),
-          party: partyKeys.ref(p.partyId),
+          issue: issueKeys.ref(p.issue_id),
+          party: partyKeys.ref(p.party_id),
           summary: p.summary,
           stance: p.stance,
-          redLines: p.redLines,
+          redLines: p.red_lines,
           flexibility: p.flexibility,
-          asOf: p.asOf,
-          source: sourceKeys.ref(p.sourceId),
-          round: roundKeys.ref(p.roundId),
-          update: updateKeys.ref(p.updateId),
-          supersedes: positionKeys.ref(p.supersedesId),
-          isCurrent: p.isCurrent,
+          asOf: p.as_of,
+          source: sourceKeys.ref(p.source_id),
+          round: roundKeys.ref(p.round_id),
+          update: updateKeys.ref(p.update_id),
+          supersedes: positionKeys.ref(p.supersedes_id),
+          isCurrent: p.is_current === 1,
         }));
       }
     })(),
   );
 
+  const statusPage = client.prepare(
+    `SELECT id, issue_id, from_status, to_status, changed_on, note, round_id, update_id, source_id
+     FROM status_changes WHERE id > ? AND +issue_id IN (SELECT id FROM issues WHERE negotiation_id = ?) ORDER BY id LIMIT ${BATCH}`,
+  );
   yield* list(
     'statusChanges',
     (function* () {
       let after = 0;
       for (;;) {
-        const rows = db
-          .select()
-          .from(statusChanges)
-          .where(and(inArray(statusChanges.issueId, issueIdsOf), gt(statusChanges.id, after)))
-          .orderBy(asc(statusChanges.id))
-          .limit(BATCH)
-          .all();
+        const rows = statusPage.all(after, nid) as StatusRow[];
         if (!rows.length) return;
         after = rows[rows.length - 1].id;
         yield rows.map((s) => ({
-          issue: issueKeys.ref(s.issueId),
-          from: s.fromStatus,
-          to: s.toStatus,
-          changedOn: s.changedOn,
+          issue: issueKeys.ref(s.issue_id),
+          from: s.from_status,
+          to: s.to_status,
+          changedOn: s.changed_on,
           note: s.note,
-          round: roundKeys.ref(s.roundId),
-          update: updateKeys.ref(s.updateId),
-          source: sourceKeys.ref(s.sourceId),
+          round: roundKeys.ref(s.round_id),
+          update: updateKeys.ref(s.update_id),
+          source: sourceKeys.ref(s.source_id),
         }));
       }
     })(),
@@ -414,3 +436,43 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
   yield '}\n';
 }
 
+
+type SourceRow = {
+  id: number;
+  outlet: string;
+  title: string;
+  url: string | null;
+  published_on: string | null;
+  published_on_approx: number;
+  quote: string;
+  reliability: string;
+  credibility: number;
+  cites_source_id: number | null;
+};
+type UpdateRow = { id: number; occurred_on: string; occurred_time: string | null; body: string; round_id: number | null };
+type PositionRow = {
+  id: number;
+  issue_id: number;
+  party_id: number;
+  summary: string;
+  stance: string;
+  red_lines: string;
+  flexibility: string;
+  as_of: string;
+  source_id: number | null;
+  round_id: number | null;
+  update_id: number | null;
+  supersedes_id: number | null;
+  is_current: number;
+};
+type StatusRow = {
+  id: number;
+  issue_id: number;
+  from_status: string | null;
+  to_status: string;
+  changed_on: string;
+  note: string;
+  round_id: number | null;
+  update_id: number | null;
+  source_id: number | null;
+};
