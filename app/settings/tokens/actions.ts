@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '../../../db';
+import { createApiToken, revokeApiToken } from '../../../db/mutations/tokens';
+import { handleForm } from '../../../lib/form-action';
+import { RevokeTokenSchema, TokenSchema } from '../../../lib/validation/tokens';
+import type { FormState } from '../../../lib/validation/fields';
+
+export type TokenFormState = FormState & { token?: string };
+
+// Any signed-in user may hold tokens: a token acts with its owner's role, so a viewer's token only reads.
+export async function createTokenAction(_prev: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  let token: string | undefined;
+  const state = await handleForm('viewer', TokenSchema, formData, (user, data) => {
+    token = createApiToken(getDb(), user, data.name).token;
+    revalidatePath('/settings/tokens');
+    return `Token “${data.name}” created.`;
+  });
+  return state.ok ? { ...state, token, values: {} } : state;
+}
+
+export async function revokeTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('viewer', RevokeTokenSchema, formData, (user, data) => {
+    revokeApiToken(getDb(), user, data.tokenId);
+    revalidatePath('/settings/tokens');
+    return 'Token revoked: it no longer works.';
+  });
+}

@@ -1,0 +1,48 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import { issues, negotiationParties, negotiations, parties, rounds } from '../schema';
+
+function without<T extends { negotiationId: number }>(row: T): Omit<T, 'negotiationId'> {
+  const { negotiationId, ...rest } = row;
+  void negotiationId;
+  return rest;
+}
+
+/** Every negotiation with its parties, rounds and issues: what `GET /api/negotiations` returns. */
+export function listNegotiationIndex(db: DB) {
+  const list = db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all();
+  const ids = list.map((n) => n.id);
+  if (!ids.length) return [];
+  const seated = db
+    .select({
+      negotiationId: negotiationParties.negotiationId,
+      id: parties.id,
+      name: parties.name,
+      shortName: parties.shortName,
+      role: negotiationParties.role,
+    })
+    .from(negotiationParties)
+    .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .where(inArray(negotiationParties.negotiationId, ids))
+    .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
+    .all();
+  const roundRows = db
+    .select({ negotiationId: rounds.negotiationId, id: rounds.id, name: rounds.name, sequence: rounds.sequence, status: rounds.status })
+    .from(rounds)
+    .where(inArray(rounds.negotiationId, ids))
+    .orderBy(asc(rounds.sequence))
+    .all();
+  const issueRows = db
+    .select({ negotiationId: issues.negotiationId, id: issues.id, title: issues.title, status: issues.status })
+    .from(issues)
+    .where(inArray(issues.negotiationId, ids))
+    .orderBy(asc(issues.sortOrder), asc(issues.id))
+    .all();
+  return list.map((n) => ({
+    id: n.id,
+    name: n.name,
+    parties: seated.filter((p) => p.negotiationId === n.id).map(without),
+    rounds: roundRows.filter((r) => r.negotiationId === n.id).map(without),
+    issues: issueRows.filter((i) => i.negotiationId === n.id).map(without),
+  }));
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import {
+  FLEXIBILITIES,
+  HOMEWORK_STATUSES,
+  ISSUE_STATUSES,
+  PARTY_ROLES,
+  PRIORITIES,
+  RELIABILITIES,
+  ROUND_FORMATS,
+  ROUND_STATUSES,
+  STANCES,
+} from '../domain';
+
+// The JSON interchange document, version 1. This zod schema is the one source of truth:
+// the published JSON Schema (public/schema/negotiation-v1.schema.json) is generated from it
+// (`npm run schema:generate`) and a test checks that the two agree.
+//
+// References between records use local keys ("party:US", "issue:3"), never database ids,
+// so the same document can be imported anywhere and an export of the import is identical.
+
+export const INTERCHANGE_FORMAT = 'negotiation-tracker/negotiation';
+export const INTERCHANGE_VERSION = 1;
+export const SCHEMA_URL = '/schema/negotiation-v1.schema.json';
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'Expected a real calendar date.');
+const key = (kind: string) => z.string().regex(new RegExp(`^${kind}:[^\\s]+$`), `Expected a key like "${kind}:1".`);
+const ref = (kind: string) => key(kind).nullable();
+const text = (max: number) => z.string().max(max);
+const name = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
+const httpUrl = z
+  .string()
+  .max(2000)
+  .regex(/^https?:\/\/\S+$/i, 'Expected an http:// or https:// address.');
+
+export const PartyRecord = z.strictObject({
+  key: key('party'),
+  name: name(200),
+  shortName: name(40),
+  description: text(5000),
+  // null: referenced by the negotiation (an actor, an update) but not seated at its table.
+  role: z.enum(PARTY_ROLES).nullable(),
+  note: text(5000),
+});
+
+export const ActorRecord = z.strictObject({
+  key: key('actor'),
+  name: name(200),
+  title: text(500),
+  party: ref('party'),
+});
+
+export const SourceRecord = z.strictObject({
+  key: key('source'),
+  outlet: name(200),
+  title: text(500),
+  url: httpUrl.nullable(),
+  publishedOn: date.nullable(),
+  publishedOnApprox: z.boolean(),
+  quote: text(5000),
+  reliability: z.enum(RELIABILITIES),
+  credibility: z.int().min(1).max(6),
+  cites: ref('source'),
+});
+
+export const IssueRecord = z.strictObject({
+  key: key('issue'),
+  title: name(300),
+  description: text(10000),
+  status: z.enum(ISSUE_STATUSES),
+  priority: z.enum(PRIORITIES),
+  keyDate: date.nullable(),
+  keyDateLabel: text(300),
+  sortOrder: z.int(),
+});
+
+export const OutcomeRecord = z.strictObject({
+  issue: ref('issue'),
+  text: name(5000),
+  source: ref('source'),
+});
+
+export const RoundRecord = z.strictObject({
+  key: key('round'),
+  sequence: z.int().min(0),
+  name: name(200),
+  venue: text(300),
+  startsOn: date.nullable(),
+  endsOn: date.nullable(),
+  approxDate: text(200),
+  format: z.enum(ROUND_FORMATS),
+  status: z.enum(ROUND_STATUSES),
+  summary: text(20000),
+  agenda: z.array(key('issue')),
+  delegations: z.array(z.strictObject({ party: key('party'), head: name(300) })),
+  outcomes: z.array(OutcomeRecord),
+});
+
+export const UpdateRecord = z.strictObject({
+  key: key('update'),
+  occurredOn: date,
+  occurredTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Expected a time as HH:MM.')
+    .nullable(),
+  body: name(20000),
+  round: ref('round'),
+  issues: z.array(key('issue')),
+  parties: z.array(key('party')),
+  actors: z.array(key('actor')),
+  sources: z.array(key('source')),
+});
+
+export const PositionRecord = z.strictObject({
+  key: key('position'),
+  issue: key('issue'),
+  party: key('party'),
+  summary: name(5000),
+  stance: z.enum(STANCES),
+  redLines: text(5000),
+  flexibility: z.enum(FLEXIBILITIES),
+  asOf: date,
+  source: ref('source'),
+  round: ref('round'),
+  update: ref('update'),
+  // The earlier position this one replaced: the history of a party's position on an issue.
+  supersedes: ref('position'),
+  isCurrent: z.boolean(),
+});
+
+export const StatusChangeRecord = z.strictObject({
+  issue: key('issue'),
+  from: z.enum(ISSUE_STATUSES).nullable(),
+  to: z.enum(ISSUE_STATUSES),
+  changedOn: date,
+  note: text(5000),
+  round: ref('round'),
+  update: ref('update'),
+  source: ref('source'),
+});
+
+export const HomeworkRecord = z.strictObject({
+  title: name(500),
+  description: text(10000),
+  issue: ref('issue'),
+  assignedRound: ref('round'),
+  dueRound: ref('round'),
+  dueOn: date.nullable(),
+  status: z.enum(HOMEWORK_STATUSES),
+  resolution: text(10000),
+  vague: z.boolean(),
+  owners: z.array(key('party')),
+});
+
+export const CorroborationRecord = z.strictObject({
+  label: name(300),
+  consistent: z.boolean().nullable(),
+  note: text(5000),
+  updates: z.array(key('update')),
+});
+
+export const ConvergenceRecord = z.strictObject({
+  issue: key('issue'),
+  round: key('round'),
+  distance: z.int(),
+  note: text(5000),
+});
+
+export const NegotiationDocumentShape = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(INTERCHANGE_FORMAT),
+  version: z.literal(INTERCHANGE_VERSION),
+  exportedAt: z.string().optional(),
+  negotiation: z.strictObject({ name: name(200), description: text(10000) }),
+  parties: z.array(PartyRecord),
+  actors: z.array(ActorRecord),
+  sources: z.array(SourceRecord),
+  issues: z.array(IssueRecord),
+  rounds: z.array(RoundRecord),
+  updates: z.array(UpdateRecord),
+  positions: z.array(PositionRecord),
+  statusChanges: z.array(StatusChangeRecord),
+  homework: z.array(HomeworkRecord),
+  corroborations: z.array(CorroborationRecord),
+  convergence: z.array(ConvergenceRecord),
+});
+
+export type NegotiationDocument = z.infer<typeof NegotiationDocumentShape>;
