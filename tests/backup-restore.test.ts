@@ -20,7 +20,7 @@ function contents(file: string): Record<string, { rows: number; sum: string }> {
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     return Object.fromEntries(
       tables.map((t) => {
-        const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all();
+        const rows = db.prepare(`SELECT * FROM "${t}"`).raw().all().sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
         return [t, { rows: rows.length, sum: createHash('sha256').update(JSON.stringify(rows)).digest('hex') }];
       }),
     );
