@@ -163,7 +163,7 @@ test('a viewer reads rounds and homework but finds no form to change them', asyn
   await page.goto(`/rounds/${abuDhabi2}`);
   await expect(page.getByRole('heading', { name: 'Abu Dhabi round 2' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Assigned at this round' })).toContainText('Withdrawal mechanics');
-  await expect(page.locator('form')).toHaveCount(0);
+  await expect(page.locator('main form')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Edit round' })).toHaveCount(0);
 
   await page.goto('/homework');
@@ -175,7 +175,7 @@ test('a viewer reads rounds and homework but finds no form to change them', asyn
   const item = idOf(`SELECT id FROM homework WHERE title = 'Withdrawal mechanics'`);
   await page.goto(`/homework/${item}`);
   await expect(page.getByRole('heading', { name: 'Withdrawal mechanics' })).toBeVisible();
-  await expect(page.locator('form')).toHaveCount(0);
+  await expect(page.locator('main form')).toHaveCount(0);
 
   await page.goto(`/negotiations/${PEACE()}`);
   await expect(page.getByRole('link', { name: 'New round' })).toHaveCount(0);

@@ -45,7 +45,7 @@ test('an admin browses and filters the audit log; it offers no way to change it'
 
   // Read-only: the only form is the filter, which is a GET.
   await expect(page.getByRole('form')).toHaveCount(0);
-  expect(await page.locator('form').evaluateAll((fs) => fs.map((f) => (f as HTMLFormElement).method))).toEqual(['get']);
+  expect(await page.locator('main form').evaluateAll((fs) => fs.map((f) => (f as HTMLFormElement).method))).toEqual(['get']);
   await expect(page.getByRole('button', { name: /delete|edit|remove/i })).toHaveCount(0);
 });
 

@@ -14,14 +14,17 @@ type Handler<T> = (user: CurrentUser, data: T, values: Record<string, string>) =
  * then the write, with the errors a user can fix returned beside the form and the rest logged.
  */
 export async function handleForm<S extends z.ZodType>(role: Role, schema: S, formData: FormData, write: Handler<z.infer<S>>): Promise<FormState> {
-  const values = formValues(formData);
   let user: CurrentUser;
   try {
     user = await requireRole(role);
   } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message, values };
+    // The refusal echoes nothing back: the caller may not even be signed in.
+    if (error instanceof ForbiddenError) return { ok: false, message: error.message };
     throw error;
   }
+  // A hand-made request may send anything as the form.
+  if (!(formData instanceof FormData)) return { ok: false, message: 'The form could not be read; reload the page and try again.' };
+  const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error), values };
   try {

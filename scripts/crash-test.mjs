@@ -26,7 +26,7 @@ for (let round = 1; round <= CRASHES + 1; round++) {
   stop = true;
   await load;
   if (last) await killServer(server, 'SIGTERM');
-  const check = verify(ctx, stats.created);
+  const check = verify(ctx, stats.created, stats.createdUpdates);
   const info = { round, killedAfterSeconds: last ? null : Number(seconds.toFixed(1)), acknowledgedThisRound: stats.created.length - before, acknowledgedSoFar: check.acknowledged, loadRowsInDb: check.inDb, missing: check.missing.length, integrity: check.integrity, forks: check.forks, doubleCurrent: check.doubleCurrent };
   rounds.push(info);
   console.log(JSON.stringify(info));

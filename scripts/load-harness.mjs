@@ -88,12 +88,13 @@ const STANCES = ['supports', 'opposes', 'conditional', 'ambiguous', 'no_position
 const FLEX = ['unknown', 'rigid', 'low', 'moderate', 'high'];
 
 export function newStats() {
-  return { requests: 0, status: {}, created: [], conflicts: 0, conflictWithoutCurrent: 0, networkErrors: 0, busy: 0, latencies: [], badBodies: 0 };
+  return { requests: 0, status: {}, created: [], createdUpdates: [], conflicts: 0, conflictWithoutCurrent: 0, networkErrors: 0, busy: 0, latencies: [], badBodies: 0 };
 }
 
 /**
  * `workers` clients, each with its own token, loop until `shouldStop()`: record a new position on a random
  * (issue, party) pair from what they last saw as current. Half the pairs are hot, so edits collide.
+ * Every third request instead logs an update on the pair's issue through POST /api/updates.
  */
 export async function runLoad(ctx, stats, shouldStop) {
   const seen = new Map(ctx.pairs.map((p) => [`${p.issueId}:${p.partyId}`, p.current]));
@@ -113,15 +114,17 @@ export async function runLoad(ctx, stats, shouldStop) {
         redLines: seq % 3 === 0 ? 'No recognition.' : '',
         asOf: '2026-02-10',
       };
+      const isUpdate = seq % 3 === 0;
+      const update = { negotiationId: pair.negotiationId, body: `${MARK}update w${w} #${seq}`, occurredOn: '2026-02-10', issueIds: [pair.issueId] };
       const started = performance.now();
       stats.requests += 1;
       let response;
       let text = '';
       try {
-        response = await fetch(`http://127.0.0.1:${ctx.port}/api/issues/${pair.issueId}/positions`, {
+        response = await fetch(isUpdate ? `http://127.0.0.1:${ctx.port}/api/updates` : `http://127.0.0.1:${ctx.port}/api/issues/${pair.issueId}/positions`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+          body: JSON.stringify(isUpdate ? update : body),
           signal: AbortSignal.timeout(30_000),
         });
         text = await response.text();
@@ -139,7 +142,8 @@ export async function runLoad(ctx, stats, shouldStop) {
       } catch {
         stats.badBodies += 1;
       }
-      if (response.status === 201 && Number.isInteger(json.id)) {
+      if (response.status === 201 && isUpdate && Number.isInteger(json.id)) stats.createdUpdates.push(json.id);
+      else if (response.status === 201 && Number.isInteger(json.id)) {
         stats.created.push(json.id);
         seen.set(key, json.id);
       } else if (response.status === 201) stats.badBodies += 1;
@@ -154,12 +158,13 @@ export async function runLoad(ctx, stats, shouldStop) {
 }
 
 /** What the database holds against what the server acknowledged. */
-export function verify(ctx, acknowledged) {
+export function verify(ctx, acknowledged, acknowledgedUpdates = []) {
   const db = new Database(ctx.env.DATABASE_PATH, { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     const ids = new Set(db.prepare(`SELECT id FROM positions WHERE summary LIKE '${MARK}%'`).pluck().all());
-    const missing = acknowledged.filter((id) => !ids.has(id));
+    const updateIds = new Set(db.prepare(`SELECT id FROM updates WHERE body LIKE '${MARK}%'`).pluck().all());
+    const missing = [...acknowledged.filter((id) => !ids.has(id)), ...acknowledgedUpdates.filter((id) => !updateIds.has(id))];
     const audited = new Set(
       db.prepare(`SELECT entity_id FROM audit_log WHERE entity = 'position' AND action = 'create'`).pluck().all(),
     );
@@ -167,7 +172,7 @@ export function verify(ctx, acknowledged) {
     // A silent merge would leave two versions built on the same one, or two current positions for a pair.
     const forks = db.prepare(`SELECT count(*) FROM (SELECT supersedes_id FROM positions WHERE supersedes_id IS NOT NULL GROUP BY supersedes_id HAVING count(*) > 1)`).pluck().get();
     const doubleCurrent = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM positions WHERE is_current = 1 GROUP BY issue_id, party_id HAVING count(*) > 1)`).pluck().get();
-    return { integrity, inDb: ids.size, acknowledged: acknowledged.length, missing, unaudited, forks, doubleCurrent };
+    return { integrity, inDb: ids.size + updateIds.size, acknowledged: acknowledged.length + acknowledgedUpdates.length, missing, unaudited, forks, doubleCurrent };
   } finally {
     db.close();
   }

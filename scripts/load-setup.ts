@@ -14,7 +14,7 @@ if (!analyst) throw new Error('No demo analyst: prepare the database in demo mod
 const user = { id: analyst.id, email: analyst.email, name: analyst.name, role: analyst.role };
 const tokens = Array.from({ length: count }, (_, i) => createApiToken(db, user, `load worker ${i + 1}`).token);
 const pairs = listAllIssues(db).flatMap((issue) =>
-  listSeatedParties(db, issue.negotiationId).map((p) => ({ issueId: issue.id, partyId: p.id, current: currentPosition(db, issue.id, p.id)?.id ?? null })),
+  listSeatedParties(db, issue.negotiationId).map((p) => ({ issueId: issue.id, negotiationId: issue.negotiationId, partyId: p.id, current: currentPosition(db, issue.id, p.id)?.id ?? null })),
 );
 db.$client.close();
 console.log(JSON.stringify({ tokens, pairs }));

@@ -17,7 +17,7 @@ try {
 } finally {
   await killServer(server, 'SIGTERM');
 }
-const check = verify(ctx, stats.created);
+const check = verify(ctx, stats.created, stats.createdUpdates);
 const fivexx = Object.entries(stats.status).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
 const summary = {
   seconds: SECONDS,
@@ -25,7 +25,8 @@ const summary = {
   requests: stats.requests,
   perSecond: Math.round(stats.requests / SECONDS),
   status: stats.status,
-  created: stats.created.length,
+  positionsCreated: stats.created.length,
+  updatesLogged: stats.createdUpdates.length,
   conflictsRefused: stats.conflicts,
   networkErrors: stats.networkErrors,
   busySeenByClients: stats.busy,

@@ -47,7 +47,7 @@ export const ROUTES: RouteEntry[] = [
   {
     file: 'app/api/updates/route.ts',
     methods: { POST: 'analyst' },
-    body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10', issueIds: ['{issue}'] },
+    body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10' },
   },
   { file: 'app/api/search/route.ts', methods: { GET: 'viewer' }, url: '/api/search?q=prisoners' },
   { file: 'app/api/deadlines.ics/route.ts', methods: { GET: 'viewer' } },
