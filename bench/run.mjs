@@ -28,16 +28,24 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const log = (...args) => console.log(...args);
 
 let server;
-function stopServer() {
-  if (server && server.exitCode === null) {
+/** Signals the process group we started (next start and its workers), and only it. */
+function signalServer(signal) {
+  if (server && server.exitCode === null && server.signalCode === null) {
     try {
-      process.kill(-server.pid, 'SIGTERM'); // the group we started: next start and its workers
+      process.kill(-server.pid, signal);
     } catch {
       /* already gone */
     }
   }
 }
-process.on('exit', stopServer);
+/** next start drains in-flight requests on SIGTERM, which can take long under load: then SIGKILL. */
+async function stopServer() {
+  signalServer('SIGTERM');
+  const deadline = Date.now() + 5000;
+  while (server && server.exitCode === null && server.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  signalServer('SIGKILL');
+}
+process.on('exit', () => signalServer('SIGKILL'));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 // ------------------------------------------------------------------ the instance and the build
@@ -240,8 +248,11 @@ try {
   log(`Measuring: ${SECONDS} s per target, ${CONNECTIONS} connections, 1 s warm-up each.\n`);
 
   const ceilingUrl = `${BASE}/api/bench/ceiling`;
-  await cannon(ceilingUrl, 1);
-  const ceilingRuns = [await cannon(ceilingUrl, SECONDS / 2)];
+  const ceilingRuns = [];
+  if (SECONDS > 0) {
+    await cannon(ceilingUrl, 1);
+    ceilingRuns.push(await cannon(ceilingUrl, SECONDS / 2));
+  }
 
   const measured = [];
   const missing = [];
@@ -260,11 +271,16 @@ try {
       log(`  ${target.name}: answered ${p.status}, skipped`);
       continue;
     }
+    if (SECONDS === 0) {
+      log(`  ${target.name}: one request ${Math.round(p.ms)} ms, ${p.bytes} bytes (BENCH_SECONDS=0: probe only)`);
+      continue;
+    }
     await cannon(BASE + target.path, 1);
     const stats = summarize(target.name, [await cannon(BASE + target.path, SECONDS)]);
     measured.push({ target, stats });
-    log(`  ${target.name}: p95 ${stats.p95_ms} ms, ${stats.rps} req/s`);
+    log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s`);
   }
+  if (SECONDS === 0) process.exit(0);
   // The ceiling again at the end, so both halves of the run share its weather.
   ceilingRuns.push(await cannon(ceilingUrl, SECONDS / 2));
   const ceiling = summarize('ceiling', ceilingRuns);
@@ -335,5 +351,5 @@ try {
   log(`wrote ${path.relative(root, file)}`);
 } finally {
   clearInterval(sampler);
-  stopServer();
+  await stopServer();
 }
