@@ -232,11 +232,15 @@ async function dashboardJsKb() {
   const html = await (await fetch(`${BASE}/`, { headers: { cookie: cookieHeader() } })).text();
   const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
   let bytes = 0;
+  const scripts = [];
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
-    bytes += zlib.gzipSync(body).length;
+    const gzipped = zlib.gzipSync(body).length;
+    bytes += gzipped;
+    scripts.push({ src, gzip_kb: Math.round((gzipped / 1024) * 10) / 10 });
   }
-  return { kb: Math.round((bytes / 1024) * 10) / 10, scripts: srcs.length };
+  scripts.sort((a, b) => b.gzip_kb - a.gzip_kb);
+  return { kb: Math.round((bytes / 1024) * 10) / 10, scripts: srcs.length, list: scripts };
 }
 
 // ------------------------------------------------------------------ the run
@@ -294,7 +298,8 @@ try {
   // ---------------------------------------------------------------- the table
   const verdict = ({ target, stats }) => {
     const misses = [];
-    if (target.p95 && stats.p95_ms > target.p95) misses.push(`p95>${target.p95}`);
+    if (stats.p95_ms === null) misses.push(`no response within ${SECONDS} s`);
+    else if (target.p95 && stats.p95_ms > target.p95) misses.push(`p95>${target.p95}`);
     if (target.ratio && ratio(stats.rps) < target.ratio) misses.push(`ratio<${target.ratio}`);
     if (target.streamed && !probes[stats.name].streamed) misses.push('not streamed');
     if (stats.bad) misses.push(`${stats.bad} bad responses`);
@@ -314,6 +319,7 @@ try {
   log('');
   log(`server RSS max: ${Math.round(rssMax)} MB (target < 400)   ${rssMax < 400 ? 'ok' : 'MISS'}`);
   log(`dashboard JS: ${js.kb} KB gzip in ${js.scripts} scripts (target < 150)   ${js.kb < 150 ? 'ok' : 'MISS'}`);
+  log(`  largest: ${js.list.slice(0, 3).map((x) => `${x.src} ${x.gzip_kb} KB`).join(', ')}`);
   if (probes.export_json && probes.export_json.status === 200) {
     const e = probes.export_json;
     log(`export.json single request: ${e.single_ms} ms, first byte at ${e.first_byte_ms} ms, ${(e.bytes / 1e6).toFixed(1)} MB, streamed: ${e.streamed}`);
@@ -330,6 +336,7 @@ try {
         results: results.map(({ name, p50_ms, p95_ms, p99_ms, rps, ratio }) => ({ name, p50_ms, p95_ms, p99_ms, rps, ratio })),
         rss_max_mb: Math.round(rssMax),
         dashboard_js_kb: js.kb,
+        dashboard_js_scripts: js.list,
         missing,
         failed,
         probes,
