@@ -203,6 +203,21 @@ function summarize(name, runs) {
   };
 }
 
+/**
+ * autocannon stops at the end of its window, but the server still finishes the requests in flight
+ * (a slow page can leave seconds of work queued): wait until the ceiling answers quickly again, so
+ * one target's backlog is not billed to the next.
+ */
+async function settle() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    await (await fetch(`${BASE}/api/bench/ceiling`)).arrayBuffer();
+    if (performance.now() - started < 100) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** One plain request first: is the route there (404 = not merged yet), does it answer 200, is it streamed. */
 async function probe(pathname) {
   const started = performance.now();
@@ -263,6 +278,7 @@ try {
   const failed = [];
   const probes = {};
   for (const target of targets) {
+    await settle();
     const p = await probe(target.path);
     probes[target.name] = { status: p.status, single_ms: Math.round(p.ms), first_byte_ms: p.firstByteMs === null ? null : Math.round(p.firstByteMs), bytes: p.bytes, streamed: p.streamed };
     if (p.status === 404) {
@@ -285,6 +301,7 @@ try {
     log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s`);
   }
   if (SECONDS === 0) process.exit(0);
+  await settle();
   // The ceiling again at the end, so both halves of the run share its weather.
   ceilingRuns.push(await cannon(ceilingUrl, SECONDS / 2));
   const ceiling = summarize('ceiling', ceilingRuns);
