@@ -10,10 +10,15 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
+export type OpenOptions = {
+  /** Called with every SQL statement the connection executes (the benchmark's N+1 test counts them). */
+  verbose?: (sql: string) => void;
+};
+
 /** Opens a database file with the pragmas every connection needs, and applies pending migrations. */
-export function openDatabase(file: string): DB {
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = new Database(file, options.verbose ? { verbose: (message) => options.verbose!(String(message)) } : undefined);
   sqlite.pragma('journal_mode = WAL');
   // A fresh file reads FULL; NORMAL is safe under WAL and much faster.
   sqlite.pragma('synchronous = NORMAL');

@@ -22,7 +22,7 @@ test('an admin browses and filters the audit log; it offers no way to change it'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Audit log entries' });
-  await expect(table.getByRole('row').nth(1)).toContainText(`position #${id}`);
+  await expect(table).toContainText(`position #${id}`);
 
   const filters = page.getByRole('search', { name: 'Filter the audit log' });
   await filters.getByLabel('User').selectOption({ label: 'Demo Analyst (analyst@example.org)' });

@@ -33,36 +33,55 @@ const CANDIDATES = 400;
 
 /**
  * Full-text search across negotiations. FTS5 ranks the candidates; the filters are then applied to
- * facts fetched for all candidates at once (one query per kind, never per row).
+ * facts fetched for all candidates at once (one query per kind, never per row). Highlights and
+ * snippets re-read each document, so they are made in one last query for the hits shown only.
  */
 export function search(db: DB, text: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
   const match = toFtsQuery(text);
   if (!match) return [];
-  const rows = db.$client
+  const c = db.$client;
+  // Without filters every candidate is kept, so there is no point ranking more than are shown.
+  const candidates = hasFactFilters(filters) ? Math.max(CANDIDATES, limit) : limit;
+  const rows = c
     .prepare(
-      `SELECT kind, ref_id AS id, negotiation_id AS negotiationId,
-              highlight(search_index, 3, ?, ?) AS title,
-              snippet(search_index, 4, ?, ?, '…', 24) AS snippet
+      `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId
          FROM search_index
         WHERE search_index MATCH ? ${filters.kind ? 'AND kind = ?' : ''}
         ORDER BY rank LIMIT ?`,
     )
-    .all(MARK_START, MARK_END, MARK_START, MARK_END, match, ...(filters.kind ? [filters.kind] : []), CANDIDATES) as {
-    kind: SearchKind;
-    id: number;
-    negotiationId: number | null;
-    title: string;
-    snippet: string;
-  }[];
+    .all(match, ...(filters.kind ? [filters.kind] : []), candidates) as { rowid: number; kind: SearchKind; id: number; negotiationId: number | null }[];
   const facts = factsFor(db, rows);
-  const hits: SearchHit[] = [];
+  const kept: { row: (typeof rows)[number]; facts: Facts }[] = [];
   for (const row of rows) {
     const f = facts.get(`${row.kind}:${row.id}`);
     if (!f || !passes(row, f, filters)) continue;
-    hits.push({ ...row, date: f.date, href: f.href });
-    if (hits.length >= limit) break;
+    kept.push({ row, facts: f });
+    if (kept.length >= limit) break;
   }
-  return hits;
+  if (kept.length === 0) return [];
+  const marks = new Map(
+    (
+      c
+        .prepare(
+          `SELECT rowid, highlight(search_index, 3, ?, ?) AS title, snippet(search_index, 4, ?, ?, '…', 24) AS snippet
+             FROM search_index WHERE search_index MATCH ? AND rowid IN (${placeholders(kept.length)})`,
+        )
+        .all(MARK_START, MARK_END, MARK_START, MARK_END, match, ...kept.map((k) => k.row.rowid)) as { rowid: number; title: string; snippet: string }[]
+    ).map((m) => [m.rowid, m]),
+  );
+  return kept.map(({ row, facts: f }) => ({
+    kind: row.kind,
+    id: row.id,
+    negotiationId: row.negotiationId,
+    title: marks.get(row.rowid)?.title ?? '',
+    snippet: marks.get(row.rowid)?.snippet ?? '',
+    date: f.date,
+    href: f.href,
+  }));
+}
+
+function hasFactFilters(f: SearchFilters): boolean {
+  return Boolean(f.negotiationId || f.partyId || f.issueId || f.roundId || f.from || f.to || f.reliability || f.authorId);
 }
 
 function passes(row: { negotiationId: number | null }, f: Facts, filters: SearchFilters): boolean {

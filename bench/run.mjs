@@ -1,0 +1,379 @@
+// `npm run bench`: generate the large instance, serve the production build on it, and measure each
+// key page and endpoint with autocannon on loopback, side by side with a trivial dynamic route
+// (the ceiling). Prints a table and writes bench/results.json. See BENCHMARKS.md.
+//
+// Environment: BENCH_SECONDS (10) per target, BENCH_CONNECTIONS (10), BENCH_PORT (3300),
+// BENCH_SEED (42), BENCH_SCALE (1), BENCH_REUSE_DB=1 to keep an existing bench/out/bench.db.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { isBuildStale } from '../scripts/start-helpers.mjs';
+import { benchTargets, pickTargets } from './targets.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, 'bench', 'out');
+const dbPath = path.join(outDir, 'bench.db');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const BASE = `http://127.0.0.1:${PORT}`;
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const log = (...args) => console.log(...args);
+
+let server;
+/** Signals the process group we started (next start and its workers), and only it. */
+function signalServer(signal) {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+/** next start drains in-flight requests on SIGTERM, which can take long under load: then SIGKILL. */
+async function stopServer() {
+  signalServer('SIGTERM');
+  const deadline = Date.now() + 5000;
+  while (server && server.exitCode === null && server.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  signalServer('SIGKILL');
+}
+process.on('exit', () => signalServer('SIGKILL'));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+// ------------------------------------------------------------------ the instance and the build
+fs.mkdirSync(outDir, { recursive: true });
+let generation = null;
+if (process.env.BENCH_REUSE_DB === '1' && fs.existsSync(dbPath)) {
+  log(`Reusing ${path.relative(root, dbPath)} (BENCH_REUSE_DB=1).`);
+} else {
+  log(`Generating the instance (seed ${SEED}, scale ${SCALE})…`);
+  const result = spawnSync(bin('tsx'), [path.join(root, 'bench', 'generate.ts'), dbPath, String(SEED), String(SCALE)], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`generation failed:\n${result.stderr}`);
+  generation = JSON.parse(result.stdout.trim().split('\n').pop());
+  log(`  ${JSON.stringify(generation.counts)}`);
+  log(`  ${(generation.ms / 1000).toFixed(1)} s wall, ${(generation.cpuMs / 1000).toFixed(1)} s CPU; phases (ms) ${JSON.stringify(generation.phases)}`);
+}
+const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+const picked = pickTargets(sqlite);
+sqlite.close();
+log(`Targets: ${JSON.stringify(picked)}`);
+
+if (isBuildStale(root)) {
+  log('Building the app (the sources are newer than the last build)…');
+  const build = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+// ------------------------------------------------------------------ the server and its memory
+const serverLog = fs.openSync(path.join(outDir, 'server.log'), 'w');
+server = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  cwd: root,
+  detached: true,
+  stdio: ['ignore', serverLog, serverLog],
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    DEMO: 'off',
+    DATABASE_PATH: dbPath,
+    NEXTAUTH_SECRET: randomBytes(36).toString('base64'), // 48 characters
+    NEXTAUTH_URL: BASE,
+  },
+});
+
+/** The server process and every descendant, from /proc (Linux). */
+function processTree(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const out = [];
+  const walk = (p) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+
+function rssMb(pid) {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (match) kb += Number(match[1]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return kb / 1024;
+}
+
+let rssMax = 0;
+const sampler = setInterval(() => {
+  rssMax = Math.max(rssMax, rssMb(server.pid));
+}, 200);
+
+async function waitForServer() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}; see bench/out/server.log`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not answer within 2 minutes');
+}
+
+// ------------------------------------------------------------------ logging in (next-auth's own routes)
+const cookieJar = new Map();
+function keepCookies(response) {
+  for (const c of response.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const eq = pair.indexOf('=');
+    cookieJar.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+}
+const cookieHeader = () => [...cookieJar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+async function login() {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  keepCookies(csrf);
+  const { csrfToken } = await csrf.json();
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, email: 'bench@example.org', password: 'bench-password-123', json: 'true' }),
+  });
+  keepCookies(response);
+  if (![...cookieJar.keys()].some((k) => k.includes('next-auth.session-token'))) {
+    throw new Error(`login failed (${response.status}); see bench/out/server.log`);
+  }
+}
+
+// ------------------------------------------------------------------ measuring
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs autocannon; percentiles come from every response's own time, so p95 is exact, not bucketed. */
+function cannon(url, seconds) {
+  return new Promise((resolve, reject) => {
+    const times = [];
+    const instance = autocannon(
+      { url, connections: CONNECTIONS, duration: seconds, timeout: 30, headers: { cookie: cookieHeader() } },
+      (error, result) => (error ? reject(error) : resolve({ times, result })),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+}
+
+function summarize(name, runs) {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const requests = runs.reduce((n, r) => n + r.result.requests.total, 0);
+  const seconds = runs.reduce((n, r) => n + r.result.duration, 0);
+  const bad = runs.reduce((n, r) => n + r.result.non2xx + r.result.errors + r.result.timeouts, 0);
+  const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+  return {
+    name,
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    p99_ms: round(percentile(times, 99)),
+    rps: round(requests / seconds),
+    bad,
+  };
+}
+
+/**
+ * autocannon stops at the end of its window, but the server still finishes the requests in flight
+ * (a slow page can leave seconds of work queued): wait until the ceiling answers quickly again, so
+ * one target's backlog is not billed to the next.
+ */
+async function settle() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    await (await fetch(`${BASE}/api/bench/ceiling`)).arrayBuffer();
+    if (performance.now() - started < 100) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** One plain request first: is the route there (404 = not merged yet), does it answer 200, is it streamed. */
+async function probe(pathname) {
+  const started = performance.now();
+  const response = await fetch(BASE + pathname, { redirect: 'manual', headers: { cookie: cookieHeader() } });
+  const reader = response.body?.getReader();
+  let firstByte = null;
+  let bytes = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (firstByte === null) firstByte = performance.now() - started;
+      bytes += value.length;
+    }
+  }
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    firstByteMs: firstByte,
+    bytes,
+    streamed: !response.headers.get('content-length') && response.headers.get('transfer-encoding') === 'chunked',
+  };
+}
+
+/** The JavaScript the dashboard makes the browser load, gzip-compressed as next start serves it. */
+async function dashboardJsKb() {
+  const html = await (await fetch(`${BASE}/`, { headers: { cookie: cookieHeader() } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
+  let bytes = 0;
+  const scripts = [];
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    const gzipped = zlib.gzipSync(body).length;
+    bytes += gzipped;
+    scripts.push({ src, gzip_kb: Math.round((gzipped / 1024) * 10) / 10 });
+  }
+  scripts.sort((a, b) => b.gzip_kb - a.gzip_kb);
+  return { kb: Math.round((bytes / 1024) * 10) / 10, scripts: srcs.length, list: scripts };
+}
+
+// ------------------------------------------------------------------ the run
+try {
+  log(`Starting next start on ${BASE}…`);
+  await waitForServer();
+  await login();
+  const targets = benchTargets(picked);
+  log(`Measuring: ${SECONDS} s per target, ${CONNECTIONS} connections, 1 s warm-up each.\n`);
+
+  const ceilingUrl = `${BASE}/api/bench/ceiling`;
+  const ceilingRuns = [];
+  if (SECONDS > 0) {
+    await cannon(ceilingUrl, 1);
+    ceilingRuns.push(await cannon(ceilingUrl, SECONDS / 2));
+  }
+
+  const measured = [];
+  const missing = [];
+  const failed = [];
+  const probes = {};
+  for (const target of targets) {
+    await settle();
+    const p = await probe(target.path);
+    probes[target.name] = { status: p.status, single_ms: Math.round(p.ms), first_byte_ms: p.firstByteMs === null ? null : Math.round(p.firstByteMs), bytes: p.bytes, streamed: p.streamed };
+    if (p.status === 404) {
+      missing.push(target.name);
+      log(`  ${target.name}: missing (404 at ${target.path})`);
+      continue;
+    }
+    if (p.status !== 200) {
+      failed.push(`${target.name} (${p.status})`);
+      log(`  ${target.name}: answered ${p.status}, skipped`);
+      continue;
+    }
+    if (SECONDS === 0) {
+      log(`  ${target.name}: one request ${Math.round(p.ms)} ms, ${p.bytes} bytes (BENCH_SECONDS=0: probe only)`);
+      continue;
+    }
+    await cannon(BASE + target.path, 1);
+    const stats = summarize(target.name, [await cannon(BASE + target.path, SECONDS)]);
+    measured.push({ target, stats });
+    log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s`);
+  }
+  if (SECONDS === 0) process.exit(0);
+  await settle();
+  // The ceiling again at the end, so both halves of the run share its weather.
+  ceilingRuns.push(await cannon(ceilingUrl, SECONDS / 2));
+  const ceiling = summarize('ceiling', ceilingRuns);
+  const js = await dashboardJsKb();
+  clearInterval(sampler);
+  rssMax = Math.max(rssMax, rssMb(server.pid));
+
+  const ratio = (rps) => Math.round((rps / ceiling.rps) * 1000) / 1000;
+  const results = [...measured.map(({ stats }) => ({ ...stats, ratio: ratio(stats.rps) })), { ...ceiling, ratio: 1 }];
+
+  // ---------------------------------------------------------------- the table
+  const verdict = ({ target, stats }) => {
+    const misses = [];
+    if (stats.p95_ms === null) misses.push(`no response within ${SECONDS} s`);
+    else if (target.p95 && stats.p95_ms > target.p95) misses.push(`p95>${target.p95}`);
+    if (target.ratio && ratio(stats.rps) < target.ratio) misses.push(`ratio<${target.ratio}`);
+    if (target.streamed && !probes[stats.name].streamed) misses.push('not streamed');
+    if (stats.bad) misses.push(`${stats.bad} bad responses`);
+    return misses.length ? `MISS ${misses.join(', ')}` : target.p95 || target.ratio ? 'ok' : '';
+  };
+  const rows = [
+    ['name', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'ratio', 'target'],
+    ...measured.map((m) => [m.stats.name, m.stats.p50_ms, m.stats.p95_ms, m.stats.p99_ms, m.stats.rps, ratio(m.stats.rps).toFixed(3), verdict(m)]),
+    ['ceiling', ceiling.p50_ms, ceiling.p95_ms, ceiling.p99_ms, ceiling.rps, '1.000', ''],
+  ].map((r) => r.map(String));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  log('');
+  for (const [k, r] of rows.entries()) {
+    log(r.map((cell, i) => (i === 0 || i === 6 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+    if (k === 0) log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  log('');
+  log(`server RSS max: ${Math.round(rssMax)} MB (target < 400)   ${rssMax < 400 ? 'ok' : 'MISS'}`);
+  log(`dashboard JS: ${js.kb} KB gzip in ${js.scripts} scripts (target < 150)   ${js.kb < 150 ? 'ok' : 'MISS'}`);
+  log(`  largest: ${js.list.slice(0, 3).map((x) => `${x.src} ${x.gzip_kb} KB`).join(', ')}`);
+  if (probes.export_json && probes.export_json.status === 200) {
+    const e = probes.export_json;
+    log(`export.json single request: ${e.single_ms} ms, first byte at ${e.first_byte_ms} ms, ${(e.bytes / 1e6).toFixed(1)} MB, streamed: ${e.streamed}`);
+  }
+  if (missing.length) log(`missing (404, not merged yet): ${missing.join(', ')}`);
+  if (failed.length) log(`failed (not 200): ${failed.join(', ')}`);
+  log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  const file = path.join(root, 'bench', 'results.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        results: results.map(({ name, p50_ms, p95_ms, p99_ms, rps, ratio }) => ({ name, p50_ms, p95_ms, p99_ms, rps, ratio })),
+        rss_max_mb: Math.round(rssMax),
+        dashboard_js_kb: js.kb,
+        dashboard_js_scripts: js.list,
+        missing,
+        failed,
+        probes,
+        run: {
+          date: new Date().toISOString(),
+          seconds: SECONDS,
+          connections: CONNECTIONS,
+          seed: SEED,
+          scale: SCALE,
+          targets: picked,
+          generation,
+          machine: { cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg() },
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  log(`wrote ${path.relative(root, file)}`);
+} finally {
+  clearInterval(sampler);
+  await stopServer();
+}

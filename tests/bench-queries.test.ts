@@ -1,0 +1,98 @@
+// No query per row (N+1): each page's data functions must run the same number of SQL statements on
+// an instance four times larger. Table-driven: add a page by adding a row to PAGES.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../db';
+import { generate } from '../bench/generate';
+import { pickTargets } from '../bench/targets.mjs';
+import { dashboardMatrix } from '../db/queries/dashboard';
+import { listDeadlines } from '../db/queries/deadlines';
+import { getIssue, positionHistory, statusHistory } from '../db/queries/issues';
+import { listRoundsOf, listSeatedParties } from '../db/queries/negotiations';
+import { listSourceChoices } from '../db/queries/sources';
+import { search } from '../db/queries/search';
+
+type Targets = ReturnType<typeof pickTargets>;
+/**
+ * `cap`: the most statements the page may run, whatever the size. Search runs one facts query per
+ * kind of result present, so its count moves with the mix of kinds (never with the number of rows):
+ * it is bounded, not constant.
+ */
+type Page = { name: string; run: (db: DB, t: Targets) => unknown[]; cap: number; constant?: false };
+
+/** What each page asks of the database, as the page itself calls it. */
+const PAGES: Page[] = [
+  { name: 'dashboard', cap: 7, run: (db) => [dashboardMatrix(db), listDeadlines(db, '2024-01-01')] },
+  {
+    name: 'issue page',
+    cap: 6,
+    run: (db, t) => {
+      const issue = getIssue(db, t.issueId)!;
+      const n = issue.issue.negotiationId;
+      return [issue, listSeatedParties(db, n), positionHistory(db, t.issueId), statusHistory(db, t.issueId), listSourceChoices(db), listRoundsOf(db, n)];
+    },
+  },
+  { name: 'search', cap: 12, constant: false, run: (db, t) => [search(db, t.searchWord)] },
+  {
+    name: 'search filtered',
+    cap: 12,
+    constant: false,
+    run: (db, t) => [search(db, t.searchWord, { negotiationId: t.negotiationId, reliability: 'C', from: '2023-01-01' })],
+  },
+  { name: 'deadlines', cap: 3, run: (db) => [listDeadlines(db)] },
+];
+
+const SMALL = 0.025;
+const LARGE = SMALL * 4;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queries-'));
+type Instance = { db: DB; targets: Targets; statements: string[] };
+const instances: Record<'small' | 'large', Instance> = {} as never;
+
+async function open(name: 'small' | 'large', scale: number) {
+  const file = path.join(dir, `${name}.db`);
+  await generate(file, { seed: 11, scale });
+  const statements: string[] = [];
+  const db = openDatabase(file, { verbose: (sql) => statements.push(sql) });
+  instances[name] = { db, targets: pickTargets(db.$client), statements };
+}
+
+function countStatements(instance: Instance, page: Page) {
+  instance.statements.length = 0;
+  const data = page.run(instance.db, instance.targets);
+  return { count: instance.statements.length, data };
+}
+
+const size = (x: unknown): number => (Array.isArray(x) ? x.length : x ? 1 : 0);
+
+describe('queries per page do not grow with the data (no N+1)', () => {
+  beforeAll(async () => {
+    await open('small', SMALL);
+    await open('large', LARGE);
+  }, 600_000);
+  afterAll(() => {
+    for (const i of Object.values(instances)) i.db.$client.close();
+  });
+
+  it('the larger instance really is about four times larger', () => {
+    const rows = (i: Instance, table: string) => (i.db.$client.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
+    for (const table of ['updates', 'positions', 'homework', 'issues']) {
+      expect(rows(instances.large, table)).toBeGreaterThanOrEqual(3.5 * rows(instances.small, table));
+    }
+  });
+
+  for (const page of PAGES) {
+    it(`${page.name}: ${page.constant === false ? 'at most' : 'exactly'} ${page.cap} statements on both instances`, () => {
+      const small = countStatements(instances.small, page);
+      const large = countStatements(instances.large, page);
+      // The pages return data on both, more of it on the larger one: the count is not trivially equal.
+      expect(small.data.every((d) => size(d) > 0)).toBe(true);
+      expect(large.data.reduce((n: number, d) => n + size(d), 0)).toBeGreaterThanOrEqual(small.data.reduce((n: number, d) => n + size(d), 0));
+      expect(small.count).toBeGreaterThan(0);
+      expect(small.count).toBeLessThanOrEqual(page.cap);
+      expect(large.count).toBeLessThanOrEqual(page.cap);
+      if (page.constant !== false) expect(large.count).toBe(small.count);
+    });
+  }
+});
