@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getDb } from '../db';
 import { dashboardMatrix } from '../db/queries/dashboard';
 import { requireUser } from '../lib/auth/current-user';
@@ -25,13 +26,17 @@ type SearchParams = { searchParams: Promise<Record<string, string | string[] | u
 export default async function DashboardPage({ searchParams }: SearchParams) {
   const user = await requireUser();
   const db = getDb();
-  const params = parseDashboardParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseDashboardParams(raw);
+  const query = dashboardQuery(params);
+  // The filter form submits every field, empty ones too: send the reader to the canonical address, so the link they share is short and stable.
+  const given = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
+  if (given !== query) redirect(query ? `/?${query}` : '/');
   const blocks = dashboardMatrix(db, undefined, params);
   const trends = convergenceTrends(db, blocks.flatMap((b) => b.rows.map((r) => r.id)));
   const today = await readerToday();
   const deadlines = listDeadlines(db, today).slice(0, 8);
   const attention = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation });
-  const query = dashboardQuery(params);
   const filtered = !!(params.negotiation || params.party || params.status || params.priority);
   const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
     <div className="field">

@@ -15,8 +15,8 @@ test('the convergence chart renders for Donbas, with its data table; viewers get
   await page.screenshot({ path: '/tmp/insight-convergence.png', fullPage: true });
 
   // An analyst records a judgement for the planned round; the chart follows.
-  await page.getByLabel('Round').selectOption({ label: 'Round 3' });
-  await page.getByLabel('How far apart are the parties?').selectOption('3');
+  await page.getByLabel('Round', { exact: true }).selectOption({ label: 'Round 3' });
+  await page.getByLabel('How far apart are the parties?', { exact: true }).selectOption('3');
   await page.getByLabel('Note (why; cite the report)').fill('Test judgement');
   await page.getByRole('button', { name: 'Record judgement' }).click();
   await expect(page.getByRole('status')).toContainText('Judgement recorded');
@@ -64,7 +64,7 @@ test('an analyst saves a view; it appears in the list and restores the filters',
   await page.getByLabel('Status').selectOption('under_discussion');
   await page.getByLabel('Priority').selectOption('critical');
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL(/\?status=under_discussion&priority=critical/);
+  await expect(page).toHaveURL(/\/\?status=under_discussion&priority=critical$/);
   await expect(page.locator('table.matrix tbody tr')).toHaveCount(2);
 
   await page.getByLabel('Save this view as…').fill('Critical, open');

@@ -120,7 +120,7 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
       note: g.note,
       createdAt: g.createdAt,
       members: ms,
-      outlets: independentOutlets(ms.flatMap((m) => m.sources.map((s) => s.chain))),
+      outlets: independentOutlets(ms.flatMap((m) => m.sources.map((s) => s.chain))).sort((a, b) => a.localeCompare(b)),
       figuresDiffer,
       verdict: verdictOf(g.consistent, figuresDiffer),
     };
