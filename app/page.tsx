@@ -122,7 +122,8 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
       </section>
 
       <div className="grid-2">
-        <form method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
+        {/* Keyed by the filters: a saved-view link navigates client-side, and the selects must show the new values. */}
+        <form key={query} method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
           <h2 style={{ marginTop: 0 }}>Filters</h2>
           <div className="filters">
             {select('negotiation', 'Negotiation', listNegotiations(db).map((n) => ({ value: n.id, label: n.name })), params.negotiation)}

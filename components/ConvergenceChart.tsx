@@ -47,17 +47,16 @@ export function ConvergenceChart({ title, points, compact = false }: { title: st
         {segments.map((d, i) => (
           <path key={i} d={d} fill="none" stroke="#0b5cad" strokeWidth={compact ? 2 : 2.5} />
         ))}
-        {points.map((p, i) =>
-          p.distance === null ? (
-            !compact && <circle key={i} cx={x(i)} cy={y(2)} r={4} fill="#fff" stroke="#8a949e" strokeDasharray="2 2" />
-          ) : (
-            <circle key={i} cx={x(i)} cy={y(p.distance)} r={compact ? 3 : 5} fill="#0b5cad" />
-          ),
-        )}
+        {points.map((p, i) => p.distance !== null && <circle key={i} cx={x(i)} cy={y(p.distance)} r={compact ? 3 : 5} fill="#0b5cad" />)}
         {!compact &&
           points.map((p, i) => (
-            <text key={i} x={x(i)} y={height - pad.bottom + 18} textAnchor="middle" fontSize="11" fill="#1b1f24">
+            <text key={i} x={x(i)} y={height - pad.bottom + 18} textAnchor="middle" fontSize="11" fill={p.distance === null ? '#505a66' : '#1b1f24'}>
               {p.label.length > 22 ? `${p.label.slice(0, 21)}…` : p.label}
+              {p.distance === null && (
+                <tspan x={x(i)} dy="13" fontStyle="italic">
+                  not judged
+                </tspan>
+              )}
             </text>
           ))}
       </svg>
