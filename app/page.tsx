@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getDb } from '../db';
 import { dashboardMatrix } from '../db/queries/dashboard';
 import { requireUser } from '../lib/auth/current-user';
@@ -7,16 +8,49 @@ import { listDeadlines } from '../db/queries/deadlines';
 import { readerToday } from '../lib/reader-time';
 import { DeadlineList } from '../components/DeadlineList';
 import { DaysLeft, StanceBadge, StatusBadge } from '../components/Badges';
-import { label } from '../lib/domain';
+import { ISSUE_STATUSES, PRIORITIES, label } from '../lib/domain';
+import { convergenceTrends } from '../db/queries/convergence';
+import { needsAttention } from '../db/queries/attention';
+import { listSavedViews } from '../db/queries/saved-views';
+import { listNegotiations } from '../db/queries/negotiations';
+import { listParties } from '../db/queries/parties';
+import { dashboardQuery, parseDashboardParams } from '../lib/validation/dashboard-filters';
+import { TrendArrow } from '../components/TrendArrow';
+import { SavedViews } from '../components/SavedViews';
+import { deleteViewAction, saveViewAction } from './saved-views/actions';
 
 export const dynamic = 'force-dynamic';
 
-export default async function DashboardPage() {
-  await requireUser();
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: SearchParams) {
+  const user = await requireUser();
   const db = getDb();
-  const blocks = dashboardMatrix(db);
+  const raw = await searchParams;
+  const params = parseDashboardParams(raw);
+  const query = dashboardQuery(params);
+  // The filter form submits every field, empty ones too: send the reader to the canonical address, so the link they share is short and stable.
+  const given = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
+  if (given !== query) redirect(query ? `/?${query}` : '/');
+  const blocks = dashboardMatrix(db, undefined, params);
+  const trends = convergenceTrends(db, blocks.flatMap((b) => b.rows.map((r) => r.id)));
   const today = await readerToday();
   const deadlines = listDeadlines(db, today).slice(0, 8);
+  const attention = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation });
+  const filtered = !!(params.negotiation || params.party || params.status || params.priority);
+  const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
+    <div className="field">
+      <label htmlFor={`dash-${name}`}>{text}</label>
+      <select id={`dash-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">all</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <>
       <h1>Where every issue stands</h1>
@@ -29,7 +63,87 @@ export default async function DashboardPage() {
         </div>
         <DeadlineList deadlines={deadlines} today={today} />
       </section>
-      {blocks.length === 0 && (
+
+      <section className="panel attention" aria-labelledby="needs-attention">
+        <div className="spread">
+          <h2 id="needs-attention" style={{ marginTop: 0 }}>
+            Needs attention
+          </h2>
+          <Link href="/corroborations">Where sources agree or differ</Link>
+        </div>
+        <h3>Overdue homework ({attention.overdue.length})</h3>
+        {attention.overdue.length === 0 ? (
+          <p className="muted small">Nothing overdue.</p>
+        ) : (
+          <ul aria-label="Overdue homework">
+            {attention.overdue.map((h) => (
+              <li key={h.id}>
+                <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
+                <span className="small muted">
+                  {h.owners && `${h.owners}; `}
+                  {h.dueRoundName ? `due at ${h.dueRoundName} (held)` : `due ${formatDate(h.dueOn)}`} — {h.negotiationName}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>
+          No activity for {params.stale} days or more ({attention.stale.length})
+        </h3>
+        {attention.stale.length === 0 ? (
+          <p className="muted small">Every open issue moved recently.</p>
+        ) : (
+          <ul aria-label="Issues without recent activity">
+            {attention.stale.map((i) => (
+              <li key={i.id}>
+                <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
+                <span className="small muted">
+                  {i.lastActivityAt ? `last activity ${formatDate(i.lastActivityAt)}, ${i.days} days ago` : 'no activity recorded'} — {i.negotiationName}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Positions resting only on weak sources ({attention.weak.length})</h3>
+        {attention.weak.length === 0 ? (
+          <p className="muted small">Every current position has a source rated C or better.</p>
+        ) : (
+          <ul aria-label="Positions resting only on weak sources">
+            {attention.weak.map((p) => (
+              <li key={p.id}>
+                <Link href={`/issues/${p.issueId}`}>
+                  {p.partyName} on {p.issueTitle}
+                </Link>{' '}
+                <span className="small muted">{p.sources.length ? `rests on ${p.sources.join('; ')}` : 'no source cited'}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="grid-2">
+        {/* Keyed by the filters: a saved-view link navigates client-side, and the selects must show the new values. */}
+        <form key={query} method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
+          <h2 style={{ marginTop: 0 }}>Filters</h2>
+          <div className="filters">
+            {select('negotiation', 'Negotiation', listNegotiations(db).map((n) => ({ value: n.id, label: n.name })), params.negotiation)}
+            {select('party', 'Party', listParties(db).map((p) => ({ value: p.id, label: p.name })), params.party)}
+            {select('status', 'Status', ISSUE_STATUSES.map((st) => ({ value: st, label: label(st) })), params.status)}
+            {select('priority', 'Priority', PRIORITIES.map((pr) => ({ value: pr, label: label(pr) })), params.priority)}
+            <div className="field">
+              <label htmlFor="dash-stale">Quiet for (days)</label>
+              <input id="dash-stale" type="number" name="stale" min={1} max={3650} defaultValue={params.stale} />
+            </div>
+          </div>
+          <p className="row">
+            <button type="submit">Apply filters</button>
+            <Link href="/">Clear filters</Link>
+          </p>
+        </form>
+        <SavedViews page="dashboard" path="/" query={query} views={listSavedViews(db, user.id, 'dashboard')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
+      </div>
+      {blocks.length === 0 && filtered && <p className="panel">No issues match these filters.</p>}
+      {blocks.length === 0 && !filtered && (
         <p className="panel">
           No negotiations yet. <Link href="/negotiations/new">Create the first one</Link>.
         </p>
@@ -45,6 +159,7 @@ export default async function DashboardPage() {
                 <tr>
                   <th scope="col">Issue</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Trend</th>
                   <th scope="col">Key date</th>
                   {block.parties.map((p) => (
                     <th scope="col" key={p.id}>
@@ -62,6 +177,11 @@ export default async function DashboardPage() {
                     </th>
                     <td>
                       <StatusBadge status={row.status} />
+                    </td>
+                    <td>
+                      <Link href={`/issues/${row.id}/convergence`}>
+                        <TrendArrow trend={trends.get(row.id)} />
+                      </Link>
                     </td>
                     <td>
                       {row.keyDate ? (

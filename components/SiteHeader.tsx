@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/homework', label: 'Homework' },
   { href: '/deadlines', label: 'Deadlines' },
   { href: '/parties', label: 'Parties & actors' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 export function SiteHeader({ user }: { user: CurrentUser | null }) {

@@ -11,6 +11,7 @@ import type { DB } from './index';
 import type { Tx } from './types';
 import {
   actors,
+  convergence,
   corroborations,
   corroborationUpdates,
   homework,
@@ -1265,6 +1266,35 @@ function insertDemoData(tx: Tx, by: number): void {
     'Eucom: "productive and constructive progress"; Witkoff: "detailed and productive"; El País: "another failure".',
     [uEucom, uWitkoff, uFailure],
   );
+
+  // ---------------------------------------------------------------- convergence (an analyst's judgement per round)
+
+  // 0 aligned … 4 irreconcilable. Issues not on a round's agenda are still judged: the gap existed.
+  const judge = (issueId: number, judgements: [roundId: number, distance: number, note: string][]): void => {
+    for (const [roundId, distance, note] of judgements) {
+      tx.insert(convergence).values({ issueId, roundId, distance, note, assessedBy: by }).run();
+    }
+  };
+  judge(donbas, [
+    [istanbul, 4, 'Not negotiable in Istanbul: the direct talks produced only a prisoner exchange (El País).'],
+    [abuDhabi1, 4, 'On the table, but Russia demands withdrawal and recognition; Ukraine will not cede territory.'],
+    [abuDhabi2, 4, '"No progress on the core issues: the sovereignty of Donbas" (El País); the sides "remained far apart" (FT).'],
+  ]);
+  judge(guarantees, [
+    [istanbul, 3, 'Not yet discussed as such; Russia rejects foreign troops on Ukrainian territory.'],
+    [abuDhabi1, 3, 'Washington and Kyiv discuss guarantees; Moscow is not party to them.'],
+    [abuDhabi2, 4, 'Lavrov dismissed the guarantees as "nonsense" (RT via FT); the leaked versions are "unacceptable to Russia" (El País).'],
+  ]);
+  judge(monitoring, [
+    [istanbul, 3, 'No ceasefire on the table.'],
+    [abuDhabi1, 3, 'No agreed way to monitor an armistice yet.'],
+    [abuDhabi2, 2, 'The US is expected to provide intelligence and adjudicate violations (FT); monitoring arrangements are homework for all three.'],
+  ]);
+  judge(prisoners, [
+    [istanbul, 1, 'A prisoner exchange was "the sole outcome" of the Istanbul talks (El País).'],
+    [abuDhabi1, 1, 'A new exchange under discussion after the October swap (El País).'],
+    [abuDhabi2, 0, 'Exchange of 314 prisoners of war agreed (FT), 157 per side (El País).'],
+  ]);
 
   // ---------------------------------------------------------------- last activity per issue
 

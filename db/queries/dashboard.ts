@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../index';
 import { issues, negotiationParties, negotiations, parties, positions } from '../schema';
+import type { DashboardFilters } from '../../lib/validation/dashboard-filters';
 
 export type MatrixCell = { stance: string; summary: string; asOf: string };
 export type MatrixRow = {
@@ -18,12 +19,21 @@ export type MatrixBlock = {
   rows: MatrixRow[];
 };
 
-/** Every issue of every negotiation against the parties at its table: four queries, whatever the size. */
-export function dashboardMatrix(db: DB, negotiationIds?: number[]): MatrixBlock[] {
+/**
+ * Every issue of every negotiation against the parties at its table: four queries, whatever the size.
+ * Filters narrow it: one negotiation, one party's column (negotiations without that party drop out),
+ * a status, a priority; a negotiation left with no matching issue drops out when a filter is set.
+ */
+export function dashboardMatrix(db: DB, negotiationIds?: number[], filters: DashboardFilters = {}): MatrixBlock[] {
+  let wanted = negotiationIds;
+  if (filters.negotiation) {
+    wanted = negotiationIds?.length ? negotiationIds.filter((n) => n === filters.negotiation) : [filters.negotiation];
+    if (wanted.length === 0) return [];
+  }
   const negs = db
     .select({ id: negotiations.id, name: negotiations.name })
     .from(negotiations)
-    .where(negotiationIds?.length ? inArray(negotiations.id, negotiationIds) : undefined)
+    .where(wanted?.length ? inArray(negotiations.id, wanted) : undefined)
     .orderBy(asc(negotiations.name))
     .all();
   if (negs.length === 0) return [];
@@ -38,7 +48,7 @@ export function dashboardMatrix(db: DB, negotiationIds?: number[]): MatrixBlock[
     })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
-    .where(inArray(negotiationParties.negotiationId, ids))
+    .where(and(inArray(negotiationParties.negotiationId, ids), filters.party ? eq(negotiationParties.partyId, filters.party) : undefined))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();
   const issueRows = db
@@ -52,7 +62,13 @@ export function dashboardMatrix(db: DB, negotiationIds?: number[]): MatrixBlock[
       keyDateLabel: issues.keyDateLabel,
     })
     .from(issues)
-    .where(inArray(issues.negotiationId, ids))
+    .where(
+      and(
+        inArray(issues.negotiationId, ids),
+        filters.status ? eq(issues.status, filters.status) : undefined,
+        filters.priority ? eq(issues.priority, filters.priority) : undefined,
+      ),
+    )
     .orderBy(asc(issues.sortOrder), asc(issues.id))
     .all();
   const current = db
@@ -66,7 +82,7 @@ export function dashboardMatrix(db: DB, negotiationIds?: number[]): MatrixBlock[
     })
     .from(positions)
     .innerJoin(issues, eq(issues.id, positions.issueId))
-    .where(eq(positions.isCurrent, true))
+    .where(and(eq(positions.isCurrent, true), inArray(issues.negotiationId, ids), filters.party ? eq(positions.partyId, filters.party) : undefined))
     .all();
 
   const cellsByIssue = new Map<number, Record<number, MatrixCell>>();
@@ -75,11 +91,13 @@ export function dashboardMatrix(db: DB, negotiationIds?: number[]): MatrixBlock[
     cells[p.partyId] = { stance: p.stance, summary: p.summary, asOf: p.asOf };
     cellsByIssue.set(p.issueId, cells);
   }
-  return negs.map((negotiation) => ({
+  const blocks = negs.map((negotiation) => ({
     negotiation,
     parties: seats.filter((s) => s.negotiationId === negotiation.id),
     rows: issueRows
       .filter((i) => i.negotiationId === negotiation.id)
       .map(({ negotiationId: _, ...i }) => ({ ...i, cells: cellsByIssue.get(i.id) ?? {} })),
   }));
+  const filtered = filters.party || filters.status || filters.priority;
+  return filtered ? blocks.filter((b) => b.rows.length > 0 && (!filters.party || b.parties.length > 0)) : blocks;
 }

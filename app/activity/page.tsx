@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '../../db';
+import { recentActivity } from '../../db/queries/activity';
+import { listNegotiations } from '../../db/queries/negotiations';
+import { requireUser } from '../../lib/auth/current-user';
+import { activityHref, summarizeActivity } from '../../lib/activity';
+
+export const metadata: Metadata = { title: 'Activity' };
+export const dynamic = 'force-dynamic';
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+export default async function ActivityPage() {
+  await requireUser();
+  const db = getDb();
+  const rows = recentActivity(db, 100);
+  const negotiations = listNegotiations(db);
+  return (
+    <>
+      <h1>Activity</h1>
+      <p className="muted">The latest 100 changes by every analyst, newest first (times in UTC).</p>
+      {rows.length === 0 ? (
+        <p className="panel">Nothing has changed yet.</p>
+      ) : (
+        <ol className="history panel" aria-label="Recent changes">
+          {rows.map((r) => {
+            const href = activityHref(r);
+            const summary = summarizeActivity(r);
+            return (
+              <li key={r.id}>
+                <div className="row small muted">
+                  <time dateTime={r.at}>{timeFormat.format(new Date(r.at))}</time>
+                  <span>{r.entity.replace(/_/g, ' ')}</span>
+                </div>
+                <div>
+                  <strong>{r.userName ?? 'The system'}</strong> {href ? <Link href={href}>{summary}</Link> : summary}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <section className="panel" aria-labelledby="feeds">
+        <h2 id="feeds" style={{ marginTop: 0 }}>
+          Feeds for readers outside the tool
+        </h2>
+        <p className="small">
+          Each negotiation&apos;s 50 latest updates as an Atom feed. A feed reader cannot sign in: add <code>?token=</code> and one of your API tokens to
+          the address.
+        </p>
+        <ul>
+          {negotiations.map((n) => (
+            <li key={n.id}>
+              {n.name}: <a href={`/api/negotiations/${n.id}/updates.atom`}>{`/api/negotiations/${n.id}/updates.atom`}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '../../db';
+import { addToCorroboration, createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '../../db/mutations/corroborations';
+import { handleForm } from '../../lib/form-action';
+import { GroupPairSchema, MarkSchema, MemberSchema, NewCorroborationSchema } from '../../lib/validation/corroborations';
+import type { FormState } from '../../lib/validation/fields';
+
+function refresh(id?: number) {
+  revalidatePath('/corroborations');
+  revalidatePath('/corroborations/suggest');
+  if (id) revalidatePath(`/corroborations/${id}`);
+}
+
+export async function createCorroborationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', NewCorroborationSchema, formData, (user, data) => {
+    const id = createCorroboration(getDb(), user, data);
+    refresh(id);
+    return `Group “${data.label}” created.`;
+  });
+}
+
+export async function groupPairAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', GroupPairSchema, formData, (user, data) => {
+    const id = groupPair(getDb(), user, data);
+    refresh(id);
+    return 'Grouped.';
+  });
+}
+
+export async function addMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', MemberSchema, formData, (user, data) => {
+    addToCorroboration(getDb(), user, data);
+    refresh(data.corroborationId);
+    return `Update ${data.updateId} added to the group.`;
+  });
+}
+
+export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', MemberSchema, formData, (user, data) => {
+    removeFromCorroboration(getDb(), user, data);
+    refresh(data.corroborationId);
+    return `Update ${data.updateId} removed from the group.`;
+  });
+}
+
+export async function markAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('analyst', MarkSchema, formData, (user, data) => {
+    markCorroboration(getDb(), user, data);
+    refresh(data.corroborationId);
+    return 'Verdict saved.';
+  });
+}

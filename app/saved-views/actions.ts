@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '../../db';
+import { deleteView, saveView } from '../../db/mutations/saved-views';
+import { handleForm } from '../../lib/form-action';
+import { DeleteViewSchema, SavedViewSchema } from '../../lib/validation/saved-views';
+import type { FormState } from '../../lib/validation/fields';
+
+// Viewers may save views: a view is their own bookmark of a filtered page and changes nothing anyone else sees.
+
+export async function saveViewAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('viewer', SavedViewSchema, formData, (user, data, values) => {
+    const { replaced } = saveView(getDb(), user, data);
+    if (values.path?.startsWith('/')) revalidatePath(values.path);
+    return replaced ? `View “${data.name}” updated with the current filters.` : `View “${data.name}” saved.`;
+  });
+}
+
+export async function deleteViewAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm('viewer', DeleteViewSchema, formData, (user, data, values) => {
+    deleteView(getDb(), user, data.viewId);
+    if (values.path?.startsWith('/')) revalidatePath(values.path);
+    return 'View deleted.';
+  });
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, SelectField, TextArea, type Option } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
+import { DISTANCES, DISTANCE_LABELS } from '../../lib/convergence';
+import type { FormState } from '../../lib/validation/fields';
+
+export function ConvergenceForm({
+  action,
+  issueId,
+  rounds,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  issueId: number;
+  rounds: Option[];
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label="Record a convergence judgement" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="issueId" value={issueId} />
+      <div className="grid-2">
+        <SelectField label="Round" name="roundId" options={rounds} placeholder="— choose a round —" defaultValue={v.roundId} errors={e.roundId} required />
+        <SelectField
+          label="How far apart are the parties?"
+          name="distance"
+          options={DISTANCES.map((d) => ({ value: String(d), label: DISTANCE_LABELS[d] }))}
+          placeholder="— choose —"
+          defaultValue={v.distance}
+          errors={e.distance}
+          required
+        />
+      </div>
+      <TextArea label="Note (why; cite the report)" name="note" defaultValue={v.note} errors={e.note} rows={2} />
+      <div>
+        <SubmitButton>Record judgement</SubmitButton>
+      </div>
+    </form>
+  );
+}

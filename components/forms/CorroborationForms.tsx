@@ -1,0 +1,116 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, SelectField, TextArea, TextField } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
+import type { FormState } from '../../lib/validation/fields';
+
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+
+export function NewGroupForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label="Group updates" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <TextField label="Label" name="label" defaultValue={v.label} errors={e.label} required hint="The event the updates report, e.g. “Prisoner exchange at Abu Dhabi round 2”." />
+      <TextField label="Update numbers" name="updateIds" defaultValue={v.updateIds} errors={e.updateIds} required hint="At least two, separated by commas: 12, 15." />
+      <TextArea label="Note" name="note" defaultValue={v.note} errors={e.note} rows={2} />
+      <div>
+        <SubmitButton>Create group</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function MarkForm({ action, corroborationId, consistent, note }: { action: Action; corroborationId: number; consistent: boolean | null; note: string }) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  const current = consistent === true ? 'consistent' : consistent === false ? 'inconsistent' : 'unmarked';
+  return (
+    <form action={formAction} className="stack" aria-label="Judge the reports" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="corroborationId" value={corroborationId} />
+      <SelectField
+        label="Do the reports agree?"
+        name="mark"
+        options={[
+          { value: 'consistent', label: 'Consistent (they describe the same facts, e.g. 314 in all = 157 per side)' },
+          { value: 'inconsistent', label: 'Inconsistent (they differ on the facts or their reading)' },
+          { value: 'unmarked', label: 'Not judged yet' },
+        ]}
+        defaultValue={v.mark ?? current}
+        errors={e.mark}
+      />
+      <TextArea label="Note" name="note" defaultValue={v.note ?? note} errors={e.note} rows={2} />
+      <div>
+        <SubmitButton>Save verdict</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function AddMemberForm({ action, corroborationId }: { action: Action; corroborationId: number }) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label="Add an update to the group" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="corroborationId" value={corroborationId} />
+      <TextField label="Update number" name="updateId" type="number" defaultValue={v.updateId} errors={e.updateId} required />
+      <div>
+        <SubmitButton>Add to group</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function RemoveMemberForm({ action, corroborationId, updateId }: { action: Action; corroborationId: number; updateId: number }) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} aria-label={`Remove update ${updateId} from the group`}>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="corroborationId" value={corroborationId} />
+      <input type="hidden" name="updateId" value={updateId} />
+      <button type="submit" className="secondary">
+        Remove update {updateId} from the group
+      </button>
+    </form>
+  );
+}
+
+export function GroupPairForm({
+  action,
+  updateA,
+  updateB,
+  defaultLabel,
+  existingGroup,
+}: {
+  action: Action;
+  updateA: number;
+  updateB: number;
+  defaultLabel: string;
+  existingGroup: { id: number; label: string } | null;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <form action={formAction} className="stack" aria-label={`Group updates ${updateA} and ${updateB}`} noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="updateA" value={updateA} />
+      <input type="hidden" name="updateB" value={updateB} />
+      {existingGroup ? (
+        <input type="hidden" name="label" value={existingGroup.label} />
+      ) : (
+        <TextField label="Label for the new group" name="label" defaultValue={v.label ?? defaultLabel} errors={e.label} required />
+      )}
+      <div>
+        <SubmitButton>{existingGroup ? `Add to “${existingGroup.label}”` : 'Group these'}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import { corroborations, corroborationUpdates, updates } from '../schema';
+import type { Executor } from '../types';
+import { recordAudit } from './audit';
+import { assertRole, type CurrentUser } from '../../lib/roles';
+import { InvalidInputError, NotFoundError } from '../../lib/errors';
+import type { GroupPairInput, MarkInput, MemberInput, NewCorroborationInput } from '../../lib/validation/corroborations';
+
+function assertUpdatesExist(tx: Executor, ids: number[], field: string) {
+  const found = tx.select({ id: updates.id }).from(updates).where(inArray(updates.id, ids)).all();
+  if (found.length !== new Set(ids).size) throw new InvalidInputError('An update was not found; it may have been deleted.', { [field]: ['Give numbers of existing updates.'] });
+}
+
+function members(tx: Executor, corroborationId: number): number[] {
+  return tx
+    .select({ updateId: corroborationUpdates.updateId })
+    .from(corroborationUpdates)
+    .where(eq(corroborationUpdates.corroborationId, corroborationId))
+    .all()
+    .map((m) => m.updateId);
+}
+
+function group(tx: Executor, id: number) {
+  const row = tx.select().from(corroborations).where(eq(corroborations.id, id)).get();
+  if (!row) throw new NotFoundError('The group');
+  return row;
+}
+
+/** A new group of updates that report the same event. */
+export function applyNewCorroboration(tx: Executor, user: CurrentUser, input: NewCorroborationInput): number {
+  assertUpdatesExist(tx, input.updateIds, 'updateIds');
+  const row = tx.insert(corroborations).values({ label: input.label, note: input.note, consistent: null, createdBy: user.id }).returning().get();
+  for (const updateId of input.updateIds) tx.insert(corroborationUpdates).values({ corroborationId: row.id, updateId }).run();
+  recordAudit(tx, { userId: user.id, action: 'create', entity: 'corroboration', entityId: row.id, after: { ...row, updateIds: input.updateIds } });
+  return row.id;
+}
+
+export function applyAddMember(tx: Executor, user: CurrentUser, input: MemberInput): void {
+  const before = group(tx, input.corroborationId);
+  assertUpdatesExist(tx, [input.updateId], 'updateId');
+  const current = members(tx, input.corroborationId);
+  if (current.includes(input.updateId)) throw new InvalidInputError('That update is already in this group.', { updateId: ['Already in this group.'] });
+  tx.insert(corroborationUpdates).values({ corroborationId: input.corroborationId, updateId: input.updateId }).run();
+  recordAudit(tx, {
+    userId: user.id,
+    action: 'update',
+    entity: 'corroboration',
+    entityId: input.corroborationId,
+    before: { ...before, updateIds: current },
+    after: { ...before, updateIds: [...current, input.updateId] },
+  });
+}
+
+export function applyRemoveMember(tx: Executor, user: CurrentUser, input: MemberInput): void {
+  const before = group(tx, input.corroborationId);
+  const current = members(tx, input.corroborationId);
+  if (!current.includes(input.updateId)) throw new NotFoundError('That update in this group');
+  tx.delete(corroborationUpdates)
+    .where(and(eq(corroborationUpdates.corroborationId, input.corroborationId), eq(corroborationUpdates.updateId, input.updateId)))
+    .run();
+  recordAudit(tx, {
+    userId: user.id,
+    action: 'update',
+    entity: 'corroboration',
+    entityId: input.corroborationId,
+    before: { ...before, updateIds: current },
+    after: { ...before, updateIds: current.filter((u) => u !== input.updateId) },
+  });
+}
+
+/** The analyst's verdict: consistent (314 in all = 157 per side), inconsistent, or not judged yet. */
+export function applyMark(tx: Executor, user: CurrentUser, input: MarkInput): void {
+  const before = group(tx, input.corroborationId);
+  const consistent = input.mark === 'consistent' ? true : input.mark === 'inconsistent' ? false : null;
+  const after = tx
+    .update(corroborations)
+    .set({ consistent, note: input.note })
+    .where(eq(corroborations.id, input.corroborationId))
+    .returning()
+    .get();
+  recordAudit(tx, { userId: user.id, action: 'update', entity: 'corroboration', entityId: input.corroborationId, before, after });
+}
+
+/** "Group these": joins the group one of the two is already in, or starts a new group. Returns the group. */
+export function applyGroupPair(tx: Executor, user: CurrentUser, input: GroupPairInput): number {
+  if (input.updateA === input.updateB) throw new InvalidInputError('Choose two different updates.');
+  assertUpdatesExist(tx, [input.updateA, input.updateB], 'updateB');
+  const existing = tx
+    .select({ corroborationId: corroborationUpdates.corroborationId, updateId: corroborationUpdates.updateId })
+    .from(corroborationUpdates)
+    .where(inArray(corroborationUpdates.updateId, [input.updateA, input.updateB]))
+    .all();
+  const ofA = existing.find((e) => e.updateId === input.updateA)?.corroborationId;
+  const ofB = existing.find((e) => e.updateId === input.updateB)?.corroborationId;
+  if (ofA && ofB) {
+    if (ofA === ofB) return ofA;
+    throw new InvalidInputError('Both updates are already in different groups.');
+  }
+  if (ofA || ofB) {
+    const corroborationId = (ofA ?? ofB)!;
+    applyAddMember(tx, user, { corroborationId, updateId: ofA ? input.updateB : input.updateA });
+    return corroborationId;
+  }
+  return applyNewCorroboration(tx, user, { label: input.label, note: '', updateIds: [input.updateA, input.updateB] });
+}
+
+const write =
+  <I, R>(apply: (tx: Executor, user: CurrentUser, input: I) => R) =>
+  (db: DB, user: CurrentUser, input: I): R => {
+    assertRole(user, 'analyst');
+    return db.transaction((tx) => apply(tx, user, input), { behavior: 'immediate' });
+  };
+
+export const createCorroboration = write(applyNewCorroboration);
+export const addToCorroboration = write(applyAddMember);
+export const removeFromCorroboration = write(applyRemoveMember);
+export const markCorroboration = write(applyMark);
+export const groupPair = write(applyGroupPair);

@@ -1,0 +1,106 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DB } from '../index';
+import { issues, negotiations, parties, positions, updateSources } from '../schema';
+import { chainOf, loadSourceChains } from './source-chains';
+import { daysBetween } from '../../lib/dates';
+
+/** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
+export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;
+
+export type OverdueHomework = { id: number; title: string; negotiationName: string; dueOn: string | null; dueRoundName: string | null; owners: string };
+export type StaleIssue = { id: number; title: string; negotiationName: string; lastActivityAt: string | null; days: number | null };
+export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
+
+/**
+ * Overdue homework. The rule: still open or in progress, and either its due round has been held
+ * or its due date has passed (before `today`, the reader's date). "Overdue" is never stored.
+ * The homework board applies the same rule; keep the two in step.
+ */
+export function overdueHomework(db: DB, today: string, negotiationId?: number): OverdueHomework[] {
+  return db.$client
+    .prepare(
+      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, r.name dueRoundName,
+              coalesce((SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id), '') owners
+         FROM homework h
+         JOIN negotiations n ON n.id = h.negotiation_id
+         LEFT JOIN rounds r ON r.id = h.due_round_id
+        WHERE h.status IN ('open', 'in_progress')
+          AND (r.status = 'held' OR (h.due_on IS NOT NULL AND h.due_on < @today))
+          AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId)
+        ORDER BY coalesce(h.due_on, r.ends_on, r.starts_on), h.id`,
+    )
+    .all({ today, negotiationId: negotiationId ?? null }) as OverdueHomework[];
+}
+
+/** Issues with no update, position or status change for `days` days (issues.last_activity_at, kept by those writes). */
+export function staleIssues(db: DB, today: string, days: number, negotiationId?: number): StaleIssue[] {
+  const rows = db
+    .select({ id: issues.id, title: issues.title, negotiationName: negotiations.name, lastActivityAt: issues.lastActivityAt, status: issues.status })
+    .from(issues)
+    .innerJoin(negotiations, eq(negotiations.id, issues.negotiationId))
+    .where(negotiationId ? eq(issues.negotiationId, negotiationId) : undefined)
+    .all();
+  return rows
+    // A closed question does not go stale: agreed or dropped issues are not expected to move.
+    .filter((i) => !['agreed', 'dropped'].includes(i.status))
+    .map(({ status: _, ...i }) => ({ ...i, days: i.lastActivityAt ? daysBetween(i.lastActivityAt.slice(0, 10), today) : null }))
+    .filter((i) => i.days === null || i.days >= days)
+    .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);
+}
+
+/**
+ * Current positions that rest only on weak ground: no source at all, or every source they cite
+ * (their own and their update's) traces back to an outlet rated D, E or F. A claim relayed by a
+ * good outlet is only as reliable as its origin: El País quoting TASS rests on TASS.
+ */
+export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosition[] {
+  const current = db
+    .select({
+      id: positions.id,
+      issueId: positions.issueId,
+      issueTitle: issues.title,
+      partyName: parties.name,
+      sourceId: positions.sourceId,
+      updateId: positions.updateId,
+    })
+    .from(positions)
+    .innerJoin(issues, eq(issues.id, positions.issueId))
+    .innerJoin(parties, eq(parties.id, positions.partyId))
+    .where(and(eq(positions.isCurrent, true), negotiationId ? eq(issues.negotiationId, negotiationId) : undefined))
+    .all();
+  const updateIds = [...new Set(current.map((p) => p.updateId).filter((u): u is number => u !== null))];
+  const viaUpdates = updateIds.length
+    ? db.select({ updateId: updateSources.updateId, sourceId: updateSources.targetId }).from(updateSources).where(inArray(updateSources.updateId, updateIds)).all()
+    : [];
+  const sourceIdsOf = (p: (typeof current)[number]) =>
+    [...new Set([p.sourceId, ...viaUpdates.filter((u) => u.updateId === p.updateId).map((u) => u.sourceId)].filter((s): s is number => s !== null))];
+  const known = loadSourceChains(db, current.flatMap(sourceIdsOf));
+  const weak: WeakPosition[] = [];
+  for (const p of current) {
+    const chains = sourceIdsOf(p).map((s) => chainOf(known, s)).filter((c) => c.length > 0);
+    const origins = chains.map((c) => c[c.length - 1]);
+    if (origins.every((o) => (LOW_RELIABILITY as readonly string[]).includes(o.reliability))) {
+      weak.push({
+        id: p.id,
+        issueId: p.issueId,
+        issueTitle: p.issueTitle,
+        partyName: p.partyName,
+        sources: chains.map((c) =>
+          [...c]
+            .reverse()
+            .map((l) => `${l.outlet} (${l.reliability})`)
+            .join(' via '),
+        ),
+      });
+    }
+  }
+  return weak;
+}
+
+export function needsAttention(db: DB, options: { today: string; staleDays: number; negotiationId?: number }) {
+  return {
+    overdue: overdueHomework(db, options.today, options.negotiationId),
+    stale: staleIssues(db, options.today, options.staleDays, options.negotiationId),
+    weak: weaklySourcedPositions(db, options.negotiationId),
+  };
+}

@@ -1,0 +1,54 @@
+// A minimal Atom 1.0 (RFC 4287) writer. Entry content is sent as type="text": readers show it as
+// plain text, so nothing an analyst typed can run as markup in someone's feed reader.
+
+export type AtomEntry = { id: string; title: string; updated: string; published?: string; author: string; link: string; content: string };
+export type AtomFeed = { id: string; title: string; updated: string; selfLink: string; link: string; entries: AtomEntry[] };
+
+/** Escapes the five XML specials and drops characters XML 1.0 forbids. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A one-line title from Markdown: its first line, without emphasis marks, at most 120 characters. */
+export function titleFrom(markdown: string): string {
+  const first = markdown.split(/\n/).find((l) => l.trim()) ?? '';
+  const plain = first.replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return plain.length > 120 ? `${plain.slice(0, 119)}…` : plain || 'Update';
+}
+
+export function toAtom(feed: AtomFeed): string {
+  const e = escapeXml;
+  const entries = feed.entries.map(
+    (x) => `  <entry>
+    <id>${e(x.id)}</id>
+    <title type="text">${e(x.title)}</title>
+    <updated>${e(x.updated)}</updated>${x.published ? `\n    <published>${e(x.published)}</published>` : ''}
+    <author><name>${e(x.author)}</name></author>
+    <link rel="alternate" type="text/html" href="${e(x.link)}"/>
+    <content type="text">${e(x.content)}</content>
+  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${e(feed.id)}</id>
+  <title type="text">${e(feed.title)}</title>
+  <updated>${e(feed.updated)}</updated>
+  <link rel="self" type="application/atom+xml" href="${e(feed.selfLink)}"/>
+  <link rel="alternate" type="text/html" href="${e(feed.link)}"/>
+  <generator>Negotiation tracker</generator>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+/** An RFC 3339 timestamp from a stored date or timestamp ('2026-02-05' becomes midnight UTC). */
+export function rfc3339(value: string): string {
+  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
+}
