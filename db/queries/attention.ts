@@ -14,6 +14,7 @@ export type WeakPosition = { id: number; issueId: number; issueTitle: string; pa
 /**
  * Overdue homework. The rule: still open or in progress, and either its due round has been held
  * or its due date has passed (before `today`, the reader's date). "Overdue" is never stored.
+ * The same rule as lib/homework.ts isOverdue, here in SQL so it runs over any number of items.
  * The homework board applies the same rule; keep the two in step.
  */
 export function overdueHomework(db: DB, today: string, negotiationId?: number): OverdueHomework[] {
