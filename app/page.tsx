@@ -21,6 +21,10 @@ import { deleteViewAction, saveViewAction } from './saved-views/actions';
 
 export const dynamic = 'force-dynamic';
 
+// A cell shows the gist; the issue page has the whole position. Keeps a 200-issue matrix light.
+const CELL_CHARS = 180;
+const clip = (text: string) => (text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS).trimEnd()}…` : text);
+
 type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: SearchParams) {
@@ -201,7 +205,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
                           {cell ? (
                             <>
                               <StanceBadge stance={cell.stance} />
-                              <div className="small">{cell.summary}</div>
+                              <div className="small">{clip(cell.summary)}</div>
                               <div className="muted small">as of {formatDate(cell.asOf)}</div>
                             </>
                           ) : (

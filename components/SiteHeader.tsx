@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/homework', label: 'Homework' },
   { href: '/deadlines', label: 'Deadlines' },
   { href: '/parties', label: 'Parties & actors' },
+  { href: '/corroborations', label: 'Corroboration' },
   { href: '/activity', label: 'Activity' },
 ];
 

@@ -65,7 +65,9 @@ test('an analyst saves a view; it appears in the list and restores the filters',
   await page.getByLabel('Priority').selectOption('critical');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/\/\?status=under_discussion&priority=critical$/);
-  await expect(page.locator('table.matrix tbody tr')).toHaveCount(2);
+  // Other specs add issues to the same database: count what the filter should keep there.
+  const matching = () => count(`SELECT count(*) n FROM issues WHERE status = 'under_discussion' AND priority = 'critical'`);
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(matching());
 
   await page.getByLabel('Save this view as…').fill('Critical, open');
   await page.getByRole('button', { name: 'Save view' }).click();
@@ -75,12 +77,12 @@ test('an analyst saves a view; it appears in the list and restores the filters',
   expect(count(`SELECT count(*) n FROM saved_views WHERE name = 'Critical, open' AND query = 'status=under_discussion&priority=critical'`)).toBe(1);
 
   await page.goto('/');
-  await expect(page.locator('table.matrix tbody tr')).toHaveCount(7);
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(count(`SELECT count(*) n FROM issues`));
   await page.getByRole('list', { name: 'Your saved views' }).getByRole('link', { name: 'Critical, open' }).click();
   await expect(page).toHaveURL(/\?status=under_discussion&priority=critical$/);
   await expect(page.getByLabel('Status')).toHaveValue('under_discussion');
   await expect(page.getByLabel('Priority')).toHaveValue('critical');
-  await expect(page.locator('table.matrix tbody tr')).toHaveCount(2);
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(matching());
 
   await page.getByRole('button', { name: 'Delete view Critical, open' }).click();
   await expect(page.getByRole('list', { name: 'Your saved views' })).toHaveCount(0);

@@ -2,9 +2,12 @@ import { test, expect } from './fixtures';
 
 test('"/" focuses the search box; results highlight the words and filters live in the URL', async ({ viewerPage: page }) => {
   await page.goto('/');
-  await page.keyboard.press('/');
   const box = page.getByRole('searchbox', { name: 'Search' });
-  await expect(box).toBeFocused();
+  // The shortcut works once the page has hydrated; keep pressing until it does.
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
   await box.fill('nonsense');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/search\?q=nonsense/);

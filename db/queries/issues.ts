@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../index';
 import { issues, negotiations, parties, positions, rounds, sources, statusChanges, users } from '../schema';
@@ -23,9 +23,24 @@ const sourceFields = {
   sourceQuote: sources.quote,
 };
 
-/** Every position ever recorded on the issue, newest first per party, with its source, round and author. */
-export function positionHistory(db: DB, issueId: number) {
+/**
+ * Positions recorded on the issue, newest first per party, with source, round and author.
+ * With `perParty`, only that many of each party's latest versions (plus its current one and the one
+ * before the oldest shown, so "what changed" can still be told): a long history stays a short page.
+ */
+export function positionHistory(db: DB, issueId: number, options: { perParty?: number } = {}) {
+  const ranked = db.$with('ranked').as(
+    db
+      .select({
+        id: positions.id,
+        rank: sql<number>`row_number() over (partition by ${positions.partyId} order by ${positions.asOf} desc, ${positions.id} desc)`.as('rank'),
+      })
+      .from(positions)
+      .where(eq(positions.issueId, issueId)),
+  );
+  const keep = options.perParty ? or(lte(ranked.rank, options.perParty + 1), eq(positions.isCurrent, true)) : undefined;
   return db
+    .with(ranked)
     .select({
       id: positions.id,
       partyId: positions.partyId,
@@ -46,13 +61,25 @@ export function positionHistory(db: DB, issueId: number) {
       ...sourceFields,
     })
     .from(positions)
+    .innerJoin(ranked, eq(ranked.id, positions.id))
     .innerJoin(parties, eq(parties.id, positions.partyId))
     .leftJoin(sources, eq(sources.id, positions.sourceId))
     .leftJoin(rounds, eq(rounds.id, positions.roundId))
     .leftJoin(users, eq(users.id, positions.createdBy))
-    .where(eq(positions.issueId, issueId))
+    .where(and(eq(positions.issueId, issueId), keep))
     .orderBy(desc(positions.asOf), desc(positions.id))
     .all();
+}
+
+/** How many position versions each party has on the issue. */
+export function positionCounts(db: DB, issueId: number): Map<number, number> {
+  const rows = db
+    .select({ partyId: positions.partyId, n: sql<number>`count(*)` })
+    .from(positions)
+    .where(eq(positions.issueId, issueId))
+    .groupBy(positions.partyId)
+    .all();
+  return new Map(rows.map((r) => [r.partyId, r.n]));
 }
 export type PositionVersion = ReturnType<typeof positionHistory>[number];
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../db';
-import { getIssue, positionHistory, statusHistory, type PositionVersion } from '../../../db/queries/issues';
+import { getIssue, positionCounts, positionHistory, statusHistory, type PositionVersion } from '../../../db/queries/issues';
 import { listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
 import { listSourceChoices } from '../../../db/queries/sources';
 import { requireUser } from '../../../lib/auth/current-user';
@@ -14,6 +14,9 @@ import { describePositionChange } from '../../../lib/position-change';
 import { DaysLeft, StanceBadge, StatusBadge } from '../../../components/Badges';
 import { SourceCitation } from '../../../components/SourceCitation';
 import { PositionForm } from '../../../components/forms/PositionForm';
+import { LazyDetails } from '../../../components/ui/LazyDetails';
+import { ConvergenceChart } from '../../../components/ConvergenceChart';
+import { convergenceOfIssue } from '../../../db/queries/convergence';
 import { StatusForm } from '../../../components/forms/StatusForm';
 import { changeStatusAction, recordPositionAction } from './actions';
 import { timeline } from '../../../db/queries/timeline';
@@ -22,13 +25,17 @@ import { Timeline } from '../../../components/Timeline';
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
+type PageProps = Params & { searchParams: Promise<{ history?: string }> };
+
+// Versions shown per party before "show all"; a long-running issue can have thousands.
+const HISTORY_PER_PARTY = 10;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = getIssue(getDb(), Number((await params).id));
   return { title: found?.issue.title ?? 'Issue' };
 }
 
-export default async function IssuePage({ params }: Params) {
+export default async function IssuePage({ params, searchParams }: PageProps) {
   const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
@@ -36,7 +43,9 @@ export default async function IssuePage({ params }: Params) {
   if (!found) notFound();
   const { issue, negotiationName } = found;
   const parties = listSeatedParties(db, issue.negotiationId);
-  const history = positionHistory(db, issue.id);
+  const showAll = (await searchParams).history === 'all';
+  const history = positionHistory(db, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY });
+  const versionCounts = positionCounts(db, issue.id);
   const statuses = statusHistory(db, issue.id);
   const canWrite = hasRole(user.role, 'analyst');
   const today = await readerToday();
@@ -44,9 +53,11 @@ export default async function IssuePage({ params }: Params) {
   const roundOptions = listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name }));
   const byId = new Map(history.map((p) => [p.id, p]));
   const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
-  const historyOf = (partyId: number) => history.filter((p) => p.partyId === partyId);
+  // The extra, older version fetched per party only tells what the oldest shown one changed.
+  const historyOf = (partyId: number) => history.filter((p) => p.partyId === partyId).slice(0, showAll ? undefined : HISTORY_PER_PARTY);
 
-  const events = timeline(db, { issueId: issue.id });
+  const events = timeline(db, { issueId: issue.id, limit: 50 });
+  const convergencePoints = convergenceOfIssue(db, issue.id);
 
   return (
     <div data-negotiation-id={issue.negotiationId} data-issue-id={issue.id}>
@@ -79,6 +90,12 @@ export default async function IssuePage({ params }: Params) {
           )}
         </dl>
         {issue.description && <p>{issue.description}</p>}
+        <div className="spread">
+          <div className="table-wrap">
+            <ConvergenceChart compact title={issue.title} points={convergencePoints.map((p) => ({ label: p.roundName, distance: p.distance, note: p.note ?? '' }))} />
+          </div>
+          <Link href={`/issues/${issue.id}/convergence`}>Convergence over rounds and stances over time</Link>
+        </div>
       </section>
 
       <h2>Current positions</h2>
@@ -92,8 +109,7 @@ export default async function IssuePage({ params }: Params) {
               </h3>
               {current ? <PositionDetails position={current} /> : <p className="muted">No position recorded.</p>}
               {canWrite && (
-                <details>
-                  <summary>Record a new position for {party.name}</summary>
+                <LazyDetails summary={`Record a new position for ${party.name}`}>
                   <PositionForm
                     action={recordPositionAction}
                     issueId={issue.id}
@@ -104,7 +120,7 @@ export default async function IssuePage({ params }: Params) {
                     rounds={roundOptions}
                     today={today}
                   />
-                </details>
+                </LazyDetails>
               )}
             </section>
           );
@@ -123,7 +139,7 @@ export default async function IssuePage({ params }: Params) {
         const versions = historyOf(party.id);
         if (versions.length === 0) return null;
         return (
-          <section key={party.id} className="panel" aria-label={`Position history of ${party.name}`}>
+          <section key={party.id} id={`party-history-${party.id}`} className="panel" aria-label={`Position history of ${party.name}`}>
             <h3>{party.name}</h3>
             <ol className="history">
               {versions.map((p) => (
@@ -144,6 +160,12 @@ export default async function IssuePage({ params }: Params) {
                 </li>
               ))}
             </ol>
+            {(versionCounts.get(party.id) ?? 0) > versions.length && (
+              <p className="small">
+                Showing the latest {versions.length} of {versionCounts.get(party.id)} versions.{' '}
+                <Link href={`/issues/${issue.id}?history=all#party-history-${party.id}`}>Show the whole history</Link>
+              </p>
+            )}
           </section>
         );
       })}
@@ -183,6 +205,11 @@ export default async function IssuePage({ params }: Params) {
       </div>
       <section className="panel" aria-labelledby="timeline">
         <Timeline events={events} showIssue={false} emptyText="Nothing logged on this issue yet." />
+        {events.length === 50 && (
+          <p className="small">
+            The latest 50 events. <Link href={`/negotiations/${issue.negotiationId}/timeline?issue=${issue.id}`}>The whole timeline of this issue</Link>
+          </p>
+        )}
       </section>
     </div>
   );
