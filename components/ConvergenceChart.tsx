@@ -60,7 +60,8 @@ export function ConvergenceChart({ title, points, compact = false }: { title: st
             </text>
           ))}
       </svg>
-      <table className="visually-hidden">
+      <div className="visually-hidden">
+      <table>
         <caption>Convergence on {title} by round</caption>
         <thead>
           <tr>
@@ -79,6 +80,7 @@ export function ConvergenceChart({ title, points, compact = false }: { title: st
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -91,7 +91,8 @@ export function StanceChart({ title, parties, positions }: { title: string; part
           </span>
         ))}
       </figcaption>
-      <table className="visually-hidden">
+      <div className="visually-hidden">
+      <table>
         <caption>Stances on {title} by party over time</caption>
         <thead>
           <tr>
@@ -112,6 +113,7 @@ export function StanceChart({ title, parties, positions }: { title: string; part
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -18,9 +18,14 @@ export default async function NegotiationsPage() {
       <div className="spread">
         <h1>Negotiations</h1>
         {canWrite && (
-          <Link className="button" href="/negotiations/new">
-            New negotiation
-          </Link>
+          <p className="row">
+            <Link className="button" href="/negotiations/new">
+              New negotiation
+            </Link>
+            <Link className="button secondary" href="/negotiations/import">
+              Import a negotiation (JSON)
+            </Link>
+          </p>
         )}
       </div>
       {negotiations.length === 0 ? (

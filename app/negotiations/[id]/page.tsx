@@ -58,6 +58,11 @@ export default async function NegotiationPage({ params }: Params) {
                 Edit negotiation
               </Link>
             </li>
+            <li>
+              <Link className="button secondary" href={`/negotiations/${id}/import-updates`}>
+                Import updates (CSV)
+              </Link>
+            </li>
           </ul>
         )}
       </div>
