@@ -7,6 +7,9 @@ import { hasRole } from '../../lib/roles';
 import { todayIso } from '../../lib/dates';
 import { label } from '../../lib/domain';
 import { HomeworkTable } from '../../components/homework/HomeworkTable';
+import { SavedViews } from '../../components/SavedViews';
+import { listSavedViews } from '../../db/queries/saved-views';
+import { deleteViewAction, saveViewAction } from '../saved-views/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Homework' };
@@ -35,6 +38,12 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
   const choices = homeworkFilterChoices(db);
   const filtered = Object.values(filters).some(Boolean);
   const canWrite = hasRole(user.role, 'analyst');
+  // The filters as a query string, in a fixed order, for saved views and shared links.
+  const query = new URLSearchParams(
+    Object.entries({ negotiation: filters.negotiationId, party: filters.partyId, issue: filters.issueId, round: filters.roundId, status: filters.status })
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
   return (
     <>
@@ -72,6 +81,7 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
         {filtered ? ' match these filters' : ''}; {rows.filter((r) => r.overdue).length} overdue.
       </p>
       <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={rows} showNegotiation />
+      <SavedViews page="homework" path="/homework" query={query} views={listSavedViews(db, user.id, 'homework')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
     </>
   );
 }
