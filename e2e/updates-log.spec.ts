@@ -38,8 +38,11 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Where every issue stands' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log update (N)' })).toHaveAttribute('aria-keyshortcuts', 'n');
-  await page.keyboard.press('n');
-  await expect(page).toHaveURL(/\/updates\/new/);
+  // The shortcut works once the page has hydrated; keep pressing until it does.
+  await expect(async () => {
+    if (!page.url().includes('/updates/new')) await page.keyboard.press('n');
+    await expect(page).toHaveURL(/\/updates\/new/, { timeout: 1000 });
+  }).toPass();
   const form = page.getByRole('form', { name: 'Log an update' });
   // The body has focus: typing "n" there types, it does not navigate.
   await page.keyboard.type('n');
