@@ -23,6 +23,8 @@ export const dynamic = 'force-dynamic';
 
 // A cell shows the gist; the issue page has the whole position. Keeps a 200-issue matrix light.
 const CELL_CHARS = 180;
+// Each attention list shows its first items; the count says how many there are in all.
+const ATTENTION_SHOWN = 10;
 const clip = (text: string) => (text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS).trimEnd()}…` : text);
 
 type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -80,7 +82,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <p className="muted small">Nothing overdue.</p>
         ) : (
           <ul aria-label="Overdue homework">
-            {attention.overdue.map((h) => (
+            {attention.overdue.slice(0, ATTENTION_SHOWN).map((h) => (
               <li key={h.id}>
                 <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
                 <span className="small muted">
@@ -91,6 +93,11 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
+        {attention.overdue.length > ATTENTION_SHOWN && (
+          <p className="small">
+            …and {attention.overdue.length - ATTENTION_SHOWN} more: <Link href="/homework?status=overdue">all overdue homework</Link>
+          </p>
+        )}
         <h3>
           No activity for {params.stale} days or more ({attention.stale.length})
         </h3>
@@ -98,7 +105,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <p className="muted small">Every open issue moved recently.</p>
         ) : (
           <ul aria-label="Issues without recent activity">
-            {attention.stale.map((i) => (
+            {attention.stale.slice(0, ATTENTION_SHOWN).map((i) => (
               <li key={i.id}>
                 <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
                 <span className="small muted">
@@ -108,12 +115,13 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
+        {attention.stale.length > ATTENTION_SHOWN && <p className="small muted">…and {attention.stale.length - ATTENTION_SHOWN} more.</p>}
         <h3>Positions resting only on weak sources ({attention.weak.length})</h3>
         {attention.weak.length === 0 ? (
           <p className="muted small">Every current position has a source rated C or better.</p>
         ) : (
           <ul aria-label="Positions resting only on weak sources">
-            {attention.weak.map((p) => (
+            {attention.weak.slice(0, ATTENTION_SHOWN).map((p) => (
               <li key={p.id}>
                 <Link href={`/issues/${p.issueId}`}>
                   {p.partyName} on {p.issueTitle}
@@ -123,6 +131,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
+        {attention.weak.length > ATTENTION_SHOWN && <p className="small muted">…and {attention.weak.length - ATTENTION_SHOWN} more.</p>}
       </section>
 
       <div className="grid-2">
