@@ -15,7 +15,6 @@ export function sourceOptions(sources: SourceChoice[]): Option[] {
 export function SourcePicker({ sources, state }: { sources: SourceChoice[]; state: FormState }) {
   const v = state.values ?? {};
   const e = state.errors ?? {};
-  const newSourceOpen = Boolean(v['source.outlet'] || Object.keys(e).some((k) => k.startsWith('source.')));
   return (
     <fieldset>
       <legend>Source</legend>
@@ -27,30 +26,40 @@ export function SourcePicker({ sources, state }: { sources: SourceChoice[]; stat
         defaultValue={v.sourceId}
         errors={e.sourceId}
       />
-      <details open={newSourceOpen}>
-        <summary>Add a new source</summary>
-        <div className="grid-2">
-          <TextField label="Outlet" name="source.outlet" defaultValue={v['source.outlet']} errors={e['source.outlet']} hint="Filling this in adds the source." />
-          <TextField label="Title" name="source.title" defaultValue={v['source.title']} errors={e['source.title']} />
-          <TextField label="URL" name="source.url" type="url" defaultValue={v['source.url']} errors={e['source.url']} />
-          <TextField label="Publication date" name="source.publishedOn" type="date" defaultValue={v['source.publishedOn']} errors={e['source.publishedOn']} />
-          <SelectField
-            label="Reliability (Admiralty)"
-            name="source.reliability"
-            options={RELIABILITIES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r] }))}
-            defaultValue={v['source.reliability'] ?? 'F'}
-            errors={e['source.reliability']}
-          />
-          <SelectField
-            label="Credibility of the claim"
-            name="source.credibility"
-            options={Object.entries(CREDIBILITY_LABELS).map(([value, text]) => ({ value, label: text }))}
-            defaultValue={v['source.credibility'] ?? '6'}
-            errors={e['source.credibility']}
-          />
-        </div>
-        <TextArea label="Quoted text" name="source.quote" defaultValue={v['source.quote']} errors={e['source.quote']} rows={3} />
-      </details>
+      <NewSourceFields state={state} />
     </fieldset>
+  );
+}
+
+/** The fields of one new source (named `source.*`), opened when they carry a value or an error. */
+export function NewSourceFields({ state }: { state: FormState }) {
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  const newSourceOpen = Boolean(v['source.outlet'] || Object.keys(e).some((k) => k.startsWith('source.')));
+  return (
+    <details open={newSourceOpen}>
+      <summary>Add a new source</summary>
+      <div className="grid-2">
+        <TextField label="Outlet" name="source.outlet" defaultValue={v['source.outlet']} errors={e['source.outlet']} hint="Filling this in adds the source." />
+        <TextField label="Title" name="source.title" defaultValue={v['source.title']} errors={e['source.title']} />
+        <TextField label="URL" name="source.url" type="url" defaultValue={v['source.url']} errors={e['source.url']} />
+        <TextField label="Publication date" name="source.publishedOn" type="date" defaultValue={v['source.publishedOn']} errors={e['source.publishedOn']} />
+        <SelectField
+          label="Reliability (Admiralty)"
+          name="source.reliability"
+          options={RELIABILITIES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r] }))}
+          defaultValue={v['source.reliability'] ?? 'F'}
+          errors={e['source.reliability']}
+        />
+        <SelectField
+          label="Credibility of the claim"
+          name="source.credibility"
+          options={Object.entries(CREDIBILITY_LABELS).map(([value, text]) => ({ value, label: text }))}
+          defaultValue={v['source.credibility'] ?? '6'}
+          errors={e['source.credibility']}
+        />
+      </div>
+      <TextArea label="Quoted text" name="source.quote" defaultValue={v['source.quote']} errors={e['source.quote']} rows={3} />
+    </details>
   );
 }

@@ -3,7 +3,8 @@
 import { useActionState, useId, useState } from 'react';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
 import { SubmitButton } from '../ui/SubmitButton';
-import { CREDIBILITY_LABELS, FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, RELIABILITIES, RELIABILITY_LABELS, STANCES, label } from '../../lib/domain';
+import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES, label } from '../../lib/domain';
+import { NewSourceFields } from './SourcePicker';
 import type { FormState } from '../../lib/validation/fields';
 
 export type NegotiationChoice = {
@@ -179,30 +180,7 @@ export function UpdateForm({
             </span>
           )}
         </div>
-        <details open={Boolean(v['source.outlet']) || Object.keys(e).some((k) => k.startsWith('source.'))}>
-          <summary>Add a new source</summary>
-          <div className="grid-2">
-            <TextField label="Outlet" name="source.outlet" defaultValue={v['source.outlet']} errors={e['source.outlet']} hint="Filling this in adds the source." />
-            <TextField label="Title" name="source.title" defaultValue={v['source.title']} errors={e['source.title']} />
-            <TextField label="URL" name="source.url" type="url" defaultValue={v['source.url']} errors={e['source.url']} />
-            <TextField label="Publication date" name="source.publishedOn" type="date" defaultValue={v['source.publishedOn']} errors={e['source.publishedOn']} />
-            <SelectField
-              label="Reliability (Admiralty)"
-              name="source.reliability"
-              options={RELIABILITIES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r] }))}
-              defaultValue={v['source.reliability'] ?? 'F'}
-              errors={e['source.reliability']}
-            />
-            <SelectField
-              label="Credibility of the claim"
-              name="source.credibility"
-              options={Object.entries(CREDIBILITY_LABELS).map(([value, text]) => ({ value, label: text }))}
-              defaultValue={v['source.credibility'] ?? '6'}
-              errors={e['source.credibility']}
-            />
-          </div>
-          <TextArea label="Quoted text" name="source.quote" defaultValue={v['source.quote']} errors={e['source.quote']} rows={3} />
-        </details>
+        <NewSourceFields state={state} />
       </fieldset>
 
       {!editing && (

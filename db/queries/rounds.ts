@@ -3,6 +3,7 @@ import type { DB } from '../index';
 import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '../schema';
 import { listSeatedParties } from './negotiations';
 import { listHomework } from './homework';
+import type { Citation } from './updates';
 
 export function getRoundRecord(db: DB, id: number) {
   return db
@@ -23,15 +24,7 @@ type PositionRow = {
   asOf: string;
   roundId: number | null;
   isCurrent: boolean;
-  sourceId: number | null;
-  sourceOutlet: string | null;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  sourcePublishedOn: string | null;
-  sourceReliability: string | null;
-  sourceCredibility: number | null;
-  sourceQuote: string | null;
-};
+} & Citation;
 
 /**
  * Which of a party's position versions held at a round: one recorded at that round (the latest such),
