@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../index';
+import { citationFields } from './citation';
 import { issues, negotiations, parties, positions, rounds, sources, statusChanges, users } from '../schema';
 
 export function getIssue(db: DB, id: number) {
@@ -11,17 +12,6 @@ export function getIssue(db: DB, id: number) {
     .where(eq(issues.id, id))
     .get();
 }
-
-const sourceFields = {
-  sourceId: sources.id,
-  sourceOutlet: sources.outlet,
-  sourceTitle: sources.title,
-  sourceUrl: sources.url,
-  sourcePublishedOn: sources.publishedOn,
-  sourceReliability: sources.reliability,
-  sourceCredibility: sources.credibility,
-  sourceQuote: sources.quote,
-};
 
 /**
  * Positions recorded on the issue, newest first per party, with source, round and author.
@@ -58,7 +48,7 @@ export function positionHistory(db: DB, issueId: number, options: { perParty?: n
       roundId: positions.roundId,
       roundName: rounds.name,
       authorName: users.name,
-      ...sourceFields,
+      ...citationFields,
     })
     .from(positions)
     .innerJoin(ranked, eq(ranked.id, positions.id))
@@ -95,7 +85,7 @@ export function statusHistory(db: DB, issueId: number) {
       updateId: statusChanges.updateId,
       roundName: rounds.name,
       authorName: author.name,
-      ...sourceFields,
+      ...citationFields,
     })
     .from(statusChanges)
     .leftJoin(sources, eq(sources.id, statusChanges.sourceId))

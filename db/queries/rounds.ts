@@ -3,7 +3,7 @@ import type { DB } from '../index';
 import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '../schema';
 import { listSeatedParties } from './negotiations';
 import { listHomework } from './homework';
-import type { Citation } from './updates';
+import { citationFields, type Citation } from './citation';
 
 export function getRoundRecord(db: DB, id: number) {
   return db
@@ -73,14 +73,7 @@ export function getRoundPage(db: DB, id: number, today: string) {
           asOf: positions.asOf,
           roundId: positions.roundId,
           isCurrent: positions.isCurrent,
-          sourceId: sources.id,
-          sourceOutlet: sources.outlet,
-          sourceTitle: sources.title,
-          sourceUrl: sources.url,
-          sourcePublishedOn: sources.publishedOn,
-          sourceReliability: sources.reliability,
-          sourceCredibility: sources.credibility,
-          sourceQuote: sources.quote,
+          ...citationFields,
         })
         .from(positions)
         .leftJoin(sources, eq(sources.id, positions.sourceId))
@@ -110,14 +103,7 @@ export function getRoundPage(db: DB, id: number, today: string) {
       text: outcomes.text,
       issueId: outcomes.issueId,
       issueTitle: issues.title,
-      sourceId: sources.id,
-      sourceOutlet: sources.outlet,
-      sourceTitle: sources.title,
-      sourceUrl: sources.url,
-      sourcePublishedOn: sources.publishedOn,
-      sourceReliability: sources.reliability,
-      sourceCredibility: sources.credibility,
-      sourceQuote: sources.quote,
+      ...citationFields,
     })
     .from(outcomes)
     .leftJoin(issues, eq(issues.id, outcomes.issueId))

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '../index';
 import { issues, negotiationParties, parties, positions, rounds, sources, statusChanges } from '../schema';
-import { citationFields, type Citation } from './updates';
+import { citationFields, type Citation } from './citation';
 
 export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;

@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../index';
 import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '../schema';
-import { citationFields, sourcesOfUpdates, type Citation } from './updates';
+import { sourcesOfUpdates } from './updates';
+import { citationFields, type Citation } from './citation';
 
 type RoundRef = { roundId: number | null; roundName: string | null; roundSequence: number | null };
 type Base = RoundRef & { key: string; date: string; id: number; updateId: number | null; citations: Citation[] };
