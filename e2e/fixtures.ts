@@ -37,6 +37,29 @@ export function idOf(sql: string, ...params: unknown[]): number {
   }
 }
 
+/**
+ * Fills and submits the issue page's position form for `partyName`, but captures the server-action POST
+ * instead of letting it through, so a test can replay it with other credentials or headers.
+ */
+export async function capturePositionPost(page: Page, issueId: number, partyName: string, summary: string) {
+  await page.goto(`/issues/${issueId}`);
+  await page.getByText(`Record a new position for ${partyName}`).click();
+  const form = page.getByRole('form', { name: `New position of ${partyName}` });
+  await form.getByLabel('Summary').fill(summary);
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route(`**/issues/${issueId}`, async (route) => {
+    const req = route.request();
+    if (req.method() === 'POST') {
+      captured = { headers: await req.allHeaders(), body: req.postDataBuffer()! };
+      await route.abort();
+    } else await route.continue();
+  });
+  await form.getByRole('button', { name: 'Record position' }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute(`**/issues/${issueId}`);
+  return captured!;
+}
+
 type Fixtures = { analystPage: Page; viewerPage: Page; adminPage: Page };
 
 export const test = base.extend<Fixtures>({

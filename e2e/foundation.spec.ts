@@ -1,4 +1,4 @@
-import { test, expect, count, idOf } from './fixtures';
+import { test, expect, count, idOf, capturePositionPost } from './fixtures';
 
 const DONBAS = () => idOf(`SELECT id FROM issues WHERE title = 'Donbas status'`);
 const UKRAINE = () => idOf(`SELECT id FROM parties WHERE short_name = 'UA'`);
@@ -75,25 +75,12 @@ test('a viewer finds no form, and a forged request is refused', async ({ analyst
   await expect(viewerPage.getByRole('form')).toHaveCount(0);
 
   // Capture a real server-action request an analyst sends, without letting it through…
-  await analystPage.goto(`/issues/${issueId}`);
-  await analystPage.getByText('Record a new position for United States').click();
-  const form = analystPage.getByRole('form', { name: 'New position of United States' });
-  await form.getByLabel('Summary').fill('Forged by a viewer');
-  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
-  await analystPage.route(`**/issues/${issueId}`, async (route) => {
-    const req = route.request();
-    if (req.method() === 'POST') {
-      captured = { headers: await req.allHeaders(), body: req.postDataBuffer()! };
-      await route.abort();
-    } else await route.continue();
-  });
-  await form.getByRole('button', { name: 'Record position' }).click();
-  await expect.poll(() => captured).toBeDefined();
+  const captured = await capturePositionPost(analystPage, issueId, 'United States', 'Forged by a viewer');
 
   // …and replay it with the viewer's session.
   const before = count(`SELECT count(*) n FROM positions`);
-  const { cookie: _cookie, ...headers } = captured!.headers;
-  const response = await viewerPage.request.post(`/issues/${issueId}`, { headers, data: captured!.body });
+  const { cookie: _cookie, ...headers } = captured.headers;
+  const response = await viewerPage.request.post(`/issues/${issueId}`, { headers, data: captured.body });
   expect(response.status()).toBeLessThan(500);
   expect(await response.text()).toContain('Your role can read but not change anything.');
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before);

@@ -1,4 +1,4 @@
-import { test, expect, count, idOf } from './fixtures';
+import { test, expect, count, idOf, capturePositionPost } from './fixtures';
 
 test('pages carry a nonce-based CSP and still hydrate without a single violation', async ({ page }) => {
   const violations: string[] = [];
@@ -51,33 +51,20 @@ test('API responses forbid framing and sniffing', async ({ request }) => {
 
 test('a server action posted from another origin is refused and writes nothing', async ({ analystPage: page }) => {
   const issueId = idOf(`SELECT id FROM issues WHERE title = 'Donbas status'`);
-  await page.goto(`/issues/${issueId}`);
-  await page.getByText('Record a new position for United States').click();
-  const form = page.getByRole('form', { name: 'New position of United States' });
-  await form.getByLabel('Summary').fill('Sent from evil.example');
-  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
-  await page.route(`**/issues/${issueId}`, async (route) => {
-    const req = route.request();
-    if (req.method() === 'POST') {
-      captured = { headers: await req.allHeaders(), body: req.postDataBuffer()! };
-      await route.abort();
-    } else await route.continue();
-  });
-  await form.getByRole('button', { name: 'Record position' }).click();
-  await expect.poll(() => captured).toBeDefined();
+  const captured = await capturePositionPost(page, issueId, 'United States', 'Sent from evil.example');
 
   const before = count(`SELECT count(*) n FROM positions`);
   // Same session cookie (the page's context), but the request claims to come from elsewhere.
   const response = await page.request.post(`/issues/${issueId}`, {
-    headers: { ...captured!.headers, origin: 'https://evil.example' },
-    data: captured!.body,
+    headers: { ...captured.headers, origin: 'https://evil.example' },
+    data: captured.body,
   });
   expect(response.ok()).toBe(false);
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before);
   expect(count(`SELECT count(*) n FROM positions WHERE summary = 'Sent from evil.example'`)).toBe(0);
 
   // Control: the same request from our own origin goes through, so the refusal above was the origin check.
-  const ok = await page.request.post(`/issues/${issueId}`, { headers: captured!.headers, data: captured!.body });
+  const ok = await page.request.post(`/issues/${issueId}`, { headers: captured.headers, data: captured.body });
   expect(ok.status()).toBe(200);
   await expect.poll(() => count(`SELECT count(*) n FROM positions WHERE summary = 'Sent from evil.example'`)).toBe(1);
 });
