@@ -18,6 +18,9 @@ import { dashboardQuery, parseDashboardParams } from '../lib/validation/dashboar
 import { TrendArrow } from '../components/TrendArrow';
 import { SavedViews } from '../components/SavedViews';
 import { deleteViewAction, saveViewAction } from './saved-views/actions';
+import { cachedRead } from '../db/read-cache';
+import { pageOfBlocks } from '../lib/dashboard-pages';
+import { Pager } from '../components/Pager';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,11 +41,28 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
   // The filter form submits every field, empty ones too: send the reader to the canonical address, so the link they share is short and stable.
   const given = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   if (given !== query) redirect(query ? `/?${query}` : '/');
-  const blocks = dashboardMatrix(db, undefined, params);
-  const trends = convergenceTrends(db, blocks.flatMap((b) => b.rows.map((r) => r.id)));
+  // Saved views and the filter form keep the filters, not the page being read.
+  const filterQuery = dashboardQuery({ ...params, page: 1 });
   const today = await readerToday();
-  const deadlines = listDeadlines(db, today).slice(0, 8);
-  const attention = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation });
+  // Shared by every reader until the next write (db/read-cache.ts): the dashboard is read far more than data changes.
+  const { blocks, trends, deadlines, attention, negotiationChoices, partyChoices } = cachedRead(db, ['dashboard', filterQuery, today], () => {
+    const matrix = dashboardMatrix(db, undefined, params);
+    const { overdue, stale, weak } = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation });
+    return {
+      blocks: matrix,
+      trends: convergenceTrends(db, matrix.flatMap((b) => b.rows.map((r) => r.id))),
+      deadlines: listDeadlines(db, today).slice(0, 8),
+      attention: {
+        overdue: { count: overdue.length, shown: overdue.slice(0, ATTENTION_SHOWN) },
+        stale: { count: stale.length, shown: stale.slice(0, ATTENTION_SHOWN) },
+        weak: { count: weak.length, shown: weak.slice(0, ATTENTION_SHOWN) },
+      },
+      negotiationChoices: listNegotiations(db).map((n) => ({ value: n.id, label: n.name })),
+      partyChoices: listParties(db).map((p) => ({ value: p.id, label: p.name })),
+    };
+  });
+  const paged = pageOfBlocks(blocks, params.page);
+  if (paged.page !== params.page && blocks.length > 0) redirect(`/?${dashboardQuery({ ...params, page: paged.page })}`.replace(/\?$/, ''));
   const filtered = !!(params.negotiation || params.party || params.status || params.priority);
   const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
     <div className="field">
@@ -77,12 +97,12 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           </h2>
           <Link href="/corroborations">Where sources agree or differ</Link>
         </div>
-        <h3>Overdue homework ({attention.overdue.length})</h3>
-        {attention.overdue.length === 0 ? (
+        <h3>Overdue homework ({attention.overdue.count})</h3>
+        {attention.overdue.count === 0 ? (
           <p className="muted small">Nothing overdue.</p>
         ) : (
           <ul aria-label="Overdue homework">
-            {attention.overdue.slice(0, ATTENTION_SHOWN).map((h) => (
+            {attention.overdue.shown.map((h) => (
               <li key={h.id}>
                 <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
                 <span className="small muted">
@@ -93,19 +113,19 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
-        {attention.overdue.length > ATTENTION_SHOWN && (
+        {attention.overdue.count > ATTENTION_SHOWN && (
           <p className="small">
-            …and {attention.overdue.length - ATTENTION_SHOWN} more: <Link href="/homework?status=overdue">all overdue homework</Link>
+            …and {attention.overdue.count - ATTENTION_SHOWN} more: <Link href="/homework?status=overdue">all overdue homework</Link>
           </p>
         )}
         <h3>
-          No activity for {params.stale} days or more ({attention.stale.length})
+          No activity for {params.stale} days or more ({attention.stale.count})
         </h3>
-        {attention.stale.length === 0 ? (
+        {attention.stale.count === 0 ? (
           <p className="muted small">Every open issue moved recently.</p>
         ) : (
           <ul aria-label="Issues without recent activity">
-            {attention.stale.slice(0, ATTENTION_SHOWN).map((i) => (
+            {attention.stale.shown.map((i) => (
               <li key={i.id}>
                 <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
                 <span className="small muted">
@@ -115,13 +135,13 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
-        {attention.stale.length > ATTENTION_SHOWN && <p className="small muted">…and {attention.stale.length - ATTENTION_SHOWN} more.</p>}
-        <h3>Positions resting only on weak sources ({attention.weak.length})</h3>
-        {attention.weak.length === 0 ? (
+        {attention.stale.count > ATTENTION_SHOWN && <p className="small muted">…and {attention.stale.count - ATTENTION_SHOWN} more.</p>}
+        <h3>Positions resting only on weak sources ({attention.weak.count})</h3>
+        {attention.weak.count === 0 ? (
           <p className="muted small">Every current position has a source rated C or better.</p>
         ) : (
           <ul aria-label="Positions resting only on weak sources">
-            {attention.weak.slice(0, ATTENTION_SHOWN).map((p) => (
+            {attention.weak.shown.map((p) => (
               <li key={p.id}>
                 <Link href={`/issues/${p.issueId}`}>
                   {p.partyName} on {p.issueTitle}
@@ -131,16 +151,16 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             ))}
           </ul>
         )}
-        {attention.weak.length > ATTENTION_SHOWN && <p className="small muted">…and {attention.weak.length - ATTENTION_SHOWN} more.</p>}
+        {attention.weak.count > ATTENTION_SHOWN && <p className="small muted">…and {attention.weak.count - ATTENTION_SHOWN} more.</p>}
       </section>
 
       <div className="grid-2">
         {/* Keyed by the filters: a saved-view link navigates client-side, and the selects must show the new values. */}
-        <form key={query} method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
+        <form key={filterQuery} method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
           <h2 style={{ marginTop: 0 }}>Filters</h2>
           <div className="filters">
-            {select('negotiation', 'Negotiation', listNegotiations(db).map((n) => ({ value: n.id, label: n.name })), params.negotiation)}
-            {select('party', 'Party', listParties(db).map((p) => ({ value: p.id, label: p.name })), params.party)}
+            {select('negotiation', 'Negotiation', negotiationChoices, params.negotiation)}
+            {select('party', 'Party', partyChoices, params.party)}
             {select('status', 'Status', ISSUE_STATUSES.map((st) => ({ value: st, label: label(st) })), params.status)}
             {select('priority', 'Priority', PRIORITIES.map((pr) => ({ value: pr, label: label(pr) })), params.priority)}
             <div className="field">
@@ -153,7 +173,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
             <Link href="/">Clear filters</Link>
           </p>
         </form>
-        <SavedViews page="dashboard" path="/" query={query} views={listSavedViews(db, user.id, 'dashboard')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
+        <SavedViews page="dashboard" path="/" query={filterQuery} views={listSavedViews(db, user.id, 'dashboard')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
       </div>
       {blocks.length === 0 && filtered && <p className="panel">No issues match these filters.</p>}
       {blocks.length === 0 && !filtered && (
@@ -161,7 +181,12 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           No negotiations yet. <Link href="/negotiations/new">Create the first one</Link>.
         </p>
       )}
-      {blocks.map((block) => (
+      {paged.pageCount > 1 && (
+        <p className="small muted">
+          Negotiations {paged.firstIndex + 1}–{paged.firstIndex + paged.items.length} of {blocks.length}; choose one in the filters to see it alone.
+        </p>
+      )}
+      {paged.items.map((block) => (
         <section key={block.negotiation.id} className="panel" aria-labelledby={`neg-${block.negotiation.id}`}>
           <div className="table-wrap">
             <table className="matrix">
@@ -230,6 +255,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           </div>
         </section>
       ))}
+      <Pager label="Dashboard pages" page={paged.page} pageCount={paged.pageCount} href={(page) => (page > 1 || filterQuery ? `/?${dashboardQuery({ ...params, page })}` : '/')} />
     </>
   );
 }

@@ -242,19 +242,28 @@ async function probe(pathname) {
   };
 }
 
-/** The JavaScript the dashboard makes the browser load, gzip-compressed as next start serves it. */
+/**
+ * The JavaScript the dashboard makes the browser load, gzip-compressed as next start serves it.
+ * `<script nomodule>` (Next's legacy polyfills) is listed but not counted: every browser that runs
+ * modules skips it without downloading it, so only very old browsers ever receive it.
+ */
 async function dashboardJsKb() {
   const html = await (await fetch(`${BASE}/`, { headers: { cookie: cookieHeader() } })).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].map((m) => ({
+    src: m[2].replace(/&amp;/g, '&'),
+    legacyOnly: /\snomodule\b/i.test(`${m[1]} ${m[3]}`),
+  }));
+  const unique = [...new Map(tags.map((t) => [t.src, t])).values()];
   let bytes = 0;
   const scripts = [];
-  for (const src of srcs) {
+  for (const { src, legacyOnly } of unique) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
     const gzipped = zlib.gzipSync(body).length;
-    bytes += gzipped;
-    scripts.push({ src, gzip_kb: Math.round((gzipped / 1024) * 10) / 10 });
+    if (!legacyOnly) bytes += gzipped;
+    scripts.push({ src, gzip_kb: Math.round((gzipped / 1024) * 10) / 10, ...(legacyOnly ? { nomodule: true } : {}) });
   }
   scripts.sort((a, b) => b.gzip_kb - a.gzip_kb);
+  const srcs = unique.filter((t) => !t.legacyOnly);
   return { kb: Math.round((bytes / 1024) * 10) / 10, scripts: srcs.length, list: scripts };
 }
 

@@ -13,6 +13,11 @@ import { getIssue, positionHistory, statusHistory } from '../db/queries/issues';
 import { listRoundsOf, listSeatedParties } from '../db/queries/negotiations';
 import { listSourceChoices } from '../db/queries/sources';
 import { search } from '../db/queries/search';
+import { getRoundPage, positionAtRound } from '../db/queries/rounds';
+import { roundSummary } from '../db/queries/round-summary';
+import { sinceLastRound } from '../db/queries/since-last-round';
+import { listHomework } from '../db/queries/homework';
+import { needsAttention } from '../db/queries/attention';
 
 type Targets = ReturnType<typeof pickTargets>;
 /**
@@ -42,6 +47,18 @@ const PAGES: Page[] = [
     run: (db, t) => [search(db, t.searchWord, { negotiationId: t.negotiationId, reliability: 'C', from: '2023-01-01' })],
   },
   { name: 'deadlines', cap: 3, run: (db) => [listDeadlines(db)] },
+  { name: 'round page', cap: 11, run: (db, t) => [getRoundPage(db, t.roundId, '2026-11-23')] },
+  { name: 'round summary', cap: 20, run: (db, t) => [roundSummary(db, t.roundId, '2026-11-23')] },
+  { name: 'since last round', cap: 7, run: (db, t) => [sinceLastRound(db, t.negotiationId).issues] },
+  { name: 'homework board', cap: 2, run: (db, t) => [listHomework(db, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
+  {
+    name: 'needs attention',
+    cap: 6,
+    run: (db) => {
+      const a = needsAttention(db, { today: '2026-11-23', staleDays: 1 });
+      return [a.overdue, a.weak];
+    },
+  },
 ];
 
 const SMALL = 0.025;
@@ -66,14 +83,15 @@ function countStatements(instance: Instance, page: Page) {
 
 const size = (x: unknown): number => (Array.isArray(x) ? x.length : x ? 1 : 0);
 
+beforeAll(async () => {
+  await open('small', SMALL);
+  await open('large', LARGE);
+}, 600_000);
+afterAll(() => {
+  for (const i of Object.values(instances)) i.db.$client.close();
+});
+
 describe('queries per page do not grow with the data (no N+1)', () => {
-  beforeAll(async () => {
-    await open('small', SMALL);
-    await open('large', LARGE);
-  }, 600_000);
-  afterAll(() => {
-    for (const i of Object.values(instances)) i.db.$client.close();
-  });
 
   it('the larger instance really is about four times larger', () => {
     const rows = (i: Instance, table: string) => (i.db.$client.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
@@ -95,4 +113,60 @@ describe('queries per page do not grow with the data (no N+1)', () => {
       if (page.constant !== false) expect(large.count).toBe(small.count);
     });
   }
+});
+
+// The round page and the diff read only a few candidate versions per issue × party (index seeks), not
+// every version: here they are checked against the plain rule applied to every version, on every round.
+describe('positions read from candidate versions equal the rule applied to every version', () => {
+  type Version = { id: number; issueId: number; partyId: number; asOf: string; roundId: number | null; isCurrent: boolean };
+  const everyVersion = (db: DB, issueIds: number[]) =>
+    (
+      db.$client
+        .prepare(
+          `SELECT id, issue_id issueId, party_id partyId, as_of asOf, round_id roundId, is_current isCurrent FROM positions
+            WHERE issue_id IN (SELECT value FROM json_each(?)) ORDER BY as_of, id`,
+        )
+        .all(JSON.stringify(issueIds)) as (Omit<Version, 'isCurrent'> & { isCurrent: number })[]
+    ).map((v) => ({ ...v, isCurrent: v.isCurrent === 1 }));
+
+  it('round page: the version held at each round, for every round of the larger instance', () => {
+    const { db } = instances.large;
+    const roundIds = db.$client.prepare('SELECT id FROM rounds ORDER BY id').pluck().all() as number[];
+    let compared = 0;
+    for (const roundId of roundIds) {
+      const page = getRoundPage(db, roundId, '2026-11-23')!;
+      const versions = everyVersion(db, page.agenda.map((a) => a.id));
+      for (const issue of page.agenda) {
+        for (const { party, position } of issue.positions) {
+          const expected = positionAtRound(versions.filter((v) => v.issueId === issue.id && v.partyId === party.id) as never, page.round);
+          expect(position?.id ?? null).toBe(expected?.id ?? null);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('since last round: before and after for every issue × party of every negotiation', () => {
+    const { db } = instances.large;
+    const negotiationIds = db.$client.prepare('SELECT id FROM negotiations ORDER BY id').pluck().all() as number[];
+    let compared = 0;
+    for (const negotiationId of negotiationIds) {
+      const diff = sinceLastRound(db, negotiationId);
+      if (!diff.from || !diff.to) continue;
+      const [start, end] = [diff.from.date!, diff.to.date!].sort();
+      const versions = everyVersion(db, diff.issues.map((i) => i.id));
+      for (const issue of diff.issues) {
+        for (const party of issue.parties) {
+          const mine = versions.filter((v) => v.issueId === issue.id && v.partyId === party.partyId);
+          const at = (date: string) => mine.filter((v) => v.asOf <= date).at(-1)?.asOf ?? null;
+          expect(party.before?.asOf ?? null).toBe(at(start));
+          expect(party.after?.asOf ?? null).toBe(at(end));
+          expect(party.changed).toBe(mine.some((v) => v.asOf > start && v.asOf <= end));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 });

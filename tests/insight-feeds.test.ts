@@ -78,9 +78,12 @@ describe('dashboard filters and saved views', () => {
     expect(dashboardMatrix(db, undefined, { negotiation: arms.negotiation.id }).map((b) => b.negotiation.id)).toEqual([arms.negotiation.id]);
 
     const params = parseDashboardParams({ status: 'deadlocked', party: String(ukraine.id), priority: 'bogus', stale: '-3', junk: 'x' });
-    expect(params).toEqual({ negotiation: undefined, party: ukraine.id, status: 'deadlocked', priority: undefined, stale: 30 });
+    expect(params).toEqual({ negotiation: undefined, party: ukraine.id, status: 'deadlocked', priority: undefined, stale: 30, page: 1 });
     expect(dashboardQuery(params)).toBe(`party=${ukraine.id}&status=deadlocked`);
     expect(parseDashboardParams(Object.fromEntries(new URLSearchParams(dashboardQuery(params))))).toEqual(params);
+    const second = parseDashboardParams({ status: 'deadlocked', page: '2' });
+    expect(dashboardQuery(second)).toBe('status=deadlocked&page=2');
+    expect(parseDashboardParams({ page: '0' }).page).toBe(1);
   });
 
   it('saves named views per user (viewers too), replaces by name, and deletes only one’s own', () => {

@@ -10,9 +10,14 @@ import { HomeworkTable } from '../../components/homework/HomeworkTable';
 import { SavedViews } from '../../components/SavedViews';
 import { listSavedViews } from '../../db/queries/saved-views';
 import { deleteViewAction, saveViewAction } from '../saved-views/actions';
+import { cachedRead } from '../../db/read-cache';
+import { Pager } from '../../components/Pager';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Homework' };
+
+/** A board of thousands of items is read a page at a time; the counts above it cover every match. */
+const ROWS_PER_PAGE = 50;
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -34,8 +39,6 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
     status: (HOMEWORK_STATUS_FILTERS as readonly string[]).includes(status) ? (status as HomeworkFilters['status']) : null,
   };
   const db = getDb();
-  const rows = listHomework(db, filters, todayIso());
-  const choices = homeworkFilterChoices(db);
   const filtered = Object.values(filters).some(Boolean);
   const canWrite = hasRole(user.role, 'analyst');
   // The filters as a query string, in a fixed order, for saved views and shared links.
@@ -44,6 +47,16 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
       .filter(([, v]) => v)
       .map(([k, v]) => [k, String(v)]),
   ).toString();
+  const today = todayIso();
+  // Shared by every reader until the next write (db/read-cache.ts).
+  const { rows, overdueCount, choices } = cachedRead(db, ['homework', query, today], () => {
+    const all = listHomework(db, filters, today);
+    return { rows: all, overdueCount: all.filter((r) => r.overdue).length, choices: homeworkFilterChoices(db) };
+  });
+  const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
+  const page = Math.min(idParam(search.page) ?? 1, pageCount);
+  const pageHref = (n: number) => `/homework?${new URLSearchParams([...new URLSearchParams(query), ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`.replace(/\?$/, '');
+  const shown = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
 
   return (
     <>
@@ -78,9 +91,11 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
       </form>
       <p className="muted small" role="status">
         {rows.length} item{rows.length === 1 ? '' : 's'}
-        {filtered ? ' match these filters' : ''}; {rows.filter((r) => r.overdue).length} overdue.
+        {filtered ? ' match these filters' : ''}; {overdueCount} overdue.
+        {pageCount > 1 && ` Showing ${(page - 1) * ROWS_PER_PAGE + 1}–${(page - 1) * ROWS_PER_PAGE + shown.length}.`}
       </p>
-      <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={rows} showNegotiation />
+      <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={shown} showNegotiation />
+      <Pager label="Homework pages" page={page} pageCount={pageCount} href={pageHref} />
       <SavedViews page="homework" path="/homework" query={query} views={listSavedViews(db, user.id, 'homework')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
     </>
   );

@@ -11,6 +11,7 @@ import { parseSearchParams, toFilters } from '../../lib/validation/search';
 import { RELIABILITIES, label } from '../../lib/domain';
 import { formatDate } from '../../lib/dates';
 import { Highlighted } from '../../components/Highlighted';
+import { cachedRead } from '../../db/read-cache';
 
 export const metadata: Metadata = { title: 'Search' };
 export const dynamic = 'force-dynamic';
@@ -19,10 +20,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   await requireUser();
   const params = parseSearchParams(await searchParams);
   const db = getDb();
-  const hits = params.q ? search(db, params.q, toFilters(params)) : [];
-  const negotiations = listNegotiations(db);
-  const rounds = params.negotiation ? listRoundsOf(db, params.negotiation) : [];
-  const issues = listAllIssues(db).filter((i) => !params.negotiation || i.negotiationId === params.negotiation);
+  // Shared by every reader until the next write (db/read-cache.ts): the same words and filters give the same hits.
+  const { hits, negotiations, rounds, issues, parties, users } = cachedRead(db, ['search', JSON.stringify(params)], () => ({
+    hits: params.q ? search(db, params.q, toFilters(params)) : [],
+    negotiations: listNegotiations(db),
+    rounds: params.negotiation ? listRoundsOf(db, params.negotiation) : [],
+    issues: listAllIssues(db).filter((i) => !params.negotiation || i.negotiationId === params.negotiation),
+    parties: listParties(db),
+    users: listUsers(db),
+  }));
   const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{text}</label>
@@ -46,12 +52,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="grid-2">
           {select('negotiation', 'Negotiation', negotiations.map((n) => ({ value: n.id, label: n.name })), params.negotiation)}
-          {select('party', 'Party', listParties(db).map((p) => ({ value: p.id, label: p.name })), params.party)}
+          {select('party', 'Party', parties.map((p) => ({ value: p.id, label: p.name })), params.party)}
           {select('issue', 'Issue', issues.map((i) => ({ value: i.id, label: i.title })), params.issue)}
           {select('round', 'Round (choose a negotiation first)', rounds.map((r) => ({ value: r.id, label: r.name })), params.round)}
           {select('kind', 'Kind', SEARCH_KINDS.map((k) => ({ value: k, label: k })), params.kind)}
           {select('reliability', 'Source reliability at least', RELIABILITIES.map((r) => ({ value: r, label: r })), params.reliability)}
-          {select('author', 'Logged by', listUsers(db).map((u) => ({ value: u.id, label: u.name })), params.author)}
+          {select('author', 'Logged by', users.map((u) => ({ value: u.id, label: u.name })), params.author)}
           <div className="field">
             <label htmlFor="f-from">From</label>
             <input id="f-from" type="date" name="from" defaultValue={params.from} />

@@ -19,6 +19,7 @@ import {
   updates,
 } from '../schema';
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, SCHEMA_URL } from '../../lib/interchange/schema';
+import { groupBy } from '../../lib/group-by';
 
 // The JSON interchange export (lib/interchange/schema.ts), written as a stream of text chunks.
 // The large lists (updates, positions, sources, status changes) are read in keyset batches over the
@@ -51,16 +52,6 @@ class Keys {
   get ids() {
     return [...this.byId.keys()];
   }
-}
-
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const r of rows) {
-    const list = map.get(key(r));
-    if (list) list.push(r);
-    else map.set(key(r), [r]);
-  }
-  return map;
 }
 
 const chunked = <T>(list: T[], size = BATCH) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));

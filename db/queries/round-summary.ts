@@ -21,6 +21,8 @@ import {
 } from '../schema';
 import { daysBetween } from '../../lib/dates';
 import { describePositionChange } from '../../lib/position-change';
+import { groupBy } from '../../lib/group-by';
+import { roundPositionCandidates } from './round-position-candidates';
 
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
@@ -227,7 +229,7 @@ export function roundSummary(db: DB, roundId: number, today: string): RoundSumma
           sourceId: positions.sourceId,
         })
         .from(positions)
-        .where(inArray(positions.issueId, issueIds))
+        .where(inArray(positions.id, roundPositionCandidates(db, issueIds, roundId, start, end)))
         .orderBy(asc(positions.asOf), asc(positions.id))
         .all()
     : [];
@@ -314,11 +316,12 @@ export function roundSummary(db: DB, roundId: number, today: string): RoundSumma
         .all()
     : [];
   const agendaSet = new Set(issueIds);
+  const issuesByUpdate = groupBy(updateIssueRows, (l) => l.updateId);
   const keyUpdateRows = candidateUpdates.filter(
     (u) =>
       u.roundId === roundId ||
       u.negotiationId === round.negotiationId ||
-      updateIssueRows.some((l) => l.updateId === u.id && agendaSet.has(l.issueId)),
+      (issuesByUpdate.get(u.id) ?? []).some((l) => agendaSet.has(l.issueId)),
   );
   const updateIds = keyUpdateRows.map((u) => u.id);
   const updatePartyRows = updateIds.length
@@ -373,8 +376,10 @@ export function roundSummary(db: DB, roundId: number, today: string): RoundSumma
   const sourceOf = (id: number | null) => (id === null ? null : (sourceById.get(id) ?? null));
 
   // ---- assemble: issues with status before/after and positions per party
+  const changesByIssue = groupBy(statusRows, (s) => s.issueId);
+  const versionsByIssue = groupBy(positionRows, (p) => p.issueId);
   const summaryIssues: SummaryIssue[] = issueRows.map((issue) => {
-    const changes = statusRows.filter((s) => s.issueId === issue.id);
+    const changes = changesByIssue.get(issue.id) ?? [];
     let statusBefore: string = issue.status;
     let firstRecorded = false;
     let statusAfter: string = issue.status;
@@ -384,7 +389,7 @@ export function roundSummary(db: DB, roundId: number, today: string): RoundSumma
       firstRecorded = !before;
       if (!isPlanned && end) statusAfter = changes.filter((c) => c.changedOn <= end).at(-1)?.toStatus ?? statusBefore;
     }
-    const versions = positionRows.filter((p) => p.issueId === issue.id);
+    const versions = versionsByIssue.get(issue.id) ?? [];
     const positionsOfIssue: SummaryPosition[] = [];
     for (const party of partyOrder) {
       const mine = versions.filter((v) => v.partyId === party.id);
@@ -461,15 +466,16 @@ export function roundSummary(db: DB, roundId: number, today: string): RoundSumma
   const homeworkDue = homeworkRows.filter((h) => h.assignedRoundId !== roundId).map(toHomework);
 
   // ---- key updates
+  const partiesByUpdate = groupBy(updatePartyRows, (l) => l.updateId);
+  const sourcesByUpdate = groupBy(updateSourceRows, (l) => l.updateId);
   const keyUpdates: SummaryUpdate[] = keyUpdateRows.map((u) => ({
     id: u.id,
     occurredOn: u.occurredOn,
     body: u.body,
     negotiationName: u.negotiationName,
-    issues: updateIssueRows.filter((l) => l.updateId === u.id).map((l) => l.title),
-    parties: updatePartyRows.filter((l) => l.updateId === u.id).map((l) => l.name),
-    sources: updateSourceRows
-      .filter((l) => l.updateId === u.id)
+    issues: (issuesByUpdate.get(u.id) ?? []).map((l) => l.title),
+    parties: (partiesByUpdate.get(u.id) ?? []).map((l) => l.name),
+    sources: (sourcesByUpdate.get(u.id) ?? [])
       .map((l) => sourceOf(l.sourceId))
       .filter((s): s is SummarySource => s !== null),
   }));

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../index';
 import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '../schema';
 import { listSeatedParties } from './negotiations';
 import { listHomework } from './homework';
 import { citationFields, type Citation } from './citation';
+import { roundPositionCandidates } from './round-position-candidates';
+import { groupBy } from '../../lib/group-by';
 
 export function getRoundRecord(db: DB, id: number) {
   return db
@@ -78,23 +80,25 @@ export function getRoundPage(db: DB, id: number, today: string) {
         .from(positions)
         .leftJoin(sources, eq(sources.id, positions.sourceId))
         .where(
-          and(
-            inArray(
-              positions.issueId,
+          inArray(
+            positions.id,
+            roundPositionCandidates(
+              db,
               agenda.map((a) => a.id),
+              id,
+              round.startsOn,
+              round.endsOn ?? round.startsOn,
             ),
           ),
         )
         .all()
     : [];
+  const versionsOfPair = groupBy(versions, (v) => `${v.issueId}:${v.partyId}`);
   const agendaWithPositions = agenda.map((issue) => ({
     ...issue,
     positions: seated.map((party) => ({
       party,
-      position: positionAtRound(
-        versions.filter((v) => v.issueId === issue.id && v.partyId === party.id),
-        round,
-      ),
+      position: positionAtRound(versionsOfPair.get(`${issue.id}:${party.id}`) ?? [], round),
     })),
   }));
   const outcomeRows = db

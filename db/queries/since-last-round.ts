@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '../index';
-import { issues, negotiationParties, parties, positions, rounds, sources, statusChanges } from '../schema';
+import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '../schema';
 import { citationFields, type Citation } from './citation';
+import { groupBy } from '../../lib/group-by';
 
 export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
@@ -65,39 +66,36 @@ export function sinceLastRound(db: DB, negotiationId: number, fromId?: number | 
     .where(and(inArray(statusChanges.issueId, issueIds), lte(statusChanges.changedOn, end)))
     .orderBy(asc(statusChanges.changedOn), asc(statusChanges.id))
     .all();
-  const positionRows = db
-    .select({
-      issueId: positions.issueId,
-      partyId: positions.partyId,
-      id: positions.id,
-      on: positions.asOf,
-      stance: positions.stance,
-      summary: positions.summary,
-      ...citationFields,
-    })
-    .from(positions)
-    .leftJoin(sources, eq(sources.id, positions.sourceId))
-    .where(and(inArray(positions.issueId, issueIds), lte(positions.asOf, end)))
-    .orderBy(asc(positions.asOf), asc(positions.id))
-    .all();
+  const statesAt = positionStatesAt(db, negotiationId);
+  const before = new Map(statesAt(start).map((p) => [`${p.issueId}:${p.partyId}`, p.state]));
+  const after = new Map(statesAt(end).map((p) => [`${p.issueId}:${p.partyId}`, p.state]));
+  const movedInWindow = new Set(
+    (
+      db.$client
+        .prepare(
+          `SELECT DISTINCT p.issue_id issueId, p.party_id partyId FROM positions p JOIN issues i ON i.id = p.issue_id
+            WHERE i.negotiation_id = ? AND p.as_of > ? AND p.as_of <= ?`,
+        )
+        .all(negotiationId, start, end) as { issueId: number; partyId: number }[]
+    ).map((p) => `${p.issueId}:${p.partyId}`),
+  );
 
   const lastAt = <T extends { on: string }>(rows: T[], date: string) => rows.filter((r) => r.on <= date).at(-1);
   const inWindow = (on: string) => on > start && on <= end;
+  const statusesByIssue = groupBy(statusRows, (s) => s.issueId);
 
   const diffs = issueRows.map((issue): IssueDiff => {
-    const statuses = statusRows.filter((s) => s.issueId === issue.id);
+    const statuses = statusesByIssue.get(issue.id) ?? [];
     const statusWindow = statuses.filter((s) => inWindow(s.on));
     const partyDiffs = seated.map((party): PartyDiff => {
-      const versions = positionRows.filter((p) => p.issueId === issue.id && p.partyId === party.id);
-      const state = (row: (typeof versions)[number] | undefined): PositionState =>
-        row ? { stance: row.stance, summary: row.summary, asOf: row.on, citation: citationOf(row) } : null;
+      const pair = `${issue.id}:${party.id}`;
       return {
         partyId: party.id,
         partyName: party.name,
         partyShort: party.shortName,
-        before: state(lastAt(versions, start)),
-        after: state(lastAt(versions, end)),
-        changed: versions.some((p) => inWindow(p.on)),
+        before: before.get(pair) ?? null,
+        after: after.get(pair) ?? null,
+        changed: movedInWindow.has(pair),
       };
     });
     const statusChanged = statusWindow.length > 0;
@@ -115,3 +113,29 @@ export function sinceLastRound(db: DB, negotiationId: number, fromId?: number | 
   return { choices, from, to, issues: diffs };
 }
 export type SinceLastRound = ReturnType<typeof sinceLastRound>;
+
+/**
+ * Each issue × seated party's position as it stood on a date: the latest version on or before it.
+ * One statement whatever the history's length: an index seek per pair on positions_issue_party_asof,
+ * instead of reading every version of the negotiation to keep one per pair.
+ */
+function positionStatesAt(db: DB, negotiationId: number) {
+  const statement = db.$client.prepare(
+    `SELECT pair.issue_id issueId, pair.party_id partyId, p.stance, p.summary, p.as_of asOf,
+            s.id sourceId, s.outlet sourceOutlet, s.title sourceTitle, s.url sourceUrl, s.published_on sourcePublishedOn,
+            s.reliability sourceReliability, s.credibility sourceCredibility, s.quote sourceQuote
+       FROM (SELECT i.id issue_id, np.party_id FROM issues i JOIN negotiation_parties np ON np.negotiation_id = i.negotiation_id
+              WHERE i.negotiation_id = @negotiationId) pair
+       JOIN positions p ON p.id = (SELECT v.id FROM positions v WHERE v.issue_id = pair.issue_id AND v.party_id = pair.party_id AND v.as_of <= @date
+                                    ORDER BY v.as_of DESC, v.id DESC LIMIT 1)
+       LEFT JOIN sources s ON s.id = p.source_id`,
+  );
+  return (date: string) =>
+    (statement.all({ negotiationId, date }) as ({ issueId: number; partyId: number; stance: string; summary: string; asOf: string } & Citation)[]).map(
+      ({ issueId, partyId, stance, summary, asOf, ...citation }) => ({
+        issueId,
+        partyId,
+        state: { stance, summary, asOf, citation: citationOf(citation) } as PositionState,
+      }),
+    );
+}

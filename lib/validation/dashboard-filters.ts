@@ -1,7 +1,7 @@
 import { ISSUE_STATUSES, PRIORITIES, type IssueStatus, type Priority } from '../domain';
 
 export type DashboardFilters = { negotiation?: number; party?: number; status?: IssueStatus; priority?: Priority };
-export type DashboardParams = DashboardFilters & { stale: number };
+export type DashboardParams = DashboardFilters & { stale: number; page: number };
 
 export const DEFAULT_STALE_DAYS = 30;
 
@@ -20,10 +20,11 @@ export function parseDashboardParams(raw: Raw): DashboardParams {
     status: (ISSUE_STATUSES as readonly string[]).includes(status) ? (status as IssueStatus) : undefined,
     priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : undefined,
     stale: stale && stale <= 3650 ? stale : DEFAULT_STALE_DAYS,
+    page: positiveInt(one(raw.page)) ?? 1,
   };
 }
 
-/** The canonical query string of a set of filters (what a saved view stores and a link shares). */
+/** The canonical query string of a set of filters and a page (what a link shares; a saved view stores it without the page). */
 export function dashboardQuery(p: DashboardParams): string {
   const q = new URLSearchParams();
   if (p.negotiation) q.set('negotiation', String(p.negotiation));
@@ -31,5 +32,6 @@ export function dashboardQuery(p: DashboardParams): string {
   if (p.status) q.set('status', p.status);
   if (p.priority) q.set('priority', p.priority);
   if (p.stale !== DEFAULT_STALE_DAYS) q.set('stale', String(p.stale));
+  if (p.page > 1) q.set('page', String(p.page));
   return q.toString();
 }

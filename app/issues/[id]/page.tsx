@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
+import { getDb, type DB } from '../../../db';
+import { cachedRead } from '../../../db/read-cache';
 import { getIssue, positionCounts, positionHistory, statusHistory, type PositionVersion } from '../../../db/queries/issues';
 import { listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
 import { listSourceChoices } from '../../../db/queries/sources';
@@ -39,25 +40,18 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
   const user = await requireUser();
   const id = Number((await params).id);
   const db = getDb();
-  const found = Number.isInteger(id) ? getIssue(db, id) : undefined;
-  if (!found) notFound();
-  const { issue, negotiationName } = found;
-  const parties = listSeatedParties(db, issue.negotiationId);
   const showAll = (await searchParams).history === 'all';
-  const history = positionHistory(db, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY });
-  const versionCounts = positionCounts(db, issue.id);
-  const statuses = statusHistory(db, issue.id);
   const canWrite = hasRole(user.role, 'analyst');
   const today = await readerToday();
-  const sources = canWrite ? listSourceChoices(db) : [];
-  const roundOptions = listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name }));
+  // Shared by every reader until the next write (db/read-cache.ts).
+  const data = Number.isInteger(id) ? cachedRead(db, ['issue', id, showAll, canWrite], () => issuePageData(db, id, showAll, canWrite)) : undefined;
+  if (!data) notFound();
+  const { issue, negotiationName, parties, history, versionCounts, statuses, sources, roundOptions, events, convergencePoints } = data;
   const byId = new Map(history.map((p) => [p.id, p]));
   const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
   // The extra, older version fetched per party only tells what the oldest shown one changed.
   const historyOf = (partyId: number) => history.filter((p) => p.partyId === partyId).slice(0, showAll ? undefined : HISTORY_PER_PARTY);
 
-  const events = timeline(db, { issueId: issue.id, limit: 50 });
-  const convergencePoints = convergenceOfIssue(db, issue.id);
 
   return (
     <div data-negotiation-id={issue.negotiationId} data-issue-id={issue.id}>
@@ -213,6 +207,25 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
       </section>
     </div>
   );
+}
+
+/** Everything the issue page reads, in one place so it can be cached as a whole. */
+function issuePageData(db: DB, id: number, showAll: boolean, canWrite: boolean) {
+  const found = getIssue(db, id);
+  if (!found) return undefined;
+  const { issue, negotiationName } = found;
+  return {
+    issue,
+    negotiationName,
+    parties: listSeatedParties(db, issue.negotiationId),
+    history: positionHistory(db, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY }),
+    versionCounts: positionCounts(db, issue.id),
+    statuses: statusHistory(db, issue.id),
+    sources: canWrite ? listSourceChoices(db) : [],
+    roundOptions: listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name })),
+    events: timeline(db, { issueId: issue.id, limit: 50 }),
+    convergencePoints: convergenceOfIssue(db, issue.id),
+  };
 }
 
 function PositionDetails({ position }: { position: PositionVersion }) {

@@ -13,6 +13,7 @@ import { HomeworkTable } from '../../../components/homework/HomeworkTable';
 import { formatDate } from '../../../lib/dates';
 import { RoundExportLinks } from '../../../components/RoundExportLinks';
 import { readerToday } from '../../../lib/reader-time';
+import { cachedRead } from '../../../db/read-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoundPage({ params }: Params) {
   const user = await requireUser();
   const id = Number((await params).id);
-  const page = Number.isInteger(id) ? getRoundPage(getDb(), id, await readerToday()) : undefined;
+  const today = await readerToday();
+  const db = getDb();
+  // Shared by every reader until the next write (db/read-cache.ts).
+  const page = Number.isInteger(id) ? cachedRead(db, ['round', id, today], () => getRoundPage(db, id, today)) : undefined;
   if (!page) notFound();
   const { round } = page;
   const canWrite = hasRole(user.role, 'analyst');

@@ -8,6 +8,7 @@ import { requireUser } from '../../../../lib/auth/current-user';
 import { formatDate } from '../../../../lib/dates';
 import { StanceBadge, StatusBadge } from '../../../../components/Badges';
 import { SourceCitation } from '../../../../components/SourceCitation';
+import { cachedRead } from '../../../../db/read-cache';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Since the last round' };
@@ -23,7 +24,9 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
   const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
   if (!negotiation) notFound();
   const query = await searchParams;
-  const diff = sinceLastRound(db, id, num(query.from), num(query.to));
+  const [from, to] = [num(query.from), num(query.to)];
+  // Shared by every reader until the next write (db/read-cache.ts).
+  const diff = cachedRead(db, ['since-last-round', id, from, to], () => sinceLastRound(db, id, from, to));
   const changed = diff.issues.filter((i) => i.changed);
   const unchanged = diff.issues.filter((i) => !i.changed);
 

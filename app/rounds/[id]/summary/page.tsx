@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '../../../../db';
+import { cachedRead } from '../../../../db/read-cache';
 import { roundSummary, type SummaryHomework, type SummarySource } from '../../../../db/queries/round-summary';
 import { requireUser } from '../../../../lib/auth/current-user';
 import { formatDate, todayIso } from '../../../../lib/dates';
@@ -19,7 +20,9 @@ type Params = { params: Promise<{ id: string }> };
 
 const summaryOf = (id: string) => {
   const roundId = Number(id);
-  return Number.isSafeInteger(roundId) && roundId > 0 ? roundSummary(getDb(), roundId, todayIso()) : undefined;
+  const [db, today] = [getDb(), todayIso()];
+  // Shared with the downloads and every reader until the next write (db/read-cache.ts).
+  return Number.isSafeInteger(roundId) && roundId > 0 ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import { getDb } from '../../../../../db';
 import { roundSummary } from '../../../../../db/queries/round-summary';
+import { cachedRead } from '../../../../../db/read-cache';
 import { authorizeRequest } from '../../../../../lib/auth/request-user';
 import { todayIso } from '../../../../../lib/dates';
 import { EXPORT_CONTENT_TYPES, parseSummaryFileName } from '../../../../../lib/exports/formats';
@@ -20,10 +21,13 @@ export async function GET(request: Request, { params }: Params) {
   const format = parseSummaryFileName(file);
   if (!format) return Response.json({ error: 'Ask for summary.pdf, summary.docx, summary.md, summary.csv or summary.json.' }, { status: 400 });
   const roundId = Number(id);
-  const summary = Number.isSafeInteger(roundId) && roundId > 0 ? roundSummary(getDb(), roundId, todayIso()) : undefined;
+  const db = getDb();
+  const today = todayIso();
+  // The summary and each rendered file are shared by every reader until the next write (db/read-cache.ts).
+  const summary = Number.isSafeInteger(roundId) && roundId > 0 ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
   if (!summary) return Response.json({ error: 'No such round.' }, { status: 404 });
   try {
-    const rendered = await RENDERERS[format](summary);
+    const rendered = await cachedRead(db, ['round-summary-file', roundId, today, format], async () => RENDERERS[format](summary));
     const body = typeof rendered === 'string' ? rendered : new Uint8Array(rendered);
     return new Response(body, {
       headers: {
