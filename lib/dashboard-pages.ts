@@ -3,7 +3,7 @@
  * (always at least one, however large). Twenty negotiations of ten issues each would otherwise be one
  * page of several thousand cells, slow to send and to read.
  */
-export const DASHBOARD_ROWS_PER_PAGE = 40;
+export const DASHBOARD_ROWS_PER_PAGE = 25;
 
 export type Paged<T> = { items: T[]; page: number; pageCount: number; firstIndex: number };
 

@@ -3,7 +3,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoBanner, isBuildStale, secretProblem } from './start-helpers.mjs';
+import { demoBanner, isBuildStale, secretProblem, withServerHeap } from './start-helpers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const env = { ...process.env };
@@ -46,6 +46,6 @@ if (isBuildStale(root)) {
 
 if (env.DEMO === 'on') console.log(demoBanner(env.NEXTAUTH_URL));
 
-const server = spawn(bin('next'), ['start', '-p', env.PORT], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(bin('next'), ['start', '-p', env.PORT], { cwd: root, env: withServerHeap(env), stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -144,6 +144,13 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     expect(text).toContain('under discussion → deadlocked');
   });
 
+  it('renders the same PDF text again with the fonts parsed once and shared between documents', async () => {
+    const [first, second] = await Promise.all([renderPdf(summary), renderPdf(summary)]);
+    const [a, b] = await Promise.all([pdfText(first), pdfText(second)]);
+    expect(b).toBe(a);
+    expect(second.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+  });
+
   it('renders a .docx whose document.xml holds the issues and the homework', async () => {
     const docx = await renderDocx(summary);
     const text = xmlText(await docxText(docx));

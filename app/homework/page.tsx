@@ -57,6 +57,8 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
   const page = Math.min(idParam(search.page) ?? 1, pageCount);
   const pageHref = (n: number) => `/homework?${new URLSearchParams([...new URLSearchParams(query), ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`.replace(/\?$/, '');
   const shown = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
+  // With a negotiation chosen, only its issues and rounds are offered (hundreds otherwise).
+  const inNegotiation = <T extends { negotiationId: number }>(list: T[]) => (filters.negotiationId ? list.filter((x) => x.negotiationId === filters.negotiationId) : list);
 
   return (
     <>
@@ -75,13 +77,13 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
           name="issue"
           label="Issue"
           value={filters.issueId}
-          options={choices.issues.map((i) => ({ value: i.id, label: i.title, group: i.negotiationName }))}
+          options={inNegotiation(choices.issues).map((i) => ({ value: i.id, label: i.title, group: i.negotiationName }))}
         />
         <FilterSelect
           name="round"
           label="Round (assigned or due)"
           value={filters.roundId}
-          options={choices.rounds.map((r) => ({ value: r.id, label: r.name, group: r.negotiationName }))}
+          options={inNegotiation(choices.rounds).map((r) => ({ value: r.id, label: r.name, group: r.negotiationName }))}
         />
         <FilterSelect name="status" label="Status" value={filters.status ?? null} options={HOMEWORK_STATUS_FILTERS.map((s) => ({ value: s, label: label(s) }))} />
         <div className="row">

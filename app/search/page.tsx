@@ -16,13 +16,16 @@ import { cachedRead } from '../../db/read-cache';
 export const metadata: Metadata = { title: 'Search' };
 export const dynamic = 'force-dynamic';
 
+/** The best matches shown; past them, the filters narrow the search rather than more scrolling. */
+const SHOWN = 25;
+
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();
   const params = parseSearchParams(await searchParams);
   const db = getDb();
   // Shared by every reader until the next write (db/read-cache.ts): the same words and filters give the same hits.
   const { hits, negotiations, rounds, issues, parties, users } = cachedRead(db, ['search', JSON.stringify(params)], () => ({
-    hits: params.q ? search(db, params.q, toFilters(params)) : [],
+    hits: params.q ? search(db, params.q, toFilters(params), SHOWN) : [],
     negotiations: listNegotiations(db),
     rounds: params.negotiation ? listRoundsOf(db, params.negotiation) : [],
     issues: listAllIssues(db).filter((i) => !params.negotiation || i.negotiationId === params.negotiation),
@@ -74,8 +77,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {params.q && (
         <section aria-labelledby="results">
           <h2 id="results">
-            {hits.length === 0 ? 'No results' : `${hits.length}${hits.length === 50 ? '+' : ''} result${hits.length === 1 ? '' : 's'}`} for “{params.q}”
+            {hits.length === 0 ? 'No results' : `${hits.length}${hits.length === SHOWN ? '+' : ''} result${hits.length === 1 ? '' : 's'}`} for “{params.q}”
           </h2>
+          {hits.length === SHOWN && <p className="small muted">The {SHOWN} best matches; narrow them with the filters above.</p>}
           <ol className="history">
             {hits.map((h) => (
               <li key={`${h.kind}-${h.id}`}>

@@ -194,13 +194,13 @@ export function homeworkFilterChoices(db: DB) {
     negotiations: db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all(),
     parties: db.select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name)).all(),
     issues: db
-      .select({ id: issues.id, title: issues.title, negotiationName: negotiations.name })
+      .select({ id: issues.id, title: issues.title, negotiationId: issues.negotiationId, negotiationName: negotiations.name })
       .from(issues)
       .innerJoin(negotiations, eq(negotiations.id, issues.negotiationId))
       .orderBy(asc(negotiations.name), asc(issues.sortOrder))
       .all(),
     rounds: db
-      .select({ id: rounds.id, name: rounds.name, negotiationName: negotiations.name })
+      .select({ id: rounds.id, name: rounds.name, negotiationId: rounds.negotiationId, negotiationName: negotiations.name })
       .from(rounds)
       .innerJoin(negotiations, eq(negotiations.id, rounds.negotiationId))
       .orderBy(asc(negotiations.name), desc(rounds.sequence))

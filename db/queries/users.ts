@@ -6,9 +6,23 @@ export function findUserByEmail(db: DB, email: string) {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
+// Read on every request (twice: the session callback and the page), so built and prepared once per connection.
+const userByIdQueries = new WeakMap<DB, ReturnType<typeof prepareUserById>>();
+const prepareUserById = (db: DB) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+function userById(db: DB) {
+  let query = userByIdQueries.get(db);
+  if (!query) userByIdQueries.set(db, (query = prepareUserById(db)));
+  return query;
+}
+
 /** The user behind a session, or undefined when disabled or the session is older than the last logout. */
 export function findActiveUser(db: DB, id: number, sessionVersion: number) {
-  const user = db.select().from(users).where(eq(users.id, id)).get();
+  const user = userById(db).get({ id });
   if (!user || user.disabled || user.sessionVersion !== sessionVersion) return undefined;
   return user;
 }

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { authOptions } from './options';
@@ -6,14 +7,18 @@ import { findActiveUser } from '../../db/queries/users';
 import { assertRole, type CurrentUser } from '../roles';
 import type { Role } from '../domain';
 
-/** The signed-in user, re-read from the database, or null. */
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, re-read from the database, or null. Once per request: the layout and the page
+ * both ask, and each session read decrypts and re-issues the token (React's cache() is per request;
+ * in actions and route handlers it simply calls through).
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const s = session?.user;
   if (!s) return null;
   const user = findActiveUser(getDb(), s.id, s.sv);
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
-}
+});
 
 /** For pages: the user, or a redirect to the login page. */
 export async function requireUser(): Promise<CurrentUser> {

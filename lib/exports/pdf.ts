@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import * as fontkit from 'fontkit';
 import { formatDate } from '../dates';
 import { label } from '../domain';
 import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
@@ -31,8 +32,20 @@ const INK = '#1b1f24';
 const MUTED = '#505a66';
 const HEAD = '#14273d';
 
-function fontsAvailable(): boolean {
-  return Object.values(FONTS).every((f) => fs.existsSync(path.join(FONT_DIR, f)));
+/**
+ * The fonts, parsed once per process. pdfkit would parse each TTF again for every document, and
+ * fontkit then decodes each glyph's metrics anew: most of a long summary's seconds went there.
+ * pdfkit accepts a parsed font and makes its own subset per document, so sharing one is safe.
+ */
+let parsedFonts: Record<keyof typeof FONTS, fontkit.Font> | null | undefined;
+function embeddedFonts(): Record<keyof typeof FONTS, fontkit.Font> | null {
+  if (parsedFonts === undefined) {
+    const files = Object.entries(FONTS).map(([name, file]) => [name, path.join(FONT_DIR, file)] as const);
+    parsedFonts = files.every(([, file]) => fs.existsSync(file))
+      ? (Object.fromEntries(files.map(([name, file]) => [name, fontkit.create(fs.readFileSync(file))])) as Record<keyof typeof FONTS, fontkit.Font>)
+      : null;
+  }
+  return parsedFonts;
 }
 
 /** Without the TTFs, the standard fonts: characters WinAnsi cannot encode become '?' rather than garbage. */
@@ -48,13 +61,13 @@ function toWinAnsi(text: string): string {
 
 /** The round summary as an A4 PDF, generated in-process (no browser). */
 export function renderPdf(summary: RoundSummary): Promise<Buffer> {
-  const embedded = fontsAvailable();
+  const fonts = embeddedFonts();
+  const embedded = fonts !== null;
   const t = (text: string) => (embedded ? cleanText(text) : toWinAnsi(cleanText(text)));
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
-    font: embedded ? path.join(FONT_DIR, FONTS.body) : 'Helvetica',
     lang: 'en',
     info: {
       Title: t(`${documentTitle(summary)} — ${summary.negotiation.name}`),
@@ -62,10 +75,10 @@ export function renderPdf(summary: RoundSummary): Promise<Buffer> {
       Creator: 'Negotiation tracker',
     },
   });
-  if (embedded) {
-    doc.registerFont('body', path.join(FONT_DIR, FONTS.body));
-    doc.registerFont('bold', path.join(FONT_DIR, FONTS.bold));
-    doc.registerFont('italic', path.join(FONT_DIR, FONTS.italic));
+  if (fonts) {
+    // pdfkit's types only name paths and buffers; at run time it takes any font with layout().
+    for (const name of ['body', 'bold', 'italic'] as const) doc.registerFont(name, fonts[name] as unknown as string);
+    doc.font('body');
   } else {
     doc.registerFont('body', 'Helvetica');
     doc.registerFont('bold', 'Helvetica-Bold');

@@ -29,7 +29,9 @@ type Params = { params: Promise<{ id: string }> };
 type PageProps = Params & { searchParams: Promise<{ history?: string }> };
 
 // Versions shown per party before "show all"; a long-running issue can have thousands.
-const HISTORY_PER_PARTY = 10;
+const HISTORY_PER_PARTY = 5;
+// Timeline events shown here; the negotiation's timeline, filtered to this issue, has them all.
+const TIMELINE_EVENTS = 20;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = getIssue(getDb(), Number((await params).id));
@@ -122,9 +124,10 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
       </div>
 
       {canWrite && (
-        <section className="panel" aria-labelledby="status-form">
-          <h2 id="status-form">Change the status</h2>
-          <StatusForm action={changeStatusAction} issueId={issue.id} status={issue.status} version={issue.version} sources={sources} rounds={roundOptions} today={today} />
+        <section className="panel" aria-label="Status">
+          <LazyDetails summary="Change the status">
+            <StatusForm action={changeStatusAction} issueId={issue.id} status={issue.status} version={issue.version} sources={sources} rounds={roundOptions} today={today} />
+          </LazyDetails>
         </section>
       )}
 
@@ -199,9 +202,9 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
       </div>
       <section className="panel" aria-labelledby="timeline">
         <Timeline events={events} showIssue={false} emptyText="Nothing logged on this issue yet." />
-        {events.length === 50 && (
+        {events.length === TIMELINE_EVENTS && (
           <p className="small">
-            The latest 50 events. <Link href={`/negotiations/${issue.negotiationId}/timeline?issue=${issue.id}`}>The whole timeline of this issue</Link>
+            The latest {TIMELINE_EVENTS} events. <Link href={`/negotiations/${issue.negotiationId}/timeline?issue=${issue.id}`}>The whole timeline of this issue</Link>
           </p>
         )}
       </section>
@@ -223,7 +226,7 @@ function issuePageData(db: DB, id: number, showAll: boolean, canWrite: boolean) 
     statuses: statusHistory(db, issue.id),
     sources: canWrite ? listSourceChoices(db) : [],
     roundOptions: listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name })),
-    events: timeline(db, { issueId: issue.id, limit: 50 }),
+    events: timeline(db, { issueId: issue.id, limit: TIMELINE_EVENTS }),
     convergencePoints: convergenceOfIssue(db, issue.id),
   };
 }
