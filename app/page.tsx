@@ -19,7 +19,7 @@ import { TrendArrow } from '../components/TrendArrow';
 import { SavedViews } from '../components/SavedViews';
 import { deleteViewAction, saveViewAction } from './saved-views/actions';
 import { cachedRead } from '../db/read-cache';
-import { pageOfBlocks } from '../lib/dashboard-pages';
+import { pageOfBlocks } from '../lib/paging';
 import { Pager } from '../components/Pager';
 
 export const dynamic = 'force-dynamic';

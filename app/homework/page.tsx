@@ -12,6 +12,7 @@ import { listSavedViews } from '../../db/queries/saved-views';
 import { deleteViewAction, saveViewAction } from '../saved-views/actions';
 import { cachedRead } from '../../db/read-cache';
 import { Pager } from '../../components/Pager';
+import { pageOfRows } from '../../lib/paging';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Homework' };
@@ -53,10 +54,8 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
     const all = listHomework(db, filters, today);
     return { rows: all, overdueCount: all.filter((r) => r.overdue).length, choices: homeworkFilterChoices(db) };
   });
-  const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
-  const page = Math.min(idParam(search.page) ?? 1, pageCount);
+  const { items: shown, page, pageCount, firstIndex } = pageOfRows(rows, idParam(search.page) ?? 1, ROWS_PER_PAGE);
   const pageHref = (n: number) => `/homework?${new URLSearchParams([...new URLSearchParams(query), ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`.replace(/\?$/, '');
-  const shown = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
   // With a negotiation chosen, only its issues and rounds are offered (hundreds otherwise).
   const inNegotiation = <T extends { negotiationId: number }>(list: T[]) => (filters.negotiationId ? list.filter((x) => x.negotiationId === filters.negotiationId) : list);
 
@@ -94,7 +93,7 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
       <p className="muted small" role="status">
         {rows.length} item{rows.length === 1 ? '' : 's'}
         {filtered ? ' match these filters' : ''}; {overdueCount} overdue.
-        {pageCount > 1 && ` Showing ${(page - 1) * ROWS_PER_PAGE + 1}–${(page - 1) * ROWS_PER_PAGE + shown.length}.`}
+        {pageCount > 1 && ` Showing ${firstIndex + 1}–${firstIndex + shown.length}.`}
       </p>
       <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={shown} showNegotiation />
       <Pager label="Homework pages" page={page} pageCount={pageCount} href={pageHref} />

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pageOfBlocks } from '../lib/dashboard-pages';
+import { pageOfBlocks, pageOfRows } from '../lib/paging';
 
 const block = (name: string, rows: number) => ({ name, rows: Array.from({ length: rows }, (_, i) => i) });
 
-describe('dashboard pages', () => {
+describe('dashboard pages of whole negotiations', () => {
   const blocks = [block('a', 10), block('b', 25), block('c', 10), block('d', 60), block('e', 5)];
 
   it('fills a page with whole negotiations up to the row budget', () => {
@@ -27,5 +27,21 @@ describe('dashboard pages', () => {
     const small = pageOfBlocks([block('a', 3), block('b', 4)], 1, 40);
     expect(small.pageCount).toBe(1);
     expect(small.items).toHaveLength(2);
+  });
+});
+
+describe('pages of a list', () => {
+  const rows = Array.from({ length: 120 }, (_, i) => i + 1);
+
+  it('slices by the page size, and says where the page starts', () => {
+    expect(pageOfRows(rows, 2, 50)).toMatchObject({ page: 2, pageCount: 3, firstIndex: 50 });
+    expect(pageOfRows(rows, 2, 50).items).toEqual(rows.slice(50, 100));
+    expect(pageOfRows(rows, 3, 50).items).toEqual(rows.slice(100));
+  });
+
+  it('clamps past the end and before the start; an empty list is one empty page', () => {
+    expect(pageOfRows(rows, 9, 50).page).toBe(3);
+    expect(pageOfRows(rows, 0, 50).page).toBe(1);
+    expect(pageOfRows([], 4, 50)).toEqual({ items: [], page: 1, pageCount: 1, firstIndex: 0 });
   });
 });
