@@ -47,16 +47,12 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
   // Shared by every reader until the next write (db/read-cache.ts): the dashboard is read far more than data changes.
   const { blocks, trends, deadlines, attention, negotiationChoices, partyChoices } = cachedRead(db, ['dashboard', filterQuery, today], () => {
     const matrix = dashboardMatrix(db, undefined, params);
-    const { overdue, stale, weak } = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation });
+    const attention = needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation, shown: ATTENTION_SHOWN });
     return {
       blocks: matrix,
       trends: convergenceTrends(db, matrix.flatMap((b) => b.rows.map((r) => r.id))),
       deadlines: listDeadlines(db, today).slice(0, 8),
-      attention: {
-        overdue: { count: overdue.length, shown: overdue.slice(0, ATTENTION_SHOWN) },
-        stale: { count: stale.length, shown: stale.slice(0, ATTENTION_SHOWN) },
-        weak: { count: weak.length, shown: weak.slice(0, ATTENTION_SHOWN) },
-      },
+      attention,
       negotiationChoices: listNegotiations(db).map((n) => ({ value: n.id, label: n.name })),
       partyChoices: listParties(db).map((p) => ({ value: p.id, label: p.name })),
     };
@@ -102,7 +98,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <p className="muted small">Nothing overdue.</p>
         ) : (
           <ul aria-label="Overdue homework">
-            {attention.overdue.shown.map((h) => (
+            {attention.overdue.items.map((h) => (
               <li key={h.id}>
                 <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
                 <span className="small muted">
@@ -125,7 +121,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <p className="muted small">Every open issue moved recently.</p>
         ) : (
           <ul aria-label="Issues without recent activity">
-            {attention.stale.shown.map((i) => (
+            {attention.stale.items.map((i) => (
               <li key={i.id}>
                 <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
                 <span className="small muted">
@@ -141,7 +137,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <p className="muted small">Every current position has a source rated C or better.</p>
         ) : (
           <ul aria-label="Positions resting only on weak sources">
-            {attention.weak.shown.map((p) => (
+            {attention.weak.items.map((p) => (
               <li key={p.id}>
                 <Link href={`/issues/${p.issueId}`}>
                   {p.partyName} on {p.issueTitle}

@@ -174,6 +174,34 @@ async function login() {
   }
 }
 
+/** Logs an update through POST /api/updates every `everyMs` as the bench analyst; stop() says how many were accepted. */
+function startWriter(negotiationId, everyMs) {
+  let accepted = 0;
+  let n = 0;
+  const write = async () => {
+    n += 1;
+    const response = await fetch(`${BASE}/api/updates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE, cookie: cookieHeader() },
+      body: JSON.stringify({ negotiationId, body: `Benchmark write ${n}.`, occurredOn: new Date().toISOString().slice(0, 10), sources: [{ outlet: 'Benchmark wire', reliability: 'C', credibility: 3 }] }),
+    }).catch(() => null);
+    if (response?.status === 201) accepted += 1;
+    await response?.arrayBuffer();
+  };
+  const pending = new Set();
+  const timer = setInterval(() => {
+    const p = write().finally(() => pending.delete(p));
+    pending.add(p);
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return accepted;
+    },
+  };
+}
+
 // ------------------------------------------------------------------ measuring
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -320,10 +348,13 @@ try {
       continue;
     }
     await cannon(BASE + target.path, 1);
+    const writer = target.writeEveryMs ? startWriter(picked.negotiationId, target.writeEveryMs) : null;
     const stats = summarize(target.name, [await cannon(BASE + target.path, SECONDS)]);
+    if (writer) probes[target.name].writes = await writer.stop();
     probes[target.name].rss_max_mb = Math.round(rssPhaseMax);
     measured.push({ target, stats });
-    log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s; RSS up to ${Math.round(rssPhaseMax)} MB`);
+    const writes = writer ? `; ${probes[target.name].writes} updates logged meanwhile` : '';
+    log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s; RSS up to ${Math.round(rssPhaseMax)} MB${writes}`);
   }
   if (SECONDS === 0) process.exit(0);
   await measureCeilings(SECONDS / 2);

@@ -53,10 +53,10 @@ const PAGES: Page[] = [
   { name: 'homework board', cap: 2, run: (db, t) => [listHomework(db, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
   {
     name: 'needs attention',
-    cap: 6,
+    cap: 7,
     run: (db) => {
-      const a = needsAttention(db, { today: '2026-11-23', staleDays: 1 });
-      return [a.overdue, a.weak];
+      const a = needsAttention(db, { today: '2026-11-23', staleDays: 1, shown: 10 });
+      return [a.overdue.items, a.weak.items];
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
 import { seedDemoData } from '../db/seed';
-import { overdueHomework, staleIssues, weaklySourcedPositions } from '../db/queries/attention';
+import { countOverdueHomework, needsAttention, overdueHomework, staleIssues, weaklySourcedPositions } from '../db/queries/attention';
 import { createHomework } from '../db/mutations/homework';
 import { recordPosition } from '../db/mutations/positions';
 import { rounds } from '../db/schema';
@@ -26,6 +26,12 @@ describe('what needs attention', () => {
     expect(overdue.find((h) => h.title === 'Late by round')).toMatchObject({ dueRoundName: 'Held round', owners: 'A' });
     // Due today is not yet overdue.
     expect(overdueHomework(db, '2026-01-10').map((h) => h.title)).toEqual(['Late by round']);
+    // The dashboard asks for the first few and the total: the same rule, the same order.
+    expect(overdueHomework(db, '2026-02-01', undefined, 1)).toEqual(overdue.slice(0, 1));
+    expect(countOverdueHomework(db, '2026-02-01')).toBe(2);
+    const attention = needsAttention(db, { today: '2026-02-01', staleDays: 30, shown: 1 });
+    expect(attention.overdue).toEqual({ count: 2, items: overdue.slice(0, 1) });
+    expect(attention.stale.items.length).toBeLessThanOrEqual(1);
   });
 
   it('lists open issues with no activity for N days', () => {

@@ -3,6 +3,7 @@ import type { DB } from '../index';
 import { issues, negotiations, parties, positions, updateSources } from '../schema';
 import { chainOf, loadSourceChains } from './source-chains';
 import { daysBetween } from '../../lib/dates';
+import { groupBy } from '../../lib/group-by';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
 export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;
@@ -17,20 +18,33 @@ export type WeakPosition = { id: number; issueId: number; issueTitle: string; pa
  * The same rule as lib/homework.ts isOverdue, here in SQL so it runs over any number of items.
  * The homework board applies the same rule; keep the two in step.
  */
-export function overdueHomework(db: DB, today: string, negotiationId?: number): OverdueHomework[] {
+const OVERDUE_WHERE = `h.status IN ('open', 'in_progress')
+          AND (r.status = 'held' OR (h.due_on IS NOT NULL AND h.due_on < @today))
+          AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId)`;
+
+export function overdueHomework(db: DB, today: string, negotiationId?: number, limit = -1): OverdueHomework[] {
+  // The owners are looked up only for the rows kept: in a subquery after the LIMIT, not for every overdue item.
   return db.$client
     .prepare(
-      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, r.name dueRoundName,
+      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName,
               coalesce((SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id), '') owners
-         FROM homework h
+         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
+                 FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id
+                WHERE ${OVERDUE_WHERE}
+                ORDER BY dueBy, h.id
+                LIMIT @limit) h
          JOIN negotiations n ON n.id = h.negotiation_id
-         LEFT JOIN rounds r ON r.id = h.due_round_id
-        WHERE h.status IN ('open', 'in_progress')
-          AND (r.status = 'held' OR (h.due_on IS NOT NULL AND h.due_on < @today))
-          AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId)
-        ORDER BY coalesce(h.due_on, r.ends_on, r.starts_on), h.id`,
+        ORDER BY h.dueBy, h.id`,
     )
-    .all({ today, negotiationId: negotiationId ?? null }) as OverdueHomework[];
+    .all({ today, negotiationId: negotiationId ?? null, limit }) as OverdueHomework[];
+}
+
+export function countOverdueHomework(db: DB, today: string, negotiationId?: number): number {
+  return (
+    db.$client
+      .prepare(`SELECT count(*) n FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id WHERE ${OVERDUE_WHERE}`)
+      .get({ today, negotiationId: negotiationId ?? null }) as { n: number }
+  ).n;
 }
 
 /** Issues with no update, position or status change for `days` days (issues.last_activity_at, kept by those writes). */
@@ -73,12 +87,20 @@ export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosi
   const viaUpdates = updateIds.length
     ? db.select({ updateId: updateSources.updateId, sourceId: updateSources.targetId }).from(updateSources).where(inArray(updateSources.updateId, updateIds)).all()
     : [];
-  const sourceIdsOf = (p: (typeof current)[number]) =>
-    [...new Set([p.sourceId, ...viaUpdates.filter((u) => u.updateId === p.updateId).map((u) => u.sourceId)].filter((s): s is number => s !== null))];
-  const known = loadSourceChains(db, current.flatMap(sourceIdsOf));
+  const sourcesByUpdate = groupBy(viaUpdates, (u) => u.updateId);
+  const sourceIdsOf = new Map(
+    current.map((p) => [
+      p.id,
+      [...new Set([p.sourceId, ...(p.updateId === null ? [] : (sourcesByUpdate.get(p.updateId) ?? [])).map((u) => u.sourceId)].filter((s): s is number => s !== null))],
+    ]),
+  );
+  const known = loadSourceChains(db, [...sourceIdsOf.values()].flat());
   const weak: WeakPosition[] = [];
   for (const p of current) {
-    const chains = sourceIdsOf(p).map((s) => chainOf(known, s)).filter((c) => c.length > 0);
+    const chains = sourceIdsOf
+      .get(p.id)!
+      .map((s) => chainOf(known, s))
+      .filter((c) => c.length > 0);
     const origins = chains.map((c) => c[c.length - 1]);
     if (origins.every((o) => (LOW_RELIABILITY as readonly string[]).includes(o.reliability))) {
       weak.push({
@@ -98,10 +120,14 @@ export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosi
   return weak;
 }
 
-export function needsAttention(db: DB, options: { today: string; staleDays: number; negotiationId?: number }) {
+/** Each list's total and its first `shown` items, for the dashboard. */
+export function needsAttention(db: DB, options: { today: string; staleDays: number; negotiationId?: number; shown: number }) {
+  const { today, staleDays, negotiationId, shown } = options;
+  const stale = staleIssues(db, today, staleDays, negotiationId);
+  const weak = weaklySourcedPositions(db, negotiationId);
   return {
-    overdue: overdueHomework(db, options.today, options.negotiationId),
-    stale: staleIssues(db, options.today, options.staleDays, options.negotiationId),
-    weak: weaklySourcedPositions(db, options.negotiationId),
+    overdue: { count: countOverdueHomework(db, today, negotiationId), items: overdueHomework(db, today, negotiationId, shown) },
+    stale: { count: stale.length, items: stale.slice(0, shown) },
+    weak: { count: weak.length, items: weak.slice(0, shown) },
   };
 }
