@@ -1,11 +1,11 @@
-// Times each page's data queries directly on bench/out/bench.db (no server, no rendering): where the time goes.
-// Run: npx tsx bench/profile-queries.ts
+// Times each page's data reads directly on bench/out/bench.db (no server, no rendering, no read cache):
+// what the first reader after a write pays. Run: npm run bench:queries (after npm run bench made the file).
 import { openDatabase } from '../db';
 import { pickTargets } from './targets.mjs';
 import { dashboardMatrix } from '../db/queries/dashboard';
 import { convergenceTrends, convergenceOfIssue } from '../db/queries/convergence';
 import { listDeadlines } from '../db/queries/deadlines';
-import { overdueHomework, staleIssues, weaklySourcedPositions } from '../db/queries/attention';
+import { needsAttention, weaklySourcedPositions } from '../db/queries/attention';
 import { getIssue, positionCounts, positionHistory, statusHistory } from '../db/queries/issues';
 import { listSourceChoices } from '../db/queries/sources';
 import { timeline } from '../db/queries/timeline';
@@ -20,6 +20,7 @@ const db = openDatabase(process.env.BENCH_DB ?? 'bench/out/bench.db');
 const t = pickTargets(db.$client);
 const today = '2026-11-23';
 function time(name: string, fn: () => unknown) {
+  // One untimed run first: the file's pages come into SQLite's cache, as on a running server.
   fn();
   const runs = 5;
   const start = performance.now();
@@ -33,20 +34,19 @@ function time(name: string, fn: () => unknown) {
 time('dashboardMatrix', () => dashboardMatrix(db));
 time('convergenceTrends', () => convergenceTrends(db));
 time('listDeadlines', () => listDeadlines(db, today));
-time('overdueHomework', () => overdueHomework(db, today));
-time('staleIssues', () => staleIssues(db, today, 30));
-time('weaklySourcedPositions', () => weaklySourcedPositions(db));
+time('needsAttention (10 of each)', () => needsAttention(db, { today, staleDays: 30, shown: 10 }).overdue.items);
+time('  of which weaklySourcedPositions', () => weaklySourcedPositions(db));
 time('issue: getIssue', () => getIssue(db, t.issueId));
-time('issue: positionHistory(10/party)', () => positionHistory(db, t.issueId, { perParty: 10 }));
+time('issue: positionHistory(5/party)', () => positionHistory(db, t.issueId, { perParty: 5 }));
 time('issue: positionCounts', () => positionCounts(db, t.issueId));
 time('issue: statusHistory', () => statusHistory(db, t.issueId));
 time('issue: listSourceChoices', () => listSourceChoices(db));
-time('issue: timeline 50', () => timeline(db, { issueId: t.issueId, limit: 50 }));
+time('issue: timeline 20', () => timeline(db, { issueId: t.issueId, limit: 20 }));
 time('issue: convergenceOfIssue', () => convergenceOfIssue(db, t.issueId));
 time('round: getRoundPage', () => getRoundPage(db, t.roundId, today));
-time('homework: listHomework', () => listHomework(db, { negotiation: t.negotiationId, status: 'open' } as never, today));
+time('homework: listHomework', () => listHomework(db, { negotiationId: t.negotiationId, status: 'open' }, today));
 time('homework: filterChoices', () => homeworkFilterChoices(db));
-time('search', () => search(db, t.searchWord, {}));
+time('search', () => search(db, t.searchWord, {}, 25));
 time('search: listAllIssues', () => listAllIssues(db));
 time('sinceLastRound', () => sinceLastRound(db, t.negotiationId));
 time('roundSummary', () => roundSummary(db, t.roundId, today));

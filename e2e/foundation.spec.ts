@@ -50,6 +50,23 @@ test('an analyst records a new position and the old one stays in the history', a
   expect(count(`SELECT count(*) n FROM positions WHERE issue_id = ? AND party_id = ?`, issueId, UKRAINE())).toBe(before + 1);
 });
 
+test('the status form fetches its source list when opened, and cites the chosen source', async ({ analystPage: page }) => {
+  const issueId = idOf(`SELECT id FROM issues WHERE title = 'Ceasefire monitoring'`);
+  const elPais = idOf(`SELECT id FROM sources WHERE outlet = 'El País' ORDER BY id DESC LIMIT 1`);
+  await page.goto(`/issues/${issueId}`);
+  const lists = page.waitForResponse((r) => r.url().endsWith('/api/sources/choices') && r.status() === 200);
+  await page.getByText('Change the status').click();
+  await lists;
+  const form = page.getByRole('form', { name: 'Change status' });
+  const picker = form.getByLabel('Cite an existing source');
+  await expect(picker.locator(`option[value="${elPais}"]`)).toHaveCount(1);
+  await picker.selectOption(String(elPais));
+  await form.getByLabel('New status').selectOption('narrowing');
+  await form.getByRole('button', { name: 'Change status' }).click();
+  await expect(form.getByRole('status')).toContainText('Status changed');
+  expect(count(`SELECT count(*) n FROM status_changes WHERE issue_id = ? AND source_id = ? AND to_status = 'narrowing'`, issueId, elPais)).toBe(1);
+});
+
 test('a bad date gets a message beside the field, keeps the typing and writes nothing', async ({ analystPage: page }) => {
   const issueId = DONBAS();
   const before = count(`SELECT count(*) n FROM positions`);

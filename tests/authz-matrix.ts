@@ -53,6 +53,7 @@ export const ROUTES: RouteEntry[] = [
   { file: 'app/api/bench/ceiling/route.ts', methods: { GET: 'public' } },
   { file: 'app/api/negotiations/[id]/updates.atom/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/search/route.ts', methods: { GET: 'viewer' }, url: '/api/search?q=prisoners' },
+  { file: 'app/api/sources/choices/route.ts', methods: { GET: 'analyst' } },
   { file: 'app/api/deadlines.ics/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/negotiations/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/negotiations/[id]/export.json/route.ts', methods: { GET: 'viewer' } },

@@ -24,7 +24,8 @@ export function PositionForm({
   partyId: number;
   partyName: string;
   current: Current;
-  sources: SourceChoice[];
+  /** Omitted: fetched when the form first shows. */
+  sources?: SourceChoice[];
   rounds: Option[];
   today: string;
 }) {

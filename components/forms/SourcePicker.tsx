@@ -1,6 +1,7 @@
 import { SelectField, TextArea, TextField, type Option } from '../ui/Field';
 import { CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '../../lib/domain';
 import type { FormState } from '../../lib/validation/fields';
+import { useSourceChoices } from './useSourceChoices';
 
 export type SourceChoice = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string };
 
@@ -11,18 +12,30 @@ export function sourceOptions(sources: SourceChoice[]): Option[] {
   }));
 }
 
-/** Cite an existing source, or type a new one (its fields are named `source.*`). */
-export function SourcePicker({ sources, state }: { sources: SourceChoice[]; state: FormState }) {
+const PLACEHOLDERS = {
+  ready: '— none, or add a new one below —',
+  loading: 'Loading sources…',
+  failed: '— the list could not be loaded; add a new one below —',
+};
+
+/**
+ * Cite an existing source, or type a new one (its fields are named `source.*`). Without `sources`
+ * the list is fetched when the form first shows (useSourceChoices).
+ */
+export function SourcePicker({ sources, state }: { sources?: SourceChoice[]; state: FormState }) {
   const v = state.values ?? {};
   const e = state.errors ?? {};
+  const choices = useSourceChoices(sources);
   return (
     <fieldset>
       <legend>Source</legend>
       <SelectField
+        // Mounted again once the list arrives, so a value kept from a refused submission is selected.
+        key={choices.status}
         label="Cite an existing source"
         name="sourceId"
-        options={sourceOptions(sources)}
-        placeholder="— none, or add a new one below —"
+        options={sourceOptions(choices.sources)}
+        placeholder={PLACEHOLDERS[choices.status]}
         defaultValue={v.sourceId}
         errors={e.sourceId}
       />

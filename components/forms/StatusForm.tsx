@@ -20,7 +20,8 @@ export function StatusForm({
   issueId: number;
   status: string;
   version: number;
-  sources: SourceChoice[];
+  /** Omitted: fetched when the form first shows. */
+  sources?: SourceChoice[];
   rounds: Option[];
   today: string;
 }) {

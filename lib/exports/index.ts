@@ -1,15 +1,16 @@
 import type { RoundSummary } from '../../db/queries/round-summary';
 import { renderCsv } from './csv';
-import { renderDocx } from './docx';
 import type { ExportFormat } from './formats';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf';
 
-/** Server only (pdfkit, docx): the renderer of each format. */
+/**
+ * Server only: the renderer of each format. pdfkit and docx are loaded on the first PDF or Word
+ * download, not with the route: loading them took ~0.4 s that a Markdown download paid for nothing.
+ */
 export const RENDERERS: Record<ExportFormat, (summary: RoundSummary) => Promise<Buffer> | string> = {
-  pdf: renderPdf,
-  docx: renderDocx,
+  pdf: async (summary) => (await import('./pdf')).renderPdf(summary),
+  docx: async (summary) => (await import('./docx')).renderDocx(summary),
   md: renderMarkdown,
   csv: renderCsv,
   json: renderJson,

@@ -5,7 +5,6 @@ import { getDb, type DB } from '../../../db';
 import { cachedRead } from '../../../db/read-cache';
 import { getIssue, positionCounts, positionHistory, statusHistory, type PositionVersion } from '../../../db/queries/issues';
 import { listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
-import { listSourceChoices } from '../../../db/queries/sources';
 import { requireUser } from '../../../lib/auth/current-user';
 import { hasRole } from '../../../lib/roles';
 import { daysBetween, formatDate } from '../../../lib/dates';
@@ -46,9 +45,9 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
   const canWrite = hasRole(user.role, 'analyst');
   const today = await readerToday();
   // Shared by every reader until the next write (db/read-cache.ts).
-  const data = Number.isInteger(id) ? cachedRead(db, ['issue', id, showAll, canWrite], () => issuePageData(db, id, showAll, canWrite)) : undefined;
+  const data = Number.isInteger(id) ? cachedRead(db, ['issue', id, showAll], () => issuePageData(db, id, showAll)) : undefined;
   if (!data) notFound();
-  const { issue, negotiationName, parties, history, versionCounts, statuses, sources, roundOptions, events, convergencePoints } = data;
+  const { issue, negotiationName, parties, history, versionCounts, statuses, roundOptions, events, convergencePoints } = data;
   const byId = new Map(history.map((p) => [p.id, p]));
   const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
   // The extra, older version fetched per party only tells what the oldest shown one changed.
@@ -112,7 +111,6 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
                     partyId={party.id}
                     partyName={party.name}
                     current={current ? { id: current.id, summary: current.summary, stance: current.stance, redLines: current.redLines, flexibility: current.flexibility } : null}
-                    sources={sources}
                     rounds={roundOptions}
                     today={today}
                   />
@@ -126,7 +124,7 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
       {canWrite && (
         <section className="panel" aria-label="Status">
           <LazyDetails summary="Change the status">
-            <StatusForm action={changeStatusAction} issueId={issue.id} status={issue.status} version={issue.version} sources={sources} rounds={roundOptions} today={today} />
+            <StatusForm action={changeStatusAction} issueId={issue.id} status={issue.status} version={issue.version} rounds={roundOptions} today={today} />
           </LazyDetails>
         </section>
       )}
@@ -213,7 +211,7 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
 }
 
 /** Everything the issue page reads, in one place so it can be cached as a whole. */
-function issuePageData(db: DB, id: number, showAll: boolean, canWrite: boolean) {
+function issuePageData(db: DB, id: number, showAll: boolean) {
   const found = getIssue(db, id);
   if (!found) return undefined;
   const { issue, negotiationName } = found;
@@ -224,7 +222,6 @@ function issuePageData(db: DB, id: number, showAll: boolean, canWrite: boolean) 
     history: positionHistory(db, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY }),
     versionCounts: positionCounts(db, issue.id),
     statuses: statusHistory(db, issue.id),
-    sources: canWrite ? listSourceChoices(db) : [],
     roundOptions: listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name })),
     events: timeline(db, { issueId: issue.id, limit: TIMELINE_EVENTS }),
     convergencePoints: convergenceOfIssue(db, issue.id),

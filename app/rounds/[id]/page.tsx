@@ -17,6 +17,9 @@ import { cachedRead } from '../../../db/read-cache';
 
 export const dynamic = 'force-dynamic';
 
+/** A busy round can carry a hundred items: the page shows the first ones, the homework board all of them. */
+const HOMEWORK_SHOWN = 20;
+
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -183,12 +186,24 @@ export default async function RoundPage({ params }: Params) {
 
       <section aria-labelledby="assigned-heading">
         <h2 id="assigned-heading">Homework assigned at this round</h2>
-        <HomeworkTable caption="Assigned at this round" rows={page.homeworkAssigned} />
+        <HomeworkTable caption="Assigned at this round" rows={page.homeworkAssigned.slice(0, HOMEWORK_SHOWN)} />
+        <MoreHomework shown={HOMEWORK_SHOWN} total={page.homeworkAssigned.length} roundId={round.id} />
       </section>
       <section aria-labelledby="due-heading">
         <h2 id="due-heading">Homework due at this round</h2>
-        <HomeworkTable caption="Due at this round" rows={page.homeworkDue} />
+        <HomeworkTable caption="Due at this round" rows={page.homeworkDue.slice(0, HOMEWORK_SHOWN)} />
+        <MoreHomework shown={HOMEWORK_SHOWN} total={page.homeworkDue.length} roundId={round.id} />
       </section>
     </div>
+  );
+}
+
+
+function MoreHomework({ shown, total, roundId }: { shown: number; total: number; roundId: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="small">
+      The first {shown} of {total}. <Link href={`/homework?round=${roundId}`}>All homework assigned at or due at this round</Link>
+    </p>
   );
 }
