@@ -50,6 +50,15 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     expect(await md.text()).toContain('## Homework assigned at this round');
   });
 
+  it('serves the same bytes again from its cache, and a fresh file after a write', async () => {
+    const first = await (await call('summary.md')).text();
+    const again = await (await call('summary.md')).text();
+    expect(again).toBe(first);
+    const { getDb } = await import('../db');
+    getDb().$client.prepare('UPDATE rounds SET summary = ? WHERE id = ?').run('Cache check: a summary written after the first download.', roundId);
+    expect(await (await call('summary.md')).text()).toContain('Cache check: a summary written after the first download.');
+  });
+
   it('refuses a wrong token, a bad file name and an unknown round', async () => {
     expect((await call('summary.csv', 'Bearer ntk_not-a-real-token')).status).toBe(401);
     expect((await call('summary.html')).status).toBe(400);

@@ -27,8 +27,12 @@ export async function GET(request: Request, { params }: Params) {
   const summary = Number.isSafeInteger(roundId) && roundId > 0 ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
   if (!summary) return Response.json({ error: 'No such round.' }, { status: 404 });
   try {
-    const rendered = await cachedRead(db, ['round-summary-file', roundId, today, format], async () => RENDERERS[format](summary));
-    const body = typeof rendered === 'string' ? rendered : new Uint8Array(rendered);
+    // Kept as bytes: a cached string would be encoded to UTF-8 again for every download.
+    const rendered = await cachedRead(db, ['round-summary-file', roundId, today, format], async () => {
+      const output = await RENDERERS[format](summary);
+      return typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
+    });
+    const body = new Uint8Array(rendered.buffer as ArrayBuffer, rendered.byteOffset, rendered.byteLength);
     return new Response(body, {
       headers: {
         'Content-Type': EXPORT_CONTENT_TYPES[format],
