@@ -47,6 +47,10 @@ test('API responses forbid framing and sniffing', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
   expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  // A download too (set in next.config.js: the proxy skips /api/).
+  const feed = await request.get('/api/bench/ceiling');
+  expect(feed.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
 });
 
 test('a server action posted from another origin is refused and writes nothing', async ({ analystPage: page }) => {

@@ -20,5 +20,3 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join('; ');
 }
 
-/** For JSON and file responses: nothing may be loaded or framed. */
-export const API_CSP = `default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
