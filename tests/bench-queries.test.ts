@@ -18,6 +18,7 @@ import { roundSummary } from '../db/queries/round-summary';
 import { sinceLastRound } from '../db/queries/since-last-round';
 import { listHomework } from '../db/queries/homework';
 import { needsAttention } from '../db/queries/attention';
+import { exportNegotiationJson } from '../db/queries/export-negotiation';
 
 type Targets = ReturnType<typeof pickTargets>;
 /**
@@ -168,5 +169,29 @@ describe('positions read from candidate versions equal the rule applied to every
       }
     }
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+// The export reads each batch's links by the batch's update ids; a wrong batch would drop or mix links.
+describe('the JSON export of the largest negotiation of the larger instance', () => {
+  it("carries each update's issues, parties, actors and sources, across several batches", () => {
+    const { db, targets } = instances.large;
+    const nid = targets.negotiationId;
+    const doc = JSON.parse(exportNegotiationJson(db, nid)!) as { updates: Record<'issues' | 'parties' | 'actors' | 'sources', string[]>[] };
+    const ids = db.$client.prepare('SELECT id FROM updates WHERE negotiation_id = ? ORDER BY id').pluck().all(nid) as number[];
+    expect(ids.length).toBeGreaterThan(1000);
+    expect(doc.updates).toHaveLength(ids.length);
+    const links = { issues: 'update_issues', parties: 'update_parties', actors: 'update_actors', sources: 'update_sources' } as const;
+    for (const [field, table] of Object.entries(links) as [keyof typeof links, string][]) {
+      const counts = new Map(
+        (
+          db.$client
+            .prepare(`SELECT update_id u, count(*) n FROM ${table} WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = ?) GROUP BY update_id`)
+            .all(nid) as { u: number; n: number }[]
+        ).map((r) => [r.u, r.n]),
+      );
+      expect(counts.size).toBeGreaterThan(0);
+      expect(doc.updates.map((u) => u[field].length)).toEqual(ids.map((id) => counts.get(id) ?? 0));
+    }
   });
 });

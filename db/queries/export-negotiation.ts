@@ -273,8 +273,9 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
   );
   const linksOf = (table: string, column: string) =>
     client.prepare(
-      // A range of the primary key; links of another negotiation's updates in the range are ignored below.
-      `SELECT update_id AS u, ${column} AS t FROM ${table} WHERE update_id > ? AND update_id <= ?`,
+      // The batch's own updates by index seek: a range of ids would also bring back every other
+      // negotiation's links in it, nine rows in ten on a large instance.
+      `SELECT update_id AS u, ${column} AS t FROM ${table} WHERE update_id IN (SELECT value FROM json_each(?))`,
     );
   const linkStatements = {
     issues: linksOf('update_issues', 'issue_id'),
@@ -289,11 +290,11 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
       for (;;) {
         const rows = updatePage.all(after, nid) as UpdateRow[];
         if (!rows.length) return;
-        const from = after;
         after = rows[rows.length - 1].id;
+        const ids = JSON.stringify(rows.map((u) => u.id));
         const links = (name: keyof typeof linkStatements) => {
           const map = new Map<number, number[]>();
-          for (const l of linkStatements[name].all(from, after) as { u: number; t: number }[]) {
+          for (const l of linkStatements[name].all(ids) as { u: number; t: number }[]) {
             const list = map.get(l.u);
             if (list) list.push(l.t);
             else map.set(l.u, [l.t]);
