@@ -5,7 +5,7 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native add-on, and pdfkit (reads its font files from its own folder): loaded by Node at run time, never bundled.
-  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'dejavu-fonts-ttf'],
+  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'fontkit', 'dejavu-fonts-ttf'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -12,7 +12,7 @@ import { contentDisposition, summaryFileName } from '../lib/exports/filename';
 import { parseSummaryFileName } from '../lib/exports/formats';
 import { renderJson } from '../lib/exports/json';
 import { escapeMarkdown, renderMarkdown, safeMarkdownBody } from '../lib/exports/markdown';
-import { renderPdf } from '../lib/exports/pdf';
+import { renderPdf, warmUp } from '../lib/exports/pdf';
 import { FIXTURE_TODAY, demoDb, demoRoundId, demoSummary } from './summary-demo';
 
 // Rendering and reading back a PDF is slow on a busy 2-core machine.
@@ -149,6 +149,16 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     const [a, b] = await Promise.all([pdfText(first), pdfText(second)]);
     expect(b).toBe(a);
     expect(second.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+  });
+
+  it('warms up at server start by parsing the fonts every later document shares (instrumentation.ts)', async () => {
+    delete (globalThis as { trackerPdfFonts?: unknown }).trackerPdfFonts;
+    await warmUp();
+    const fonts = (globalThis as { trackerPdfFonts?: Record<string, unknown> }).trackerPdfFonts;
+    expect(Object.keys(fonts ?? {}).sort()).toEqual(['body', 'bold', 'italic']);
+    const text = await pdfText(await renderPdf(summary));
+    expect(text).toContain('Donbas status');
+    expect((globalThis as { trackerPdfFonts?: unknown }).trackerPdfFonts).toBe(fonts);
   });
 
   it('renders a .docx whose document.xml holds the issues and the homework', async () => {

@@ -32,20 +32,45 @@ const INK = '#1b1f24';
 const MUTED = '#505a66';
 const HEAD = '#14273d';
 
+type ParsedFonts = Record<keyof typeof FONTS, fontkit.Font>;
+
 /**
  * The fonts, parsed once per process. pdfkit would parse each TTF again for every document, and
  * fontkit then decodes each glyph's metrics anew: most of a long summary's seconds went there.
  * pdfkit accepts a parsed font and makes its own subset per document, so sharing one is safe.
+ * Kept on globalThis: the summary route and the start-up warm-up (instrumentation.ts) are bundled
+ * separately, each with its own copy of this module.
  */
-let parsedFonts: Record<keyof typeof FONTS, fontkit.Font> | null | undefined;
-function embeddedFonts(): Record<keyof typeof FONTS, fontkit.Font> | null {
-  if (parsedFonts === undefined) {
+const shared = globalThis as { trackerPdfFonts?: ParsedFonts | null };
+function embeddedFonts(): ParsedFonts | null {
+  if (shared.trackerPdfFonts === undefined) {
     const files = Object.entries(FONTS).map(([name, file]) => [name, path.join(FONT_DIR, file)] as const);
-    parsedFonts = files.every(([, file]) => fs.existsSync(file))
-      ? (Object.fromEntries(files.map(([name, file]) => [name, fontkit.create(fs.readFileSync(file))])) as Record<keyof typeof FONTS, fontkit.Font>)
+    shared.trackerPdfFonts = files.every(([, file]) => fs.existsSync(file))
+      ? (Object.fromEntries(files.map(([name, file]) => [name, fontkit.create(fs.readFileSync(file))])) as ParsedFonts)
       : null;
   }
-  return parsedFonts;
+  return shared.trackerPdfFonts;
+}
+
+/**
+ * Runs pdfkit once over every font and the common letters, so that the first reader's PDF does not pay
+ * for loading the code, parsing the fonts' tables and measuring their glyphs (fontkit does each lazily).
+ */
+export async function warmUp(): Promise<void> {
+  const fonts = embeddedFonts();
+  if (!fonts) return;
+  const doc = new PDFDocument({ size: 'A4' });
+  doc.on('data', () => {});
+  const done = new Promise<void>((resolve, reject) => doc.on('end', resolve).on('error', reject));
+  const letters = 'The quick brown fox jumps over the lazy dog. THE QUICK BROWN FOX: 0123456789 — “quoted” (a, b; c) → €';
+  const cyrillic = 'Съешь же ещё этих мягких французских булок, да выпей чаю. Україна: їжак ґава є.';
+  for (const name of ['body', 'bold', 'italic'] as const) doc.registerFont(name, fonts[name] as unknown as string);
+  // A few pages' worth: V8 compiles pdfkit's line breaking only once it has run for a while.
+  for (let n = 0; n < 40; n++) {
+    for (const name of ['body', 'bold', 'italic'] as const) doc.font(name).fontSize(9 + (n % 3)).text(`${n} ${letters} ${cyrillic} ${letters.toLowerCase()}`, { width: 480 });
+  }
+  doc.end();
+  await done;
 }
 
 /** Without the TTFs, the standard fonts: characters WinAnsi cannot encode become '?' rather than garbage. */
