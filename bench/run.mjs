@@ -308,12 +308,14 @@ try {
   const targets = benchTargets(picked);
   log(`Measuring: ${SECONDS} s per target, ${CONNECTIONS} connections, 1 s warm-up each.\n`);
 
-  // Two ceilings, each measured at the start and at the end so both halves of the run share their weather:
-  // a trivial page (no database; asked without a session, so no sign-in either) for the pages' ratios, and
-  // a trivial route handler, which skips React altogether, shown beside it for reference.
+  // Two ceilings and a reference, each measured at the start and at the end so both halves of the run share
+  // their weather: a trivial page (no database; asked without a session, so no sign-in either) for the
+  // pages' ratios; a trivial route handler, which skips React altogether; and a page of 200 table rows
+  // (no database, no session), the size of a dashboard page: what rendering that much HTML costs alone.
   const ceilings = [
     { name: 'ceiling', url: `${BASE}/bench/ceiling`, runs: [] },
     { name: 'ceiling_route', url: `${BASE}/api/bench/ceiling`, runs: [] },
+    { name: 'reference_200_rows', url: `${BASE}/bench/rows`, runs: [] },
   ];
   const measureCeilings = async (seconds) => {
     for (const c of ceilings) {
@@ -358,7 +360,9 @@ try {
   }
   if (SECONDS === 0) process.exit(0);
   await measureCeilings(SECONDS / 2);
-  const [ceiling, ceilingRoute] = ceilings.map((c) => summarize(c.name, c.runs));
+  const [ceiling, ceilingRoute, reference] = ceilings.map((c) => summarize(c.name, c.runs));
+  const referencePage = await fetch(`${BASE}/bench/rows`);
+  probes[reference.name] = { status: referencePage.status, bytes: (await referencePage.arrayBuffer()).byteLength };
   const js = await dashboardJsKb();
   clearInterval(sampler);
   rssMax = Math.max(rssMax, rssMb(server.pid));
@@ -368,6 +372,7 @@ try {
     ...measured.map(({ stats }) => ({ ...stats, ratio: ratio(stats.rps), ratio_route: ratio(stats.rps, ceilingRoute) })),
     { ...ceiling, ratio: 1, ratio_route: ratio(ceiling.rps, ceilingRoute) },
     { ...ceilingRoute, ratio: ratio(ceilingRoute.rps), ratio_route: 1 },
+    { ...reference, ratio: ratio(reference.rps), ratio_route: ratio(reference.rps, ceilingRoute) },
   ];
 
   // ---------------------------------------------------------------- the table
@@ -383,7 +388,7 @@ try {
   const rows = [
     ['name', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'ratio', 'vs route', 'target'],
     ...measured.map((m) => [m.stats.name, m.stats.p50_ms, m.stats.p95_ms, m.stats.p99_ms, m.stats.rps, ratio(m.stats.rps).toFixed(3), ratio(m.stats.rps, ceilingRoute).toFixed(3), verdict(m)]),
-    ...[ceiling, ceilingRoute].map((c) => [c.name, c.p50_ms, c.p95_ms, c.p99_ms, c.rps, ratio(c.rps).toFixed(3), ratio(c.rps, ceilingRoute).toFixed(3), '']),
+    ...[ceiling, ceilingRoute, reference].map((c) => [c.name, c.p50_ms, c.p95_ms, c.p99_ms, c.rps, ratio(c.rps).toFixed(3), ratio(c.rps, ceilingRoute).toFixed(3), '']),
   ].map((r) => r.map(String));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   log('');
