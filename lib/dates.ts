@@ -30,9 +30,17 @@ export function daysBetween(from: string, to: string): number {
 // which was the largest single cost of rendering the dashboard.
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+// Pages and summaries format the same few thousand days over and over: keep each text once.
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_MAX = 20_000;
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
+  const known = formattedDates.get(iso);
+  if (known !== undefined) return known;
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return dateFormat.format(d);
+  const text = Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  if (formattedDates.size >= FORMATTED_DATES_MAX) formattedDates.clear();
+  formattedDates.set(iso, text);
+  return text;
 }
