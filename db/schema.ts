@@ -364,6 +364,7 @@ export const homework = sqliteTable(
     index('homework_negotiation_status').on(t.negotiationId, t.status),
     index('homework_due_round').on(t.dueRoundId),
     index('homework_assigned_round').on(t.assignedRoundId),
+    index('homework_due_on').on(t.dueOn),
     index('homework_issue').on(t.issueId),
   ],
 );

@@ -195,3 +195,16 @@ describe('the JSON export of the largest negotiation of the larger instance', ()
     }
   });
 });
+
+describe('query plans of the large instance', () => {
+  it('the round summary finds its homework (assigned, due at the round, or due in its dates) by index, not by a scan', () => {
+    const instance = instances.large;
+    instance.statements.length = 0;
+    roundSummary(instance.db, instance.targets.roundId, '2026-11-23');
+    const statement = instance.statements.find((s) => /^select "homework"\."id"/.test(s) && s.includes('"due_on" >='));
+    expect(statement).toBeDefined();
+    const plan = (instance.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((p) => p.detail);
+    expect(plan.join('\n')).toContain('homework_due_on');
+    expect(plan.filter((d) => /^SCAN (homework|h)\b/.test(d))).toEqual([]);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `homework_due_on` ON `homework` (`due_on`);
