@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_NEXTAUTH_SECRET } from './e2e/secret';
 
 // A throw-away database per run; workers inherit the path through the environment.
 process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');
@@ -41,7 +42,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
       NEXTAUTH_URL: `http://localhost:${PORT}`,
-      NEXTAUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     },
   },
 });

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { test, expect } from './fixtures';
+import { encode } from 'next-auth/jwt';
 import { hashPassword } from '../lib/auth/password';
+import { E2E_NEXTAUTH_SECRET } from './secret';
 
 // Users of their own, so signing out or locking them does not touch the demo sessions other specs use.
 const PASSWORD = 'session-test-password-1';
@@ -83,4 +85,30 @@ test('a disabled user loses access at the next request', async ({ browser }) => 
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
   await context.close();
+});
+
+test('a session cookie is honoured only when it is ours, unexpired and of the current session version', async ({ browser, baseURL }) => {
+  const email = unique('minted');
+  await makeUser(email);
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+  const user = db.prepare('SELECT id, session_version sv FROM users WHERE email = ?').get(email) as { id: number; sv: number };
+  db.close();
+  const claims = { uid: user.id, sv: user.sv, role: 'viewer' as const, email, name: email };
+  const tokens = {
+    valid: await encode({ token: claims, secret: E2E_NEXTAUTH_SECRET }),
+    expired: await encode({ token: claims, secret: E2E_NEXTAUTH_SECRET, maxAge: -3600 }),
+    foreign: await encode({ token: claims, secret: 'another-deployment-secret-0123456789abcdef' }),
+    oldVersion: await encode({ token: { ...claims, sv: user.sv - 1 }, secret: E2E_NEXTAUTH_SECRET }),
+    garbage: 'not-a-token',
+  };
+  for (const [kind, value] of Object.entries(tokens)) {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'next-auth.session-token', value, url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto('/');
+    if (kind === 'valid') await expect(page.getByRole('heading', { name: 'Where every issue stands' }), kind).toBeVisible();
+    else await expect(page, kind).toHaveURL(/\/login/);
+    expect((await context.request.get('/api/negotiations')).status(), kind).toBe(kind === 'valid' ? 200 : 401);
+    await context.close();
+  }
 });
