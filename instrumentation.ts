@@ -5,7 +5,7 @@ export async function register() {
   // its reader waited ~1.5 s for the busiest round, ~0.9 s with this. Done a moment after start, off
   // the path of the first page.
   setTimeout(() => {
-    import('./lib/exports/pdf')
+    import('@/lib/exports/pdf')
       .then((pdf) => pdf.warmUp())
       .catch((error) => console.error('PDF renderer warm-up failed', error));
   }, 1000).unref();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_NEXTAUTH_SECRET } from './e2e/secret';
+import { E2E_NEXTAUTH_SECRET } from '@/e2e/secret';
 
 // A throw-away database per run; workers inherit the path through the environment.
 process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy } from './lib/security/csp';
+import { contentSecurityPolicy } from '@/server/csp';
 
 /**
  * A fresh nonce per request for the page's CSP; Next reads it from the request's own CSP header.

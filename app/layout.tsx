@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import './globals.css';
-import { currentUser } from '../lib/auth/current-user';
-import { SiteHeader } from '../components/SiteHeader';
-import { TimeZoneCookie } from '../components/TimeZoneCookie';
-import { UpdateShortcut } from '../components/UpdateShortcut';
-import { hasRole } from '../lib/roles';
+import { currentUser } from '@/server/auth/current-user';
+import { SiteHeader } from '@/components/SiteHeader';
+import { TimeZoneCookie } from '@/components/TimeZoneCookie';
+import { UpdateShortcut } from '@/components/UpdateShortcut';
+import { hasRole } from '@/lib/roles';
 
 export const metadata: Metadata = {
   title: { default: 'Negotiation tracker', template: '%s · Negotiation tracker' },

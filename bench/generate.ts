@@ -4,8 +4,8 @@
 // triggers of migration 0002, exactly as it does in production.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db';
-import { hashPassword } from '../lib/auth/password';
+import { openDatabase } from '@/db';
+import { hashPassword } from '@/server/auth/password';
 import {
   FLEXIBILITIES,
   HOMEWORK_STATUSES,
@@ -13,7 +13,7 @@ import {
   PRIORITIES,
   ROUND_FORMATS,
   STANCES,
-} from '../lib/domain';
+} from '@/lib/domain';
 import { FIRST_NAMES, LAST_NAMES, OUTLETS, PARTIES, TOPICS, VENUES, chance, int, mulberry32, paragraph, pick, sentence, type Rng } from './text';
 
 export const BENCH_EMAIL = 'bench@example.org';

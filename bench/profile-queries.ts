@@ -1,20 +1,20 @@
 // Times each page's data reads directly on bench/out/bench.db (no server, no rendering, no read cache):
 // what the first reader after a write pays. Run: npm run bench:queries (after npm run bench made the file).
-import { openDatabase } from '../db';
+import { openDatabase } from '@/db';
 import { pickTargets } from './targets.mjs';
-import { dashboardMatrix } from '../db/queries/dashboard';
-import { convergenceTrends, convergenceOfIssue } from '../db/queries/convergence';
-import { listDeadlines } from '../db/queries/deadlines';
-import { needsAttention, weaklySourcedPositions } from '../db/queries/attention';
-import { getIssue, positionCounts, positionHistory, statusHistory } from '../db/queries/issues';
-import { listSourceChoices } from '../db/queries/sources';
-import { timeline } from '../db/queries/timeline';
-import { getRoundPage } from '../db/queries/rounds';
-import { listHomework, homeworkFilterChoices } from '../db/queries/homework';
-import { search } from '../db/queries/search';
-import { sinceLastRound } from '../db/queries/since-last-round';
-import { roundSummary } from '../db/queries/round-summary';
-import { listAllIssues } from '../db/queries/issues';
+import { dashboardMatrix } from '@/db/queries/dashboard';
+import { convergenceTrends, convergenceOfIssue } from '@/db/queries/convergence';
+import { listDeadlines } from '@/db/queries/deadlines';
+import { needsAttention, weaklySourcedPositions } from '@/db/queries/attention';
+import { getIssue, positionCounts, positionHistory, statusHistory } from '@/db/queries/issues';
+import { listSourceChoices } from '@/db/queries/sources';
+import { timeline } from '@/db/queries/timeline';
+import { getRoundPage } from '@/db/queries/rounds';
+import { listHomework, homeworkFilterChoices } from '@/db/queries/homework';
+import { search } from '@/db/queries/search';
+import { sinceLastRound } from '@/db/queries/since-last-round';
+import { roundSummary } from '@/db/queries/round-summary';
+import { listAllIssues } from '@/db/queries/issues';
 
 const db = openDatabase(process.env.BENCH_DB ?? 'bench/out/bench.db');
 const t = pickTargets(db.$client);

@@ -1,4 +1,4 @@
-import { label } from '../lib/domain';
+import { label } from '@/lib/domain';
 
 export function StanceBadge({ stance }: { stance: string }) {
   return <span className={`badge stance-${stance}`}>{label(stance)}</span>;

@@ -1,4 +1,4 @@
-import { DISTANCE_LABELS } from '../lib/convergence';
+import { DISTANCE_LABELS } from '@/lib/convergence';
 
 export type ConvergenceChartPoint = { label: string; distance: number | null; note?: string };
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { Deadline } from '../db/queries/deadlines';
-import { daysBetween, formatDate } from '../lib/dates';
+import type { Deadline } from '@/db/queries/deadlines';
+import { daysBetween, formatDate } from '@/lib/dates';
+import { hrefOf } from '@/lib/links';
 import { DaysLeft } from './Badges';
 
 const KIND_LABEL: Record<Deadline['kind'], string> = { key_date: 'key date', round: 'round', homework: 'homework' };
@@ -25,7 +26,7 @@ export function DeadlineList({ deadlines, today, showNegotiation = true }: { dea
               <td>{d.date ? formatDate(d.date) : <span className="muted">{d.approx || 'no date yet'}</span>}</td>
               <td>{d.date ? <DaysLeft days={daysBetween(today, d.date)} /> : '—'}</td>
               <td>
-                <Link href={d.href}>{d.title}</Link>
+                <Link href={hrefOf(d.target)}>{d.title}</Link>
                 {d.detail && <div className="muted small">{d.detail}</div>}
               </td>
               <td>{KIND_LABEL[d.kind]}</td>

@@ -1,4 +1,4 @@
-import { splitHighlight } from '../lib/search-query';
+import { splitHighlight } from '@/lib/search-query';
 
 /** Text with the search's matches marked, rendered as text (never as HTML). */
 export function Highlighted({ text }: { text: string }) {

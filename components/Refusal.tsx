@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Role } from '../lib/domain';
+import type { Role } from '@/lib/domain';
 
 /** The calm page a signed-in user sees when their role does not allow what they opened. */
 export function Refusal({ needed, what }: { needed: Role; what: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { EXPORT_LABELS, EXPORT_ORDER, summaryUrl, type ExportFormat } from '../lib/exports/formats';
+import { EXPORT_LABELS, EXPORT_ORDER, summaryUrl, type ExportFormat } from '@/lib/exports/formats';
 
 /** The name the server gave the file: the full UTF-8 one (filename*) when present, else the ASCII one. */
 function fileNameFrom(header: string | null, fallback: string): string {

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormMessage, TextField } from './ui/Field';
-import { SubmitButton } from './ui/SubmitButton';
-import type { FormState } from '../lib/validation/fields';
+import { FormMessage, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { FormState } from '@/lib/validation/fields';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 export type SavedView = { id: number; name: string; query: string };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CurrentUser } from '../lib/roles';
+import type { CurrentUser } from '@/lib/roles';
 import { SignOutButton } from './SignOutButton';
 import { HeaderSearch } from './HeaderSearch';
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../lib/dates';
+import { formatDate } from '@/lib/dates';
 
 export type Citation = {
   sourceId: number | null;

@@ -1,5 +1,5 @@
-import { label } from '../lib/domain';
-import { formatDate } from '../lib/dates';
+import { label } from '@/lib/domain';
+import { formatDate } from '@/lib/dates';
 
 export type StanceChartParty = { id: number; name: string; shortName: string };
 export type StanceChartPosition = { id: number; partyId: number; asOf: string; stance: string; summary: string };

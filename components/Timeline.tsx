@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { formatDate } from '../lib/dates';
+import { formatDate } from '@/lib/dates';
 import { Markdown } from './Markdown';
 import { StanceBadge, StatusBadge } from './Badges';
 import { SourceCitation } from './SourceCitation';
-import type { TimelineEvent } from '../db/queries/timeline';
+import type { TimelineEvent } from '@/db/queries/timeline';
 
 /** Updates, position changes and status changes, newest first, each with its source(s). */
 export function Timeline({ events, showIssue = true, emptyText = 'Nothing logged yet.' }: { events: TimelineEvent[]; showIssue?: boolean; emptyText?: string }) {

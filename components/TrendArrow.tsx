@@ -1,4 +1,4 @@
-import { TREND_ARROWS, type Trend } from '../lib/convergence';
+import { TREND_ARROWS, type Trend } from '@/lib/convergence';
 
 /** ↘ converging, ↗ diverging, → unchanged; the words are there for screen readers and the tooltip. */
 export function TrendArrow({ trend }: { trend: Trend | undefined }) {

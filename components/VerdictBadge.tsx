@@ -1,4 +1,4 @@
-import type { Verdict } from '../lib/corroboration';
+import type { Verdict } from '@/lib/corroboration';
 
 const WORDS: Record<Verdict, string> = {
   consistent: 'consistent',

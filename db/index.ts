@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
-import { env } from '../lib/env';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -27,14 +26,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
-}
-
-// Cached on globalThis so hot reload in development does not open a new connection each time.
-const globalForDb = globalThis as unknown as { trackerDb?: DB };
-
-export function getDb(): DB {
-  if (!globalForDb.trackerDb) globalForDb.trackerDb = openDatabase(env.DATABASE_PATH);
-  return globalForDb.trackerDb;
 }
 
 export { schema };

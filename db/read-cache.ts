@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DB } from './index';
+import type { DB } from '@/db';
 
 /**
  * Page data computed once per state of the database, shared by every reader until the next write.

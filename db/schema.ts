@@ -19,7 +19,7 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   HOMEWORK_STATUSES,
-} from '../lib/domain';
+} from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { openDatabase, type DB } from './index';
+import { openDatabase, type DB } from '@/db';
 import { seedDemoData, DEMO_NEGOTIATION_NAME } from './seed';
 import { issues, negotiations, outcomes, parties, positions, rounds, sources, users } from './schema';
 

@@ -7,7 +7,7 @@
 // give exactly are approximate and say so (publishedOnApprox, approxDate, notes).
 
 import { eq } from 'drizzle-orm';
-import type { DB } from './index';
+import type { DB } from '@/db';
 import type { Tx } from './types';
 import {
   actors,
@@ -43,7 +43,7 @@ import type {
   RoundFormat,
   RoundStatus,
   Stance,
-} from '../lib/domain';
+} from '@/lib/domain';
 
 export const DEMO_NEGOTIATION_NAME = 'Russia–Ukraine peace talks (US-mediated)';
 export const DEMO_ARMS_CONTROL_NAME = 'US–Russia strategic stability';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { test, expect, loginAs, readDb, type DemoRole } from './fixtures';
-import { ACTIONS, ROUTES, allowed, type Method } from '../tests/authz-matrix';
+import { ACTIONS, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
 
 // Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst and admin.
 type Caller = DemoRole | null;

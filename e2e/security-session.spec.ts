@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { test, expect } from './fixtures';
 import { encode } from 'next-auth/jwt';
-import { hashPassword } from '../lib/auth/password';
+import { hashPassword } from '@/server/auth/password';
 import { E2E_NEXTAUTH_SECRET } from './secret';
 
 // Users of their own, so signing out or locking them does not touch the demo sessions other specs use.

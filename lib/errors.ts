@@ -1,4 +1,4 @@
-import type { FieldErrors } from './validation/fields';
+import type { FieldErrors } from '@/lib/validation/fields';
 
 /** Someone else changed the record since the form was opened. */
 export class ConflictError extends Error {

@@ -1,3 +1,20 @@
+// What an analyst can search for, and the filters a search takes.
+export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'actor', 'source'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export type SearchFilters = {
+  negotiationId?: number | null;
+  partyId?: number | null;
+  issueId?: number | null;
+  roundId?: number | null;
+  from?: string | null;
+  to?: string | null;
+  /** Worst acceptable reliability: 'B' keeps A and B. */
+  reliability?: string | null;
+  authorId?: number | null;
+  kind?: SearchKind | null;
+};
+
 // Turns whatever an analyst types into a safe FTS5 query: every word quoted (so FTS operators,
 // quotes and brackets are just text), all words required, the last one as a prefix.
 const MAX_WORDS = 12;

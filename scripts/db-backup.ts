@@ -1,8 +1,8 @@
 // `npm run db:backup [-- --keep N] [--dir DIR]`: an online backup of the live database (the server may keep running).
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupDatabase } from '../db/backup';
-import { env } from '../lib/env';
+import { backupDatabase } from '@/db/backup';
+import { env } from '@/server/config';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

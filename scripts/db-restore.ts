@@ -1,6 +1,6 @@
 // `npm run db:restore -- FILE`: replace the database with a checked backup. Stop the server first.
-import { restoreDatabase } from '../db/backup';
-import { env } from '../lib/env';
+import { restoreDatabase } from '@/db/backup';
+import { env } from '@/server/config';
 
 async function main() {
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));

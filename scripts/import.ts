@@ -2,13 +2,13 @@
 // as a new negotiation, acting as the given user (default: the first admin), who must be an analyst or admin.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db';
-import { findScriptUser } from '../db/queries/script-user';
-import { importNegotiation } from '../db/mutations/import-negotiation';
-import { env } from '../lib/env';
-import { hasRole } from '../lib/roles';
-import { InvalidInputError } from '../lib/errors';
-import { JSON_IMPORT_LIMIT, parseDocumentText, tooLargeMessage } from '../lib/interchange/parse';
+import { openDatabase } from '@/db';
+import { findScriptUser } from '@/db/queries/script-user';
+import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { env } from '@/server/config';
+import { hasRole } from '@/lib/roles';
+import { InvalidInputError } from '@/lib/errors';
+import { JSON_IMPORT_LIMIT, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
 
 function fail(message: string): never {
   console.error(message);

@@ -1,11 +1,11 @@
 // Used by the load and crash tests: API tokens for the demo analyst, and every (issue, party) pair
 // with its current position, printed as JSON. Run against the test database before the server starts.
-import { openDatabase } from '../db';
-import { createApiToken } from '../db/mutations/tokens';
-import { currentPosition, listAllIssues } from '../db/queries/issues';
-import { listSeatedParties } from '../db/queries/negotiations';
-import { findUserByEmail } from '../db/queries/users';
-import { env } from '../lib/env';
+import { openDatabase } from '@/db';
+import { createApiToken } from '@/db/mutations/tokens';
+import { currentPosition, listAllIssues } from '@/db/queries/issues';
+import { listSeatedParties } from '@/db/queries/negotiations';
+import { findUserByEmail } from '@/db/queries/users';
+import { env } from '@/server/config';
 
 const count = Number(process.argv[2] ?? 50);
 const db = openDatabase(env.DATABASE_PATH);

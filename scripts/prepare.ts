@@ -1,7 +1,7 @@
 // Run by `npm start` before the server: migrations, then (in demo mode) the demo accounts and data.
-import { openDatabase } from '../db';
-import { env } from '../lib/env';
-import { ensureDemo } from '../lib/demo';
+import { openDatabase } from '@/db';
+import { env } from '@/server/config';
+import { ensureDemo } from '@/server/demo';
 
 async function main() {
   const db = openDatabase(env.DATABASE_PATH);

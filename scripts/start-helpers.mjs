@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'public', 'types'];
+const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'server', 'public', 'types'];
 const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
 
 function newestMtime(target) {

@@ -3,13 +3,14 @@
 import { Writable } from 'node:stream';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db';
-import { createUser } from '../db/mutations/users';
-import { findUserByEmail } from '../db/queries/users';
-import { hashPassword, PASSWORD_RULES } from '../lib/auth/password';
-import { env } from '../lib/env';
-import { InvalidInputError } from '../lib/errors';
-import { NewUserSchema } from '../lib/validation/users';
+import { openDatabase } from '@/db';
+import { createUser } from '@/db/mutations/users';
+import { findUserByEmail } from '@/db/queries/users';
+import { hashPassword } from '@/server/auth/password';
+import { PASSWORD_RULES } from '@/lib/validation/password';
+import { env } from '@/server/config';
+import { InvalidInputError } from '@/lib/errors';
+import { NewUserSchema } from '@/lib/validation/users';
 
 const USAGE = 'Usage: npm run user:add -- --email chief@ministry.example --name "Chief Analyst" --role admin|analyst|viewer [--password P]';
 

@@ -16,7 +16,7 @@ function walk(dir: string): string[] {
 }
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
-const sourceFiles = ['app', 'lib', 'components', 'db'].flatMap((d) => walk(path.join(ROOT, d)));
+const sourceFiles = ['app', 'server', 'lib', 'components', 'db'].flatMap((d) => walk(path.join(ROOT, d)));
 const withoutComments = (src: string) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
 /** The HTTP methods a route file exports, however it spells them. */

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { backupDatabase, checkBackup, pruneBackups, restoreDatabase } from '../db/backup';
-import { createParty } from '../db/mutations/parties';
-import { ensureDemo } from '../lib/demo';
-import { findUserByEmail } from '../db/queries/users';
+import { openDatabase } from '@/db';
+import { backupDatabase, checkBackup, pruneBackups, restoreDatabase } from '@/db/backup';
+import { createParty } from '@/db/mutations/parties';
+import { ensureDemo } from '@/server/demo';
+import { findUserByEmail } from '@/db/queries/users';
 import { freshDb } from './factories';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-backup-'));

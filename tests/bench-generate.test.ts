@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_EMAIL, BENCH_PASSWORD, generate, scaledCounts } from '../bench/generate';
-import { verifyPassword } from '../lib/auth/password';
+import { BENCH_EMAIL, BENCH_PASSWORD, generate, scaledCounts } from '@/bench/generate';
+import { verifyPassword } from '@/server/auth/password';
 
 const SCALE = 0.01;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-generate-'));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { listIssuesOf, listSeatedParties } from '../db/queries/negotiations';
-import { importUpdates } from '../db/mutations/import-updates';
-import { parseUpdatesCsv } from '../lib/import/updates-csv';
-import { sources, updateIssues, updateParties, updates, updateSources } from '../db/schema';
-import { ForbiddenError } from '../lib/roles';
-import type { DB } from '../db';
+import { listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
+import { importUpdates } from '@/db/mutations/import-updates';
+import { parseUpdatesCsv } from '@/lib/import/updates-csv';
+import { sources, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
+import { ForbiddenError } from '@/lib/roles';
+import type { DB } from '@/db';
 
 const HEADER = 'date,text,issue,party,source_outlet,source_url,quote';
 

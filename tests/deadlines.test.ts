@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from './factories';
-import { seedDemoData } from '../db/seed';
-import { listDeadlines } from '../db/queries/deadlines';
-import { daysBetween, todayIso } from '../lib/dates';
-import { toICalendar } from '../lib/ical';
+import { seedDemoData } from '@/db/seed';
+import { listDeadlines } from '@/db/queries/deadlines';
+import { daysBetween, todayIso } from '@/lib/dates';
+import { toICalendar } from '@/lib/ical';
 
 describe('deadlines', () => {
   it('lists key dates, planned rounds and homework due across negotiations', () => {

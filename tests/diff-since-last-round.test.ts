@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeUser } from './factories';
-import { seedDemoData, DEMO_NEGOTIATION_NAME } from '../db/seed';
-import { negotiations, rounds } from '../db/schema';
-import { comparableRounds, sinceLastRound } from '../db/queries/since-last-round';
-import { groupByRound, timeline } from '../db/queries/timeline';
+import { seedDemoData, DEMO_NEGOTIATION_NAME } from '@/db/seed';
+import { negotiations, rounds } from '@/db/schema';
+import { comparableRounds, sinceLastRound } from '@/db/queries/since-last-round';
+import { groupByRound, timeline } from '@/db/queries/timeline';
 
 function seeded() {
   const db = freshDb();

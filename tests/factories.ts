@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type DB } from '../db';
-import { users } from '../db/schema';
-import { createNegotiation, seatParty } from '../db/mutations/negotiations';
-import { createParty } from '../db/mutations/parties';
-import { createIssue } from '../db/mutations/issues';
-import type { CurrentUser } from '../lib/roles';
-import type { Role } from '../lib/domain';
+import { openDatabase, type DB } from '@/db';
+import { users } from '@/db/schema';
+import { createNegotiation, seatParty } from '@/db/mutations/negotiations';
+import { createParty } from '@/db/mutations/parties';
+import { createIssue } from '@/db/mutations/issues';
+import type { CurrentUser } from '@/lib/roles';
+import type { Role } from '@/lib/domain';
 
 /** A fresh database file in its own temporary folder, with every migration applied. */
 export function freshDb(): DB {

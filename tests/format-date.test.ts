@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../lib/dates';
+import { formatDate } from '@/lib/dates';
 
 describe('formatDate', () => {
   it('writes a calendar date as day, short month and year, in UTC', () => {

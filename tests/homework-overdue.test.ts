@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { createRound, editRound } from '../db/mutations/rounds';
-import { changeHomeworkStatus, createHomework, editHomework } from '../db/mutations/homework';
-import { getHomework, homeworkCounts, listHomework } from '../db/queries/homework';
-import { getRoundPage } from '../db/queries/rounds';
-import { auditLog, homework, homeworkRevisions } from '../db/schema';
-import { isOverdue } from '../lib/homework';
-import { InvalidInputError } from '../lib/errors';
-import type { DB } from '../db';
-import type { CurrentUser } from '../lib/roles';
-import type { RoundInput } from '../lib/validation/rounds';
-import type { HomeworkInput } from '../lib/validation/homework';
+import { createRound, editRound } from '@/db/mutations/rounds';
+import { changeHomeworkStatus, createHomework, editHomework } from '@/db/mutations/homework';
+import { getHomework, homeworkCounts, listHomework } from '@/db/queries/homework';
+import { getRoundPage } from '@/db/queries/rounds';
+import { auditLog, homework, homeworkRevisions } from '@/db/schema';
+import { isOverdue } from '@/lib/homework';
+import { InvalidInputError } from '@/lib/errors';
+import type { DB } from '@/db';
+import type { CurrentUser } from '@/lib/roles';
+import type { RoundInput } from '@/lib/validation/rounds';
+import type { HomeworkInput } from '@/lib/validation/homework';
 
 const TODAY = '2026-03-01';
 

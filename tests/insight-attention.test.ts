@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { seedDemoData } from '../db/seed';
-import { countOverdueHomework, needsAttention, overdueHomework, staleIssues, weaklySourcedPositions } from '../db/queries/attention';
-import { createHomework } from '../db/mutations/homework';
-import { recordPosition } from '../db/mutations/positions';
-import { rounds } from '../db/schema';
-import { todayIso } from '../lib/dates';
+import { seedDemoData } from '@/db/seed';
+import { countOverdueHomework, needsAttention, overdueHomework, staleIssues, weaklySourcedPositions } from '@/db/queries/attention';
+import { createHomework } from '@/db/mutations/homework';
+import { recordPosition } from '@/db/mutations/positions';
+import { rounds } from '@/db/schema';
+import { todayIso } from '@/lib/dates';
 
 const newSource = (reliability: 'B' | 'D') => ({ outlet: `Outlet ${reliability}`, title: '', url: null, publishedOn: null, quote: '', reliability, credibility: 3 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { issueIdByTitle } from './insight-helpers';
-import { seedDemoData } from '../db/seed';
-import { convergenceOfIssue, convergenceTrends } from '../db/queries/convergence';
-import { setConvergence } from '../db/mutations/convergence';
-import { rounds } from '../db/schema';
-import { trendOf, TREND_ARROWS } from '../lib/convergence';
-import { ForbiddenError } from '../lib/roles';
-import { InvalidInputError } from '../lib/errors';
+import { seedDemoData } from '@/db/seed';
+import { convergenceOfIssue, convergenceTrends } from '@/db/queries/convergence';
+import { setConvergence } from '@/db/mutations/convergence';
+import { rounds } from '@/db/schema';
+import { trendOf, TREND_ARROWS } from '@/lib/convergence';
+import { ForbiddenError } from '@/lib/roles';
+import { InvalidInputError } from '@/lib/errors';
 
 describe('convergence', () => {
   it('reads the demo judgements per issue across rounds, and each issue’s trend in one call', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { groupIdByLabel, insertUpdate, updateIdByText } from './insight-helpers';
-import { seedDemoData } from '../db/seed';
-import { getCorroboration, listCorroborations, suggestCorroborations } from '../db/queries/corroborations';
-import { createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '../db/mutations/corroborations';
-import { sources } from '../db/schema';
+import { seedDemoData } from '@/db/seed';
+import { getCorroboration, listCorroborations, suggestCorroborations } from '@/db/queries/corroborations';
+import { createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';
+import { sources } from '@/db/schema';
 import { eq } from 'drizzle-orm';
-import { describeChain, extractNumbers, independentOutlets, numbersDiffer } from '../lib/corroboration';
-import { ForbiddenError } from '../lib/roles';
+import { describeChain, extractNumbers, independentOutlets, numbersDiffer } from '@/lib/corroboration';
+import { ForbiddenError } from '@/lib/roles';
 
 describe('sources agree or differ', () => {
   it('shows the prisoner exchange backed by two outlets, with 314 against 157, marked consistent', () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { insertUpdate } from './insight-helpers';
-import { seedDemoData } from '../db/seed';
-import { latestUpdatesOf, recentActivity } from '../db/queries/activity';
-import { dashboardMatrix } from '../db/queries/dashboard';
-import { listSavedViews } from '../db/queries/saved-views';
-import { deleteView, saveView } from '../db/mutations/saved-views';
-import { setConvergence } from '../db/mutations/convergence';
-import { rounds } from '../db/schema';
-import { escapeXml, titleFrom, toAtom } from '../lib/atom';
-import { activityHref, summarizeActivity } from '../lib/activity';
-import { dashboardQuery, parseDashboardParams } from '../lib/validation/dashboard-filters';
-import { SavedViewSchema } from '../lib/validation/saved-views';
-import { NotFoundError } from '../lib/errors';
+import { seedDemoData } from '@/db/seed';
+import { latestUpdatesOf, recentActivity } from '@/db/queries/activity';
+import { dashboardMatrix } from '@/db/queries/dashboard';
+import { listSavedViews } from '@/db/queries/saved-views';
+import { deleteView, saveView } from '@/db/mutations/saved-views';
+import { setConvergence } from '@/db/mutations/convergence';
+import { rounds } from '@/db/schema';
+import { escapeXml, titleFrom, toAtom } from '@/lib/atom';
+import { activityHref, summarizeActivity } from '@/lib/activity';
+import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard-filters';
+import { SavedViewSchema } from '@/lib/validation/saved-views';
+import { NotFoundError } from '@/lib/errors';
 
 /** A small well-formedness check: every tag closes in order, text holds no raw "<" and only known entities. */
 function assertWellFormed(xml: string) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../db';
-import { corroborations, issues, updateIssues, updates, updateSources } from '../db/schema';
+import type { DB } from '@/db';
+import { corroborations, issues, updateIssues, updates, updateSources } from '@/db/schema';
 
 export const issueIdByTitle = (db: DB, title: string) => db.select({ id: issues.id }).from(issues).where(eq(issues.title, title)).get()!.id;
 

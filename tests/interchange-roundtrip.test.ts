@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { and, eq, sql } from 'drizzle-orm';
 import { freshDb, makeUser, position } from './factories';
-import { recordPosition } from '../db/mutations/positions';
-import type { DB } from '../db';
-import { seedDemoData, DEMO_NEGOTIATION_NAME } from '../db/seed';
-import { auditLog, issues, negotiations, parties, positions, sources, updates } from '../db/schema';
-import { exportNegotiationChunks, exportNegotiationJson } from '../db/queries/export-negotiation';
-import { importNegotiation } from '../db/mutations/import-negotiation';
-import { parseDocumentText } from '../lib/interchange/parse';
-import { negotiationJsonSchema } from '../lib/interchange/json-schema';
-import type { NegotiationDocument } from '../lib/interchange/schema';
-import { InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
+import { recordPosition } from '@/db/mutations/positions';
+import type { DB } from '@/db';
+import { seedDemoData, DEMO_NEGOTIATION_NAME } from '@/db/seed';
+import { auditLog, issues, negotiations, parties, positions, sources, updates } from '@/db/schema';
+import { exportNegotiationChunks, exportNegotiationJson } from '@/db/queries/export-negotiation';
+import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { parseDocumentText } from '@/lib/interchange/parse';
+import { negotiationJsonSchema } from '@/lib/interchange/json-schema';
+import type { NegotiationDocument } from '@/lib/interchange/schema';
+import { InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
 
 function demoDb() {
   const db = freshDb();

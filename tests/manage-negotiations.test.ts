@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { listNegotiationSummaries } from '../db/queries/negotiation-list';
-import { listSeatedParties } from '../db/queries/negotiations';
-import { getIssue } from '../db/queries/issues';
-import { createNegotiation, seatParty } from '../db/mutations/negotiations';
-import { createIssue, updateIssue } from '../db/mutations/issues';
-import { rounds } from '../db/schema';
-import { ConflictError, InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
-import { IssueEditSchema, IssueSchema } from '../lib/validation/issues';
+import { listNegotiationSummaries } from '@/db/queries/negotiation-list';
+import { listSeatedParties } from '@/db/queries/negotiations';
+import { getIssue } from '@/db/queries/issues';
+import { createNegotiation, seatParty } from '@/db/mutations/negotiations';
+import { createIssue, updateIssue } from '@/db/mutations/issues';
+import { rounds } from '@/db/schema';
+import { ConflictError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { IssueEditSchema, IssueSchema } from '@/lib/validation/issues';
 
 describe('negotiation list', () => {
   it('counts each negotiation’s issues and rounds and lists its seated parties', () => {

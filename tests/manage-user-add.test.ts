@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../lib/auth/password';
+import { verifyPassword } from '@/server/auth/password';
 
 // The shell command run as a user would, in a child process, against a fresh database file.
 function userAdd(databasePath: string, args: string[]) {

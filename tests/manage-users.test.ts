@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeUser } from './factories';
-import { createUser, setPassword, updateUserAccess } from '../db/mutations/users';
-import { findActiveUser, findUserByEmail } from '../db/queries/users';
-import { auditLog, users } from '../db/schema';
-import { InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
-import { NewUserSchema } from '../lib/validation/users';
-import type { DB } from '../db';
+import { createUser, setPassword, updateUserAccess } from '@/db/mutations/users';
+import { findActiveUser, findUserByEmail } from '@/db/queries/users';
+import { auditLog, users } from '@/db/schema';
+import { InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { NewUserSchema } from '@/lib/validation/users';
+import type { DB } from '@/db';
 
 const sessionVersion = (db: DB, id: number) => db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)).get()!.v;
 const newUser = (email = 'new@test.example') => ({ email, name: 'New Person', role: 'viewer' as const, passwordHash: 'hash' });

@@ -5,10 +5,10 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, openDatabase } from '../db';
-import { recordPosition } from '../db/mutations/positions';
-import { currentPosition } from '../db/queries/issues';
-import { listAudit } from '../db/queries/audit';
+import { MIGRATIONS_FOLDER, openDatabase } from '@/db';
+import { recordPosition } from '@/db/mutations/positions';
+import { currentPosition } from '@/db/queries/issues';
+import { listAudit } from '@/db/queries/audit';
 import { position } from './factories';
 
 type Journal = { entries: { idx: number; tag: string }[] };

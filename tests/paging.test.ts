@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOfBlocks, pageOfRows } from '../lib/paging';
+import { pageOfBlocks, pageOfRows } from '@/lib/paging';
 
 const block = (name: string, rows: number) => ({ name, rows: Array.from({ length: rows }, (_, i) => i) });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { recordPosition } from '../db/mutations/positions';
-import { changeIssueStatus } from '../db/mutations/issues';
-import { positionHistory, statusHistory } from '../db/queries/issues';
-import { auditLog, positions, sources } from '../db/schema';
-import { ConflictError, InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
-import { PositionSchema } from '../lib/validation/positions';
+import { recordPosition } from '@/db/mutations/positions';
+import { changeIssueStatus } from '@/db/mutations/issues';
+import { positionHistory, statusHistory } from '@/db/queries/issues';
+import { auditLog, positions, sources } from '@/db/schema';
+import { ConflictError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { PositionSchema } from '@/lib/validation/positions';
 
 describe('positions', () => {
   it('keeps every earlier version and marks exactly one current', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { cachedRead, databaseState } from '../db/read-cache';
-import { dashboardMatrix } from '../db/queries/dashboard';
-import { createParty } from '../db/mutations/parties';
+import { openDatabase } from '@/db';
+import { cachedRead, databaseState } from '@/db/read-cache';
+import { dashboardMatrix } from '@/db/queries/dashboard';
+import { createParty } from '@/db/mutations/parties';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 
 describe('read cache', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { addOutcome, createRound, editRound, moveRound, removeOutcome, setAgenda, setDelegations } from '../db/mutations/rounds';
-import { recordPosition } from '../db/mutations/positions';
-import { createHomework } from '../db/mutations/homework';
-import { getRoundPage } from '../db/queries/rounds';
-import { listRoundsOf } from '../db/queries/negotiations';
-import { ConflictError, InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
-import { RoundSchema } from '../lib/validation/rounds';
-import type { RoundInput } from '../lib/validation/rounds';
+import { addOutcome, createRound, editRound, moveRound, removeOutcome, setAgenda, setDelegations } from '@/db/mutations/rounds';
+import { recordPosition } from '@/db/mutations/positions';
+import { createHomework } from '@/db/mutations/homework';
+import { getRoundPage } from '@/db/queries/rounds';
+import { listRoundsOf } from '@/db/queries/negotiations';
+import { ConflictError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { RoundSchema } from '@/lib/validation/rounds';
+import type { RoundInput } from '@/lib/validation/rounds';
 
 const TODAY = '2026-03-01';
 const base = (negotiationId: number, name: string, over: Partial<RoundInput> = {}): RoundInput => ({

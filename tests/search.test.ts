@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { search } from '../db/queries/search';
-import { seedDemoData } from '../db/seed';
-import { recordPosition } from '../db/mutations/positions';
-import { updateIssue } from '../db/mutations/issues';
-import { issues, positions, updates } from '../db/schema';
-import { toFtsQuery } from '../lib/search-query';
+import { search } from '@/db/queries/search';
+import { seedDemoData } from '@/db/seed';
+import { recordPosition } from '@/db/mutations/positions';
+import { updateIssue } from '@/db/mutations/issues';
+import { issues, positions, updates } from '@/db/schema';
+import { toFtsQuery } from '@/lib/search-query';
 
 function demo() {
   const db = freshDb();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { recordPosition } from '../db/mutations/positions';
-import { listAudit } from '../db/queries/audit';
-import { auditChanges } from '../lib/audit-diff';
-import { ConflictError } from '../lib/errors';
+import { recordPosition } from '@/db/mutations/positions';
+import { listAudit } from '@/db/queries/audit';
+import { auditChanges } from '@/lib/audit-diff';
+import { ConflictError } from '@/lib/errors';
 
 describe('audit log', () => {
   it('records each write with who, what, before and after, in the same transaction', () => {

@@ -5,11 +5,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from './factories';
-import { authenticate, TooManyAttemptsError, MAX_FAILURES_PER_ADDRESS } from '../lib/auth/authenticate';
-import { hashPassword, passwordProblem } from '../lib/auth/password';
-import { createUser, endSessions, updateUserAccess } from '../db/mutations/users';
-import { findActiveUser, findUserByEmail } from '../db/queries/users';
-import type { DB } from '../db';
+import { authenticate, TooManyAttemptsError, MAX_FAILURES_PER_ADDRESS } from '@/server/auth/authenticate';
+import { hashPassword } from '@/server/auth/password';
+import { passwordProblem } from '@/lib/validation/password';
+import { createUser, endSessions, updateUserAccess } from '@/db/mutations/users';
+import { findActiveUser, findUserByEmail } from '@/db/queries/users';
+import type { DB } from '@/db';
 
 const ROOT = path.resolve(__dirname, '..');
 const PASSWORD = 'correct-horse-9';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { optionalUrl } from '../lib/validation/fields';
-import { PositionSchema } from '../lib/validation/positions';
-import { Markdown } from '../components/Markdown';
+import { optionalUrl } from '@/lib/validation/fields';
+import { PositionSchema } from '@/lib/validation/positions';
+import { Markdown } from '@/components/Markdown';
 
 describe('URLs', () => {
   it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/x', 'vbscript:x', 'file:///etc/passwd', '//evil.example', 'example.org'])(

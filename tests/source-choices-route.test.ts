@@ -8,7 +8,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-sources-'));
 vi.stubEnv('DATABASE_PATH', path.join(dir, 'route.db'));
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-type Route = typeof import('../app/api/sources/choices/route');
+type Route = typeof import('@/app/api/sources/choices/route');
 
 describe('GET /api/sources/choices (the issue page forms fetch their source list when opened)', () => {
   let GET: Route['GET'];
@@ -16,16 +16,16 @@ describe('GET /api/sources/choices (the issue page forms fetch their source list
   let newest: number;
 
   beforeAll(async () => {
-    const { getDb } = await import('../db');
-    const { seedDemoData } = await import('../db/seed');
-    const { createApiToken } = await import('../db/mutations/tokens');
+    const { getDb } = await import('@/server/db');
+    const { seedDemoData } = await import('@/db/seed');
+    const { createApiToken } = await import('@/db/mutations/tokens');
     const { makeUser } = await import('./factories');
     const db = getDb();
     seedDemoData(db, makeUser(db, 'admin').id);
     tokens.analyst = createApiToken(db, makeUser(db, 'analyst'), 'forms').token;
     tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), 'reader').token;
     newest = (db.$client.prepare('SELECT max(id) id FROM sources').get() as { id: number }).id;
-    ({ GET } = await import('../app/api/sources/choices/route'));
+    ({ GET } = await import('@/app/api/sources/choices/route'));
   });
 
   const call = (token: string) => GET(new Request('http://localhost/api/sources/choices', { headers: { authorization: `Bearer ${token}` } }));

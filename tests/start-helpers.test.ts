@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEAP_MB, withServerHeap } from '../scripts/start-helpers.mjs';
+import { DEFAULT_HEAP_MB, withServerHeap } from '@/scripts/start-helpers.mjs';
 
 describe('the server heap ceiling', () => {
   it('adds the default to whatever NODE_OPTIONS hold', () => {

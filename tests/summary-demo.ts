@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { seedDemoData } from '../db/seed';
-import { rounds } from '../db/schema';
-import { roundSummary } from '../db/queries/round-summary';
+import { seedDemoData } from '@/db/seed';
+import { rounds } from '@/db/schema';
+import { roundSummary } from '@/db/queries/round-summary';
 import { freshDb, makeUser } from './factories';
 
 /** "Today" for the fixtures: fixed, so the day counts of the key dates never move. */

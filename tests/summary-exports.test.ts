@@ -4,15 +4,16 @@ import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { roundSummary, type RoundSummary } from '../db/queries/round-summary';
-import { homework, issues, positions, updates } from '../db/schema';
-import { csvField, neutraliseCell, renderCsv } from '../lib/exports/csv';
-import { renderDocx } from '../lib/exports/docx';
-import { contentDisposition, summaryFileName } from '../lib/exports/filename';
-import { parseSummaryFileName } from '../lib/exports/formats';
-import { renderJson } from '../lib/exports/json';
-import { escapeMarkdown, renderMarkdown, safeMarkdownBody } from '../lib/exports/markdown';
-import { renderPdf, warmUp } from '../lib/exports/pdf';
+import { roundSummary } from '@/db/queries/round-summary';
+import type { RoundSummary } from '@/lib/round-summary/types';
+import { homework, issues, positions, updates } from '@/db/schema';
+import { csvField, neutraliseCell, renderCsv } from '@/lib/exports/csv';
+import { renderDocx } from '@/lib/exports/docx';
+import { contentDisposition, summaryFileName } from '@/lib/exports/filename';
+import { parseSummaryFileName } from '@/lib/exports/formats';
+import { renderJson } from '@/lib/exports/json';
+import { escapeMarkdown, renderMarkdown, safeMarkdownBody } from '@/lib/exports/markdown';
+import { renderPdf, warmUp } from '@/lib/exports/pdf';
 import { FIXTURE_TODAY, demoDb, demoRoundId, demoSummary } from './summary-demo';
 
 // Rendering and reading back a PDF is slow on a busy 2-core machine.

@@ -8,7 +8,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-route-'));
 vi.stubEnv('DATABASE_PATH', path.join(dir, 'route.db'));
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-type Route = typeof import('../app/api/rounds/[id]/[file]/route');
+type Route = typeof import('@/app/api/rounds/[id]/[file]/route');
 
 describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
   let GET: Route['GET'];
@@ -16,16 +16,16 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
   let roundId: number;
 
   beforeAll(async () => {
-    const { getDb } = await import('../db');
-    const { seedDemoData } = await import('../db/seed');
-    const { createApiToken } = await import('../db/mutations/tokens');
+    const { getDb } = await import('@/server/db');
+    const { seedDemoData } = await import('@/db/seed');
+    const { createApiToken } = await import('@/db/mutations/tokens');
     const { makeUser } = await import('./factories');
     const { demoRoundId } = await import('./summary-demo');
     const db = getDb();
     seedDemoData(db, makeUser(db, 'admin').id);
     token = createApiToken(db, makeUser(db, 'viewer'), 'script').token;
     roundId = demoRoundId(db);
-    ({ GET } = await import('../app/api/rounds/[id]/[file]/route'));
+    ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));
   });
 
   const call = (file: string, auth: string | null = `Bearer ${token}`, id = String(roundId)) =>
@@ -54,7 +54,7 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     const first = await (await call('summary.md')).text();
     const again = await (await call('summary.md')).text();
     expect(again).toBe(first);
-    const { getDb } = await import('../db');
+    const { getDb } = await import('@/server/db');
     getDb().$client.prepare('UPDATE rounds SET summary = ? WHERE id = ?').run('Cache check: a summary written after the first download.', roundId);
     expect(await (await call('summary.md')).text()).toContain('Cache check: a summary written after the first download.');
   });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeUser } from './factories';
-import { createApiToken, hashToken, revokeApiToken } from '../db/mutations/tokens';
-import { findTokenUser, listTokensOf } from '../db/queries/tokens';
-import { apiTokens } from '../db/schema';
-import { NotFoundError } from '../lib/errors';
-import { readLimitedText } from '../lib/http/read-body';
-import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT } from '../lib/interchange/parse';
+import { createApiToken, revokeApiToken } from '@/db/mutations/tokens';
+import { hashToken } from '@/lib/api-tokens';
+import { findTokenUser, listTokensOf } from '@/db/queries/tokens';
+import { apiTokens } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+import { readLimitedText } from '@/server/http/read-body';
+import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT } from '@/lib/interchange/parse';
 
 describe('API tokens', () => {
   it('stores only a hash, authorises with the owner role, and stops once revoked', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { editUpdate, logUpdate, NotAuthorError } from '../db/mutations/updates';
-import { recordPosition } from '../db/mutations/positions';
-import { createParty } from '../db/mutations/parties';
-import { getUpdateDetail } from '../db/queries/updates';
-import { timeline } from '../db/queries/timeline';
+import { editUpdate, logUpdate, NotAuthorError } from '@/db/mutations/updates';
+import { recordPosition } from '@/db/mutations/positions';
+import { createParty } from '@/db/mutations/parties';
+import { getUpdateDetail } from '@/db/queries/updates';
+import { timeline } from '@/db/queries/timeline';
 import {
   auditLog,
   homework,
@@ -19,10 +19,10 @@ import {
   updateRevisions,
   updates,
   updateSources,
-} from '../db/schema';
-import { ConflictError, InvalidInputError } from '../lib/errors';
-import { ForbiddenError } from '../lib/roles';
-import { UpdateSchema, flattenUpdateBody, type UpdateInput } from '../lib/validation/updates';
+} from '@/db/schema';
+import { ConflictError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { UpdateSchema, flattenUpdateBody, type UpdateInput } from '@/lib/validation/updates';
 
 const NEW_SOURCE = { outlet: 'Reuters', title: 'Talks resume', url: 'https://example.org/a', publishedOn: '2026-02-06', quote: 'They agreed.', reliability: 'B' as const, credibility: 2 };
 

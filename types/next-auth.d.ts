@@ -1,4 +1,4 @@
-import type { Role } from '../lib/domain';
+import type { Role } from '@/lib/domain';
 
 declare module 'next-auth' {
   interface Session {

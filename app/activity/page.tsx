@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { recentActivity } from '../../db/queries/activity';
-import { listNegotiations } from '../../db/queries/negotiations';
-import { requireUser } from '../../lib/auth/current-user';
-import { activityHref, summarizeActivity } from '../../lib/activity';
+import { getDb } from '@/server/db';
+import { recentActivity } from '@/db/queries/activity';
+import { listNegotiations } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { activityHref, summarizeActivity } from '@/lib/activity';
 
 export const metadata: Metadata = { title: 'Activity' };
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../db';
-import { addToCorroboration, createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '../../db/mutations/corroborations';
-import { handleForm } from '../../lib/form-action';
-import { GroupPairSchema, MarkSchema, MemberSchema, NewCorroborationSchema } from '../../lib/validation/corroborations';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { addToCorroboration, createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';
+import { handleForm } from '@/server/form-action';
+import { GroupPairSchema, MarkSchema, MemberSchema, NewCorroborationSchema } from '@/lib/validation/corroborations';
+import type { FormState } from '@/lib/validation/fields';
 
 function refresh(id?: number) {
   revalidatePath('/corroborations');

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { listCorroborations } from '../../db/queries/corroborations';
-import { requireUser } from '../../lib/auth/current-user';
-import { hasRole } from '../../lib/roles';
-import { formatDate } from '../../lib/dates';
-import { VerdictBadge } from '../../components/VerdictBadge';
-import { NewGroupForm } from '../../components/forms/CorroborationForms';
+import { getDb } from '@/server/db';
+import { listCorroborations } from '@/db/queries/corroborations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate } from '@/lib/dates';
+import { VerdictBadge } from '@/components/VerdictBadge';
+import { NewGroupForm } from '@/components/forms/CorroborationForms';
 import { createCorroborationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sources agree or differ' };

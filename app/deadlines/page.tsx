@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { listDeadlines } from '../../db/queries/deadlines';
-import { requireUser } from '../../lib/auth/current-user';
-import { readerToday } from '../../lib/reader-time';
-import { DeadlineList } from '../../components/DeadlineList';
+import { getDb } from '@/server/db';
+import { listDeadlines } from '@/db/queries/deadlines';
+import { requireUser } from '@/server/auth/current-user';
+import { readerToday } from '@/server/reader-time';
+import { DeadlineList } from '@/components/DeadlineList';
 
 export const metadata: Metadata = { title: 'Deadlines' };
 export const dynamic = 'force-dynamic';

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../db';
-import { changeHomeworkStatus, createHomework, editHomework } from '../../db/mutations/homework';
-import { handleForm } from '../../lib/form-action';
-import { HomeworkEditFormSchema, HomeworkFormSchema, HomeworkStatusSchema } from '../../lib/validation/homework';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { changeHomeworkStatus, createHomework, editHomework } from '@/db/mutations/homework';
+import { handleForm } from '@/server/form-action';
+import { HomeworkEditFormSchema, HomeworkFormSchema, HomeworkStatusSchema } from '@/lib/validation/homework';
+import type { FormState } from '@/lib/validation/fields';
 
 function refresh(homeworkId?: number) {
   revalidatePath('/homework');

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../db';
-import { createNegotiation, seatParty, updateNegotiation } from '../../db/mutations/negotiations';
-import { handleForm } from '../../lib/form-action';
-import { NegotiationPartySchema, NegotiationSchema } from '../../lib/validation/negotiations';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { createNegotiation, seatParty, updateNegotiation } from '@/db/mutations/negotiations';
+import { handleForm } from '@/server/form-action';
+import { NegotiationPartySchema, NegotiationSchema } from '@/lib/validation/negotiations';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let created: number | undefined;

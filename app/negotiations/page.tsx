@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { listNegotiationSummaries } from '../../db/queries/negotiation-list';
-import { requireUser } from '../../lib/auth/current-user';
-import { hasRole } from '../../lib/roles';
-import { label } from '../../lib/domain';
+import { getDb } from '@/server/db';
+import { listNegotiationSummaries } from '@/db/queries/negotiation-list';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { label } from '@/lib/domain';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Negotiations' };

@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../db';
-import { createActor, createParty, updateParty } from '../../db/mutations/parties';
-import { handleForm } from '../../lib/form-action';
-import { ActorSchema, PartySchema } from '../../lib/validation/negotiations';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { createActor, createParty, updateParty } from '@/db/mutations/parties';
+import { handleForm } from '@/server/form-action';
+import { ActorSchema, PartySchema } from '@/lib/validation/negotiations';
+import type { FormState } from '@/lib/validation/fields';
 
 function refresh() {
   revalidatePath('/parties');

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { listActors, listParties } from '../../db/queries/parties';
-import { requireUser } from '../../lib/auth/current-user';
-import { hasRole } from '../../lib/roles';
-import { ActorForm, PartyForm } from '../../components/forms/PartyForms';
+import { getDb } from '@/server/db';
+import { listActors, listParties } from '@/db/queries/parties';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { ActorForm, PartyForm } from '@/components/forms/PartyForms';
 import { createActorAction, createPartyAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../db';
-import { deleteView, saveView } from '../../db/mutations/saved-views';
-import { handleForm } from '../../lib/form-action';
-import { DeleteViewSchema, SavedViewSchema } from '../../lib/validation/saved-views';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { deleteView, saveView } from '@/db/mutations/saved-views';
+import { handleForm } from '@/server/form-action';
+import { DeleteViewSchema, SavedViewSchema } from '@/lib/validation/saved-views';
+import type { FormState } from '@/lib/validation/fields';
 
 // Viewers may save views: a view is their own bookmark of a filtered page and changes nothing anyone else sees.
 

@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../db';
-import { search, SEARCH_KINDS } from '../../db/queries/search';
-import { listAllIssues } from '../../db/queries/issues';
-import { listNegotiations, listRoundsOf } from '../../db/queries/negotiations';
-import { listParties } from '../../db/queries/parties';
-import { listUsers } from '../../db/queries/users';
-import { requireUser } from '../../lib/auth/current-user';
-import { parseSearchParams, toFilters } from '../../lib/validation/search';
-import { RELIABILITIES, label } from '../../lib/domain';
-import { formatDate } from '../../lib/dates';
-import { Highlighted } from '../../components/Highlighted';
-import { cachedRead } from '../../db/read-cache';
+import { getDb } from '@/server/db';
+import { search } from '@/db/queries/search';
+import { SEARCH_KINDS } from '@/lib/search-query';
+import { hrefOf } from '@/lib/links';
+import { listAllIssues } from '@/db/queries/issues';
+import { listNegotiations, listRoundsOf } from '@/db/queries/negotiations';
+import { listParties } from '@/db/queries/parties';
+import { listUsers } from '@/db/queries/users';
+import { requireUser } from '@/server/auth/current-user';
+import { parseSearchParams, toFilters } from '@/lib/validation/search';
+import { RELIABILITIES, label } from '@/lib/domain';
+import { formatDate } from '@/lib/dates';
+import { Highlighted } from '@/components/Highlighted';
+import { cachedRead } from '@/db/read-cache';
 
 export const metadata: Metadata = { title: 'Search' };
 export const dynamic = 'force-dynamic';
@@ -85,8 +87,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <li key={`${h.kind}-${h.id}`}>
                 <div className="row">
                   <span className="badge status">{label(h.kind)}</span>
-                  {h.href ? (
-                    <Link href={h.href}>
+                  {h.target ? (
+                    <Link href={hrefOf(h.target)}>
                       <Highlighted text={h.title || h.snippet.slice(0, 80)} />
                     </Link>
                   ) : (

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../db';
-import { editUpdate, logUpdate } from '../../db/mutations/updates';
-import { handleForm } from '../../lib/form-action';
-import { joinMultiValues, UpdateEditSchema, UpdateSchema } from '../../lib/validation/updates';
-import { parseNewSource } from '../../lib/validation/sources';
-import type { FormState } from '../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { editUpdate, logUpdate } from '@/db/mutations/updates';
+import { handleForm } from '@/server/form-action';
+import { joinMultiValues, UpdateEditSchema, UpdateSchema } from '@/lib/validation/updates';
+import { parseNewSource } from '@/lib/validation/sources';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function logUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const created = { id: 0 };

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextArea, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { DISTANCES, DISTANCE_LABELS } from '../../lib/convergence';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextArea, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { DISTANCES, DISTANCE_LABELS } from '@/lib/convergence';
+import type { FormState } from '@/lib/validation/fields';
 
 export function ConvergenceForm({
   action,

@@ -1,11 +1,11 @@
 'use client';
 
 import { useFormAction } from './useFormAction';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { CheckboxGroup } from '../ui/CheckboxGroup';
-import { SubmitButton } from '../ui/SubmitButton';
-import { HOMEWORK_STATUSES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { HOMEWORK_STATUSES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 export type HomeworkFormValues = {
   id: number;

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextArea, TextField } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { ISSUE_STATUSES, PRIORITIES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { ISSUE_STATUSES, PRIORITIES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 type Issue = { id: number; version: number; title: string; description: string; priority: string; keyDate: string | null; keyDateLabel: string };
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, TextArea, TextField } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, TextArea, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { FormState } from '@/lib/validation/fields';
 
 export function NegotiationForm({
   action,

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { FormState } from '@/lib/validation/fields';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 

@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
-import { FLEXIBILITIES, STANCES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FLEXIBILITIES, STANCES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 type Current = { id: number; summary: string; stance: string; redLines: string; flexibility: string } | null;
 

@@ -1,11 +1,11 @@
 'use client';
 
 import { useFormAction } from './useFormAction';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { CheckboxGroup } from '../ui/CheckboxGroup';
-import { SubmitButton } from '../ui/SubmitButton';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
+import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
-import type { FormState } from '../../lib/validation/fields';
+import type { FormState } from '@/lib/validation/fields';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useFormAction } from './useFormAction';
-import { FormMessage, SelectField, TextArea, TextField } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { ROUND_FORMATS, ROUND_STATUSES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { ROUND_FORMATS, ROUND_STATUSES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 export type RoundFacts = {
   id: number;

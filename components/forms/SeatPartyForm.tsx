@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextField, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { PARTY_ROLES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextField, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { PARTY_ROLES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 const ROLE_OPTIONS = PARTY_ROLES.map((r) => ({ value: r, label: label(r) }));
 

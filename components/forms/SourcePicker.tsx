@@ -1,6 +1,6 @@
-import { SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 import { useSourceChoices } from './useSourceChoices';
 
 export type SourceChoice = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string };

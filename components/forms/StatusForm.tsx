@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
-import { ISSUE_STATUSES, label } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { ISSUE_STATUSES, label } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 export function StatusForm({
   action,

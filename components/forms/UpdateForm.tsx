@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState, useId, useState } from 'react';
-import { FormMessage, SelectField, TextArea, TextField, type Option } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES, label } from '../../lib/domain';
+import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES, label } from '@/lib/domain';
 import { NewSourceFields } from './SourcePicker';
-import type { FormState } from '../../lib/validation/fields';
+import type { FormState } from '@/lib/validation/fields';
 
 export type NegotiationChoice = {
   id: number;

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SelectField, TextField } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { ROLES } from '../../lib/domain';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, SelectField, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { ROLES } from '@/lib/domain';
+import type { FormState } from '@/lib/validation/fields';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }));

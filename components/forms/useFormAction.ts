@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '../../lib/validation/fields';
+import type { FormState } from '@/lib/validation/fields';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 type Counted = FormState & { submissions?: number };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatDate } from '../../lib/dates';
-import { label } from '../../lib/domain';
+import { formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
 
 export type HomeworkTableRow = {
   id: number;

@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/dates';
+import { formatDate } from '@/lib/dates';
 
 /** A round's dates as an analyst reads them: firm dates, else the approximate wording. */
 export function RoundDates({ startsOn, endsOn, approxDate }: { startsOn: string | null; endsOn: string | null; approxDate: string }) {

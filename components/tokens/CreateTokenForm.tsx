@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState, useRef, useState } from 'react';
-import { FormMessage, TextField } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage, TextField } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { FormState } from '@/lib/validation/fields';
 
 type State = FormState & { token?: string };
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { FormMessage } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import type { FormState } from '../../lib/validation/fields';
+import { FormMessage } from '@/components/ui/Field';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import type { FormState } from '@/lib/validation/fields';
 
 /** Revoking asks for confirmation first: a revoked token cannot be brought back. */
 export function RevokeTokenButton({ tokenId, name, action }: { tokenId: number; name: string; action: (state: FormState, data: FormData) => Promise<FormState> }) {

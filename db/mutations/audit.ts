@@ -1,5 +1,5 @@
-import { auditLog } from '../schema';
-import type { Executor } from '../types';
+import { auditLog } from '@/db/schema';
+import type { Executor } from '@/db/types';
 
 export type AuditEntry = {
   userId: number | null;

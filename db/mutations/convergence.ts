@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { convergence, issues, rounds } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { convergence, issues, rounds } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { ConvergenceInput } from '../../lib/validation/convergence';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { ConvergenceInput } from '@/lib/validation/convergence';
 
 /** Records (or replaces) the judgement for one issue at one round, inside the caller's transaction. */
 export function applyConvergence(tx: Executor, user: CurrentUser, input: ConvergenceInput): void {

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { corroborations, corroborationUpdates, updates } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { corroborations, corroborationUpdates, updates } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { GroupPairInput, MarkInput, MemberInput, NewCorroborationInput } from '../../lib/validation/corroborations';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { GroupPairInput, MarkInput, MemberInput, NewCorroborationInput } from '@/lib/validation/corroborations';
 
 function assertUpdatesExist(tx: Executor, ids: number[], field: string) {
   const found = tx.select({ id: updates.id }).from(updates).where(inArray(updates.id, ids)).all();

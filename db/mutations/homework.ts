@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, rounds } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, rounds } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { HomeworkInput, HomeworkStatusInput } from '../../lib/validation/homework';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { HomeworkInput, HomeworkStatusInput } from '@/lib/validation/homework';
 
 const now = () => new Date().toISOString();
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DB } from '../index';
+import type { DB } from '@/db';
 import {
   actors,
   convergence,
@@ -15,12 +15,12 @@ import {
   roundAgenda,
   roundDelegations,
   rounds,
-} from '../schema';
-import type { Executor, Tx } from '../types';
+} from '@/db/schema';
+import type { Executor, Tx } from '@/db/types';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError } from '../../lib/errors';
-import type { NegotiationDocument } from '../../lib/interchange/schema';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError } from '@/lib/errors';
+import type { NegotiationDocument } from '@/lib/interchange/schema';
 
 export type ImportOptions = { name?: string | null };
 

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, negotiations, updateIssues, updateParties, updates, updateSources } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiationParties, negotiations, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { recordAudit } from './audit';
 import { insertSource } from './sources';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { UpdateRow } from '../../lib/import/updates-csv';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { UpdateRow } from '@/lib/import/updates-csv';
 
 /** Writes checked rows (lib/import/updates-csv.ts) as updates, each with its source: all in one transaction. */
 export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, rows: UpdateRow[]): number {

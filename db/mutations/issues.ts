@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiations, statusChanges } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { issues, negotiations, statusChanges } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
-import type { NewSource } from '../../lib/validation/sources';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { ConflictError, NotFoundError } from '../../lib/errors';
-import type { IssueInput, StatusChangeInput } from '../../lib/validation/issues';
-import type { IssueStatus } from '../../lib/domain';
+import type { NewSource } from '@/lib/validation/sources';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { ConflictError, NotFoundError } from '@/lib/errors';
+import type { IssueInput, StatusChangeInput } from '@/lib/validation/issues';
+import type { IssueStatus } from '@/lib/domain';
 
 const now = () => new Date().toISOString();
 

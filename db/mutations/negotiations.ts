@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DB } from '../index';
-import { negotiationParties, negotiations, parties } from '../schema';
+import type { DB } from '@/db';
+import { negotiationParties, negotiations, parties } from '@/db/schema';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { NegotiationInput, NegotiationPartyInput } from '../../lib/validation/negotiations';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { NegotiationInput, NegotiationPartyInput } from '@/lib/validation/negotiations';
 
 function nameTaken(db: DB, name: string, exceptId?: number): boolean {
   const row = db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, name)).get();

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { actors, parties } from '../schema';
+import type { DB } from '@/db';
+import { actors, parties } from '@/db/schema';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { ActorInput, PartyInput } from '../../lib/validation/negotiations';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { ActorInput, PartyInput } from '@/lib/validation/negotiations';
 
 function assertNameFree(db: DB, name: string, exceptId?: number) {
   const row = db.select({ id: parties.id }).from(parties).where(eq(parties.name, name)).get();

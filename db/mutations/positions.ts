@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, positions } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { issues, negotiationParties, positions } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { appendPosition } from './position-chain';
 import { assertSourceExists, insertSource } from './sources';
-import type { NewSource } from '../../lib/validation/sources';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { PositionInput } from '../../lib/validation/positions';
+import type { NewSource } from '@/lib/validation/sources';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { PositionInput } from '@/lib/validation/positions';
 
 export type NewPosition = Omit<PositionInput, 'basedOn'> & { basedOn: number | null; updateId?: number | null };
 
@@ -37,26 +38,20 @@ export function applyPosition(tx: Executor, user: CurrentUser, input: NewPositio
       'Another analyst recorded a position for this party since you opened the form. Review the current position below and submit again.',
     );
   }
-  if (current) tx.update(positions).set({ isCurrent: false }).where(eq(positions.id, current.id)).run();
-  const created = tx
-    .insert(positions)
-    .values({
-      issueId: input.issueId,
-      partyId: input.partyId,
-      summary: input.summary,
-      stance: input.stance,
-      redLines: input.redLines,
-      flexibility: input.flexibility,
-      asOf: input.asOf,
-      sourceId: input.sourceId,
-      roundId: input.roundId,
-      updateId: input.updateId ?? null,
-      supersedesId: current?.id ?? null,
-      isCurrent: true,
-      createdBy: user.id,
-    })
-    .returning()
-    .get();
+  const { id } = appendPosition(tx, {
+    issueId: input.issueId,
+    partyId: input.partyId,
+    summary: input.summary,
+    stance: input.stance,
+    redLines: input.redLines,
+    flexibility: input.flexibility,
+    asOf: input.asOf,
+    sourceId: input.sourceId,
+    roundId: input.roundId,
+    updateId: input.updateId ?? null,
+    createdBy: user.id,
+  });
+  const created = tx.select().from(positions).where(eq(positions.id, id)).get()!;
   tx.update(issues).set({ lastActivityAt: new Date().toISOString() }).where(eq(issues.id, input.issueId)).run();
   recordAudit(tx, { userId: user.id, action: 'create', entity: 'position', entityId: created.id, before: current ?? null, after: created });
   return created.id;

@@ -1,13 +1,13 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
-import type { DB } from '../index';
-import { homework, issues, negotiationParties, negotiations, outcomes, roundAgenda, roundDelegations, rounds } from '../schema';
-import type { Executor } from '../types';
+import type { DB } from '@/db';
+import { homework, issues, negotiationParties, negotiations, outcomes, roundAgenda, roundDelegations, rounds } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { NewSource } from '../../lib/validation/sources';
-import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '../../lib/validation/rounds';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { NewSource } from '@/lib/validation/sources';
+import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '@/lib/validation/rounds';
 
 const now = () => new Date().toISOString();
 

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { savedViews } from '../schema';
+import type { DB } from '@/db';
+import { savedViews } from '@/db/schema';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { NotFoundError } from '../../lib/errors';
-import type { SavedViewInput } from '../../lib/validation/saved-views';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { NotFoundError } from '@/lib/errors';
+import type { SavedViewInput } from '@/lib/validation/saved-views';
 
 /**
  * Saves the current filters under a name; saving again under the same name replaces them.

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { sources } from '../schema';
-import type { Executor } from '../types';
+import { sources } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
-import type { NewSource } from '../../lib/validation/sources';
-import { NotFoundError } from '../../lib/errors';
+import type { NewSource } from '@/lib/validation/sources';
+import { NotFoundError } from '@/lib/errors';
 
 /** Inserts a source inside the caller's transaction and returns its id. */
 export function insertSource(tx: Executor, userId: number, input: NewSource & { citesSourceId?: number | null }): number {

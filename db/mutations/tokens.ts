@@ -1,22 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DB } from '../index';
-import { apiTokens } from '../schema';
+import type { DB } from '@/db';
+import { apiTokens } from '@/db/schema';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import { NotFoundError } from '../../lib/errors';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { NotFoundError } from '@/lib/errors';
+import { hashToken, newApiToken } from '@/lib/api-tokens';
 
-export const TOKEN_PREFIX = 'ntk_';
-
-/** Tokens are stored as SHA-256: they are long random strings, so a slow hash adds nothing. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Creates a personal token and returns it in clear, the only time it is ever shown. */
 export function createApiToken(db: DB, user: CurrentUser, name: string): { id: number; token: string } {
   assertRole(user, 'viewer');
-  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const token = newApiToken();
   return db.transaction(
     (tx) => {
       const row = tx.insert(apiTokens).values({ userId: user.id, name, tokenHash: hashToken(token) }).returning({ id: apiTokens.id }).get();

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
+import type { DB } from '@/db';
 import {
   actors,
   homework,
@@ -15,17 +15,17 @@ import {
   updateRevisions,
   updates,
   updateSources,
-} from '../schema';
-import type { Executor } from '../types';
+} from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { insertSource } from './sources';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
-import { assertRole, ForbiddenError, type CurrentUser } from '../../lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/errors';
-import type { NewSource } from '../../lib/validation/sources';
-import type { UpdateEditInput, UpdateInput } from '../../lib/validation/updates';
+import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { NewSource } from '@/lib/validation/sources';
+import type { UpdateEditInput, UpdateInput } from '@/lib/validation/updates';
 
 /** An analyst who is not the author (nor an admin) may read an update but not edit it. */
 export class NotAuthorError extends ForbiddenError {

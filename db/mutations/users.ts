@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DB } from '../index';
-import { loginAttempts, users } from '../schema';
+import type { DB } from '@/db';
+import { loginAttempts, users } from '@/db/schema';
 import { recordAudit } from './audit';
-import { assertRole, type CurrentUser } from '../../lib/roles';
-import type { Role } from '../../lib/domain';
-import { InvalidInputError, NotFoundError } from '../../lib/errors';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import type { Role } from '@/lib/domain';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
 

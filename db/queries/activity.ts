@@ -1,6 +1,6 @@
 import { and, desc, eq, notInArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { auditLog, negotiations, updates, users } from '../schema';
+import type { DB } from '@/db';
+import { auditLog, negotiations, updates, users } from '@/db/schema';
 
 /**
  * Entities left out of the activity feed: sign-ins, personal tokens and saved views, and user

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiations, parties, positions, updateSources } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiations, parties, positions, updateSources } from '@/db/schema';
 import { chainOf, loadSourceChains } from './source-chains';
-import { daysBetween } from '../../lib/dates';
-import { groupBy } from '../../lib/group-by';
+import { daysBetween } from '@/lib/dates';
+import { groupBy } from '@/lib/group-by';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
 export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;

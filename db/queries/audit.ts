@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { DB } from '../index';
-import { auditLog, users } from '../schema';
+import type { DB } from '@/db';
+import { auditLog, users } from '@/db/schema';
 
 export type AuditFilter = { userId?: number | null; entity?: string | null; action?: string | null; from?: string | null; to?: string | null };
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,4 +1,4 @@
-import { sources } from '../schema';
+import { sources } from '@/db/schema';
 
 /** A source as cited: outlet, title, date, Admiralty grading and quote (the shape SourceCitation reads). */
 export const citationFields = {

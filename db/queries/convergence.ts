@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { convergence, issues, rounds, users } from '../schema';
-import { trendOf, type Trend } from '../../lib/convergence';
+import type { DB } from '@/db';
+import { convergence, issues, rounds, users } from '@/db/schema';
+import { trendOf, type Trend } from '@/lib/convergence';
 
 /** Every round of the issue's negotiation, in order, with the judgement recorded for it (or none). */
 export function convergenceOfIssue(db: DB, issueId: number) {

@@ -1,8 +1,8 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { corroborations, corroborationUpdates, negotiations, rounds, sources, updates, updateSources } from '../schema';
+import type { DB } from '@/db';
+import { corroborations, corroborationUpdates, negotiations, rounds, sources, updates, updateSources } from '@/db/schema';
 import { chainOf, loadSourceChains, type ChainLink } from './source-chains';
-import { describeChain, extractNumbers, independentOutlets, jaccard, numbersDiffer, significantWords, verdictOf, type Verdict } from '../../lib/corroboration';
+import { describeChain, extractNumbers, independentOutlets, jaccard, numbersDiffer, significantWords, verdictOf, type Verdict } from '@/lib/corroboration';
 
 export type MemberSource = {
   id: number;

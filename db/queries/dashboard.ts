@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, negotiations, parties, positions } from '../schema';
-import type { DashboardFilters } from '../../lib/validation/dashboard-filters';
+import type { DB } from '@/db';
+import { issues, negotiationParties, negotiations, parties, positions } from '@/db/schema';
+import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
 
 export type MatrixCell = { stance: string; summary: string; asOf: string };
 export type MatrixRow = {

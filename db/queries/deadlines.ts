@@ -1,4 +1,5 @@
-import type { DB } from '../index';
+import type { DB } from '@/db';
+import type { Target } from '@/lib/links';
 
 export type Deadline = {
   kind: 'key_date' | 'round' | 'homework';
@@ -9,7 +10,7 @@ export type Deadline = {
   detail: string;
   negotiationId: number;
   negotiationName: string;
-  href: string;
+  target: Target;
   uid: string;
 };
 
@@ -54,7 +55,7 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
       detail: k.title,
       negotiationId: k.negotiationId,
       negotiationName: k.negotiationName,
-      href: `/issues/${k.id}`,
+      target: { to: 'issue' as const, id: k.id },
       uid: `issue-${k.id}`,
     })),
     ...planned.map((r) => ({
@@ -65,7 +66,7 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
       detail: r.venue,
       negotiationId: r.negotiationId,
       negotiationName: r.negotiationName,
-      href: `/rounds/${r.id}`,
+      target: { to: 'round' as const, id: r.id },
       uid: `round-${r.id}`,
     })),
     ...homework.map((h) => ({
@@ -76,7 +77,7 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
       detail: [h.owners && `owners ${h.owners}`, h.roundName && `due at ${h.roundName}`].filter(Boolean).join('; '),
       negotiationId: h.negotiationId,
       negotiationName: h.negotiationName,
-      href: `/homework/${h.id}`,
+      target: { to: 'homework' as const, id: h.id },
       uid: `homework-${h.id}`,
     })),
   ];

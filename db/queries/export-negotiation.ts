@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DB } from '../index';
+import type { DB } from '@/db';
 import {
   actors,
   convergence,
@@ -17,9 +17,9 @@ import {
   roundDelegations,
   rounds,
   updates,
-} from '../schema';
-import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, SCHEMA_URL } from '../../lib/interchange/schema';
-import { groupBy } from '../../lib/group-by';
+} from '@/db/schema';
+import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, SCHEMA_URL } from '@/lib/interchange/schema';
+import { groupBy } from '@/lib/group-by';
 
 // The JSON interchange export (lib/interchange/schema.ts), written as a stream of text chunks.
 // The large lists (updates, positions, sources, status changes) are read in keyset batches over the

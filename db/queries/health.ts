@@ -1,4 +1,4 @@
-import type { DB } from '../index';
+import type { DB } from '@/db';
 
 /** What the health endpoint reports: the database answers, its mode, and how many migrations it has. */
 export function databaseHealth(db: DB) {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DB } from '../index';
-import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '../schema';
-import { isOverdue } from '../../lib/homework';
-import { HOMEWORK_STATUSES, type HomeworkStatus } from '../../lib/domain';
+import type { DB } from '@/db';
+import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
+import { isOverdue } from '@/lib/homework';
+import { HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
 
 export type HomeworkFilters = {
   id?: number | null;

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DB } from '../index';
+import type { DB } from '@/db';
 import { citationFields } from './citation';
-import { issues, negotiations, parties, positions, rounds, sources, statusChanges, users } from '../schema';
+import { issues, negotiations, parties, positions, rounds, sources, statusChanges, users } from '@/db/schema';
 
 export function getIssue(db: DB, id: number) {
   return db

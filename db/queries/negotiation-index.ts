@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, negotiations, parties, rounds } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
 
 function without<T extends { negotiationId: number }>(row: T): Omit<T, 'negotiationId'> {
   const { negotiationId, ...rest } = row;

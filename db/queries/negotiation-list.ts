@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, negotiations, parties, rounds } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
 
 export type NegotiationSummary = {
   id: number;

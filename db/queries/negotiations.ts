@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { actors, issues, negotiationParties, negotiations, parties, rounds } from '../schema';
+import type { DB } from '@/db';
+import { actors, issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
 
 export function listNegotiations(db: DB) {
   return db.select().from(negotiations).orderBy(asc(negotiations.name)).all();

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { actors, parties } from '../schema';
+import type { DB } from '@/db';
+import { actors, parties } from '@/db/schema';
 
 export function listParties(db: DB) {
   return db.select().from(parties).orderBy(asc(parties.name)).all();

@@ -1,4 +1,4 @@
-import type { DB } from '../index';
+import type { DB } from '@/db';
 
 /**
  * The only position versions that can answer "which position held at this round, and what did it

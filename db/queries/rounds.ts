@@ -1,11 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '@/db/schema';
 import { listSeatedParties } from './negotiations';
 import { listHomework } from './homework';
 import { citationFields, type Citation } from './citation';
 import { roundPositionCandidates } from './round-position-candidates';
-import { groupBy } from '../../lib/group-by';
+import { groupBy } from '@/lib/group-by';
 
 export function getRoundRecord(db: DB, id: number) {
   return db

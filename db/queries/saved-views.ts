@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { savedViews } from '../schema';
+import type { DB } from '@/db';
+import { savedViews } from '@/db/schema';
 
 /** A user's own saved views of one page, by name. */
 export function listSavedViews(db: DB, userId: number, page: string) {

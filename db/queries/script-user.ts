@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { DB } from '../index';
-import { users } from '../schema';
+import type { DB } from '@/db';
+import { users } from '@/db/schema';
 
 /** The user a shell script acts as: the one with this email, or else the first active admin. */
 export function findScriptUser(db: DB, email?: string | null) {

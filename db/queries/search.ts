@@ -1,33 +1,18 @@
-import type { DB } from '../index';
-import { MARK_END, MARK_START, toFtsQuery } from '../../lib/search-query';
-
-export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'actor', 'source'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export type SearchFilters = {
-  negotiationId?: number | null;
-  partyId?: number | null;
-  issueId?: number | null;
-  roundId?: number | null;
-  from?: string | null;
-  to?: string | null;
-  /** Worst acceptable reliability: 'B' keeps A and B. */
-  reliability?: string | null;
-  authorId?: number | null;
-  kind?: SearchKind | null;
-};
+import type { DB } from '@/db';
+import { MARK_END, MARK_START, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
+import type { Target } from '@/lib/links';
 
 export type SearchHit = {
   kind: SearchKind;
   id: number;
   title: string;
   snippet: string;
-  href: string;
+  target: Target | null;
   date: string | null;
   negotiationId: number | null;
 };
 
-type Facts = { date: string | null; issueIds: number[]; partyIds: number[]; roundId: number | null; authorId: number | null; reliability: string | null; href: string };
+type Facts = { date: string | null; issueIds: number[]; partyIds: number[]; roundId: number | null; authorId: number | null; reliability: string | null; target: Target | null };
 
 const CANDIDATES = 400;
 
@@ -76,7 +61,7 @@ export function search(db: DB, text: string, filters: SearchFilters = {}, limit 
     title: marks.get(row.rowid)?.title ?? '',
     snippet: marks.get(row.rowid)?.snippet ?? '',
     date: f.date,
-    href: f.href,
+    target: f.target,
   }));
 }
 
@@ -137,7 +122,7 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
         roundId: u.roundId,
         authorId: u.authorId,
         reliability: best.get(u.id) ?? null,
-        href: `/updates/${u.id}`,
+        target: { to: 'update', id: u.id },
       });
     }
   }
@@ -148,7 +133,7 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
        FROM positions p LEFT JOIN sources s ON s.id = p.source_id WHERE p.id IN (${placeholders(positionIds.length)})`,
     positionIds,
   )) {
-    out.set(`position:${p.id}`, { ...p, issueIds: [p.issueId], partyIds: [p.partyId], href: `/issues/${p.issueId}#position-${p.id}` });
+    out.set(`position:${p.id}`, { ...p, issueIds: [p.issueId], partyIds: [p.partyId], target: { to: 'position', id: p.id, issueId: p.issueId } });
   }
 
   const homeworkIds = ids(rows, 'homework');
@@ -166,7 +151,7 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
         roundId: h.roundId,
         authorId: h.authorId,
         reliability: null,
-        href: `/homework/${h.id}`,
+        target: { to: 'homework', id: h.id },
       });
     }
   }
@@ -176,12 +161,12 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
     `SELECT id, key_date date, created_by authorId FROM issues WHERE id IN (${placeholders(issueIds.length)})`,
     issueIds,
   )) {
-    out.set(`issue:${i.id}`, { date: i.date, issueIds: [i.id], partyIds: [], roundId: null, authorId: i.authorId, reliability: null, href: `/issues/${i.id}` });
+    out.set(`issue:${i.id}`, { date: i.date, issueIds: [i.id], partyIds: [], roundId: null, authorId: i.authorId, reliability: null, target: { to: 'issue', id: i.id } });
   }
 
   const actorIds = ids(rows, 'actor');
   for (const a of all<{ id: number; partyId: number | null }>(`SELECT id, party_id partyId FROM actors WHERE id IN (${placeholders(actorIds.length)})`, actorIds)) {
-    out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, href: `/parties#actor-${a.id}` });
+    out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, target: { to: 'actor', id: a.id } });
   }
 
   const sourceIds = ids(rows, 'source');
@@ -197,7 +182,7 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
       roundId: null,
       authorId: s.authorId,
       reliability: s.reliability,
-      href: s.updateId ? `/updates/${s.updateId}` : '',
+      target: s.updateId ? { to: 'update', id: s.updateId } : null,
     });
   }
   return out;

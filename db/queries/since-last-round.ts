@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { DB } from '../index';
-import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '../schema';
+import type { DB } from '@/db';
+import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '@/db/schema';
 import { citationFields, type Citation } from './citation';
-import { groupBy } from '../../lib/group-by';
+import { groupBy } from '@/lib/group-by';
 
 export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;

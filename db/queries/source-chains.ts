@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import type { DB } from '../index';
-import { sources } from '../schema';
+import type { DB } from '@/db';
+import { sources } from '@/db/schema';
 
 export type ChainLink = { id: number; outlet: string; reliability: string; credibility: number; citesSourceId: number | null };
 

@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
-import type { DB } from '../index';
-import { sources } from '../schema';
+import type { DB } from '@/db';
+import { sources } from '@/db/schema';
 
 /** Sources to pick from in a form, newest first. */
 export function listSourceChoices(db: DB, limit = 300) {

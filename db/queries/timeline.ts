@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DB } from '../index';
-import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '../schema';
+import type { DB } from '@/db';
+import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '@/db/schema';
 import { sourcesOfUpdates } from './updates';
 import { citationFields, type Citation } from './citation';
 

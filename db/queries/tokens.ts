@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { DB } from '../index';
-import { apiTokens, users } from '../schema';
+import type { DB } from '@/db';
+import { apiTokens, users } from '@/db/schema';
 
 /** The active user behind a token hash, or undefined for an unknown, revoked or disabled one. */
 export function findTokenUser(db: DB, tokenHash: string) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DB } from '../index';
+import type { DB } from '@/db';
 import {
   actors,
   auditLog,
@@ -21,7 +21,7 @@ import {
   updates,
   updateSources,
   users,
-} from '../schema';
+} from '@/db/schema';
 import { citationFields } from './citation';
 
 

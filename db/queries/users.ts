@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import type { DB } from '../index';
-import { loginAttempts, users } from '../schema';
+import type { DB } from '@/db';
+import { loginAttempts, users } from '@/db/schema';
 
 export function findUserByEmail(db: DB, email: string) {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();

@@ -1,5 +1,5 @@
-import { label } from '../domain';
-import type { RoundSummary } from '../../db/queries/round-summary';
+import { label } from '@/lib/domain';
+import type { RoundSummary } from '@/lib/round-summary/types';
 import { cleanText } from './text';
 
 /**

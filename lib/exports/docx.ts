@@ -13,9 +13,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { formatDate } from '../dates';
-import { label } from '../domain';
-import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
+import { formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
 import {
   aboutLine,
   cleanText,

@@ -1,4 +1,4 @@
-import type { RoundSummary } from '../../db/queries/round-summary';
+import type { RoundSummary } from '@/lib/round-summary/types';
 
 /** Lower-case ASCII words joined by hyphens: "Russia–Ukraine peace talks (US-mediated)" → "russia-ukraine-peace-talks-us-mediated". */
 export function slug(text: string, max = 60): string {

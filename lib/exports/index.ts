@@ -1,4 +1,4 @@
-import type { RoundSummary } from '../../db/queries/round-summary';
+import type { RoundSummary } from '@/lib/round-summary/types';
 import { renderCsv } from './csv';
 import type { ExportFormat } from './formats';
 import { renderJson } from './json';

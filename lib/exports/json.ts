@@ -1,4 +1,4 @@
-import type { RoundSummary } from '../../db/queries/round-summary';
+import type { RoundSummary } from '@/lib/round-summary/types';
 
 export const SUMMARY_JSON_VERSION = 1;
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import * as fontkit from 'fontkit';
-import { formatDate } from '../dates';
-import { label } from '../domain';
-import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
+import { formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
 import {
   aboutLine,
   cleanText,

@@ -1,6 +1,6 @@
-import { formatDate } from '../dates';
-import { label } from '../domain';
-import type { RoundSummary, SummaryHomework, SummarySource } from '../../db/queries/round-summary';
+import { formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
 
 // Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
 

@@ -9,7 +9,7 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   STANCES,
-} from '../domain';
+} from '@/lib/domain';
 
 // The JSON interchange document, version 1. This zod schema is the one source of truth:
 // the published JSON Schema (public/schema/negotiation-v1.schema.json) is generated from it

@@ -1,4 +1,4 @@
-import { ISSUE_STATUSES, PRIORITIES, type IssueStatus, type Priority } from '../domain';
+import { ISSUE_STATUSES, PRIORITIES, type IssueStatus, type Priority } from '@/lib/domain';
 
 export type DashboardFilters = { negotiation?: number; party?: number; status?: IssueStatus; priority?: Priority };
 export type DashboardParams = DashboardFilters & { stale: number; page: number };

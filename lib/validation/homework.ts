@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOMEWORK_STATUSES } from '../domain';
+import { HOMEWORK_STATUSES } from '@/lib/domain';
 import { enumField, id, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 const ownerIds = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ISSUE_STATUSES, PRIORITIES } from '../domain';
+import { ISSUE_STATUSES, PRIORITIES } from '@/lib/domain';
 import { enumField, id, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 export const IssueSchema = z.object({

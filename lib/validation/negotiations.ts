@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTY_ROLES } from '../domain';
+import { PARTY_ROLES } from '@/lib/domain';
 import { enumField, id, optionalText, requiredText } from './fields';
 
 export const NegotiationSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLEXIBILITIES, STANCES } from '../domain';
+import { FLEXIBILITIES, STANCES } from '@/lib/domain';
 import { enumField, id, isoDate, optionalId, optionalText, requiredText } from './fields';
 
 export const PositionSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROUND_FORMATS, ROUND_STATUSES } from '../domain';
+import { ROUND_FORMATS, ROUND_STATUSES } from '@/lib/domain';
 import { enumField, id, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 const roundFields = z.object({

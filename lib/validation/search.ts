@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RELIABILITIES } from '../domain';
-import { SEARCH_KINDS, type SearchFilters } from '../../db/queries/search';
+import { RELIABILITIES } from '@/lib/domain';
+import { SEARCH_KINDS, type SearchFilters } from '@/lib/search-query';
 
 // Search parameters from a URL: anything malformed is dropped, never an error page.
 const optionalNumber = z.coerce.number().int().positive().optional().catch(undefined);

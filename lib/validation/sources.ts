@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RELIABILITIES } from '../domain';
+import { RELIABILITIES } from '@/lib/domain';
 import { enumField, fieldErrors, optionalIsoDate, optionalText, optionalUrl, requiredText, type FieldErrors } from './fields';
 
 export const NewSourceSchema = z.object({

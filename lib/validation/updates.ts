@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '../domain';
+import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '@/lib/domain';
 import { enumField, id, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 // The update form is flat: the optional change sections use dotted field names

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../domain';
-import { passwordProblem, PASSWORD_RULES } from '../auth/password';
+import { ROLES } from '@/lib/domain';
+import { passwordProblem, PASSWORD_RULES } from './password';
 import { id, requiredText } from './fields';
 
 export const emailField = z

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { currentUser } from '../../../lib/auth/current-user';
-import { LoginForm } from '../../../components/LoginForm';
+import { currentUser } from '@/server/auth/current-user';
+import { LoginForm } from '@/components/LoginForm';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

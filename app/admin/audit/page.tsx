@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../../db';
-import { auditFilterChoices, listAudit, type AuditFilter } from '../../../db/queries/audit';
-import { requireUser } from '../../../lib/auth/current-user';
-import { auditChanges } from '../../../lib/audit-diff';
+import { getDb } from '@/server/db';
+import { auditFilterChoices, listAudit, type AuditFilter } from '@/db/queries/audit';
+import { requireUser } from '@/server/auth/current-user';
+import { auditChanges } from '@/lib/audit-diff';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit log' };

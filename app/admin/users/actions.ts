@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../db';
-import { createUser, setPassword, updateUserAccess } from '../../../db/mutations/users';
-import { hashPassword } from '../../../lib/auth/password';
-import { handleForm } from '../../../lib/form-action';
-import { NewUserSchema, PasswordResetSchema, UserDisabledSchema, UserRoleSchema } from '../../../lib/validation/users';
-import type { FormState } from '../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { createUser, setPassword, updateUserAccess } from '@/db/mutations/users';
+import { hashPassword } from '@/server/auth/password';
+import { handleForm } from '@/server/form-action';
+import { NewUserSchema, PasswordResetSchema, UserDisabledSchema, UserRoleSchema } from '@/lib/validation/users';
+import type { FormState } from '@/lib/validation/fields';
 
 /** A refused form echoes what was typed, so it can be shown again; never a password. */
 function withoutPassword(state: FormState): FormState {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { getDb } from '../../../db';
-import { listUsers } from '../../../db/queries/users';
-import { requireUser } from '../../../lib/auth/current-user';
-import { PASSWORD_RULES } from '../../../lib/auth/password';
-import { formatDate } from '../../../lib/dates';
-import { Refusal } from '../../../components/Refusal';
-import { NewUserForm, PasswordResetForm, UserDisabledForm, UserRoleForm } from '../../../components/forms/UserForms';
+import { getDb } from '@/server/db';
+import { listUsers } from '@/db/queries/users';
+import { requireUser } from '@/server/auth/current-user';
+import { PASSWORD_RULES } from '@/lib/validation/password';
+import { formatDate } from '@/lib/dates';
+import { Refusal } from '@/components/Refusal';
+import { NewUserForm, PasswordResetForm, UserDisabledForm, UserRoleForm } from '@/components/forms/UserForms';
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from './actions';
 
 export const dynamic = 'force-dynamic';

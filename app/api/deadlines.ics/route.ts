@@ -1,7 +1,8 @@
-import { getDb } from '../../../db';
-import { listDeadlines } from '../../../db/queries/deadlines';
-import { authorizeRequest } from '../../../lib/auth/request-user';
-import { toICalendar } from '../../../lib/ical';
+import { getDb } from '@/server/db';
+import { listDeadlines } from '@/db/queries/deadlines';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { toICalendar } from '@/lib/ical';
+import { hrefOf } from '@/lib/links';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
       date: d.date!,
       summary: `${d.title} (${d.negotiationName})`,
       description: [d.detail, d.negotiationName].filter(Boolean).join(' — '),
-      url: `${url.origin}${d.href}`,
+      url: `${url.origin}${hrefOf(d.target)}`,
     }));
   return new Response(toICalendar('Negotiation deadlines', events, url.hostname), {
     headers: {

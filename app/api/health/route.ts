@@ -1,5 +1,5 @@
-import { getDb } from '../../../db';
-import { databaseHealth } from '../../../db/queries/health';
+import { getDb } from '@/server/db';
+import { databaseHealth } from '@/db/queries/health';
 
 export const dynamic = 'force-dynamic';
 

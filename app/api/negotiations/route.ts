@@ -1,6 +1,6 @@
-import { getDb } from '../../../db';
-import { listNegotiationIndex } from '../../../db/queries/negotiation-index';
-import { authorizeRequest } from '../../../lib/auth/request-user';
+import { getDb } from '@/server/db';
+import { listNegotiationIndex } from '@/db/queries/negotiation-index';
+import { authorizeRequest } from '@/server/auth/request-user';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
-import { getDb } from '../../../db';
-import { search } from '../../../db/queries/search';
-import { authorizeRequest } from '../../../lib/auth/request-user';
-import { parseSearchParams, toFilters } from '../../../lib/validation/search';
-import { MARK_END, MARK_START } from '../../../lib/search-query';
+import { getDb } from '@/server/db';
+import { search } from '@/db/queries/search';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { parseSearchParams, toFilters } from '@/lib/validation/search';
+import { MARK_END, MARK_START } from '@/lib/search-query';
+import { hrefOf } from '@/lib/links';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,6 @@ export async function GET(request: Request) {
   const hits = search(getDb(), params.q, toFilters(params));
   return Response.json({
     query: params.q,
-    results: hits.map((h) => ({ ...h, title: unmark(h.title), snippet: unmark(h.snippet) })),
+    results: hits.map(({ target, ...h }) => ({ ...h, href: hrefOf(target), title: unmark(h.title), snippet: unmark(h.snippet) })),
   });
 }

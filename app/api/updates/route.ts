@@ -1,12 +1,12 @@
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../db';
-import { logUpdate } from '../../../db/mutations/updates';
-import { authorizeRequest } from '../../../lib/auth/request-user';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../../lib/errors';
-import { ForbiddenError } from '../../../lib/roles';
-import { fieldErrors } from '../../../lib/validation/fields';
-import { flattenUpdateBody, UpdateSchema } from '../../../lib/validation/updates';
-import { NewSourceSchema, type NewSource } from '../../../lib/validation/sources';
+import { getDb } from '@/server/db';
+import { logUpdate } from '@/db/mutations/updates';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/roles';
+import { fieldErrors } from '@/lib/validation/fields';
+import { flattenUpdateBody, UpdateSchema } from '@/lib/validation/updates';
+import { NewSourceSchema, type NewSource } from '@/lib/validation/sources';
 
 /**
  * Log an update from a script: `Authorization: Bearer <token>` (or a same-origin session), role analyst.

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getCorroboration } from '../../../db/queries/corroborations';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { formatDate } from '../../../lib/dates';
-import { Markdown } from '../../../components/Markdown';
-import { SourceChain } from '../../../components/SourceChain';
-import { VerdictBadge } from '../../../components/VerdictBadge';
-import { AddMemberForm, MarkForm, RemoveMemberForm } from '../../../components/forms/CorroborationForms';
-import { addMemberAction, markAction, removeMemberAction } from '../actions';
+import { getDb } from '@/server/db';
+import { getCorroboration } from '@/db/queries/corroborations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate } from '@/lib/dates';
+import { Markdown } from '@/components/Markdown';
+import { SourceChain } from '@/components/SourceChain';
+import { VerdictBadge } from '@/components/VerdictBadge';
+import { AddMemberForm, MarkForm, RemoveMemberForm } from '@/components/forms/CorroborationForms';
+import { addMemberAction, markAction, removeMemberAction } from '@/app/corroborations/actions';
 
 export const dynamic = 'force-dynamic';
 

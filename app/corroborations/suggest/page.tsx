@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '../../../db';
-import { suggestCorroborations } from '../../../db/queries/corroborations';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { formatDate } from '../../../lib/dates';
-import { Markdown } from '../../../components/Markdown';
-import { GroupPairForm } from '../../../components/forms/CorroborationForms';
-import { groupPairAction } from '../actions';
+import { getDb } from '@/server/db';
+import { suggestCorroborations } from '@/db/queries/corroborations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate } from '@/lib/dates';
+import { Markdown } from '@/components/Markdown';
+import { GroupPairForm } from '@/components/forms/CorroborationForms';
+import { groupPairAction } from '@/app/corroborations/actions';
 
 export const metadata: Metadata = { title: 'Suggested groups' };
 export const dynamic = 'force-dynamic';

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getHomework } from '../../../db/queries/homework';
-import { listIssuesOf, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { formatDate, todayIso } from '../../../lib/dates';
-import { HomeworkStatus } from '../../../components/homework/HomeworkTable';
-import { HomeworkForm, HomeworkStatusForm } from '../../../components/forms/HomeworkForm';
-import { changeHomeworkStatusAction, editHomeworkAction } from '../actions';
+import { getDb } from '@/server/db';
+import { getHomework } from '@/db/queries/homework';
+import { listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate, todayIso } from '@/lib/dates';
+import { HomeworkStatus } from '@/components/homework/HomeworkTable';
+import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkForm';
+import { changeHomeworkStatusAction, editHomeworkAction } from '@/app/homework/actions';
 
 export const dynamic = 'force-dynamic';
 

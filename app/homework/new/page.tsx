@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { HomeworkForm } from '../../../components/forms/HomeworkForm';
-import { createHomeworkAction } from '../actions';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { HomeworkForm } from '@/components/forms/HomeworkForm';
+import { createHomeworkAction } from '@/app/homework/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New homework' };

@@ -1,14 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../db';
-import { recordPosition } from '../../../db/mutations/positions';
-import { changeIssueStatus } from '../../../db/mutations/issues';
-import { handleForm } from '../../../lib/form-action';
-import { PositionSchema } from '../../../lib/validation/positions';
-import { StatusChangeSchema } from '../../../lib/validation/issues';
-import { parseNewSource } from '../../../lib/validation/sources';
-import type { FormState } from '../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { recordPosition } from '@/db/mutations/positions';
+import { changeIssueStatus } from '@/db/mutations/issues';
+import { handleForm } from '@/server/form-action';
+import { PositionSchema } from '@/lib/validation/positions';
+import { StatusChangeSchema } from '@/lib/validation/issues';
+import { parseNewSource } from '@/lib/validation/sources';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function recordPositionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', PositionSchema, formData, (user, data, values) => {

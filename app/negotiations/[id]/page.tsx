@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getNegotiation, listIssuesOf, listRoundsOf, listSeatedParties } from '../../../db/queries/negotiations';
-import { homeworkCounts } from '../../../db/queries/homework';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { formatDate, todayIso } from '../../../lib/dates';
-import { label } from '../../../lib/domain';
-import { StatusBadge } from '../../../components/Badges';
-import { RoundDates } from '../../../components/rounds/RoundDates';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
+import { homeworkCounts } from '@/db/queries/homework';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate, todayIso } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import { StatusBadge } from '@/components/Badges';
+import { RoundDates } from '@/components/rounds/RoundDates';
 
 export const dynamic = 'force-dynamic';
 

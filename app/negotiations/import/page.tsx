@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { JSON_IMPORT_LIMIT, formatBytes } from '../../../lib/interchange/parse';
-import { SCHEMA_URL } from '../../../lib/interchange/schema';
-import { JsonImportForm } from '../../../components/import/JsonImportForm';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { JSON_IMPORT_LIMIT, formatBytes } from '@/lib/interchange/parse';
+import { SCHEMA_URL } from '@/lib/interchange/schema';
+import { JsonImportForm } from '@/components/import/JsonImportForm';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import a negotiation' };

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { Refusal } from '../../../components/Refusal';
-import { NegotiationForm } from '../../../components/forms/NegotiationForm';
-import { createNegotiationAction } from '../actions';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { Refusal } from '@/components/Refusal';
+import { NegotiationForm } from '@/components/forms/NegotiationForm';
+import { createNegotiationAction } from '@/app/negotiations/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New negotiation' };

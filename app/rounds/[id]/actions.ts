@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../db';
-import { addOutcome, editRound, moveRound, removeOutcome, setAgenda, setDelegations } from '../../../db/mutations/rounds';
-import { handleForm } from '../../../lib/form-action';
-import { AgendaSchema, DelegationsSchema, MoveRoundSchema, OutcomeSchema, RemoveOutcomeSchema, RoundEditSchema } from '../../../lib/validation/rounds';
-import { parseNewSource } from '../../../lib/validation/sources';
-import type { FormState } from '../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { addOutcome, editRound, moveRound, removeOutcome, setAgenda, setDelegations } from '@/db/mutations/rounds';
+import { handleForm } from '@/server/form-action';
+import { AgendaSchema, DelegationsSchema, MoveRoundSchema, OutcomeSchema, RemoveOutcomeSchema, RoundEditSchema } from '@/lib/validation/rounds';
+import { parseNewSource } from '@/lib/validation/sources';
+import type { FormState } from '@/lib/validation/fields';
 
 function refresh(roundId: number) {
   revalidatePath(`/rounds/${roundId}`);

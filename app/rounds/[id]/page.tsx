@@ -1,19 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getRoundPage, getRoundRecord } from '../../../db/queries/rounds';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { label } from '../../../lib/domain';
-import { StanceBadge, StatusBadge } from '../../../components/Badges';
-import { SourceCitation } from '../../../components/SourceCitation';
-import { RoundDates } from '../../../components/rounds/RoundDates';
-import { HomeworkTable } from '../../../components/homework/HomeworkTable';
-import { formatDate } from '../../../lib/dates';
-import { RoundExportLinks } from '../../../components/RoundExportLinks';
-import { readerToday } from '../../../lib/reader-time';
-import { cachedRead } from '../../../db/read-cache';
+import { getDb } from '@/server/db';
+import { getRoundPage, getRoundRecord } from '@/db/queries/rounds';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { label } from '@/lib/domain';
+import { StanceBadge, StatusBadge } from '@/components/Badges';
+import { SourceCitation } from '@/components/SourceCitation';
+import { RoundDates } from '@/components/rounds/RoundDates';
+import { HomeworkTable } from '@/components/homework/HomeworkTable';
+import { formatDate } from '@/lib/dates';
+import { RoundExportLinks } from '@/components/RoundExportLinks';
+import { readerToday } from '@/server/reader-time';
+import { cachedRead } from '@/db/read-cache';
 
 export const dynamic = 'force-dynamic';
 

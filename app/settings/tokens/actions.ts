@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../db';
-import { createApiToken, revokeApiToken } from '../../../db/mutations/tokens';
-import { handleForm } from '../../../lib/form-action';
-import { RevokeTokenSchema, TokenSchema } from '../../../lib/validation/tokens';
-import type { FormState } from '../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { createApiToken, revokeApiToken } from '@/db/mutations/tokens';
+import { handleForm } from '@/server/form-action';
+import { RevokeTokenSchema, TokenSchema } from '@/lib/validation/tokens';
+import type { FormState } from '@/lib/validation/fields';
 
 export type TokenFormState = FormState & { token?: string };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getDb } from '../../../db';
-import { listTokensOf } from '../../../db/queries/tokens';
-import { requireUser } from '../../../lib/auth/current-user';
-import { formatDate } from '../../../lib/dates';
-import { CreateTokenForm } from '../../../components/tokens/CreateTokenForm';
-import { RevokeTokenButton } from '../../../components/tokens/RevokeTokenButton';
+import { getDb } from '@/server/db';
+import { listTokensOf } from '@/db/queries/tokens';
+import { requireUser } from '@/server/auth/current-user';
+import { formatDate } from '@/lib/dates';
+import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
+import { RevokeTokenButton } from '@/components/tokens/RevokeTokenButton';
 import { createTokenAction, revokeTokenAction } from './actions';
 
 export const dynamic = 'force-dynamic';

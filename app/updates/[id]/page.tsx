@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../db';
-import { getUpdateDetail } from '../../../db/queries/updates';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { formatDate } from '../../../lib/dates';
-import { label } from '../../../lib/domain';
-import { Markdown } from '../../../components/Markdown';
-import { SourceCitation } from '../../../components/SourceCitation';
-import { StanceBadge, StatusBadge } from '../../../components/Badges';
+import { getDb } from '@/server/db';
+import { getUpdateDetail } from '@/db/queries/updates';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import { Markdown } from '@/components/Markdown';
+import { SourceCitation } from '@/components/SourceCitation';
+import { StanceBadge, StatusBadge } from '@/components/Badges';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Update' };

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { getDb } from '../../../db';
-import { updateFormChoices } from '../../../db/queries/updates';
-import { getIssue } from '../../../db/queries/issues';
-import { requireUser } from '../../../lib/auth/current-user';
-import { hasRole } from '../../../lib/roles';
-import { todayIso } from '../../../lib/dates';
-import { UpdateForm } from '../../../components/forms/UpdateForm';
-import { logUpdateAction } from '../actions';
+import { getDb } from '@/server/db';
+import { updateFormChoices } from '@/db/queries/updates';
+import { getIssue } from '@/db/queries/issues';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { todayIso } from '@/lib/dates';
+import { UpdateForm } from '@/components/forms/UpdateForm';
+import { logUpdateAction } from '@/app/updates/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Log an update' };

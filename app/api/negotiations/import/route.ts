@@ -1,9 +1,9 @@
-import { getDb } from '../../../../db';
-import { importNegotiation } from '../../../../db/mutations/import-negotiation';
-import { authorizeRequest } from '../../../../lib/auth/request-user';
-import { JSON_IMPORT_LIMIT, parseDocumentText } from '../../../../lib/interchange/parse';
-import { readLimitedText } from '../../../../lib/http/read-body';
-import { InvalidInputError } from '../../../../lib/errors';
+import { getDb } from '@/server/db';
+import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { JSON_IMPORT_LIMIT, parseDocumentText } from '@/lib/interchange/parse';
+import { readLimitedText } from '@/server/http/read-body';
+import { InvalidInputError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { getDb } from '../../../../db';
-import { cachedRead } from '../../../../db/read-cache';
-import { listSourceChoices } from '../../../../db/queries/sources';
-import { authorizeRequest } from '../../../../lib/auth/request-user';
+import { getDb } from '@/server/db';
+import { cachedRead } from '@/db/read-cache';
+import { listSourceChoices } from '@/db/queries/sources';
+import { authorizeRequest } from '@/server/auth/request-user';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '../../../../db';
-import { setConvergence } from '../../../../db/mutations/convergence';
-import { handleForm } from '../../../../lib/form-action';
-import { ConvergenceSchema } from '../../../../lib/validation/convergence';
-import type { FormState } from '../../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { setConvergence } from '@/db/mutations/convergence';
+import { handleForm } from '@/server/form-action';
+import { ConvergenceSchema } from '@/lib/validation/convergence';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function recordConvergenceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', ConvergenceSchema, formData, (user, data) => {

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { updateIssue } from '../../../../db/mutations/issues';
-import { handleForm } from '../../../../lib/form-action';
-import { IssueEditSchema } from '../../../../lib/validation/issues';
-import type { FormState } from '../../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { updateIssue } from '@/db/mutations/issues';
+import { handleForm } from '@/server/form-action';
+import { IssueEditSchema } from '@/lib/validation/issues';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function updateIssueAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let saved: number | undefined;

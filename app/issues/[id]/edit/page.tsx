@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getIssue } from '../../../../db/queries/issues';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { Refusal } from '../../../../components/Refusal';
-import { StatusBadge } from '../../../../components/Badges';
-import { IssueForm } from '../../../../components/forms/IssueForm';
+import { getDb } from '@/server/db';
+import { getIssue } from '@/db/queries/issues';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { Refusal } from '@/components/Refusal';
+import { StatusBadge } from '@/components/Badges';
+import { IssueForm } from '@/components/forms/IssueForm';
 import { updateIssueAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getNegotiation, listIssuesOf, listSeatedParties } from '../../../../db/queries/negotiations';
-import { listParties } from '../../../../db/queries/parties';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { label } from '../../../../lib/domain';
-import { Refusal } from '../../../../components/Refusal';
-import { StatusBadge } from '../../../../components/Badges';
-import { NegotiationForm } from '../../../../components/forms/NegotiationForm';
-import { SeatPartyForm } from '../../../../components/forms/SeatPartyForm';
-import { seatPartyAction, updateNegotiationAction } from '../../actions';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
+import { listParties } from '@/db/queries/parties';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { label } from '@/lib/domain';
+import { Refusal } from '@/components/Refusal';
+import { StatusBadge } from '@/components/Badges';
+import { NegotiationForm } from '@/components/forms/NegotiationForm';
+import { SeatPartyForm } from '@/components/forms/SeatPartyForm';
+import { seatPartyAction, updateNegotiationAction } from '@/app/negotiations/actions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getNegotiation, listIssuesOf, listSeatedParties } from '../../../../db/queries/negotiations';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { CSV_IMPORT_LIMIT, formatBytes } from '../../../../lib/interchange/parse';
-import { CSV_COLUMNS } from '../../../../lib/import/updates-csv';
-import { CsvImportForm } from '../../../../components/import/CsvImportForm';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { CSV_IMPORT_LIMIT, formatBytes } from '@/lib/interchange/parse';
+import { CSV_COLUMNS } from '@/lib/import/updates-csv';
+import { CsvImportForm } from '@/components/import/CsvImportForm';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import updates from a spreadsheet' };

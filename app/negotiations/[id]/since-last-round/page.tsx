@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getNegotiation } from '../../../../db/queries/negotiations';
-import { sinceLastRound, type IssueDiff, type PartyDiff } from '../../../../db/queries/since-last-round';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { formatDate } from '../../../../lib/dates';
-import { StanceBadge, StatusBadge } from '../../../../components/Badges';
-import { SourceCitation } from '../../../../components/SourceCitation';
-import { cachedRead } from '../../../../db/read-cache';
+import { getDb } from '@/server/db';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { sinceLastRound, type IssueDiff, type PartyDiff } from '@/db/queries/since-last-round';
+import { requireUser } from '@/server/auth/current-user';
+import { formatDate } from '@/lib/dates';
+import { StanceBadge, StatusBadge } from '@/components/Badges';
+import { SourceCitation } from '@/components/SourceCitation';
+import { cachedRead } from '@/db/read-cache';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Since the last round' };

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getNegotiation, listIssuesOf, listSeatedParties } from '../../../../db/queries/negotiations';
-import { groupByRound, timeline } from '../../../../db/queries/timeline';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { Timeline } from '../../../../components/Timeline';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
+import { groupByRound, timeline } from '@/db/queries/timeline';
+import { requireUser } from '@/server/auth/current-user';
+import { Timeline } from '@/components/Timeline';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Timeline' };

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getParty, listActors } from '../../../../db/queries/parties';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { Refusal } from '../../../../components/Refusal';
-import { ActorForm, PartyForm } from '../../../../components/forms/PartyForms';
-import { createActorAction, updatePartyAction } from '../../actions';
+import { getDb } from '@/server/db';
+import { getParty, listActors } from '@/db/queries/parties';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { Refusal } from '@/components/Refusal';
+import { ActorForm, PartyForm } from '@/components/forms/PartyForms';
+import { createActorAction, updatePartyAction } from '@/app/parties/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit party' };

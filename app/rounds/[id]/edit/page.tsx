@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getRoundPage } from '../../../../db/queries/rounds';
-import { listIssuesOf } from '../../../../db/queries/negotiations';
-import { listSourceChoices } from '../../../../db/queries/sources';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { todayIso } from '../../../../lib/dates';
-import { RoundForm } from '../../../../components/forms/RoundForm';
-import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '../../../../components/forms/RoundDetailsForms';
-import { SourceCitation } from '../../../../components/SourceCitation';
-import { addOutcomeAction, agendaAction, delegationsAction, editRoundAction, moveRoundAction, removeOutcomeAction } from '../actions';
+import { getDb } from '@/server/db';
+import { getRoundPage } from '@/db/queries/rounds';
+import { listIssuesOf } from '@/db/queries/negotiations';
+import { listSourceChoices } from '@/db/queries/sources';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { todayIso } from '@/lib/dates';
+import { RoundForm } from '@/components/forms/RoundForm';
+import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
+import { SourceCitation } from '@/components/SourceCitation';
+import { addOutcomeAction, agendaAction, delegationsAction, editRoundAction, moveRoundAction, removeOutcomeAction } from '@/app/rounds/[id]/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit round' };

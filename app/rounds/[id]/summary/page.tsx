@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { cachedRead } from '../../../../db/read-cache';
-import { roundSummary, type SummaryHomework, type SummarySource } from '../../../../db/queries/round-summary';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { formatDate, todayIso } from '../../../../lib/dates';
-import { label } from '../../../../lib/domain';
-import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '../../../../lib/exports/text';
-import { DaysLeft, StanceBadge, StatusBadge } from '../../../../components/Badges';
-import { Markdown } from '../../../../components/Markdown';
-import { PrintButton } from '../../../../components/PrintButton';
-import { RoundExportLinks } from '../../../../components/RoundExportLinks';
-import { SourceCitation } from '../../../../components/SourceCitation';
+import { getDb } from '@/server/db';
+import { cachedRead } from '@/db/read-cache';
+import { roundSummary } from '@/db/queries/round-summary';
+import type { SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { requireUser } from '@/server/auth/current-user';
+import { formatDate, todayIso } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '@/lib/exports/text';
+import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
+import { Markdown } from '@/components/Markdown';
+import { PrintButton } from '@/components/PrintButton';
+import { RoundExportLinks } from '@/components/RoundExportLinks';
+import { SourceCitation } from '@/components/SourceCitation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db';
-import { getUpdateForEdit, updateFormChoices } from '../../../../db/queries/updates';
-import { requireUser } from '../../../../lib/auth/current-user';
-import { hasRole } from '../../../../lib/roles';
-import { UpdateForm } from '../../../../components/forms/UpdateForm';
-import { editUpdateAction } from '../../actions';
+import { getDb } from '@/server/db';
+import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { UpdateForm } from '@/components/forms/UpdateForm';
+import { editUpdateAction } from '@/app/updates/actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit update' };

@@ -1,10 +1,10 @@
-import { getDb } from '../../../../../db';
-import { recordPosition } from '../../../../../db/mutations/positions';
-import { currentPosition } from '../../../../../db/queries/issues';
-import { authorizeRequest } from '../../../../../lib/auth/request-user';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../../../../lib/errors';
-import { PositionSchema } from '../../../../../lib/validation/positions';
-import { fieldErrors } from '../../../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { recordPosition } from '@/db/mutations/positions';
+import { currentPosition } from '@/db/queries/issues';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { PositionSchema } from '@/lib/validation/positions';
+import { fieldErrors } from '@/lib/validation/fields';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { getDb } from '../../../../../db';
-import { exportNegotiationChunks } from '../../../../../db/queries/export-negotiation';
-import { authorizeRequest } from '../../../../../lib/auth/request-user';
+import { getDb } from '@/server/db';
+import { exportNegotiationChunks } from '@/db/queries/export-negotiation';
+import { authorizeRequest } from '@/server/auth/request-user';
 
 export const dynamic = 'force-dynamic';
 

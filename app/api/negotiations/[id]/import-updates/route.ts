@@ -1,11 +1,11 @@
-import { getDb } from '../../../../../db';
-import { getNegotiation, listIssuesOf, listSeatedParties } from '../../../../../db/queries/negotiations';
-import { importUpdates } from '../../../../../db/mutations/import-updates';
-import { authorizeRequest } from '../../../../../lib/auth/request-user';
-import { CSV_IMPORT_LIMIT } from '../../../../../lib/interchange/parse';
-import { readLimitedText } from '../../../../../lib/http/read-body';
-import { parseUpdatesCsv } from '../../../../../lib/import/updates-csv';
-import { InvalidInputError } from '../../../../../lib/errors';
+import { getDb } from '@/server/db';
+import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
+import { importUpdates } from '@/db/mutations/import-updates';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { CSV_IMPORT_LIMIT } from '@/lib/interchange/parse';
+import { readLimitedText } from '@/server/http/read-body';
+import { parseUpdatesCsv } from '@/lib/import/updates-csv';
+import { InvalidInputError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

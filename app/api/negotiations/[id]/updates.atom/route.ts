@@ -1,7 +1,7 @@
-import { getDb } from '../../../../../db';
-import { latestUpdatesOf, negotiationName } from '../../../../../db/queries/activity';
-import { authorizeRequest } from '../../../../../lib/auth/request-user';
-import { rfc3339, titleFrom, toAtom } from '../../../../../lib/atom';
+import { getDb } from '@/server/db';
+import { latestUpdatesOf, negotiationName } from '@/db/queries/activity';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { rfc3339, titleFrom, toAtom } from '@/lib/atom';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
-import { getDb } from '../../../../../db';
-import { roundSummary } from '../../../../../db/queries/round-summary';
-import { cachedRead } from '../../../../../db/read-cache';
-import { authorizeRequest } from '../../../../../lib/auth/request-user';
-import { todayIso } from '../../../../../lib/dates';
-import { EXPORT_CONTENT_TYPES, parseSummaryFileName } from '../../../../../lib/exports/formats';
-import { contentDisposition, summaryFileName, summaryFullFileName } from '../../../../../lib/exports/filename';
-import { RENDERERS } from '../../../../../lib/exports';
+import { getDb } from '@/server/db';
+import { roundSummary } from '@/db/queries/round-summary';
+import { cachedRead } from '@/db/read-cache';
+import { authorizeRequest } from '@/server/auth/request-user';
+import { todayIso } from '@/lib/dates';
+import { EXPORT_CONTENT_TYPES, parseSummaryFileName } from '@/lib/exports/formats';
+import { contentDisposition, summaryFileName, summaryFullFileName } from '@/lib/exports/filename';
+import { RENDERERS } from '@/lib/exports';
 
 export const dynamic = 'force-dynamic';
 // pdfkit and docx need Node's Buffer and file system.

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../../db';
-import { getNegotiation } from '../../../../../db/queries/negotiations';
-import { requireUser } from '../../../../../lib/auth/current-user';
-import { hasRole } from '../../../../../lib/roles';
-import { Refusal } from '../../../../../components/Refusal';
-import { IssueForm } from '../../../../../components/forms/IssueForm';
+import { getDb } from '@/server/db';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { Refusal } from '@/components/Refusal';
+import { IssueForm } from '@/components/forms/IssueForm';
 import { createIssueAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../../../../db';
-import { createRound } from '../../../../../db/mutations/rounds';
-import { handleForm } from '../../../../../lib/form-action';
-import { RoundSchema } from '../../../../../lib/validation/rounds';
-import type { FormState } from '../../../../../lib/validation/fields';
+import { getDb } from '@/server/db';
+import { createRound } from '@/db/mutations/rounds';
+import { handleForm } from '@/server/form-action';
+import { RoundSchema } from '@/lib/validation/rounds';
+import type { FormState } from '@/lib/validation/fields';
 
 export async function createRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let created: number | undefined;

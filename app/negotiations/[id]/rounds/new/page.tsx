@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '../../../../../db';
-import { getNegotiation } from '../../../../../db/queries/negotiations';
-import { requireUser } from '../../../../../lib/auth/current-user';
-import { hasRole } from '../../../../../lib/roles';
-import { RoundForm } from '../../../../../components/forms/RoundForm';
+import { getDb } from '@/server/db';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { requireUser } from '@/server/auth/current-user';
+import { hasRole } from '@/lib/roles';
+import { RoundForm } from '@/components/forms/RoundForm';
 import { createRoundAction } from './actions';
 
 export const dynamic = 'force-dynamic';

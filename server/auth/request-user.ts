@@ -1,9 +1,10 @@
-import { getDb } from '../../db';
-import { findTokenUser } from '../../db/queries/tokens';
-import { hashToken, touchApiToken } from '../../db/mutations/tokens';
+import { getDb } from '@/server/db';
+import { findTokenUser } from '@/db/queries/tokens';
+import { touchApiToken } from '@/db/mutations/tokens';
+import { hashToken } from '@/lib/api-tokens';
 import { currentUser } from './current-user';
-import { assertRole, ForbiddenError, type CurrentUser } from '../roles';
-import type { Role } from '../domain';
+import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
+import type { Role } from '@/lib/domain';
 
 export type RequestAuth = { user: CurrentUser; via: 'session' | 'token' };
 

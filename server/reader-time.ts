@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { todayIso } from './dates';
+import { todayIso } from '@/lib/dates';
 
 export const TZ_COOKIE = 'tz';
 

@@ -1,10 +1,10 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getDb } from '../../db';
-import { findActiveUser } from '../../db/queries/users';
-import { endSessions } from '../../db/mutations/users';
+import { getDb } from '@/server/db';
+import { findActiveUser } from '@/db/queries/users';
+import { endSessions } from '@/db/mutations/users';
 import { authenticate } from './authenticate';
-import type { Role } from '../domain';
+import type { Role } from '@/lib/domain';
 
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './authenticate';
 export const SESSION_HOURS = 12;

@@ -1,8 +1,8 @@
-import type { DB } from '../../db';
-import { findUserByEmail, recentFailures } from '../../db/queries/users';
-import { recordLoginAttempt } from '../../db/mutations/users';
+import type { DB } from '@/db';
+import { findUserByEmail, recentFailures } from '@/db/queries/users';
+import { recordLoginAttempt } from '@/db/mutations/users';
 import { verifyPassword } from './password';
-import type { Role } from '../domain';
+import type { Role } from '@/lib/domain';
 
 export const WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;

@@ -1,9 +1,9 @@
-import type { DB } from '../db';
-import { createUser } from '../db/mutations/users';
-import { findUserByEmail } from '../db/queries/users';
-import { seedDemoData } from '../db/seed';
-import { hashPassword } from './auth/password';
-import type { Role } from './domain';
+import type { DB } from '@/db';
+import { createUser } from '@/db/mutations/users';
+import { findUserByEmail } from '@/db/queries/users';
+import { seedDemoData } from '@/db/seed';
+import { hashPassword } from '@/server/auth/password';
+import type { Role } from '@/lib/domain';
 
 export const DEMO_PASSWORD = 'tracker-demo';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [

@@ -1,4 +1,4 @@
-import { tooLargeMessage } from '../interchange/parse';
+import { tooLargeMessage } from '@/lib/interchange/parse';
 
 export type LimitedBody = { ok: true; text: string } | { ok: false; response: Response };
 

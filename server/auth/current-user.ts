@@ -2,10 +2,10 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
-import { getDb } from '../../db';
-import { findActiveUser } from '../../db/queries/users';
-import { assertRole, type CurrentUser } from '../roles';
-import type { Role } from '../domain';
+import { getDb } from '@/server/db';
+import { findActiveUser } from '@/db/queries/users';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import type { Role } from '@/lib/domain';
 
 /**
  * The signed-in user, re-read from the database, or null. Once per request (React's cache(); in

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { requireRole } from './auth/current-user';
-import { ForbiddenError, type CurrentUser } from './roles';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors';
-import { fieldErrors, formValues, type FormState } from './validation/fields';
-import type { Role } from './domain';
+import { requireRole } from '@/server/auth/current-user';
+import { ForbiddenError, type CurrentUser } from '@/lib/roles';
+import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { fieldErrors, formValues, type FormState } from '@/lib/validation/fields';
+import type { Role } from '@/lib/domain';
 
 type Result = string | void | FormState;
 // May be async for work that must happen before the synchronous transaction (hashing a password).

@@ -1,0 +1,117 @@
+// Everything a round briefing shows, as plain data: the web page and every export render this one object.
+
+export type SummarySource = {
+  id: number;
+  outlet: string;
+  title: string;
+  url: string | null;
+  publishedOn: string | null;
+  publishedOnApprox: boolean;
+  quote: string;
+  reliability: string;
+  credibility: number;
+  /** The outlet this source reports through (TASS as cited by El País), if any. */
+  citedOutlet: string | null;
+};
+
+export type SummaryPosition = {
+  partyId: number;
+  partyName: string;
+  partyShort: string;
+  /** null: no position recorded for this party by the end of the round. */
+  position: {
+    id: number;
+    stance: string;
+    summary: string;
+    redLines: string;
+    flexibility: string;
+    asOf: string;
+    /** Recorded for this round (positions.roundId), not only in force at it. */
+    atThisRound: boolean;
+    /** Against the version in force before the round started. */
+    change: string;
+    changedAtRound: boolean;
+    source: SummarySource | null;
+  } | null;
+};
+
+export type SummaryIssue = {
+  id: number;
+  title: string;
+  negotiationName: string;
+  /** The issue belongs to another negotiation than the round (e.g. mil-to-mil dialogue on the sidelines). */
+  otherNegotiation: boolean;
+  priority: string;
+  statusBefore: string;
+  /** No status was recorded before the round: statusBefore is the first one recorded. */
+  statusBeforeIsFirstRecorded: boolean;
+  statusAfter: string;
+  statusChanged: boolean;
+  positions: SummaryPosition[];
+};
+
+export type SummaryHomework = {
+  id: number;
+  title: string;
+  description: string;
+  issueTitle: string | null;
+  owners: string[];
+  assignedRound: string | null;
+  dueRound: string | null;
+  dueOn: string | null;
+  status: string;
+  overdue: boolean;
+  /** What a reader sees: the stored status, or 'overdue'. */
+  state: string;
+  resolution: string;
+  vague: boolean;
+};
+
+export type SummaryUpdate = {
+  id: number;
+  occurredOn: string;
+  /** Markdown as the analyst wrote it. */
+  body: string;
+  negotiationName: string;
+  issues: string[];
+  parties: string[];
+  sources: SummarySource[];
+};
+
+export type SummaryKeyDate = {
+  issueId: number;
+  issueTitle: string;
+  negotiationName: string;
+  date: string;
+  label: string;
+  /** Negative: the date has passed. */
+  daysFromToday: number;
+};
+
+export type RoundSummary = {
+  today: string;
+  negotiation: { id: number; name: string };
+  round: {
+    id: number;
+    sequence: number;
+    name: string;
+    venue: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    approxDate: string;
+    format: string;
+    status: string;
+    summary: string;
+  };
+  delegations: { partyName: string; partyShort: string; head: string }[];
+  issues: SummaryIssue[];
+  /** The agenda was empty: every issue of the negotiation is shown. */
+  agendaWasEmpty: boolean;
+  outcomes: { id: number; text: string; issueTitle: string | null; source: SummarySource | null }[];
+  homeworkAssigned: SummaryHomework[];
+  homeworkDue: SummaryHomework[];
+  keyUpdates: SummaryUpdate[];
+  keyDates: SummaryKeyDate[];
+  /** Key dates are listed from this day on (the round's start; today for an undated round). */
+  keyDatesFrom: string;
+};
