@@ -118,7 +118,7 @@ describe('authorization matrix', () => {
     for (const route of ROUTES) {
       if (Object.values(route.methods).every((a) => a === 'public')) continue;
       const src = fs.readFileSync(path.join(ROOT, route.file), 'utf8');
-      if (!/authorizeRequest\(|requireRole\(|requestUser\(/.test(src)) open.push(route.file);
+      if (!/apiRoute[<(]|requireRole\(|requestUser\(/.test(src)) open.push(route.file);
     }
     expect(open).toEqual([]);
   });

@@ -37,7 +37,7 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     const json = await call('summary.json');
     expect(json.status).toBe(200);
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(json.headers.get('cache-control')).toBe('no-store');
+    expect(json.headers.get('cache-control')).toBe('private, no-store');
     expect(json.headers.get('content-disposition')).toMatch(
       /^attachment; filename="russia-ukraine-peace-talks-us-mediated_abu-dhabi-round-2_2026-02-05_summary\.json"; filename\*=UTF-8''Russia%E2%80%93Ukraine/,
     );

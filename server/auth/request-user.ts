@@ -3,14 +3,14 @@ import { findTokenUser } from '@/db/queries/tokens';
 import { touchApiToken } from '@/db/mutations/tokens';
 import { hashToken } from '@/lib/api-tokens';
 import { currentUser } from './current-user';
-import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
-import type { Role } from '@/lib/domain';
+import type { CurrentUser } from '@/lib/roles';
 
 export type RequestAuth = { user: CurrentUser; via: 'session' | 'token' };
 
 /**
  * Who is calling a route handler: a bearer token (scripts) or the session cookie (the browser).
  * A cookie-authenticated write must come from this site's own pages: route handlers get no CSRF check from Next.
+ * Route handlers ask through apiRoute (server/http/route.ts), which adds the role check.
  */
 export async function requestUser(request: Request, options: { allowQueryToken?: boolean } = {}): Promise<RequestAuth | null> {
   const header = request.headers.get('authorization');
@@ -40,20 +40,4 @@ function isSameOrigin(request: Request): boolean {
     }
   }
   return request.headers.get('sec-fetch-site') === 'same-origin';
-}
-
-/**
- * For route handlers: the caller when their role allows `needed`, else a ready 401/403 response.
- * Usage: `const auth = await authorizeRequest(req, 'analyst'); if (auth instanceof Response) return auth;`
- */
-export async function authorizeRequest(request: Request, needed: Role, options: { allowQueryToken?: boolean } = {}): Promise<RequestAuth | Response> {
-  const auth = await requestUser(request, options);
-  if (!auth) return Response.json({ error: 'Sign in or send a valid bearer token.' }, { status: 401 });
-  try {
-    assertRole(auth.user, needed);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-    throw error;
-  }
-  return auth;
 }

@@ -1,16 +1,19 @@
+import { problem, RouteError } from './problem';
 import { tooLargeMessage } from '@/lib/interchange/parse';
 
-export type LimitedBody = { ok: true; text: string } | { ok: false; response: Response };
+// The refusal both as an error (the route helper throws it) and as the answer it becomes.
+export type LimitedBody = { ok: true; text: string } | { ok: false; refusal: RouteError; response: Response };
 
 /**
  * Reads a request body as UTF-8 text, refusing one over `limit` bytes: first from Content-Length,
- * then from the bytes actually received (the header can be missing or wrong), without reading past the limit.
+ * then from the bytes actually received (the header can be missing or wrong), without reading past the limit,
+ * so that nothing oversize is ever held in memory or handed to a parser.
  */
 export async function readLimitedText(request: Request, limit: number, what: string): Promise<LimitedBody> {
-  const tooLarge = (size: number) => ({
-    ok: false as const,
-    response: Response.json({ error: tooLargeMessage(size, limit, what), limit }, { status: 413 }),
-  });
+  const tooLarge = (size: number) => {
+    const refusal = new RouteError(413, tooLargeMessage(size, limit, what), { limit });
+    return { ok: false as const, refusal, response: problem(refusal.status, refusal.message, refusal.detail) };
+  };
   const declared = Number(request.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > limit) return tooLarge(declared);
   if (!request.body) return { ok: true, text: '' };

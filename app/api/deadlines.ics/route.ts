@@ -1,15 +1,13 @@
 import { getDb } from '@/server/db';
 import { listDeadlines } from '@/db/queries/deadlines';
-import { authorizeRequest } from '@/server/auth/request-user';
+import { apiRoute } from '@/server/http/route';
 import { toICalendar } from '@/lib/ical';
 import { hrefOf } from '@/lib/links';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/deadlines.ics?token=… — key dates, planned rounds and homework due, for a calendar client. */
-export async function GET(request: Request) {
-  const auth = await authorizeRequest(request, 'viewer', { allowQueryToken: true });
-  if (auth instanceof Response) return auth;
+export const GET = apiRoute({ role: 'viewer', queryToken: true }, ({ request }) => {
   const url = new URL(request.url);
   const events = listDeadlines(getDb())
     .filter((d) => d.date)
@@ -24,7 +22,6 @@ export async function GET(request: Request) {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': 'inline; filename="deadlines.ics"',
-      'Cache-Control': 'no-store',
     },
   });
-}
+});

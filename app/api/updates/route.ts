@@ -1,10 +1,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { logUpdate } from '@/db/mutations/updates';
-import { authorizeRequest } from '@/server/auth/request-user';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/roles';
-import { fieldErrors } from '@/lib/validation/fields';
+import { apiRoute } from '@/server/http/route';
+import { RouteError } from '@/server/http/problem';
+import { fieldErrors, type FieldErrors } from '@/lib/validation/fields';
 import { flattenUpdateBody, UpdateSchema } from '@/lib/validation/updates';
 import { NewSourceSchema, type NewSource } from '@/lib/validation/sources';
 
@@ -27,40 +26,22 @@ import { NewSourceSchema, type NewSource } from '@/lib/validation/sources';
  *   "homeworkStatus": { "homeworkId": 7, "status": "delivered", "resolution": "…" }
  * }
  * Answers 201 { id, sourceIds, positionId, statusChangeId, homeworkId }; 400 { error, fieldErrors }
- * (keys as in the form: "body", "position.summary", "sources.0.url"…); 409 { error } when the position
- * changed since `basedOn`; 401/403 without a valid caller or role.
+ * (keys as in the form: "body", "position.summary", "sources.0.url"…); 404 { error } when an id names
+ * nothing; 409 { error } when the position changed since `basedOn`; 401/403 without a valid caller or
+ * role; 413 over 1 MB (server/http/problem.ts has the one shape and status table of every route).
  */
-export async function POST(request: Request) {
-  const auth = await authorizeRequest(request, 'analyst');
-  if (auth instanceof Response) return auth;
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    return Response.json({ error: 'The body must be JSON.' }, { status: 400 });
-  }
-  const { sources: rawSources, ...rest } = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+export const POST = apiRoute({ role: 'analyst' }, async ({ user, json }) => {
+  const { sources: rawSources, ...rest } = await json();
   const parsed = UpdateSchema.safeParse(flattenUpdateBody(rest));
-  const errors: Record<string, string[] | undefined> = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   const newSources: NewSource[] = [];
   (Array.isArray(rawSources) ? rawSources : rawSources ? [rawSources] : []).forEach((raw, n) => {
     const source = NewSourceSchema.safeParse(raw);
     if (source.success) newSources.push(source.data);
     else for (const [k, v] of Object.entries(fieldErrors(source.error))) errors[`sources.${n}.${k}`] = v;
   });
-  if (!parsed.success || Object.keys(errors).length) {
-    return Response.json({ error: 'Invalid update.', fieldErrors: errors }, { status: 400 });
-  }
-  try {
-    const logged = logUpdate(getDb(), auth.user, parsed.data, newSources);
-    revalidatePath('/', 'layout');
-    return Response.json(logged, { status: 201 });
-  } catch (error) {
-    if (error instanceof InvalidInputError) return Response.json({ error: error.message, fieldErrors: error.errors }, { status: 400 });
-    if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 400 });
-    if (error instanceof ConflictError) return Response.json({ error: error.message }, { status: 409 });
-    if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-    console.error('POST /api/updates failed', error);
-    return Response.json({ error: 'Something went wrong and nothing was saved.' }, { status: 500 });
-  }
-}
+  if (!parsed.success || Object.keys(errors).length) throw new RouteError(400, 'Invalid update.', { fieldErrors: errors });
+  const logged = logUpdate(getDb(), user, parsed.data, newSources);
+  revalidatePath('/', 'layout');
+  return Response.json(logged, { status: 201 });
+});

@@ -6,6 +6,7 @@ import { getCorroboration } from '@/db/queries/corroborations';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
+import { parseId } from '@/lib/ids';
 import { Markdown } from '@/components/Markdown';
 import { SourceChain } from '@/components/SourceChain';
 import { VerdictBadge } from '@/components/VerdictBadge';
@@ -17,14 +18,15 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const group = getCorroboration(getDb(), Number((await params).id));
+  const id = parseId((await params).id);
+  const group = id !== null ? getCorroboration(getDb(), id) : undefined;
   return { title: group?.label ?? 'Corroboration' };
 }
 
 export default async function CorroborationPage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const group = Number.isInteger(id) ? getCorroboration(getDb(), id) : undefined;
+  const id = parseId((await params).id) ?? notFound();
+  const group = getCorroboration(getDb(), id);
   if (!group) notFound();
   const canWrite = hasRole(user.role, 'analyst');
   const withFigures = group.members.filter((m) => m.numbers.length > 0);

@@ -7,6 +7,7 @@ import { listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/nego
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
+import { parseId } from '@/lib/ids';
 import { HomeworkStatus } from '@/components/homework/HomeworkTable';
 import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkForm';
 import { changeHomeworkStatusAction, editHomeworkAction } from '@/app/homework/actions';
@@ -16,15 +17,15 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const id = Number((await params).id);
-  return { title: (Number.isInteger(id) && getHomework(getDb(), id, todayIso())?.item.title) || 'Homework' };
+  const id = parseId((await params).id);
+  return { title: (id !== null && getHomework(getDb(), id, todayIso())?.item.title) || 'Homework' };
 }
 
 export default async function HomeworkPage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const details = Number.isInteger(id) ? getHomework(db, id, todayIso()) : undefined;
+  const details = getHomework(db, id, todayIso());
   if (!details) notFound();
   const { item, history } = details;
   const canWrite = hasRole(user.role, 'analyst');

@@ -12,6 +12,7 @@ import { daysBetween, formatDate } from '@/lib/dates';
 import { readerToday } from '@/server/reader-time';
 import { label } from '@/lib/domain';
 import { describePositionChange } from '@/lib/position-change';
+import { parseId } from '@/lib/ids';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { SourceCitation } from '@/components/SourceCitation';
 import { PositionForm } from '@/components/forms/PositionForm';
@@ -34,19 +35,20 @@ const HISTORY_PER_PARTY = 5;
 const TIMELINE_EVENTS = 20;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const found = getIssue(getDb(), Number((await params).id));
+  const id = parseId((await params).id);
+  const found = id !== null ? getIssue(getDb(), id) : undefined;
   return { title: found?.issue.title ?? 'Issue' };
 }
 
 export default async function IssuePage({ params, searchParams }: PageProps) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
   const showAll = (await searchParams).history === 'all';
   const canWrite = hasRole(user.role, 'analyst');
   const today = await readerToday();
   // Shared by every reader until the next write (db/read-cache.ts).
-  const data = Number.isInteger(id) ? cachedRead(db, ['issue', id, showAll], () => issuePageData(db, id, showAll)) : undefined;
+  const data = cachedRead(db, ['issue', id, showAll], () => issuePageData(db, id, showAll));
   if (!data) notFound();
   const { issue, negotiationName, parties, history, versionCounts, statuses, roundOptions, events, convergencePoints } = data;
   const byId = new Map(history.map((p) => [p.id, p]));

@@ -8,6 +8,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
+import { parseId } from '@/lib/ids';
 import { StatusBadge } from '@/components/Badges';
 import { RoundDates } from '@/components/rounds/RoundDates';
 
@@ -16,15 +17,15 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const id = Number((await params).id);
-  return { title: (Number.isInteger(id) && getNegotiation(getDb(), id)?.name) || 'Negotiation' };
+  const id = parseId((await params).id);
+  return { title: (id !== null && getNegotiation(getDb(), id)?.name) || 'Negotiation' };
 }
 
 export default async function NegotiationPage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   const parties = listSeatedParties(db, id);
   const issues = listIssuesOf(db, id);

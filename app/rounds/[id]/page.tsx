@@ -11,6 +11,7 @@ import { SourceCitation } from '@/components/SourceCitation';
 import { RoundDates } from '@/components/rounds/RoundDates';
 import { HomeworkTable } from '@/components/homework/HomeworkTable';
 import { formatDate } from '@/lib/dates';
+import { parseId } from '@/lib/ids';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
 import { readerToday } from '@/server/reader-time';
 import { cachedRead } from '@/db/read-cache';
@@ -23,17 +24,17 @@ const HOMEWORK_SHOWN = 20;
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const id = Number((await params).id);
-  return { title: (Number.isInteger(id) && getRoundRecord(getDb(), id)?.round.name) || 'Round' };
+  const id = parseId((await params).id);
+  return { title: (id !== null && getRoundRecord(getDb(), id)?.round.name) || 'Round' };
 }
 
 export default async function RoundPage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const today = await readerToday();
   const db = getDb();
   // Shared by every reader until the next write (db/read-cache.ts).
-  const page = Number.isInteger(id) ? cachedRead(db, ['round', id, today], () => getRoundPage(db, id, today)) : undefined;
+  const page = cachedRead(db, ['round', id, today], () => getRoundPage(db, id, today));
   if (!page) notFound();
   const { round } = page;
   const canWrite = hasRole(user.role, 'analyst');

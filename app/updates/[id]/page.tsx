@@ -7,6 +7,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
+import { parseId } from '@/lib/ids';
 import { Markdown } from '@/components/Markdown';
 import { SourceCitation } from '@/components/SourceCitation';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
@@ -18,8 +19,8 @@ type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ logged?
 
 export default async function UpdatePage({ params, searchParams }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const found = Number.isInteger(id) ? getUpdateDetail(getDb(), id) : undefined;
+  const id = parseId((await params).id) ?? notFound();
+  const found = getUpdateDetail(getDb(), id);
   if (!found) notFound();
   const { update, negotiationName, roundName, authorName, editorName } = found;
   const canEdit = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');

@@ -1,7 +1,7 @@
 import { getDb } from '@/server/db';
 import { cachedRead } from '@/db/read-cache';
 import { listSourceChoices } from '@/db/queries/sources';
-import { authorizeRequest } from '@/server/auth/request-user';
+import { apiRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +9,7 @@ export const dynamic = 'force-dynamic';
  * GET /api/sources/choices: the newest sources, for a form's "cite an existing source" list. Forms that
  * open on demand (the issue page's) fetch it when opened instead of carrying it in every page view.
  */
-export async function GET(request: Request) {
-  const auth = await authorizeRequest(request, 'analyst');
-  if (auth instanceof Response) return auth;
+export const GET = apiRoute({ role: 'analyst' }, () => {
   const db = getDb();
-  return Response.json({ sources: cachedRead(db, ['source-choices'], () => listSourceChoices(db)) }, { headers: { 'Cache-Control': 'private, no-store' } });
-}
+  return Response.json({ sources: cachedRead(db, ['source-choices'], () => listSourceChoices(db)) });
+});

@@ -9,6 +9,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { DISTANCE_LABELS, trendOf } from '@/lib/convergence';
+import { parseId } from '@/lib/ids';
 import { ConvergenceChart } from '@/components/ConvergenceChart';
 import { StanceChart } from '@/components/StanceChart';
 import { TrendArrow } from '@/components/TrendArrow';
@@ -20,15 +21,16 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const found = getIssue(getDb(), Number((await params).id));
+  const id = parseId((await params).id);
+  const found = id !== null ? getIssue(getDb(), id) : undefined;
   return { title: found ? `Convergence: ${found.issue.title}` : 'Convergence' };
 }
 
 export default async function ConvergencePage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const found = Number.isInteger(id) ? getIssue(db, id) : undefined;
+  const found = getIssue(db, id);
   if (!found) notFound();
   const { issue, negotiationName } = found;
   const points = convergenceOfIssue(db, issue.id);

@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getIssue } from '@/db/queries/issues';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
+import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
 import { StatusBadge } from '@/components/Badges';
 import { IssueForm } from '@/components/forms/IssueForm';
@@ -15,8 +16,8 @@ export const metadata: Metadata = { title: 'Edit issue' };
 
 export default async function EditIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const found = Number.isInteger(id) ? getIssue(getDb(), id) : undefined;
+  const id = parseId((await params).id) ?? notFound();
+  const found = getIssue(getDb(), id);
   if (!found) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing an issue" />;
   const { issue, negotiationName } = found;

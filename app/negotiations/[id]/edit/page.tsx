@@ -7,6 +7,7 @@ import { listParties } from '@/db/queries/parties';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
+import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
 import { StatusBadge } from '@/components/Badges';
 import { NegotiationForm } from '@/components/forms/NegotiationForm';
@@ -18,16 +19,16 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const id = Number((await params).id);
-  const negotiation = Number.isInteger(id) ? getNegotiation(getDb(), id) : undefined;
+  const id = parseId((await params).id);
+  const negotiation = id !== null ? getNegotiation(getDb(), id) : undefined;
   return { title: negotiation ? `Edit ${negotiation.name}` : 'Negotiation' };
 }
 
 export default async function EditNegotiationPage({ params, searchParams }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing a negotiation" />;
   const { created } = await searchParams;

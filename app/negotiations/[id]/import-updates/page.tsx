@@ -7,6 +7,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { CSV_IMPORT_LIMIT, formatBytes } from '@/lib/interchange/parse';
 import { CSV_COLUMNS } from '@/lib/import/updates-csv';
+import { parseId } from '@/lib/ids';
 import { CsvImportForm } from '@/components/import/CsvImportForm';
 
 export const dynamic = 'force-dynamic';
@@ -14,9 +15,9 @@ export const metadata: Metadata = { title: 'Import updates from a spreadsheet' }
 
 export default async function ImportUpdatesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   const issues = listIssuesOf(db, id);
   const parties = listSeatedParties(db, id);

@@ -6,6 +6,7 @@ import { getNegotiation } from '@/db/queries/negotiations';
 import { sinceLastRound, type IssueDiff, type PartyDiff } from '@/db/queries/since-last-round';
 import { requireUser } from '@/server/auth/current-user';
 import { formatDate } from '@/lib/dates';
+import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { SourceCitation } from '@/components/SourceCitation';
 import { cachedRead } from '@/db/read-cache';
@@ -19,9 +20,9 @@ const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) ? Numbe
 /** Every issue whose status or any party's position changed between two rounds, before and after. */
 export default async function SinceLastRoundPage({ params, searchParams }: Props) {
   await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   const query = await searchParams;
   const [from, to] = [num(query.from), num(query.to)];

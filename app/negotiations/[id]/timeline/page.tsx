@@ -6,6 +6,7 @@ import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/ne
 import { groupByRound, timeline } from '@/db/queries/timeline';
 import { requireUser } from '@/server/auth/current-user';
 import { Timeline } from '@/components/Timeline';
+import { parseId } from '@/lib/ids';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Timeline' };
@@ -16,9 +17,9 @@ const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) && Numb
 /** Updates, position and status changes across a negotiation's issues, newest first; `?by=round` groups by round. */
 export default async function NegotiationTimelinePage({ params, searchParams }: Props) {
   await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = Number.isInteger(id) ? getNegotiation(db, id) : undefined;
+  const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   const query = await searchParams;
   const issueList = listIssuesOf(db, id);

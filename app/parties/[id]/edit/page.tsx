@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getParty, listActors } from '@/db/queries/parties';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
+import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
 import { ActorForm, PartyForm } from '@/components/forms/PartyForms';
 import { createActorAction, updatePartyAction } from '@/app/parties/actions';
@@ -14,9 +15,9 @@ export const metadata: Metadata = { title: 'Edit party' };
 
 export default async function EditPartyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const party = Number.isInteger(id) ? getParty(db, id) : undefined;
+  const party = getParty(db, id);
   if (!party) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing a party" />;
   const actors = listActors(db).filter((a) => a.partyId === id);

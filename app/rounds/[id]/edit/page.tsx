@@ -8,6 +8,7 @@ import { listSourceChoices } from '@/db/queries/sources';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
+import { parseId } from '@/lib/ids';
 import { RoundForm } from '@/components/forms/RoundForm';
 import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
 import { SourceCitation } from '@/components/SourceCitation';
@@ -18,9 +19,9 @@ export const metadata: Metadata = { title: 'Edit round' };
 
 export default async function EditRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const page = Number.isInteger(id) ? getRoundPage(db, id, todayIso()) : undefined;
+  const page = getRoundPage(db, id, todayIso());
   if (!page) notFound();
   if (!hasRole(user.role, 'analyst')) redirect(`/rounds/${id}`);
   const { round } = page;

@@ -9,6 +9,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '@/lib/exports/text';
+import { parseId } from '@/lib/ids';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
 import { PrintButton } from '@/components/PrintButton';
@@ -20,10 +21,10 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 const summaryOf = (id: string) => {
-  const roundId = Number(id);
+  const roundId = parseId(id);
   const [db, today] = [getDb(), todayIso()];
   // Shared with the downloads and every reader until the next write (db/read-cache.ts).
-  return Number.isSafeInteger(roundId) && roundId > 0 ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
+  return roundId !== null ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
+import { parseId } from '@/lib/ids';
 import { UpdateForm } from '@/components/forms/UpdateForm';
 import { editUpdateAction } from '@/app/updates/actions';
 
@@ -15,9 +16,9 @@ type Params = { params: Promise<{ id: string }> };
 
 export default async function EditUpdatePage({ params }: Params) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const found = Number.isInteger(id) ? getUpdateForEdit(db, id) : undefined;
+  const found = getUpdateForEdit(db, id);
   if (!found) notFound();
   const { update } = found;
   const allowed = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');

@@ -1,16 +1,15 @@
 import { getDb } from '@/server/db';
 import { exportNegotiationChunks } from '@/db/queries/export-negotiation';
-import { authorizeRequest } from '@/server/auth/request-user';
+import { apiRoute } from '@/server/http/route';
+import { noSuch } from '@/server/http/problem';
 
 export const dynamic = 'force-dynamic';
 
 /** The negotiation as one interchange document (public/schema/negotiation-v1.schema.json), streamed. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authorizeRequest(request, 'viewer');
-  if (auth instanceof Response) return auth;
-  const id = Number((await params).id);
-  const chunks = Number.isInteger(id) ? exportNegotiationChunks(getDb(), id) : null;
-  if (!chunks) return Response.json({ error: 'No such negotiation.' }, { status: 404 });
+export const GET = apiRoute<{ id: string }>({ role: 'viewer' }, ({ request, pathId }) => {
+  const id = pathId('id', 'negotiation');
+  const chunks = exportNegotiationChunks(getDb(), id);
+  if (!chunks) throw noSuch('negotiation');
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -19,6 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
+        // After the first chunk the status is sent: the failure can only cut the stream, and be logged.
         console.error('Export failed', { negotiationId: id, error });
         controller.error(error);
       }
@@ -31,8 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return new Response(stream, {
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
       ...(download ? { 'content-disposition': `attachment; filename="negotiation-${id}.json"` } : {}),
     },
   });
-}
+});

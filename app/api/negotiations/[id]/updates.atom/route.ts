@@ -1,18 +1,17 @@
 import { getDb } from '@/server/db';
 import { latestUpdatesOf, negotiationName } from '@/db/queries/activity';
-import { authorizeRequest } from '@/server/auth/request-user';
+import { apiRoute } from '@/server/http/route';
+import { noSuch } from '@/server/http/problem';
 import { rfc3339, titleFrom, toAtom } from '@/lib/atom';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/negotiations/:id/updates.atom?token=… — the 50 latest updates, for feed readers outside the tool. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authorizeRequest(request, 'viewer', { allowQueryToken: true });
-  if (auth instanceof Response) return auth;
-  const id = Number((await params).id);
+export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }, ({ request, pathId }) => {
+  const id = pathId('id', 'negotiation');
   const db = getDb();
-  const name = Number.isInteger(id) && id > 0 ? negotiationName(db, id) : undefined;
-  if (!name) return Response.json({ error: 'No such negotiation.' }, { status: 404 });
+  const name = negotiationName(db, id);
+  if (!name) throw noSuch('negotiation');
   const url = new URL(request.url);
   const page = `${url.origin}/negotiations/${id}`;
   const rows = latestUpdatesOf(db, id, 50);
@@ -34,5 +33,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       content: r.body,
     })),
   });
-  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+});

@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
+import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
 import { IssueForm } from '@/components/forms/IssueForm';
 import { createIssueAction } from './actions';
@@ -14,8 +15,8 @@ export const metadata: Metadata = { title: 'New issue' };
 
 export default async function NewIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const negotiation = Number.isInteger(id) ? getNegotiation(getDb(), id) : undefined;
+  const id = parseId((await params).id) ?? notFound();
+  const negotiation = getNegotiation(getDb(), id);
   if (!negotiation) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Adding an issue" />;
   return (

@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
+import { parseId } from '@/lib/ids';
 import { RoundForm } from '@/components/forms/RoundForm';
 import { createRoundAction } from './actions';
 
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: 'New round' };
 
 export default async function NewRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  const negotiation = Number.isInteger(id) ? getNegotiation(getDb(), id) : undefined;
+  const id = parseId((await params).id) ?? notFound();
+  const negotiation = getNegotiation(getDb(), id);
   if (!negotiation) notFound();
   if (!hasRole(user.role, 'analyst')) redirect(`/negotiations/${id}`);
   return (

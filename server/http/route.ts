@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { requestUser } from '@/server/auth/request-user';
+import { answerFor, noSuch, RouteError } from './problem';
+import { readLimitedText } from './read-body';
+import { parseId } from '@/lib/ids';
+import { assertRole, type CurrentUser } from '@/lib/roles';
+import { fieldErrors } from '@/lib/validation/fields';
+import type { Role } from '@/lib/domain';
+
+/** The most a route reads unless it says otherwise: the same as Next's own limit for a server action's body. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export type RouteAccess = {
+  /** The least role that may call the route (tests/authz-matrix.ts names the same). */
+  role: Role;
+  /** Calendar and feed readers cannot send headers: let them send ?token= on a GET. */
+  queryToken?: boolean;
+  /** Bytes of body the route reads at most; a larger body is refused with 413 before any of it is parsed. */
+  bodyLimit?: number;
+  /** What a 500 says instead of the general "nothing was saved", when the route can say more. */
+  failure?: string;
+};
+
+export type RouteCall<P> = {
+  request: Request;
+  /** The caller, with a role at least `access.role`. */
+  user: CurrentUser;
+  params: P;
+  /** The id in a path segment, or a 404 "No such {what}." for anything but a canonical id (lib/ids.ts). */
+  pathId(segment: keyof P & string, what: string): number;
+  /** The body as text, within the route's limit; `what` names it in the 413's message ("CSV file"). */
+  text(what?: string): Promise<string>;
+  /** The body as a JSON object, within the route's limit; 400 for anything else. */
+  json(): Promise<Record<string, unknown>>;
+};
+
+type Context<P> = { params: Promise<P> };
+
+/**
+ * Every route handler that needs a caller: who asks (bearer token or session cookie, server/auth/request-user.ts),
+ * may they (the least role), then `handle`, whose refusals and failures become the one error shape and status
+ * code of server/http/problem.ts. Every answer, streams and files included, is `Cache-Control: private, no-store`:
+ * it was made for one caller and must not be kept by a browser or a proxy.
+ *
+ *   export const POST = apiRoute<{ id: string }>({ role: 'analyst' }, async ({ user, pathId, json }) => { … });
+ */
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+  access: RouteAccess,
+  handle: (call: RouteCall<P>) => Response | Promise<Response>,
+): (request: Request, context?: Context<P>) => Promise<Response> {
+  return async (request, context) => privately(await answer(request, context, access, handle));
+}
+
+async function answer<P extends Record<string, string>>(
+  request: Request,
+  context: Context<P> | undefined,
+  access: RouteAccess,
+  handle: (call: RouteCall<P>) => Response | Promise<Response>,
+): Promise<Response> {
+  let user: CurrentUser | undefined;
+  try {
+    const auth = await requestUser(request, { allowQueryToken: access.queryToken });
+    if (!auth) throw new RouteError(401, 'Sign in or send a valid bearer token.');
+    assertRole(auth.user, access.role);
+    user = auth.user;
+    const params = ((await context?.params) ?? {}) as P;
+    const limit = access.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    const text = async (what = 'body') => {
+      const body = await readLimitedText(request, limit, what);
+      if (!body.ok) throw body.refusal;
+      return body.text;
+    };
+    return await handle({
+      request,
+      user,
+      params,
+      pathId(segment, what) {
+        const id = parseId(params[segment]);
+        if (id === null) throw noSuch(what);
+        return id;
+      },
+      text,
+      async json() {
+        const value = parseJson(await text());
+        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new RouteError(400, 'The body must be a JSON object.');
+        return value as Record<string, unknown>;
+      },
+    });
+  } catch (error) {
+    return answerFor(error, { request, userId: user?.id, failure: access.failure });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The input checked by a zod schema, or a 400 with `message` and the messages by field. */
+export function validInput<S extends z.ZodType>(schema: S, input: unknown, message: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new RouteError(400, message, { fieldErrors: fieldErrors(parsed.error) });
+  return parsed.data;
+}
+
+function privately(response: Response): Response {
+  try {
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
+  } catch {
+    // A response with immutable headers (Response.redirect, a fetched one): copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set('Cache-Control', 'private, no-store');
+    return copy;
+  }
+}
