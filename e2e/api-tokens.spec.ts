@@ -12,7 +12,6 @@ test('an analyst creates a token, a script uses it, and once revoked it is refus
   await expect(shown).toContainText('shown only once');
   const token = await shown.getByLabel('Token').inputValue();
   expect(token).toMatch(/^ntk_/);
-  await page.screenshot({ path: '/tmp/settings-tokens.png', fullPage: true });
 
   // A script: no cookies, only the bearer token.
   const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -84,7 +83,6 @@ test('the import page lists the errors of an invalid document by path and create
   const alert = page.getByRole('form', { name: 'Import negotiation' }).getByRole('alert');
   await expect(alert).toContainText('nothing was imported');
   await expect(alert.getByRole('list', { name: 'Errors' })).toContainText('/issues/0/status');
-  await page.screenshot({ path: '/tmp/negotiations-import.png', fullPage: true });
   expect(count(`SELECT count(*) n FROM negotiations`)).toBe(before);
   expect(count(`SELECT count(*) n FROM negotiations WHERE name = 'Broken import'`)).toBe(0);
 });
@@ -121,7 +119,6 @@ test('a spreadsheet of updates with a bad row is refused by row; a good one is w
   await page.getByRole('button', { name: 'Import updates' }).click();
   await expect(form.getByRole('alert')).toContainText("Row 3: issue 'Fishing rights' is not in this negotiation.");
   expect(count(`SELECT count(*) n FROM updates WHERE negotiation_id = ?`, id)).toBe(before);
-  await page.screenshot({ path: '/tmp/import-updates.png', fullPage: true });
 
   await upload([header, '2026-02-07,Kyiv briefs allies,Donbas status,UA,Reuters,https://example.org/a,"We briefed them"', '2026-02-08,Moscow replies,Donbas status;Security guarantees,RU,TASS,,'].join('\n'));
   await page.getByRole('button', { name: 'Import updates' }).click();

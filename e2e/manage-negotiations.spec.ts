@@ -69,9 +69,6 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
 
   await page.goto('/negotiations');
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('1');
-  await page.screenshot({ path: '/tmp/manage-negotiations.png', fullPage: true });
-  await page.goto(`/negotiations/${negotiationId}/edit`);
-  await page.screenshot({ path: '/tmp/manage-negotiation-edit.png', fullPage: true });
 });
 
 test('an issue edit based on a stale version is refused with the conflict message', async ({ analystPage: page }) => {
@@ -130,8 +127,6 @@ test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
   await edit.getByRole('button', { name: 'Save party' }).click();
   await expect(edit.getByRole('status')).toContainText('Party saved');
   expect(count(`SELECT count(*) n FROM parties WHERE name = ? AND description = 'Mediator with Egypt.'`, party)).toBe(1);
-  await page.goto('/parties');
-  await page.screenshot({ path: '/tmp/manage-parties.png', fullPage: true });
 });
 
 test('a viewer sees no way to create or edit, and is refused on the forms’ pages', async ({ viewerPage: page }) => {

@@ -82,7 +82,6 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   } finally {
     await newcomer.dispose();
   }
-  await page.screenshot({ path: '/tmp/manage-users.png', fullPage: true });
 });
 
 test('an analyst is refused the users page and cannot create users', async ({ analystPage: page }) => {

@@ -183,20 +183,16 @@ test('a viewer reads rounds and homework but finds no form to change them', asyn
   await expect(page).toHaveURL(new RegExp(`/rounds/${abuDhabi2}$`));
 });
 
-test('screenshots', async ({ analystPage: page }) => {
-  test.setTimeout(120_000);
-  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to write /tmp screenshots');
-  await page.goto(`/negotiations/${PEACE()}`);
-  await page.screenshot({ path: '/tmp/b-negotiation.png', fullPage: true });
-  await page.goto(`/rounds/${ROUND('Abu Dhabi round 2')}`);
-  await page.screenshot({ path: '/tmp/b-round.png', fullPage: true });
-  await page.goto('/homework');
-  await page.screenshot({ path: '/tmp/b-homework.png', fullPage: true });
-  await page.goto(`/rounds/${ROUND('Abu Dhabi round 2')}/edit`);
-  await page.screenshot({ path: '/tmp/b-round-edit.png', fullPage: true });
-  await page.goto(`/homework/${idOf(`SELECT id FROM homework WHERE vague = 1 LIMIT 1`)}`);
-  await page.screenshot({ path: '/tmp/b-homework-item.png', fullPage: true });
+test('on a phone the homework board fits the screen: the page never scrolls sideways, a wide table scrolls in its own box', async ({ viewerPage: page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto('/homework');
-  await page.screenshot({ path: '/tmp/b-homework-phone.png', fullPage: true });
+  const table = page.getByRole('table', { name: 'All homework' });
+  await expect(table).toContainText('Withdrawal mechanics');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'the page is wider than the phone').toBeLessThanOrEqual(0);
+  const fit = await table.evaluate((t) => {
+    const box = t.parentElement!;
+    return { wider: t.scrollWidth > box.clientWidth, scrolls: getComputedStyle(box).overflowX };
+  });
+  if (fit.wider) expect(fit.scrolls, 'the table is cut off instead of scrolling').toBe('auto');
 });

@@ -41,7 +41,6 @@ test('an admin browses and filters the audit log; it offers no way to change it'
   await filters.getByRole('button', { name: 'Filter' }).click();
   await expect(table).toContainText('No entries match these filters.');
   await page.goto('/admin/audit');
-  await page.screenshot({ path: '/tmp/f-audit.png', fullPage: true });
 
   // Read-only: the only form is the filter, which is a GET.
   await expect(page.getByRole('form')).toHaveCount(0);

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { test, expect, loginAs, readDb, type DemoRole } from './fixtures';
-import { ACTIONS, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
+import { test, expect, emailOf, loginAs, readDb, type DemoRole } from './fixtures';
+import { SANDBOX, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
+import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
 
 // Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst and admin.
+// One worker runs the tests in order, but each test fills its forms from the database as it stands,
+// so any one of them also runs alone (`--grep`).
 type Caller = DemoRole | null;
 const CALLERS: Caller[] = [null, 'viewer', 'analyst', 'admin'];
 const WRITES: Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -20,12 +23,12 @@ function one<T>(sql: string, ...params: unknown[]): T {
 }
 const num = (sql: string, ...params: unknown[]) => Object.values(one<Record<string, number>>(sql, ...params) ?? { n: 0 })[0] ?? 0;
 
-// A pair no other spec edits, so the probes here never make another spec's form stale.
+// A pair no other spec edits, so the route probes here never make another spec's form stale.
 const ISSUE = 'Good-faith observance after expiry';
 const PARTY = 'CN';
 
-/** Sample ids from the demo data, looked up at call time (the current position moves as tests write). */
-const SAMPLES: Record<string, () => number | null> = {
+/** Sample ids from the demo data for the routes, looked up at call time (the current position moves as tests write). */
+const ROUTE_SAMPLES: Record<string, () => number | null> = {
   issue: () => num(`SELECT id FROM issues WHERE title = ?`, ISSUE),
   party: () => num(`SELECT id FROM parties WHERE short_name = ?`, PARTY),
   current: () =>
@@ -48,12 +51,12 @@ const SEGMENT_SAMPLE: Record<string, string> = {
   sources: 'source', parties: 'party', users: 'user',
 };
 
-const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(SAMPLES[k]?.() ?? 1));
+const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(ROUTE_SAMPLES[k]?.() ?? 1));
 
 /** URL of a route or page file: route groups dropped, each [segment] filled with a sample id. */
 function urlOf(file: string): string {
   const parts = file.replace(/^app\//, '').replace(/\/(route|page)(\.\w+)?$/, '').split('/').filter((p) => !/^\(.*\)$/.test(p));
-  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(SAMPLES[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
+  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(ROUTE_SAMPLES[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
 }
 
 function bodyOf(body: Record<string, unknown> | undefined) {
@@ -62,16 +65,80 @@ function bodyOf(body: Record<string, unknown> | undefined) {
     Object.entries(body).map(([k, v]) => {
       if (typeof v !== 'string') return [k, v];
       const whole = /^\{(\w+)\}$/.exec(v);
-      return [k, whole ? (SAMPLES[whole[1]]?.() ?? null) : fill(v)];
+      return [k, whole ? (ROUTE_SAMPLES[whole[1]]?.() ?? null) : fill(v)];
     }),
   );
 }
+
+// The records of one owner that the action probes revoke, delete or change, made before they run.
+const THROWAWAY_EMAIL = 'matrix-target@example.org';
+const TARGET_TOKEN = 'Matrix target token';
+const TARGET_VIEW = 'Matrix target view';
+const SANDBOX_NEGOTIATION = `(SELECT id FROM negotiations WHERE name = '${SANDBOX_NAME}')`;
+const SANDBOX_GROUP_ID = `(SELECT id FROM corroborations WHERE label = '${SANDBOX_GROUP}')`;
+const userIdOf = (caller: Caller) => (caller ? num(`SELECT id FROM users WHERE email = ?`, emailOf(caller)) : null);
+/** A record of the caller's own; a refused anonymous caller aims at someone else's. */
+const own = (table: string, name: string) => (caller: Caller) =>
+  one<{ id: number } | undefined>(
+    `SELECT id FROM ${table} WHERE name = ? AND (? IS NULL OR user_id = ?) ${table === 'api_tokens' ? 'AND revoked_at IS NULL' : ''} ORDER BY id DESC`,
+    name,
+    userIdOf(caller),
+    userIdOf(caller),
+  )?.id ?? null;
+/** Sandbox updates in no group yet: each probe that groups updates takes the next free ones. */
+const loose = (n: number) => () =>
+  one<{ id: number } | undefined>(
+    `SELECT id FROM updates WHERE negotiation_id = ${SANDBOX_NEGOTIATION}
+     AND id NOT IN (SELECT update_id FROM corroboration_updates) ORDER BY id LIMIT 1 OFFSET ?`,
+    n,
+  )?.id ?? null;
+const first = (sql: string) => () => one<{ id: number } | undefined>(sql)?.id ?? null;
+
+/** What fills an action's form, looked up just before each call (a write may move a version or use a record up). */
+const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
+  caller: (caller) => label(caller),
+  sandboxNegotiation: first(`SELECT ${SANDBOX_NEGOTIATION} id`),
+  sandboxIssue: first(`SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = '${SANDBOX_ISSUE}'`),
+  sandboxIssueVersion: () => num(`SELECT version FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?`, SANDBOX_ISSUE),
+  sandboxParty: first(`SELECT id FROM parties WHERE name = '${SANDBOX_PARTY}'`),
+  // Empty until the first position is recorded, as on the form.
+  sandboxPosition: first(
+    `SELECT p.id FROM positions p JOIN issues i ON i.id = p.issue_id JOIN parties pa ON pa.id = p.party_id
+     WHERE i.negotiation_id = ${SANDBOX_NEGOTIATION} AND i.title = '${SANDBOX_ISSUE}' AND pa.name = '${SANDBOX_PARTY}' AND p.is_current = 1`,
+  ),
+  // The first round in the negotiation's order: "move later" always has a neighbour to swap with.
+  sandboxRound: first(`SELECT id FROM rounds WHERE negotiation_id = ${SANDBOX_NEGOTIATION} ORDER BY sequence LIMIT 1`),
+  sandboxRoundVersion: () => num(`SELECT version FROM rounds WHERE negotiation_id = ${SANDBOX_NEGOTIATION} ORDER BY sequence LIMIT 1`),
+  sandboxOutcome: first(`SELECT o.id FROM outcomes o JOIN rounds r ON r.id = o.round_id WHERE r.negotiation_id = ${SANDBOX_NEGOTIATION} ORDER BY o.id LIMIT 1`),
+  sandboxHomework: first(`SELECT min(id) id FROM homework WHERE negotiation_id = ${SANDBOX_NEGOTIATION}`),
+  sandboxHomeworkVersion: () => num(`SELECT version FROM homework WHERE id = (SELECT min(id) FROM homework WHERE negotiation_id = ${SANDBOX_NEGOTIATION})`),
+  // Imported by the analyst, so both the analyst (its author) and an admin may edit it.
+  sandboxUpdate: first(`SELECT min(id) id FROM updates WHERE negotiation_id = ${SANDBOX_NEGOTIATION}`),
+  sandboxUpdateVersion: () => num(`SELECT version FROM updates WHERE id = (SELECT min(id) FROM updates WHERE negotiation_id = ${SANDBOX_NEGOTIATION})`),
+  sandboxGroup: first(`SELECT ${SANDBOX_GROUP_ID} id`),
+  groupMember: first(`SELECT min(update_id) id FROM corroboration_updates WHERE corroboration_id = ${SANDBOX_GROUP_ID}`),
+  looseUpdate: loose(0),
+  looseUpdate2: loose(1),
+  ownToken: own('api_tokens', TARGET_TOKEN),
+  ownView: own('saved_views', TARGET_VIEW),
+  throwawayUser: () => num(`SELECT id FROM users WHERE email = ?`, THROWAWAY_EMAIL),
+};
+
+function fillFor(caller: Caller, text: string): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (!SAMPLES[k]) throw new Error(`No sample {${k}} for an action's form: add it to SAMPLES`);
+    return String(SAMPLES[k](caller) ?? '');
+  });
+}
+const formFor = (caller: Caller, form: Record<string, string>) =>
+  Object.fromEntries(Object.entries(form).map(([name, value]) => [fillFor(caller, name), fillFor(caller, value)]));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const maxAudit = () => num(`SELECT coalesce(max(id), 0) n FROM audit_log`);
 /** Audit rows (every write makes one) a caller produced since `after`. */
 function writesBy(caller: Caller, after: number): number {
   if (caller === null) return num(`SELECT count(*) n FROM audit_log WHERE id > ? AND user_id IS NULL`, after);
-  return num(`SELECT count(*) n FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.id > ? AND u.email = ?`, after, `${caller}@example.org`);
+  return num(`SELECT count(*) n FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.id > ? AND u.email = ?`, after, emailOf(caller));
 }
 
 let baseURL = '';
@@ -83,6 +150,7 @@ test.beforeAll(async () => {
     if (caller) await loginAs(context, caller);
     contexts.set(caller, context);
   }
+  await prepareSandbox();
 });
 test.afterAll(async () => {
   for (const context of contexts.values()) await context.dispose();
@@ -120,32 +188,89 @@ for (const route of ROUTES) {
 }
 
 type ManifestEntry = { workers: Record<string, unknown>; filename?: string; exportedName?: string };
-function actionManifest(): Record<string, ManifestEntry> {
-  const file = path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8')).node;
+let manifest: Record<string, ManifestEntry> | undefined;
+function findAction(file: string, name: string): { id: string; page: string } {
+  manifest ??= JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')).node as Record<string, ManifestEntry>;
+  const found = Object.entries(manifest).find(([, e]) => e.filename === file && e.exportedName === name);
+  expect(found, `${name} is not in the build's server-reference manifest`).toBeDefined();
+  return { id: found![0], page: urlOf(Object.keys(found![1].workers)[0]) };
+}
+
+/**
+ * Calls a server action the way React 19 sends a form (react-server-dom-webpack's processReply, read
+ * back by decodeReplyFromBusboy): the form's fields first, each named `_1_<field>` (`$K1` is FormData
+ * part 1, prefix `_1_`), then field `0`, the arguments. The server decodes the arguments the moment
+ * field 0 arrives and takes the form from the `_1_` fields already read, so a field sent after it, or
+ * named otherwise, never reaches the action. (A plain object cannot keep that order: `'0'` is an
+ * integer key and always comes first.) Arguments bound in the page come before the form's state.
+ */
+function postAction(caller: Caller, action: { id: string; page: string }, bound: unknown[], fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
+  form.append('0', JSON.stringify([...bound, {}, '$K1']));
+  return contexts.get(caller)!.post(action.page, {
+    headers: { 'next-action': action.id, origin: baseURL, accept: 'text/x-component' },
+    multipart: form,
+    maxRedirects: 0,
+  });
+}
+
+/** Sets up a record through an action as `caller`, checking it was written. */
+async function setUp(caller: Caller, name: string, form: Record<string, string>) {
+  const entry = ACTIONS.find((a) => a.name === name)!;
+  const before = maxAudit();
+  const response = await postAction(caller, findAction(entry.file, entry.name), [], form);
+  expect(writesBy(caller, before), `${name} as ${label(caller)}: ${(await response.text()).slice(0, 300)}`).toBeGreaterThan(0);
+}
+
+/**
+ * The sandbox (e2e/authz-sandbox.ts) and, for each role, a record of its own for the probes to revoke,
+ * delete or change. Skips what exists: a failed test restarts the worker, which runs this again.
+ */
+async function prepareSandbox() {
+  if (!SAMPLES.sandboxNegotiation(null)) {
+    const imported = await contexts.get('analyst')!.post('/api/negotiations/import', { headers: { origin: baseURL }, data: SANDBOX });
+    expect(imported.status(), await imported.text()).toBe(201);
+  }
+  if (!SAMPLES.throwawayUser(null)) {
+    await setUp('admin', 'createUserAction', { email: THROWAWAY_EMAIL, name: 'Matrix throw-away user', role: 'viewer', password: MATRIX_PASSWORD });
+  }
+  for (const caller of ['viewer', 'analyst', 'admin'] as const) {
+    if (!SAMPLES.ownToken(caller)) await setUp(caller, 'createTokenAction', { name: TARGET_TOKEN });
+    if (!SAMPLES.ownView(caller)) await setUp(caller, 'saveViewAction', { page: 'timeline', name: TARGET_VIEW, query: '' });
+  }
+}
+
+/** Where a successful write redirects: `/updates/` is followed by the new record's id, maybe a sub-page. */
+function redirectPattern(to: string): RegExp {
+  return new RegExp(`^${escape(to)}${to.endsWith('/') ? '\\d+' : ''}(?:[/?;]|$)`);
 }
 
 for (const action of ACTIONS) {
   test(`server action ${action.file}#${action.name} needs ${action.role}`, async () => {
-    const found = Object.entries(actionManifest()).find(([, e]) => e.filename === action.file && e.exportedName === action.name);
-    expect(found, `${action.name} is not in the build's server-reference manifest`).toBeDefined();
-    const [actionId, entry] = found!;
-    const page = urlOf(Object.keys(entry.workers)[0]);
+    test.skip(!!action.skipE2E, action.skipE2E);
+    const found = findAction(action.file, action.name);
     for (const caller of CALLERS) {
       const before = maxAudit();
-      // What React sends for `action(prevState, formData)`: the arguments as field 0, the form's fields under 1_.
-      const response = await contexts.get(caller)!.post(page, {
-        headers: { 'next-action': actionId, origin: baseURL, accept: 'text/x-component' },
-        multipart: { '0': '[{},"$K1"]', '1_probe': 'authz' },
-        maxRedirects: 0,
-      });
+      const response = await postAction(caller, found, (action.bound ?? []).map((v) => Number(fillFor(caller, v))), formFor(caller, action.form!));
       const text = await response.text();
-      const what = `${action.name} on ${page} as ${label(caller)} → ${response.status()}`;
-      expect(response.status(), what).toBeLessThan(500);
+      const status = response.status();
+      const what = `${action.name} on ${found.page} as ${label(caller)} → ${status}`;
+      expect(status, what).toBeLessThan(500);
       const refused = REFUSALS.some((r) => text.includes(r));
-      if (allowed(caller, action.role)) expect(refused, `${what} was refused`).toBe(false);
-      else expect(refused || response.status() >= 300, `${what} was not refused`).toBe(true);
-      expect(writesBy(caller, before), `${what}: nothing may be written for a probe`).toBe(0);
+      if (allowed(caller, action.role)) {
+        expect(refused, `${what} was refused`).toBe(false);
+        if (action.redirectsTo) {
+          expect(response.headers()['x-action-redirect'] ?? '', `${what}: ${text.slice(0, 300)}`).toMatch(redirectPattern(fillFor(caller, action.redirectsTo)));
+        } else {
+          expect(text, what).toContain(fillFor(caller, action.says!));
+        }
+        expect(writesBy(caller, before), `${what} wrote no audit row`).toBeGreaterThan(0);
+      } else {
+        expect(refused || status >= 300, `${what} was not refused`).toBe(true);
+        expect(response.headers()['x-action-redirect'], `${what} redirected as if done`).toBeUndefined();
+        expect(maxAudit(), `${what} but something was written`).toBe(before);
+      }
     }
   });
 }

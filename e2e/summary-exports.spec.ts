@@ -14,7 +14,6 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   await expect(page.getByRole('table', { name: 'Homework assigned at this round' })).toContainText('Withdrawal mechanics');
   await expect(page.getByRole('table', { name: 'Homework that was due at this round' })).toContainText('delivered');
   await expect(page.getByRole('table', { name: 'Upcoming key dates' })).toContainText('New START expires');
-  await page.screenshot({ path: '/tmp/summary-page.png', fullPage: true });
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Markdown' }).click();
@@ -42,7 +41,6 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   await expect(page.getByRole('link', { name: 'Markdown' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Donbas status', level: 3 })).toBeVisible();
-  await page.screenshot({ path: '/tmp/summary-print.png' });
 });
 
 test('the export URLs serve every format with a named attachment, to a session or a bearer token only', async ({ viewerPage: page, request }) => {

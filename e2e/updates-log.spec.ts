@@ -47,7 +47,6 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   // The body has focus: typing "n" there types, it does not navigate.
   await page.keyboard.type('n');
   await expect(form.getByLabel('What happened')).toHaveValue('n');
-  await page.screenshot({ path: '/tmp/updates-new.png', fullPage: true });
 
   await form.getByLabel('Negotiation').selectOption({ label: 'US–Russia strategic stability' });
   await form
@@ -103,7 +102,6 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await expect(first).toContainText('Beijing rejects trilateral arms talks');
   await expect(first).toContainText('South China Morning Post');
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Beijing refuses to join a trilateral treaty.' })).toContainText('no stated position');
-  await page.screenshot({ path: '/tmp/updates-issue-timeline.png', fullPage: true });
 
   // The dashboard shows China's new stance.
   await page.goto('/');
@@ -114,7 +112,6 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   // The negotiation timeline, newest first and by round.
   await page.goto(`/negotiations/${ARMS()}/timeline`);
   await expect(page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').first()).toContainText('Beijing rejects');
-  await page.screenshot({ path: '/tmp/updates-negotiation-timeline.png', fullPage: true });
   await page.goto(`/negotiations/${ARMS()}/timeline?by=round`);
   await expect(page.getByRole('heading', { name: 'Not tied to a round' })).toBeVisible();
 
@@ -127,7 +124,6 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   const milMil = page.getByRole('region', { name: 'Military-to-military dialogue' });
   await expect(milMil).toContainText('agreed');
   await expect(milMil).toContainText('implementing');
-  await page.screenshot({ path: '/tmp/updates-since-last-round-arms.png', fullPage: true });
 });
 
 test('the since-last-round view of the Russia–Ukraine talks compares Abu Dhabi 1 and 2', async ({ viewerPage: page }) => {
@@ -136,7 +132,6 @@ test('the since-last-round view of the Russia–Ukraine talks compares Abu Dhabi
   await expect(donbas).toContainText('under discussion');
   await expect(donbas).toContainText('deadlocked');
   await expect(page.getByRole('region', { name: 'Prisoner exchanges' })).toContainText('agreed');
-  await page.screenshot({ path: '/tmp/updates-since-last-round.png', fullPage: true });
 });
 
 test('bad input gets messages beside the fields, keeps the typing and writes nothing', async ({ analystPage: page }) => {

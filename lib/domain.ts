@@ -31,8 +31,7 @@ export type Flexibility = (typeof FLEXIBILITIES)[number];
 // Admiralty scale: source reliability A (completely reliable) to F (cannot be judged).
 export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Reliability = (typeof RELIABILITIES)[number];
-// …and claim credibility 1 (confirmed) to 6 (cannot be judged).
-export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+// …and claim credibility 1 (confirmed) to 6 (cannot be judged), a number (lib/validation/sources.ts).
 
 export const ROUND_FORMATS = ['direct', 'trilateral', 'proximity', 'bilateral'] as const;
 export type RoundFormat = (typeof ROUND_FORMATS)[number];

@@ -91,6 +91,27 @@ describe('authorization matrix', () => {
     expect(stale.map((a) => `${a.file}#${a.name}`)).toEqual([]);
   });
 
+  it('gives every server action a form that really writes, and says how success shows, or why the e2e skips it', () => {
+    const incomplete = ACTIONS.filter((a) => !a.skipE2E?.trim()).flatMap((a) => {
+      const id = `${a.file}#${a.name}`;
+      if (!a.form || Object.keys(a.form).length === 0) return [`${id} has no form`];
+      if (!a.says === !a.redirectsTo) return [`${id} needs one of says (its success message) or redirectsTo`];
+      return [];
+    });
+    expect(incomplete, 'Give these a valid form in ACTIONS (or a skipE2E saying where they are tested)').toEqual([]);
+  });
+
+  it('names each bound argument an action takes before its form', () => {
+    // `updatePartyAction(id, prevState, formData)`: the page binds the id, and the probe must send it.
+    const missing = ACTIONS.filter((a) => {
+      const src = withoutComments(fs.readFileSync(path.join(ROOT, a.file), 'utf8'));
+      const params = new RegExp(`export\\s+async\\s+function\\s+${a.name}\\s*\\(([^)]*)\\)`).exec(src)?.[1] ?? '';
+      const count = params.split(',').filter((p) => p.trim()).length;
+      return Math.max(0, count - 2) !== (a.bound?.length ?? 0);
+    });
+    expect(missing.map((a) => `${a.file}#${a.name}`)).toEqual([]);
+  });
+
   it('keeps server actions in "use server" files, where this matrix can see them', () => {
     const inline = sourceFiles
       .filter((f) => !serverFiles.includes(f))

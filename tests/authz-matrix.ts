@@ -1,10 +1,14 @@
 // Who may call what: every route handler method and every server action, with the least role it needs.
 // tests/authz-matrix.test.ts fails when a route or action exists without an entry here (or an entry
 // names something that no longer exists); e2e/security-authz.spec.ts calls each one as anonymous,
-// viewer, analyst and admin and checks the refusals and that a refused write wrote nothing.
+// viewer, analyst and admin, checks the refusals and that a refused write wrote nothing, and that an
+// allowed write really wrote (an audit row by that caller).
 //
-// Adding a route or an action? Add its line here. Ids in a path are filled from the demo data
+// Adding a route or an action? Add its line here. Ids in a route's path are filled from the demo data
 // (`{issue}`, `{party}`…, see e2e/security-authz.spec.ts); a segment without a sample becomes 1.
+// An action's form targets the sandbox negotiation the spec imports first (e2e/authz-sandbox.ts), so
+// the probes' writes never touch the demo records other specs read: `{sandboxIssue}`, `{ownToken}`…
+// are looked up just before each call, the way a form is filled from the page the caller has open.
 
 export type Access = 'public' | 'viewer' | 'analyst' | 'admin';
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -29,6 +33,16 @@ export type ActionEntry = {
   name: string;
   /** Least role. */
   role: Exclude<Access, 'public'>;
+  /** Arguments the page binds before the form's own (`updatePartyAction.bind(null, id)`). */
+  bound?: string[];
+  /** The fields of a valid form, so an allowed caller really writes and a refused one demonstrably does not. */
+  form?: Record<string, string>;
+  /** What an allowed caller is told when the write is done… */
+  says?: string;
+  /** …or where a successful write sends them (the start of the path). */
+  redirectsTo?: string;
+  /** Why the e2e does not drive this entry (and where it is tested instead). */
+  skipE2E?: string;
 };
 
 export const ROUTES: RouteEntry[] = [
@@ -63,44 +77,260 @@ export const ROUTES: RouteEntry[] = [
   { file: 'app/api/negotiations/[id]/import-updates/route.ts', methods: { POST: 'analyst' } },
 ];
 
+// One password for the throw-away accounts; it meets lib/validation/password.ts.
+export const MATRIX_PASSWORD = 'matrix-probe-2026';
+
 export const ACTIONS: ActionEntry[] = [
-  { file: 'app/issues/[id]/actions.ts', name: 'recordPositionAction', role: 'analyst' },
-  { file: 'app/issues/[id]/actions.ts', name: 'changeStatusAction', role: 'analyst' },
-  { file: 'app/issues/[id]/edit/actions.ts', name: 'updateIssueAction', role: 'analyst' },
-  { file: 'app/negotiations/actions.ts', name: 'createNegotiationAction', role: 'analyst' },
-  { file: 'app/negotiations/actions.ts', name: 'updateNegotiationAction', role: 'analyst' },
-  { file: 'app/negotiations/actions.ts', name: 'seatPartyAction', role: 'analyst' },
-  { file: 'app/negotiations/[id]/issues/new/actions.ts', name: 'createIssueAction', role: 'analyst' },
-  { file: 'app/negotiations/[id]/rounds/new/actions.ts', name: 'createRoundAction', role: 'analyst' },
-  { file: 'app/parties/actions.ts', name: 'createPartyAction', role: 'analyst' },
-  { file: 'app/parties/actions.ts', name: 'updatePartyAction', role: 'analyst' },
-  { file: 'app/parties/actions.ts', name: 'createActorAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'editRoundAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'moveRoundAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'delegationsAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'agendaAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'addOutcomeAction', role: 'analyst' },
-  { file: 'app/rounds/[id]/actions.ts', name: 'removeOutcomeAction', role: 'analyst' },
-  { file: 'app/homework/actions.ts', name: 'createHomeworkAction', role: 'analyst' },
-  { file: 'app/homework/actions.ts', name: 'editHomeworkAction', role: 'analyst' },
-  { file: 'app/homework/actions.ts', name: 'changeHomeworkStatusAction', role: 'analyst' },
-  { file: 'app/updates/actions.ts', name: 'logUpdateAction', role: 'analyst' },
-  { file: 'app/updates/actions.ts', name: 'editUpdateAction', role: 'analyst' },
-  { file: 'app/settings/tokens/actions.ts', name: 'createTokenAction', role: 'viewer' },
-  { file: 'app/settings/tokens/actions.ts', name: 'revokeTokenAction', role: 'viewer' },
-  { file: 'app/corroborations/actions.ts', name: 'createCorroborationAction', role: 'analyst' },
-  { file: 'app/corroborations/actions.ts', name: 'groupPairAction', role: 'analyst' },
-  { file: 'app/corroborations/actions.ts', name: 'addMemberAction', role: 'analyst' },
-  { file: 'app/corroborations/actions.ts', name: 'removeMemberAction', role: 'analyst' },
-  { file: 'app/corroborations/actions.ts', name: 'markAction', role: 'analyst' },
-  { file: 'app/issues/[id]/convergence/actions.ts', name: 'recordConvergenceAction', role: 'analyst' },
+  {
+    file: 'app/issues/[id]/actions.ts',
+    name: 'recordPositionAction',
+    role: 'analyst',
+    form: {
+      issueId: '{sandboxIssue}',
+      partyId: '{sandboxParty}',
+      basedOn: '{sandboxPosition}',
+      summary: 'Position recorded by {caller}',
+      stance: 'conditional',
+      flexibility: 'moderate',
+      asOf: '2026-02-10',
+    },
+    says: 'New position recorded',
+  },
+  {
+    file: 'app/issues/[id]/actions.ts',
+    name: 'changeStatusAction',
+    role: 'analyst',
+    form: { issueId: '{sandboxIssue}', version: '{sandboxIssueVersion}', status: 'narrowing', changedOn: '2026-02-10', note: 'Moved by {caller}' },
+    says: 'Status changed.',
+  },
+  {
+    file: 'app/issues/[id]/edit/actions.ts',
+    name: 'updateIssueAction',
+    role: 'analyst',
+    form: { issueId: '{sandboxIssue}', version: '{sandboxIssueVersion}', title: 'Matrix issue', description: 'Edited by {caller}', priority: 'high' },
+    redirectsTo: '/issues/{sandboxIssue}',
+  },
+  {
+    file: 'app/negotiations/actions.ts',
+    name: 'createNegotiationAction',
+    role: 'analyst',
+    form: { name: 'Matrix negotiation by {caller}', description: 'Created by the authorization probe.' },
+    redirectsTo: '/negotiations/',
+  },
+  {
+    file: 'app/negotiations/actions.ts',
+    name: 'updateNegotiationAction',
+    role: 'analyst',
+    bound: ['{sandboxNegotiation}'],
+    form: { name: 'Authorization matrix sandbox', description: 'Edited by {caller}' },
+    says: 'Negotiation saved.',
+  },
+  {
+    file: 'app/negotiations/actions.ts',
+    name: 'seatPartyAction',
+    role: 'analyst',
+    form: { negotiationId: '{sandboxNegotiation}', partyId: '{sandboxParty}', role: 'party', note: 'Seated by {caller}' },
+    says: 'Seat saved.',
+  },
+  {
+    file: 'app/negotiations/[id]/issues/new/actions.ts',
+    name: 'createIssueAction',
+    role: 'analyst',
+    form: { negotiationId: '{sandboxNegotiation}', title: 'Issue raised by {caller}', status: 'proposed', priority: 'low' },
+    redirectsTo: '/issues/',
+  },
+  {
+    file: 'app/negotiations/[id]/rounds/new/actions.ts',
+    name: 'createRoundAction',
+    role: 'analyst',
+    form: { negotiationId: '{sandboxNegotiation}', name: 'Round planned by {caller}', approxDate: 'in the coming weeks', format: 'direct', status: 'planned' },
+    redirectsTo: '/rounds/',
+  },
+  {
+    file: 'app/parties/actions.ts',
+    name: 'createPartyAction',
+    role: 'analyst',
+    form: { name: 'Matrix party of {caller}', shortName: 'MP-{caller}' },
+    says: 'Matrix party of {caller} added.',
+  },
+  {
+    file: 'app/parties/actions.ts',
+    name: 'updatePartyAction',
+    role: 'analyst',
+    bound: ['{sandboxParty}'],
+    form: { name: 'Matrix party Alpha', shortName: 'MPA', description: 'Edited by {caller}' },
+    says: 'Party saved.',
+  },
+  {
+    file: 'app/parties/actions.ts',
+    name: 'createActorAction',
+    role: 'analyst',
+    form: { name: 'Envoy named by {caller}', title: 'Special envoy', partyId: '{sandboxParty}' },
+    says: 'Envoy named by {caller} added.',
+  },
+  {
+    file: 'app/rounds/[id]/actions.ts',
+    name: 'editRoundAction',
+    role: 'analyst',
+    form: {
+      roundId: '{sandboxRound}',
+      version: '{sandboxRoundVersion}',
+      negotiationId: '{sandboxNegotiation}',
+      name: 'Round edited by {caller}',
+      venue: 'Geneva',
+      format: 'direct',
+      status: 'planned',
+    },
+    says: 'Round saved.',
+  },
+  // Always the first round, moved later: each allowed caller swaps a pair.
+  { file: 'app/rounds/[id]/actions.ts', name: 'moveRoundAction', role: 'analyst', form: { roundId: '{sandboxRound}', direction: 'later' }, says: 'Round moved.' },
+  {
+    file: 'app/rounds/[id]/actions.ts',
+    name: 'delegationsAction',
+    role: 'analyst',
+    form: { roundId: '{sandboxRound}', 'head.{sandboxParty}': 'Head named by {caller}' },
+    says: 'Delegation heads saved.',
+  },
+  {
+    file: 'app/rounds/[id]/actions.ts',
+    name: 'agendaAction',
+    role: 'analyst',
+    form: { roundId: '{sandboxRound}', 'agenda.{sandboxIssue}': 'on' },
+    says: 'Agenda saved.',
+  },
+  {
+    file: 'app/rounds/[id]/actions.ts',
+    name: 'addOutcomeAction',
+    role: 'analyst',
+    form: { roundId: '{sandboxRound}', text: 'Outcome noted by {caller}', issueId: '{sandboxIssue}' },
+    says: 'Outcome added.',
+  },
+  { file: 'app/rounds/[id]/actions.ts', name: 'removeOutcomeAction', role: 'analyst', form: { outcomeId: '{sandboxOutcome}' }, says: 'Outcome removed.' },
+  {
+    file: 'app/homework/actions.ts',
+    name: 'createHomeworkAction',
+    role: 'analyst',
+    form: { negotiationId: '{sandboxNegotiation}', title: 'Homework set by {caller}', 'owner.{sandboxParty}': 'on', status: 'open' },
+    redirectsTo: '/homework/',
+  },
+  {
+    file: 'app/homework/actions.ts',
+    name: 'editHomeworkAction',
+    role: 'analyst',
+    form: {
+      homeworkId: '{sandboxHomework}',
+      version: '{sandboxHomeworkVersion}',
+      negotiationId: '{sandboxNegotiation}',
+      title: 'Matrix homework, refined by {caller}',
+      'owner.{sandboxParty}': 'on',
+      status: 'open',
+    },
+    says: 'Homework saved',
+  },
+  {
+    file: 'app/homework/actions.ts',
+    name: 'changeHomeworkStatusAction',
+    role: 'analyst',
+    form: { homeworkId: '{sandboxHomework}', version: '{sandboxHomeworkVersion}', status: 'in_progress', resolution: 'Started, says {caller}' },
+    says: 'Status changed.',
+  },
+  {
+    file: 'app/updates/actions.ts',
+    name: 'logUpdateAction',
+    role: 'analyst',
+    form: { negotiationId: '{sandboxNegotiation}', body: 'Update logged by {caller}', occurredOn: '2026-02-10', issueIds: '{sandboxIssue}' },
+    redirectsTo: '/updates/',
+  },
+  {
+    file: 'app/updates/actions.ts',
+    name: 'editUpdateAction',
+    role: 'analyst',
+    form: { updateId: '{sandboxUpdate}', version: '{sandboxUpdateVersion}', body: 'Matrix update, edited by {caller}', occurredOn: '2026-01-05' },
+    redirectsTo: '/updates/{sandboxUpdate}',
+  },
+  { file: 'app/settings/tokens/actions.ts', name: 'createTokenAction', role: 'viewer', form: { name: 'Matrix token of {caller}' }, says: 'Token “Matrix token of {caller}” created.' },
+  { file: 'app/settings/tokens/actions.ts', name: 'revokeTokenAction', role: 'viewer', form: { tokenId: '{ownToken}' }, says: 'Token revoked' },
+  {
+    file: 'app/corroborations/actions.ts',
+    name: 'createCorroborationAction',
+    role: 'analyst',
+    form: { label: 'Group made by {caller}', updateIds: '{looseUpdate}, {looseUpdate2}' },
+    says: 'Group “Group made by {caller}” created.',
+  },
+  {
+    file: 'app/corroborations/actions.ts',
+    name: 'groupPairAction',
+    role: 'analyst',
+    form: { updateA: '{looseUpdate}', updateB: '{looseUpdate2}', label: 'Pair grouped by {caller}' },
+    says: 'Grouped.',
+  },
+  {
+    file: 'app/corroborations/actions.ts',
+    name: 'addMemberAction',
+    role: 'analyst',
+    form: { corroborationId: '{sandboxGroup}', updateId: '{looseUpdate}' },
+    says: 'added to the group.',
+  },
+  {
+    file: 'app/corroborations/actions.ts',
+    name: 'removeMemberAction',
+    role: 'analyst',
+    form: { corroborationId: '{sandboxGroup}', updateId: '{groupMember}' },
+    says: 'removed from the group.',
+  },
+  {
+    file: 'app/corroborations/actions.ts',
+    name: 'markAction',
+    role: 'analyst',
+    form: { corroborationId: '{sandboxGroup}', mark: 'consistent', note: 'Judged by {caller}' },
+    says: 'Verdict saved.',
+  },
+  {
+    file: 'app/issues/[id]/convergence/actions.ts',
+    name: 'recordConvergenceAction',
+    role: 'analyst',
+    form: { issueId: '{sandboxIssue}', roundId: '{sandboxRound}', distance: '2', note: 'Judged by {caller}' },
+    says: 'Judgement recorded',
+  },
   // Saved views are personal: a viewer may keep their own.
-  { file: 'app/saved-views/actions.ts', name: 'saveViewAction', role: 'viewer' },
-  { file: 'app/saved-views/actions.ts', name: 'deleteViewAction', role: 'viewer' },
-  { file: 'app/admin/users/actions.ts', name: 'createUserAction', role: 'admin' },
-  { file: 'app/admin/users/actions.ts', name: 'changeRoleAction', role: 'admin' },
-  { file: 'app/admin/users/actions.ts', name: 'setDisabledAction', role: 'admin' },
-  { file: 'app/admin/users/actions.ts', name: 'resetPasswordAction', role: 'admin' },
+  {
+    file: 'app/saved-views/actions.ts',
+    name: 'saveViewAction',
+    role: 'viewer',
+    form: { page: 'timeline', name: 'Matrix view of {caller}', query: 'negotiation={sandboxNegotiation}' },
+    says: 'View “Matrix view of {caller}” saved.',
+  },
+  { file: 'app/saved-views/actions.ts', name: 'deleteViewAction', role: 'viewer', form: { viewId: '{ownView}' }, says: 'View deleted.' },
+  // The user actions change a throw-away account the spec creates first, never a demo login other specs use.
+  {
+    file: 'app/admin/users/actions.ts',
+    name: 'createUserAction',
+    role: 'admin',
+    form: { email: 'matrix-created@example.org', name: 'Matrix created user', role: 'viewer', password: MATRIX_PASSWORD },
+    says: 'Created viewer matrix-created@example.org.',
+  },
+  {
+    file: 'app/admin/users/actions.ts',
+    name: 'changeRoleAction',
+    role: 'admin',
+    form: { userId: '{throwawayUser}', role: 'analyst' },
+    says: 'Role changed to analyst',
+  },
+  {
+    file: 'app/admin/users/actions.ts',
+    name: 'setDisabledAction',
+    role: 'admin',
+    form: { userId: '{throwawayUser}', disabled: 'true' },
+    says: 'Disabled; their sessions have ended.',
+  },
+  {
+    file: 'app/admin/users/actions.ts',
+    name: 'resetPasswordAction',
+    role: 'admin',
+    form: { userId: '{throwawayUser}', password: MATRIX_PASSWORD },
+    says: 'Password reset',
+  },
 ];
 
 const RANK: Record<Access, number> = { public: -1, viewer: 0, analyst: 1, admin: 2 };

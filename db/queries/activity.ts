@@ -28,7 +28,6 @@ export function recentActivity(db: DB, limit = 100) {
     .limit(limit)
     .all();
 }
-export type ActivityRow = ReturnType<typeof recentActivity>[number];
 
 /** A negotiation's latest updates for its Atom feed, with their authors. */
 export function latestUpdatesOf(db: DB, negotiationId: number, limit = 50) {

@@ -42,7 +42,6 @@ export function listAudit(db: DB, filter: AuditFilter, page = 1, pageSize = AUDI
   const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(condition).get()?.n ?? 0;
   return { rows, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
-export type AuditRow = ReturnType<typeof listAudit>['rows'][number];
 
 /** What the filters offer: the entities and actions that occur, and the users who wrote. */
 export function auditFilterChoices(db: DB) {

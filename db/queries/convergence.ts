@@ -27,7 +27,6 @@ export function convergenceOfIssue(db: DB, issueId: number) {
     .orderBy(asc(rounds.sequence))
     .all();
 }
-export type ConvergencePoint = ReturnType<typeof convergenceOfIssue>[number];
 
 /** For the dashboard: each issue's trend (last judgement minus the previous one), for all issues in one query. */
 export function convergenceTrends(db: DB, issueIds?: number[]): Map<number, Trend> {

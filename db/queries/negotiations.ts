@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { actors, issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
+import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
 
 export function listNegotiations(db: DB) {
   return db.select().from(negotiations).orderBy(asc(negotiations.name)).all();
@@ -29,13 +29,3 @@ export function listRoundsOf(db: DB, negotiationId: number) {
   return db.select().from(rounds).where(eq(rounds.negotiationId, negotiationId)).orderBy(asc(rounds.sequence)).all();
 }
 
-/** Actors of the parties seated at a negotiation. */
-export function listActorsOf(db: DB, negotiationId: number) {
-  return db
-    .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId })
-    .from(actors)
-    .innerJoin(negotiationParties, eq(negotiationParties.partyId, actors.partyId))
-    .where(eq(negotiationParties.negotiationId, negotiationId))
-    .orderBy(asc(actors.name))
-    .all();
-}

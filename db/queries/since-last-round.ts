@@ -112,7 +112,6 @@ export function sinceLastRound(db: DB, negotiationId: number, fromId?: number | 
   });
   return { choices, from, to, issues: diffs };
 }
-export type SinceLastRound = ReturnType<typeof sinceLastRound>;
 
 /**
  * Each issue × seated party's position as it stood on a date: the latest version on or before it.

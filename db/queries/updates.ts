@@ -46,7 +46,6 @@ function citationRows(db: DB, updateIds: number[]) {
     .orderBy(asc(sources.id))
     .all();
 }
-export type UpdateCitation = ReturnType<typeof citationRows>[number];
 
 /** One update with everything its page shows: links, sources, the changes it brought, earlier revisions. */
 export function getUpdateDetail(db: DB, id: number) {
@@ -140,7 +139,6 @@ export function getUpdateDetail(db: DB, id: number) {
     .all();
   return { ...update, issues: linkedIssues, parties: linkedParties, actors: linkedActors, citations, newPositions, newStatuses, homeworkAdded, homeworkChanged, revisions };
 }
-export type UpdateDetail = NonNullable<ReturnType<typeof getUpdateDetail>>;
 
 /**
  * What the update form offers, for every negotiation at once (a handful of small sets), so the
@@ -190,8 +188,6 @@ export function updateFormChoices(db: DB) {
     sources: updateSourceChoices(db),
   };
 }
-export type UpdateFormChoices = ReturnType<typeof updateFormChoices>;
-export type NegotiationChoices = UpdateFormChoices['negotiations'][number];
 
 /** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
 function updateSourceChoices(db: DB, limit = 500) {

@@ -35,10 +35,6 @@ export function listUsers(db: DB) {
     .all();
 }
 
-export function countUsers(db: DB): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
-}
-
 /** Failed logins since `sinceIso`, for an account and for an address. */
 export function recentFailures(db: DB, email: string, address: string, sinceIso: string) {
   const count = (column: typeof loginAttempts.email | typeof loginAttempts.address, value: string) =>

@@ -50,4 +50,3 @@ export const HomeworkEditFormSchema = z.preprocess(
   withOwners,
   HomeworkSchema.extend({ homeworkId: id('Homework item'), version: id('Version') }),
 );
-export type HomeworkEditFormInput = z.infer<typeof HomeworkEditFormSchema>;

@@ -29,4 +29,3 @@ export const IssueEditSchema = IssueSchema.omit({ negotiationId: true, status: t
   issueId: id('Issue'),
   version: id('Version'),
 });
-export type IssueEditInput = z.infer<typeof IssueEditSchema>;

@@ -36,7 +36,6 @@ export type RoundInput = z.infer<typeof RoundSchema>;
 export const RoundEditSchema = roundFields
   .extend({ roundId: id('Round'), version: id('Version') })
   .superRefine(checkDates);
-export type RoundEditInput = z.infer<typeof RoundEditSchema>;
 
 /** Fields named `<prefix><id>` (checkboxes or per-party inputs) gathered into one list. */
 function collect(values: unknown, prefix: string): { id: number; value: string }[] {

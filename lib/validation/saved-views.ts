@@ -3,7 +3,6 @@ import { id, requiredText } from './fields';
 
 /** The pages a view can be saved for. */
 export const VIEW_PAGES = ['dashboard', 'homework', 'timeline'] as const;
-export type ViewPage = (typeof VIEW_PAGES)[number];
 
 /** A query string as the page's filter form produced it: no leading "?", only key=value pairs. */
 const queryString = z

@@ -27,7 +27,6 @@ export const NewUserSchema = z.object({
   role: roleField,
   password: passwordField,
 });
-export type NewUserInput = z.infer<typeof NewUserSchema>;
 
 export const UserRoleSchema = z.object({ userId: id('User'), role: roleField });
 

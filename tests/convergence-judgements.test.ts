@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { issueIdByTitle } from './insight-helpers';
+import { issueIdByTitle } from './demo-records';
 import { seedDemoData } from '@/db/seed';
 import { convergenceOfIssue, convergenceTrends } from '@/db/queries/convergence';
 import { setConvergence } from '@/db/mutations/convergence';

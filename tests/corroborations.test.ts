@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { groupIdByLabel, insertUpdate, updateIdByText } from './insight-helpers';
+import { groupIdByLabel, insertUpdate, updateIdByText } from './demo-records';
 import { seedDemoData } from '@/db/seed';
 import { getCorroboration, listCorroborations, suggestCorroborations } from '@/db/queries/corroborations';
 import { createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';

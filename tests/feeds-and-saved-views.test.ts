@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
-import { insertUpdate } from './insight-helpers';
+import { insertUpdate } from './demo-records';
 import { seedDemoData } from '@/db/seed';
 import { latestUpdatesOf, recentActivity } from '@/db/queries/activity';
 import { dashboardMatrix } from '@/db/queries/dashboard';
