@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { DEMO_NEGOTIATION_NAME, demoAccounts, loadDemoData } from '@/db/demo/load';
 import collection from '@/db/demo/negotiations.json';
-import { auditLog, issues, negotiations, outcomes, parties, positions, roundAgenda, rounds, sources, statusChanges, updates, users } from '@/db/schema';
+import { auditLog, corroborations, corroborationUpdates, issues, negotiations, outcomes, parties, positions, roundAgenda, rounds, sources, statusChanges, updates, users } from '@/db/schema';
 import { exportNegotiationJson } from '@/db/queries/export-negotiation';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { ensureDemo } from '@/server/demo';
@@ -165,6 +165,10 @@ describe('the demo data set', () => {
       [milMil.negotiationId, abuDhabi2.id],
       [milMil.negotiationId, abuDhabi2.id],
     ]);
+
+    const group = db.select().from(corroborations).where(eq(corroborations.label, 'Military-to-military dialogue re-established')).get()!;
+    const members = db.select().from(corroborationUpdates).where(eq(corroborationUpdates.corroborationId, group.id)).all();
+    expect(members.map((m) => m.updateId)).toEqual(milMilUpdates.map((u) => u.id));
 
     // One Eucom statement, cited by both negotiations: one source, not a copy per negotiation.
     const eucom = db.select().from(sources).where(sql`${sources.quote} LIKE '%agreed today in Abu Dhabi to reestablish%'`).all();
