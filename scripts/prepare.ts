@@ -7,8 +7,8 @@ async function main() {
   const db = openDatabase(env.DATABASE_PATH);
   console.log(`Database ready at ${env.DATABASE_PATH} (migrations applied).`);
   if (env.DEMO === 'on') {
-    const { seeded } = await ensureDemo(db);
-    console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+    const { loaded } = await ensureDemo(db);
+    console.log(loaded ? 'Demo data loaded.' : 'Demo data already present.');
   }
   db.$client.close();
 }

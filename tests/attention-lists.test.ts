@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { countOverdueHomework, needsAttention, overdueHomework, staleIssues, weaklySourcedPositions } from '@/db/queries/attention';
 import { createHomework } from '@/db/mutations/homework';
 import { recordPosition } from '@/db/mutations/positions';
@@ -43,7 +43,7 @@ describe('what needs attention', () => {
     expect(later?.days).toBeGreaterThan(30);
 
     // In the demo data (last activity 5 Feb 2026), Donbas is quiet after 30 days; the agreed prisoner exchange is closed, not stale.
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const titles = staleIssues(db, '2026-04-01', 30).map((i) => i.title);
     expect(titles).toContain('Donbas status');
     expect(titles).not.toContain('Prisoner exchanges');
@@ -61,7 +61,7 @@ describe('what needs attention', () => {
     expect(weak[0]).toMatchObject({ issueId, partyName: expect.stringContaining(' A'), sources: ['Outlet D (D)'] });
 
     // Demo: Russia on Donbas rests only on TASS as cited by El País.
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const demo = weaklySourcedPositions(db);
     const ruDonbas = demo.find((p) => p.partyName === 'Russia' && p.issueTitle === 'Donbas status');
     expect(ruDonbas?.sources).toEqual(['TASS (D) via El País (B)']);

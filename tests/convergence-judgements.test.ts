@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { issueIdByTitle } from './demo-records';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { convergenceOfIssue, convergenceTrends } from '@/db/queries/convergence';
 import { setConvergence } from '@/db/mutations/convergence';
 import { rounds } from '@/db/schema';
@@ -12,7 +12,7 @@ import { InvalidInputError } from '@/lib/errors';
 describe('convergence', () => {
   it('reads the demo judgements per issue across rounds, and each issue’s trend in one call', () => {
     const db = freshDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const donbas = issueIdByTitle(db, 'Donbas status');
     const points = convergenceOfIssue(db, donbas);
     expect(points.map((p) => [p.roundName, p.distance])).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { groupIdByLabel, insertUpdate, updateIdByText } from './demo-records';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { getCorroboration, listCorroborations, suggestCorroborations } from '@/db/queries/corroborations';
 import { createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';
 import { sources } from '@/db/schema';
@@ -12,7 +12,7 @@ import { ForbiddenError } from '@/lib/roles';
 describe('sources agree or differ', () => {
   it('shows the prisoner exchange backed by two outlets, with 314 against 157, marked consistent', () => {
     const db = freshDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const group = getCorroboration(db, groupIdByLabel(db, 'Prisoner exchange at Abu Dhabi round 2'))!;
     expect(group.members).toHaveLength(2);
     expect(group.outlets.sort()).toEqual(['El País', 'Financial Times']);
@@ -30,7 +30,7 @@ describe('sources agree or differ', () => {
   it('counts a relayed report for the outlet it comes from: TASS via El País is TASS', () => {
     const db = freshDb();
     const admin = makeUser(db, 'admin');
-    seedDemoData(db, admin.id);
+    loadDemoData(db, admin);
     const analyst = makeUser(db, 'analyst');
     const viaTass = updateIdByText(db, 'A Western source told TASS');
     const zelensky = updateIdByText(db, 'Our territories are ours');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeUser } from './factories';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { listDeadlines } from '@/db/queries/deadlines';
 import { daysBetween, todayIso } from '@/lib/dates';
 import { toICalendar } from '@/lib/ical';
@@ -8,7 +8,7 @@ import { toICalendar } from '@/lib/ical';
 describe('deadlines', () => {
   it('lists key dates, planned rounds and homework due across negotiations', () => {
     const db = freshDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const all = listDeadlines(db);
     const expiry = all.find((d) => d.title === 'New START expires');
     expect(expiry?.date).toBe('2026-02-05');

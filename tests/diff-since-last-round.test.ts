@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeUser } from './factories';
-import { seedDemoData, DEMO_NEGOTIATION_NAME } from '@/db/seed';
+import { loadDemoData, DEMO_NEGOTIATION_NAME } from '@/db/demo/load';
 import { negotiations, rounds } from '@/db/schema';
 import { comparableRounds, sinceLastRound } from '@/db/queries/since-last-round';
 import { groupByRound, timeline } from '@/db/queries/timeline';
@@ -9,7 +9,7 @@ import { groupByRound, timeline } from '@/db/queries/timeline';
 function seeded() {
   const db = freshDb();
   const admin = makeUser(db, 'admin');
-  seedDemoData(db, admin.id);
+  loadDemoData(db, admin);
   const negotiationId = db.select().from(negotiations).where(eq(negotiations.name, DEMO_NEGOTIATION_NAME)).get()!.id;
   const roundId = (name: string) => db.select().from(rounds).where(eq(rounds.name, name)).get()!.id;
   return { db, negotiationId, roundId };

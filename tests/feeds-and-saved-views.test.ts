@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { insertUpdate } from './demo-records';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { latestUpdatesOf, recentActivity } from '@/db/queries/activity';
 import { dashboardMatrix } from '@/db/queries/dashboard';
 import { listSavedViews } from '@/db/queries/saved-views';
@@ -63,7 +63,7 @@ describe('Atom feed of updates', () => {
 describe('dashboard filters and saved views', () => {
   it('filters the matrix by status, priority, negotiation and party, and a link restores the filters', () => {
     const db = freshDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     const deadlocked = dashboardMatrix(db, undefined, { status: 'deadlocked' });
     expect(deadlocked.flatMap((b) => b.rows.map((r) => r.title))).toEqual(['Donbas status']);
     const critical = dashboardMatrix(db, undefined, { priority: 'critical' }).flatMap((b) => b.rows.map((r) => r.title));

@@ -6,20 +6,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import { freshDb, makeUser, position } from './factories';
 import { recordPosition } from '@/db/mutations/positions';
 import type { DB } from '@/db';
-import { seedDemoData, DEMO_NEGOTIATION_NAME } from '@/db/seed';
+import { loadDemoData, DEMO_NEGOTIATION_NAME } from '@/db/demo/load';
 import { auditLog, issues, negotiations, parties, positions, sources, updates } from '@/db/schema';
 import { exportNegotiationChunks, exportNegotiationJson } from '@/db/queries/export-negotiation';
-import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { importCollection, importNegotiation } from '@/db/mutations/import-negotiation';
+import { createNegotiation } from '@/db/mutations/negotiations';
+import demoCollection from '@/db/demo/negotiations.json';
 import { parseDocumentText } from '@/lib/interchange/parse';
-import { negotiationJsonSchema } from '@/lib/interchange/json-schema';
-import type { NegotiationDocument } from '@/lib/interchange/schema';
+import { publishedSchemas } from '@/lib/interchange/json-schema';
+import { validateCollection } from '@/lib/interchange/validate';
+import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
 import { InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 
 function demoDb() {
   const db = freshDb();
   const admin = makeUser(db, 'admin');
-  seedDemoData(db, admin.id);
+  loadDemoData(db, admin);
   const id = db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, DEMO_NEGOTIATION_NAME)).get()!.id;
   // A second version of a position, so the export carries position history.
   const donbas = db.select().from(issues).where(eq(issues.title, 'Donbas status')).get()!;
@@ -139,8 +142,95 @@ describe('JSON interchange', () => {
     expect(parseDocumentText('{ not json').ok).toBe(false);
   });
 
-  it('publishes the JSON Schema generated from the zod schema', () => {
-    const published = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'public/schema/negotiation-v1.schema.json'), 'utf8'));
-    expect(published).toEqual(negotiationJsonSchema());
+  it('refuses positions of a party on an issue that are not listed as one chain, at the path of each', () => {
+    const { db, id } = demoDb();
+    const doc = JSON.parse(exportNegotiationJson(db, id)!) as NegotiationDocument;
+    // Ukraine on Donbas has two versions (demoDb): the first superseded by the second.
+    const later = doc.positions.findIndex((p) => p.supersedes !== null && p.party === 'party:UA');
+    const earlier = doc.positions.findIndex((p) => p.key === doc.positions[later].supersedes);
+    const [k1, k2] = [doc.positions[earlier].key, doc.positions[later].key];
+    const errorsOf = (change: (d: NegotiationDocument) => void) => {
+      const copy = structuredClone(doc);
+      change(copy);
+      const result = parseDocumentText(JSON.stringify(copy));
+      return result.ok ? [] : result.errors;
+    };
+    expect(errorsOf(() => {})).toEqual([]);
+
+    expect(errorsOf((d) => (d.positions[later].supersedes = null))).toEqual([
+      { path: `/positions/${later}/supersedes`, message: `Expected "${k1}": each position of party:UA on issue:1 supersedes the one listed before it.` },
+    ]);
+    expect(errorsOf((d) => (d.positions[earlier].isCurrent = true))).toEqual([
+      { path: `/positions/${earlier}/isCurrent`, message: `Expected false: "${k2}", listed after it, supersedes it.` },
+    ]);
+    expect(errorsOf((d) => (d.positions[later].isCurrent = false))).toEqual([
+      { path: `/positions/${later}/isCurrent`, message: 'Expected true: the last position of party:UA on issue:1 listed is the current one.' },
+    ]);
+    // Listed the other way round, the history cannot be appended: the importer never sees it.
+    const swapped = errorsOf((d) => ([d.positions[earlier], d.positions[later]] = [d.positions[later], d.positions[earlier]]));
+    expect(swapped.map((e) => e.path)).toEqual([
+      `/positions/${earlier}/supersedes`,
+      `/positions/${earlier}/isCurrent`,
+      `/positions/${later}/supersedes`,
+      `/positions/${later}/isCurrent`,
+    ]);
+  });
+
+  it('publishes the JSON Schemas generated from the zod schema', () => {
+    for (const { file, schema } of publishedSchemas()) {
+      const published = JSON.parse(fs.readFileSync(path.join(process.cwd(), file), 'utf8'));
+      expect(published, file).toEqual(schema);
+    }
+  });
+});
+
+describe('JSON interchange collections', () => {
+  const ARMS_CONTROL = 'US–Russia strategic stability';
+  const errorsOf = (change: (c: NegotiationCollection) => void) => {
+    const copy = structuredClone(demoCollection) as NegotiationCollection;
+    change(copy);
+    const result = validateCollection(copy);
+    return result.ok ? [] : result.errors;
+  };
+
+  it('resolves keys across the documents of the file, and only there', () => {
+    expect(errorsOf(() => {})).toEqual([]);
+    // The strategic-stability talks cite a round of the peace talks; a key of neither is refused.
+    expect(errorsOf((c) => (c.negotiations[1].updates[0].round = 'round:nowhere'))).toEqual([
+      { path: '/negotiations/1/updates/0/round', message: '"round:nowhere" is not a key of this file.' },
+    ]);
+    expect(errorsOf((c) => c.negotiations[1].issues.push({ ...c.negotiations[0].issues[0] }))).toEqual([
+      { path: '/negotiations/1/issues/3/key', message: `Duplicate key "${demoCollection.negotiations[0].issues[0].key}".` },
+    ]);
+    expect(errorsOf((c) => (c.negotiations[1].negotiation.name = c.negotiations[0].negotiation.name))).toEqual([
+      { path: '/negotiations/1/negotiation/name', message: 'Duplicate negotiation name.' },
+    ]);
+  });
+
+  it('takes a party listed by several documents as one party seated in each, if the listings agree', () => {
+    const us = demoCollection.negotiations[1].parties.findIndex((p) => p.key === 'party:US');
+    expect(errorsOf((c) => (c.negotiations[1].parties[us].name = 'United States of America'))).toEqual([
+      {
+        path: `/negotiations/1/parties/${us}/key`,
+        message: '"party:US" is listed at /negotiations/0/parties/0 with another name, short name or description: one key names one party.',
+      },
+    ]);
+    expect(errorsOf((c) => (c.negotiations[1].parties[us].key = 'party:USA'))).toEqual(
+      expect.arrayContaining([
+        { path: `/negotiations/1/parties/${us}/key`, message: '"United States" is listed at /negotiations/0/parties/0 as "party:US": one party has one key.' },
+      ]),
+    );
+  });
+
+  it('imports all the negotiations of a collection or none', () => {
+    const db = freshDb();
+    const analyst = makeUser(db, 'analyst');
+    const result = validateCollection(demoCollection);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    createNegotiation(db, analyst, { name: ARMS_CONTROL, description: '' });
+    const before = [count(db, negotiations), count(db, sources), count(db, auditLog)];
+    expect(() => importCollection(db, analyst, result.collection)).toThrow(/already exists/);
+    expect([count(db, negotiations), count(db, sources), count(db, auditLog)]).toEqual(before);
+    expect(() => importCollection(freshDb(), makeUser(db, 'viewer'), result.collection)).toThrow(ForbiddenError);
   });
 });

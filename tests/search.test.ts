@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
 import { search } from '@/db/queries/search';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { recordPosition } from '@/db/mutations/positions';
 import { updateIssue } from '@/db/mutations/issues';
 import { issues, positions, updates } from '@/db/schema';
@@ -11,7 +11,7 @@ import { toFtsQuery } from '@/lib/search-query';
 function demo() {
   const db = freshDb();
   const admin = makeUser(db, 'admin');
-  seedDemoData(db, admin.id);
+  loadDemoData(db, admin);
   return { db, admin };
 }
 

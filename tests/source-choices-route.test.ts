@@ -17,11 +17,11 @@ describe('GET /api/sources/choices (the issue page forms fetch their source list
 
   beforeAll(async () => {
     const { getDb } = await import('@/server/db');
-    const { seedDemoData } = await import('@/db/seed');
+    const { loadDemoData } = await import('@/db/demo/load');
     const { createApiToken } = await import('@/db/mutations/tokens');
     const { makeUser } = await import('./factories');
     const db = getDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     tokens.analyst = createApiToken(db, makeUser(db, 'analyst'), 'forms').token;
     tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), 'reader').token;
     newest = (db.$client.prepare('SELECT max(id) id FROM sources').get() as { id: number }).id;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { seedDemoData } from '@/db/seed';
+import { loadDemoData } from '@/db/demo/load';
 import { rounds } from '@/db/schema';
 import { roundSummary } from '@/db/queries/round-summary';
 import { freshDb, makeUser } from './factories';
@@ -12,7 +12,7 @@ export const FIXTURE_ROUND = 'Abu Dhabi round 2';
 export function demoDb() {
   const db = freshDb();
   const admin = makeUser(db, 'admin');
-  seedDemoData(db, admin.id);
+  loadDemoData(db, admin);
   return db;
 }
 

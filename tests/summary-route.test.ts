@@ -17,12 +17,12 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
 
   beforeAll(async () => {
     const { getDb } = await import('@/server/db');
-    const { seedDemoData } = await import('@/db/seed');
+    const { loadDemoData } = await import('@/db/demo/load');
     const { createApiToken } = await import('@/db/mutations/tokens');
     const { makeUser } = await import('./factories');
     const { demoRoundId } = await import('./summary-demo');
     const db = getDb();
-    seedDemoData(db, makeUser(db, 'admin').id);
+    loadDemoData(db, makeUser(db, 'admin'));
     token = createApiToken(db, makeUser(db, 'viewer'), 'script').token;
     roundId = demoRoundId(db);
     ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));

@@ -16,11 +16,12 @@ import {
   roundDelegations,
   rounds,
 } from '@/db/schema';
-import type { Executor, Tx } from '@/db/types';
+import { clientOf, type Executor, type Tx } from '@/db/types';
 import { recordAudit } from './audit';
+import { appendPosition } from './position-chain';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
-import type { NegotiationDocument } from '@/lib/interchange/schema';
+import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
 
 export type ImportOptions = { name?: string | null };
 
@@ -39,190 +40,265 @@ export function importNegotiation(db: DB, user: CurrentUser, doc: NegotiationDoc
   assertRole(user, 'analyst');
   const name = options.name?.trim() || doc.negotiation.name;
   if (name.length > 200) throw new InvalidInputError('The name is too long.', { name: ['At most 200 characters.'] });
+  return importDocuments(db, user, [{ doc, name }])[0];
+}
+
+/** Creates the negotiations of a validated collection together, in one transaction: all of them or none. */
+export function importCollection(db: DB, user: CurrentUser, collection: NegotiationCollection): number[] {
+  assertRole(user, 'analyst');
+  return importDocuments(
+    db,
+    user,
+    collection.negotiations.map((doc) => ({ doc, name: doc.negotiation.name })),
+  );
+}
+
+type Member = { doc: NegotiationDocument; name: string };
+
+function importDocuments(db: DB, user: CurrentUser, members: Member[]): number[] {
   return db.transaction(
     (tx) => {
-      const problem = importNameProblem(tx, name);
-      if (problem) throw new InvalidInputError(problem, { name: [problem] });
-      return write(db, tx, user, doc, name);
+      for (const { name } of members) {
+        const problem = importNameProblem(tx, name);
+        if (problem) throw new InvalidInputError(problem, { name: [problem] });
+      }
+      return write(tx, user, members);
     },
     { behavior: 'immediate' },
   );
 }
 
+/**
+ * Local keys → the ids created for them, across the whole file: a record of one document may
+ * refer to a record of another (lib/interchange/schema.ts).
+ */
+class Ids {
+  private byKey = new Map<string, number>();
+  set(key: string, id: number) {
+    this.byKey.set(key, id);
+  }
+  has(key: string) {
+    return this.byKey.has(key);
+  }
+  /** The id of a key the validator has checked exists. */
+  of(key: string): number {
+    return this.byKey.get(key)!;
+  }
+  ref(key: string | null): number | null {
+    return key === null ? null : this.of(key);
+  }
+}
+
+/** One import: its transaction, its author, its documents with the negotiation each becomes, and the keys written so far. */
+type Context = { tx: Tx; by: number; members: Member[]; negotiationIds: number[]; ids: Ids };
+
+// Kind by kind across all documents, in the order listed: every record a reference can point at
+// exists before the records that refer to it, and ids follow the order of the file.
+function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
+  const negotiationIds = members.map(
+    ({ doc, name }) =>
+      tx.insert(negotiations).values({ name, description: doc.negotiation.description, createdBy: user.id }).returning({ id: negotiations.id }).get().id,
+  );
+  const ctx: Context = { tx, by: user.id, members, negotiationIds, ids: new Ids() };
+  const createdParties = writeParties(ctx);
+  writeActors(ctx);
+  writeSources(ctx);
+  writeIssuesAndRounds(ctx);
+  writeUpdates(ctx);
+  writePositionsAndStatusChanges(ctx);
+  writeHomework(ctx);
+  writeJudgements(ctx);
+
+  members.forEach(({ doc, name }, n) =>
+    recordAudit(tx, {
+      userId: user.id,
+      action: 'import',
+      entity: 'negotiation',
+      entityId: negotiationIds[n],
+      after: {
+        name,
+        importedFrom: doc.negotiation.name,
+        parties: doc.parties.length,
+        partiesCreated: createdParties[n],
+        issues: doc.issues.length,
+        rounds: doc.rounds.length,
+        updates: doc.updates.length,
+        positions: doc.positions.length,
+        sources: doc.sources.length,
+        homework: doc.homework.length,
+      },
+    }),
+  );
+  return negotiationIds;
+}
+
+/** Parties are matched by name; a party listed by several documents of the file is one party, seated in each. */
+function writeParties({ tx, by, members, ids, negotiationIds }: Context): number[] {
+  return members.map(({ doc }, n) => {
+    let created = 0;
+    doc.parties.forEach((p, i) => {
+      if (!ids.has(p.key)) {
+        const found = tx.select({ id: parties.id }).from(parties).where(eq(parties.name, p.name)).get();
+        if (!found) created++;
+        ids.set(
+          p.key,
+          found?.id ?? tx.insert(parties).values({ name: p.name, shortName: p.shortName, description: p.description, createdBy: by }).returning({ id: parties.id }).get().id,
+        );
+      }
+      if (p.role) tx.insert(negotiationParties).values({ negotiationId: negotiationIds[n], partyId: ids.of(p.key), role: p.role, sortOrder: i, note: p.note }).run();
+    });
+    return created;
+  });
+}
+
+function writeActors({ tx, members, ids }: Context): void {
+  for (const { doc } of members) {
+    for (const a of doc.actors) {
+      const partyId = ids.ref(a.party);
+      const found = tx
+        .select({ id: actors.id })
+        .from(actors)
+        .where(and(eq(actors.name, a.name), partyId === null ? isNull(actors.partyId) : eq(actors.partyId, partyId)))
+        .get();
+      ids.set(a.key, found?.id ?? tx.insert(actors).values({ name: a.name, title: a.title, partyId }).returning({ id: actors.id }).get().id);
+    }
+  }
+}
+
 // The bulky records go through statements prepared once: drizzle prepares a new statement per
 // call, which dominates the time of an import with tens of thousands of rows.
-function write(db: DB, tx: Tx, user: CurrentUser, doc: NegotiationDocument, name: string): number {
-  const by = user.id;
-  const client = db.$client;
-  const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
-  const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
-  const nid = tx.insert(negotiations).values({ name, description: doc.negotiation.description, createdBy: by }).returning({ id: negotiations.id }).get().id;
-  const id = (map: Map<string, number>, key: string | null) => (key === null ? null : map.get(key)!);
+const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
+const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
-  const party = new Map<string, number>();
-  let createdParties = 0;
-  doc.parties.forEach((p) => {
-    const found = tx.select({ id: parties.id }).from(parties).where(eq(parties.name, p.name)).get();
-    const partyId =
-      found?.id ??
-      (createdParties++, tx.insert(parties).values({ name: p.name, shortName: p.shortName, description: p.description, createdBy: by }).returning({ id: parties.id }).get().id);
-    party.set(p.key, partyId);
-  });
-  doc.parties.forEach((p, i) => {
-    if (p.role) tx.insert(negotiationParties).values({ negotiationId: nid, partyId: party.get(p.key)!, role: p.role, sortOrder: i, note: p.note }).run();
-  });
-
-  const actor = new Map<string, number>();
-  for (const a of doc.actors) {
-    const partyId = id(party, a.party);
-    const found = tx
-      .select({ id: actors.id })
-      .from(actors)
-      .where(and(eq(actors.name, a.name), partyId === null ? isNull(actors.partyId) : eq(actors.partyId, partyId)))
-      .get();
-    actor.set(a.key, found?.id ?? tx.insert(actors).values({ name: a.name, title: a.title, partyId }).returning({ id: actors.id }).get().id);
-  }
-
-  const source = new Map<string, number>();
-  const insertSourceRow = client.prepare(
+function writeSources({ tx, by, members, ids }: Context): void {
+  const client = clientOf(tx);
+  const insert = client.prepare(
     `INSERT INTO sources (outlet, title, url, published_on, published_on_approx, quote, reliability, credibility, created_by) VALUES (?,?,?,?,?,?,?,?,?)`,
   );
-  for (const s of doc.sources) {
-    source.set(s.key, newId(insertSourceRow.run(s.outlet, s.title, s.url, s.publishedOn, bool(s.publishedOnApprox), s.quote, s.reliability, s.credibility, by)));
-  }
+  const all = members.flatMap(({ doc }) => doc.sources);
+  for (const s of all) ids.set(s.key, newId(insert.run(s.outlet, s.title, s.url, s.publishedOn, bool(s.publishedOnApprox), s.quote, s.reliability, s.credibility, by)));
   // A source may cite one listed after it: link once all exist.
-  const citeSource = client.prepare(`UPDATE sources SET cites_source_id = ? WHERE id = ?`);
-  for (const s of doc.sources) if (s.cites) citeSource.run(source.get(s.cites)!, source.get(s.key)!);
+  const cite = client.prepare(`UPDATE sources SET cites_source_id = ? WHERE id = ?`);
+  for (const s of all) if (s.cites) cite.run(ids.of(s.cites), ids.of(s.key));
+}
 
-  const issue = new Map<string, number>();
-  for (const i of doc.issues) {
-    const { key, ...values } = i;
-    issue.set(key, tx.insert(issues).values({ ...values, negotiationId: nid, createdBy: by }).returning({ id: issues.id }).get().id);
-  }
-
-  const round = new Map<string, number>();
-  for (const r of doc.rounds) {
-    const { key, agenda, delegations, outcomes: results, ...values } = r;
-    void results;
-    const roundId = tx.insert(rounds).values({ ...values, negotiationId: nid, createdBy: by }).returning({ id: rounds.id }).get().id;
-    round.set(key, roundId);
-    for (const k of agenda) tx.insert(roundAgenda).values({ roundId, issueId: issue.get(k)! }).run();
-    for (const d of delegations) tx.insert(roundDelegations).values({ roundId, partyId: party.get(d.party)!, head: d.head }).run();
-  }
-  for (const r of doc.rounds) {
-    for (const o of r.outcomes) {
-      tx.insert(outcomes)
-        .values({ roundId: round.get(r.key)!, issueId: id(issue, o.issue), text: o.text, sourceId: id(source, o.source), createdBy: by })
-        .run();
+function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context): void {
+  members.forEach(({ doc }, n) => {
+    for (const { key, ...values } of doc.issues) {
+      ids.set(key, tx.insert(issues).values({ ...values, negotiationId: negotiationIds[n], createdBy: by }).returning({ id: issues.id }).get().id);
+    }
+  });
+  members.forEach(({ doc }, n) => {
+    for (const r of doc.rounds) {
+      const { key, agenda, delegations, outcomes: _, ...values } = r;
+      const roundId = tx.insert(rounds).values({ ...values, negotiationId: negotiationIds[n], createdBy: by }).returning({ id: rounds.id }).get().id;
+      ids.set(key, roundId);
+      for (const k of agenda) tx.insert(roundAgenda).values({ roundId, issueId: ids.of(k) }).run();
+      for (const d of delegations) tx.insert(roundDelegations).values({ roundId, partyId: ids.of(d.party), head: d.head }).run();
+    }
+  });
+  for (const { doc } of members) {
+    for (const r of doc.rounds) {
+      for (const o of r.outcomes) {
+        tx.insert(outcomes).values({ roundId: ids.of(r.key), issueId: ids.ref(o.issue), text: o.text, sourceId: ids.ref(o.source), createdBy: by }).run();
+      }
     }
   }
+}
 
-  const update = new Map<string, number>();
-  const lastActivity = new Map<number, string>();
-  const insertUpdate = client.prepare(
-    `INSERT INTO updates (negotiation_id, occurred_on, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?)`,
-  );
+function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
+  const client = clientOf(tx);
+  const insert = client.prepare(`INSERT INTO updates (negotiation_id, occurred_on, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?)`);
   const link = (table: string, column: string) => client.prepare(`INSERT INTO ${table} (update_id, ${column}) VALUES (?, ?)`);
-  const linkIssue = link('update_issues', 'issue_id');
-  const linkParty = link('update_parties', 'party_id');
-  const linkActor = link('update_actors', 'actor_id');
-  const linkSource = link('update_sources', 'source_id');
-  for (const u of doc.updates) {
-    const updateId = newId(insertUpdate.run(nid, u.occurredOn, u.occurredTime, u.body, id(round, u.round), by));
-    update.set(u.key, updateId);
-    for (const k of u.issues) {
-      const issueId = issue.get(k)!;
-      linkIssue.run(updateId, issueId);
-      if ((lastActivity.get(issueId) ?? '') < u.occurredOn) lastActivity.set(issueId, u.occurredOn);
+  const links = {
+    issues: link('update_issues', 'issue_id'),
+    parties: link('update_parties', 'party_id'),
+    actors: link('update_actors', 'actor_id'),
+    sources: link('update_sources', 'source_id'),
+  };
+  // An issue's last activity is the day of its latest update, at midnight UTC like every other writer's timestamp.
+  const lastActivity = new Map<number, string>();
+  members.forEach(({ doc }, n) => {
+    for (const u of doc.updates) {
+      const updateId = newId(insert.run(negotiationIds[n], u.occurredOn, u.occurredTime, u.body, ids.ref(u.round), by));
+      ids.set(u.key, updateId);
+      for (const list of ['issues', 'parties', 'actors', 'sources'] as const) for (const k of u[list]) links[list].run(updateId, ids.of(k));
+      for (const k of u.issues) {
+        const issueId = ids.of(k);
+        if ((lastActivity.get(issueId) ?? '') < u.occurredOn) lastActivity.set(issueId, u.occurredOn);
+      }
     }
-    for (const k of u.parties) linkParty.run(updateId, party.get(k)!);
-    for (const k of u.actors) linkActor.run(updateId, actor.get(k)!);
-    for (const k of u.sources) linkSource.run(updateId, source.get(k)!);
-  }
+  });
+  for (const [issueId, day] of lastActivity) tx.update(issues).set({ lastActivityAt: `${day}T00:00:00.000Z` }).where(eq(issues.id, issueId)).run();
+}
 
-  const position = new Map<string, number>();
-  const insertPosition = client.prepare(
-    `INSERT INTO positions (issue_id, party_id, summary, stance, red_lines, flexibility, as_of, source_id, round_id, update_id, is_current, created_by)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-  );
-  for (const p of doc.positions) {
-    const positionId = newId(
-      insertPosition.run(
-        issue.get(p.issue)!,
-        party.get(p.party)!,
-        p.summary,
-        p.stance,
-        p.redLines,
-        p.flexibility,
-        p.asOf,
-        id(source, p.source),
-        id(round, p.round),
-        id(update, p.update),
-        bool(p.isCurrent),
-        by,
-      ),
-    );
-    position.set(p.key, positionId);
+function writePositionsAndStatusChanges({ tx, by, members, ids }: Context): void {
+  // The validator has checked that each party's positions on an issue are listed as one chain,
+  // so appending them in that order rebuilds the history the document describes.
+  for (const { doc } of members) {
+    for (const p of doc.positions) {
+      const { id } = appendPosition(tx, {
+        issueId: ids.of(p.issue),
+        partyId: ids.of(p.party),
+        summary: p.summary,
+        stance: p.stance,
+        redLines: p.redLines,
+        flexibility: p.flexibility,
+        asOf: p.asOf,
+        sourceId: ids.ref(p.source),
+        roundId: ids.ref(p.round),
+        updateId: ids.ref(p.update),
+        createdBy: by,
+      });
+      ids.set(p.key, id);
+    }
   }
-  const supersede = client.prepare(`UPDATE positions SET supersedes_id = ? WHERE id = ?`);
-  for (const p of doc.positions) if (p.supersedes) supersede.run(position.get(p.supersedes)!, position.get(p.key)!);
-
-  const insertStatusChange = client.prepare(
+  const insert = clientOf(tx).prepare(
     `INSERT INTO status_changes (issue_id, from_status, to_status, changed_on, note, round_id, update_id, source_id, created_by) VALUES (?,?,?,?,?,?,?,?,?)`,
   );
-  for (const s of doc.statusChanges) {
-    insertStatusChange.run(issue.get(s.issue)!, s.from, s.to, s.changedOn, s.note, id(round, s.round), id(update, s.update), id(source, s.source), by);
+  for (const { doc } of members) {
+    for (const s of doc.statusChanges) {
+      insert.run(ids.of(s.issue), s.from, s.to, s.changedOn, s.note, ids.ref(s.round), ids.ref(s.update), ids.ref(s.source), by);
+    }
   }
+}
 
-  for (const h of doc.homework) {
-    const { owners, issue: issueKey, assignedRound, dueRound, ...values } = h;
-    const homeworkId = tx
-      .insert(homework)
-      .values({
-        ...values,
-        negotiationId: nid,
-        issueId: id(issue, issueKey),
-        assignedRoundId: id(round, assignedRound),
-        dueRoundId: id(round, dueRound),
-        createdBy: by,
-      })
-      .returning({ id: homework.id })
-      .get().id;
-    for (const k of owners) tx.insert(homeworkOwners).values({ homeworkId, partyId: party.get(k)! }).run();
-  }
-
-  for (const c of doc.corroborations) {
-    const corroborationId = tx
-      .insert(corroborations)
-      .values({ label: c.label, consistent: c.consistent, note: c.note, createdBy: by })
-      .returning({ id: corroborations.id })
-      .get().id;
-    for (const k of c.updates) tx.insert(corroborationUpdates).values({ corroborationId, updateId: update.get(k)! }).run();
-  }
-
-  for (const c of doc.convergence) {
-    tx.insert(convergence).values({ issueId: issue.get(c.issue)!, roundId: round.get(c.round)!, distance: c.distance, note: c.note, assessedBy: by }).run();
-  }
-
-  for (const [issueId, on] of lastActivity) tx.update(issues).set({ lastActivityAt: on }).where(eq(issues.id, issueId)).run();
-
-  recordAudit(tx, {
-    userId: by,
-    action: 'import',
-    entity: 'negotiation',
-    entityId: nid,
-    after: {
-      name,
-      importedFrom: doc.negotiation.name,
-      parties: doc.parties.length,
-      partiesCreated: createdParties,
-      issues: doc.issues.length,
-      rounds: doc.rounds.length,
-      updates: doc.updates.length,
-      positions: doc.positions.length,
-      sources: doc.sources.length,
-      homework: doc.homework.length,
-    },
+function writeHomework({ tx, by, members, ids, negotiationIds }: Context): void {
+  members.forEach(({ doc }, n) => {
+    for (const h of doc.homework) {
+      const { owners, issue, assignedRound, dueRound, ...values } = h;
+      const homeworkId = tx
+        .insert(homework)
+        .values({
+          ...values,
+          negotiationId: negotiationIds[n],
+          issueId: ids.ref(issue),
+          assignedRoundId: ids.ref(assignedRound),
+          dueRoundId: ids.ref(dueRound),
+          createdBy: by,
+        })
+        .returning({ id: homework.id })
+        .get().id;
+      for (const k of owners) tx.insert(homeworkOwners).values({ homeworkId, partyId: ids.of(k) }).run();
+    }
   });
-  return nid;
+}
+
+/** The analysts' judgements: which updates corroborate each other, and how far apart the parties were at each round. */
+function writeJudgements({ tx, by, members, ids }: Context): void {
+  for (const { doc } of members) {
+    for (const c of doc.corroborations) {
+      const corroborationId = tx
+        .insert(corroborations)
+        .values({ label: c.label, consistent: c.consistent, note: c.note, createdBy: by })
+        .returning({ id: corroborations.id })
+        .get().id;
+      for (const k of c.updates) tx.insert(corroborationUpdates).values({ corroborationId, updateId: ids.of(k) }).run();
+    }
+  }
+  for (const { doc } of members) {
+    for (const c of doc.convergence) {
+      tx.insert(convergence).values({ issueId: ids.of(c.issue), roundId: ids.of(c.round), distance: c.distance, note: c.note, assessedBy: by }).run();
+    }
+  }
 }

@@ -1,14 +1,34 @@
 import { z } from 'zod';
-import { NegotiationDocumentShape, SCHEMA_URL } from './schema';
+import { COLLECTION_SCHEMA_URL, CollectionShape, NegotiationDocumentShape, SCHEMA_URL } from './schema';
+
+const generate = (shape: z.ZodType) => z.toJSONSchema(shape, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
 
 /** The published JSON Schema, generated from the zod schema (the one source of truth). */
 export function negotiationJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(NegotiationDocumentShape, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   return {
-    ...generated,
+    ...generate(NegotiationDocumentShape),
     $id: SCHEMA_URL,
     title: 'Negotiation tracker: one negotiation, interchange format version 1',
     description:
       'A whole negotiation (parties, actors, issues, positions with history, rounds, outcomes, homework, updates, sources). References between records use the local keys of this document, never database ids.',
   };
+}
+
+/** The published JSON Schema of a collection, generated from the same zod schema. */
+export function collectionJsonSchema(): Record<string, unknown> {
+  return {
+    ...generate(CollectionShape),
+    $id: COLLECTION_SCHEMA_URL,
+    title: 'Negotiation tracker: several negotiations imported together, interchange format version 1',
+    description:
+      'Negotiation documents (each as in negotiation-v1.schema.json) whose local keys name records across the whole file, so that a record of one negotiation may refer to a round, issue, update or source of another. A party listed in several documents is one party, seated in each; every other key is listed once.',
+  };
+}
+
+/** Every published schema: its file under public/ and its content. */
+export function publishedSchemas(): { file: string; schema: Record<string, unknown> }[] {
+  return [
+    { file: `public${SCHEMA_URL}`, schema: negotiationJsonSchema() },
+    { file: `public${COLLECTION_SCHEMA_URL}`, schema: collectionJsonSchema() },
+  ];
 }

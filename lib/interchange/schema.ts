@@ -12,15 +12,21 @@ import {
 } from '@/lib/domain';
 
 // The JSON interchange document, version 1. This zod schema is the one source of truth:
-// the published JSON Schema (public/schema/negotiation-v1.schema.json) is generated from it
-// (`npm run schema:generate`) and a test checks that the two agree.
+// the published JSON Schemas (public/schema/negotiation-v1.schema.json, collection-v1.schema.json)
+// are generated from it (`npm run schema:generate`) and a test checks that they agree.
 //
 // References between records use local keys ("party:US", "issue:3"), never database ids,
 // so the same document can be imported anywhere and an export of the import is identical.
+//
+// A collection holds several documents imported together; their keys name records across the
+// whole file, so one negotiation's records can cite another's round, issue or source (docs/decisions/0010).
 
 export const INTERCHANGE_FORMAT = 'negotiation-tracker/negotiation';
 export const INTERCHANGE_VERSION = 1;
 export const SCHEMA_URL = '/schema/negotiation-v1.schema.json';
+export const COLLECTION_FORMAT = 'negotiation-tracker/collection';
+export const COLLECTION_VERSION = 1;
+export const COLLECTION_SCHEMA_URL = '/schema/collection-v1.schema.json';
 
 const date = z
   .string()
@@ -191,3 +197,13 @@ export const NegotiationDocumentShape = z.strictObject({
 });
 
 export type NegotiationDocument = z.infer<typeof NegotiationDocumentShape>;
+
+export const CollectionShape = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(COLLECTION_FORMAT),
+  version: z.literal(COLLECTION_VERSION),
+  exportedAt: z.string().optional(),
+  negotiations: z.array(NegotiationDocumentShape).min(1, 'A collection holds at least one negotiation.'),
+});
+
+export type NegotiationCollection = z.infer<typeof CollectionShape>;

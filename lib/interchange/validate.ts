@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { NegotiationDocumentShape, type NegotiationDocument } from './schema';
+import { CollectionShape, NegotiationDocumentShape, type NegotiationCollection, type NegotiationDocument } from './schema';
 
 export type DocumentError = { path: string; message: string };
 export type Validation = { ok: true; document: NegotiationDocument } | { ok: false; errors: DocumentError[] };
+export type CollectionValidation = { ok: true; collection: NegotiationCollection } | { ok: false; errors: DocumentError[] };
 
 /** A zod issue path as a JSON Pointer: ['issues', 0, 'status'] → '/issues/0/status'. */
 export function pointer(path: ReadonlyArray<PropertyKey>): string {
@@ -13,110 +14,198 @@ const MAX_ERRORS = 200;
 
 /**
  * Checks a parsed JSON value against the schema, then what a JSON Schema cannot say:
- * keys are unique and every reference points at a record of the document.
+ * keys are unique, every reference points at a record of the document, and the positions of
+ * each party on each issue form one chain.
  */
 export function validateDocument(value: unknown): Validation {
   const parsed = NegotiationDocumentShape.safeParse(value);
   if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
-  const errors = checkReferences(parsed.data);
+  const errors = checkReferences([{ doc: parsed.data, at: '' }], 'document');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: parsed.data };
+}
+
+/** The same checks over a collection, whose keys and references span all its documents. */
+export function validateCollection(value: unknown): CollectionValidation {
+  const parsed = CollectionShape.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+  const members = parsed.data.negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
+  const errors = checkReferences(members, 'file');
+  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, collection: parsed.data };
 }
 
 function toErrors(error: z.ZodError): DocumentError[] {
   return error.issues.slice(0, MAX_ERRORS).map((i) => ({ path: pointer(i.path), message: i.message }));
 }
 
-function checkReferences(doc: NegotiationDocument): DocumentError[] {
+/** One document of the file, with the JSON Pointer of where it sits ('' for a lone document). */
+type Member = { doc: NegotiationDocument; at: string };
+type Listed = 'actors' | 'sources' | 'issues' | 'rounds' | 'updates' | 'positions';
+type Fail = (path: string, message: string) => void;
+
+function checkReferences(members: Member[], scope: 'document' | 'file'): DocumentError[] {
   const errors: DocumentError[] = [];
-  const keysOf = (list: { key: string }[], at: string) => {
+  const fail: Fail = (path, message) => errors.push({ path, message });
+
+  // Every record but a party is listed once in the whole file.
+  const keysOf = (list: Listed) => {
     const seen = new Set<string>();
-    list.forEach((r, i) => {
-      if (seen.has(r.key)) errors.push({ path: `/${at}/${i}/key`, message: `Duplicate key "${r.key}".` });
-      seen.add(r.key);
-    });
+    for (const m of members) {
+      (m.doc[list] as { key: string }[]).forEach((r, i) => {
+        if (seen.has(r.key)) fail(`${m.at}/${list}/${i}/key`, `Duplicate key "${r.key}".`);
+        seen.add(r.key);
+      });
+    }
     return seen;
   };
-  const party = keysOf(doc.parties, 'parties');
-  const actor = keysOf(doc.actors, 'actors');
-  const source = keysOf(doc.sources, 'sources');
-  const issue = keysOf(doc.issues, 'issues');
-  const round = keysOf(doc.rounds, 'rounds');
-  const update = keysOf(doc.updates, 'updates');
-  const position = keysOf(doc.positions, 'positions');
+  const party = partyKeys(members, fail);
+  const actor = keysOf('actors');
+  const source = keysOf('sources');
+  const issue = keysOf('issues');
+  const round = keysOf('rounds');
+  const update = keysOf('updates');
+  const position = keysOf('positions');
 
+  const resolves = (set: Set<string>, value: string | null) => value === null || set.has(value);
   const check = (set: Set<string>, value: string | null, path: string) => {
-    if (value !== null && !set.has(value)) errors.push({ path, message: `"${value}" is not a key of this document.` });
+    if (!resolves(set, value)) fail(path, `"${value}" is not a key of this ${scope}.`);
   };
   const unique = <T>(values: T[], path: (i: number) => string, what: string) => {
     const seen = new Set<T>();
     values.forEach((v, i) => {
-      if (seen.has(v)) errors.push({ path: path(i), message: `Duplicate ${what}.` });
+      if (seen.has(v)) fail(path(i), `Duplicate ${what}.`);
       seen.add(v);
     });
   };
 
-  unique(doc.parties.map((p) => p.name), (i) => `/parties/${i}/name`, 'party name');
-  unique(doc.rounds.map((r) => r.sequence), (i) => `/rounds/${i}/sequence`, 'round sequence');
-  doc.actors.forEach((a, i) => check(party, a.party, `/actors/${i}/party`));
-  doc.sources.forEach((s, i) => check(source, s.cites, `/sources/${i}/cites`));
-  doc.rounds.forEach((r, i) => {
-    r.agenda.forEach((k, j) => check(issue, k, `/rounds/${i}/agenda/${j}`));
-    r.delegations.forEach((d, j) => check(party, d.party, `/rounds/${i}/delegations/${j}/party`));
-    unique(r.delegations.map((d) => d.party), (j) => `/rounds/${i}/delegations/${j}/party`, 'delegation');
-    unique(r.agenda, (j) => `/rounds/${i}/agenda/${j}`, 'agenda item');
-    r.outcomes.forEach((o, j) => {
-      check(issue, o.issue, `/rounds/${i}/outcomes/${j}/issue`);
-      check(source, o.source, `/rounds/${i}/outcomes/${j}/source`);
+  unique(members.map((m) => m.doc.negotiation.name), (n) => `${members[n].at}/negotiation/name`, 'negotiation name');
+  for (const { doc, at } of members) {
+    unique(doc.parties.map((p) => p.name), (i) => `${at}/parties/${i}/name`, 'party name');
+    unique(doc.rounds.map((r) => r.sequence), (i) => `${at}/rounds/${i}/sequence`, 'round sequence');
+    doc.actors.forEach((a, i) => check(party, a.party, `${at}/actors/${i}/party`));
+    doc.sources.forEach((s, i) => check(source, s.cites, `${at}/sources/${i}/cites`));
+    doc.rounds.forEach((r, i) => {
+      r.agenda.forEach((k, j) => check(issue, k, `${at}/rounds/${i}/agenda/${j}`));
+      r.delegations.forEach((d, j) => check(party, d.party, `${at}/rounds/${i}/delegations/${j}/party`));
+      unique(r.delegations.map((d) => d.party), (j) => `${at}/rounds/${i}/delegations/${j}/party`, 'delegation');
+      unique(r.agenda, (j) => `${at}/rounds/${i}/agenda/${j}`, 'agenda item');
+      r.outcomes.forEach((o, j) => {
+        check(issue, o.issue, `${at}/rounds/${i}/outcomes/${j}/issue`);
+        check(source, o.source, `${at}/rounds/${i}/outcomes/${j}/source`);
+      });
     });
-  });
-  doc.updates.forEach((u, i) => {
-    check(round, u.round, `/updates/${i}/round`);
-    for (const [list, set] of [
-      ['issues', issue],
-      ['parties', party],
-      ['actors', actor],
-      ['sources', source],
-    ] as const) {
-      u[list].forEach((k, j) => check(set, k, `/updates/${i}/${list}/${j}`));
-      unique(u[list], (j) => `/updates/${i}/${list}/${j}`, 'link');
-    }
-  });
-  const current = new Set<string>();
-  doc.positions.forEach((p, i) => {
-    check(issue, p.issue, `/positions/${i}/issue`);
-    check(party, p.party, `/positions/${i}/party`);
-    check(source, p.source, `/positions/${i}/source`);
-    check(round, p.round, `/positions/${i}/round`);
-    check(update, p.update, `/positions/${i}/update`);
-    check(position, p.supersedes, `/positions/${i}/supersedes`);
-    if (p.supersedes === p.key) errors.push({ path: `/positions/${i}/supersedes`, message: 'A position cannot supersede itself.' });
-    if (p.isCurrent) {
-      const pair = `${p.issue} ${p.party}`;
-      if (current.has(pair)) errors.push({ path: `/positions/${i}/isCurrent`, message: 'Only one position per issue and party can be current.' });
-      current.add(pair);
-    }
-  });
-  doc.statusChanges.forEach((s, i) => {
-    check(issue, s.issue, `/statusChanges/${i}/issue`);
-    check(round, s.round, `/statusChanges/${i}/round`);
-    check(update, s.update, `/statusChanges/${i}/update`);
-    check(source, s.source, `/statusChanges/${i}/source`);
-  });
-  doc.homework.forEach((h, i) => {
-    check(issue, h.issue, `/homework/${i}/issue`);
-    check(round, h.assignedRound, `/homework/${i}/assignedRound`);
-    check(round, h.dueRound, `/homework/${i}/dueRound`);
-    h.owners.forEach((k, j) => check(party, k, `/homework/${i}/owners/${j}`));
-    unique(h.owners, (j) => `/homework/${i}/owners/${j}`, 'owner');
-  });
-  doc.corroborations.forEach((c, i) => {
-    c.updates.forEach((k, j) => check(update, k, `/corroborations/${i}/updates/${j}`));
-    unique(c.updates, (j) => `/corroborations/${i}/updates/${j}`, 'update');
-  });
-  doc.convergence.forEach((c, i) => {
-    check(issue, c.issue, `/convergence/${i}/issue`);
-    check(round, c.round, `/convergence/${i}/round`);
-  });
-  unique(doc.convergence.map((c) => `${c.issue} ${c.round}`), (i) => `/convergence/${i}`, 'assessment of an issue at a round');
+    doc.updates.forEach((u, i) => {
+      check(round, u.round, `${at}/updates/${i}/round`);
+      for (const [list, set] of [
+        ['issues', issue],
+        ['parties', party],
+        ['actors', actor],
+        ['sources', source],
+      ] as const) {
+        u[list].forEach((k, j) => check(set, k, `${at}/updates/${i}/${list}/${j}`));
+        unique(u[list], (j) => `${at}/updates/${i}/${list}/${j}`, 'link');
+      }
+    });
+    doc.positions.forEach((p, i) => {
+      check(issue, p.issue, `${at}/positions/${i}/issue`);
+      check(party, p.party, `${at}/positions/${i}/party`);
+      check(source, p.source, `${at}/positions/${i}/source`);
+      check(round, p.round, `${at}/positions/${i}/round`);
+      check(update, p.update, `${at}/positions/${i}/update`);
+      check(position, p.supersedes, `${at}/positions/${i}/supersedes`);
+    });
+    doc.statusChanges.forEach((s, i) => {
+      check(issue, s.issue, `${at}/statusChanges/${i}/issue`);
+      check(round, s.round, `${at}/statusChanges/${i}/round`);
+      check(update, s.update, `${at}/statusChanges/${i}/update`);
+      check(source, s.source, `${at}/statusChanges/${i}/source`);
+    });
+    doc.homework.forEach((h, i) => {
+      check(issue, h.issue, `${at}/homework/${i}/issue`);
+      check(round, h.assignedRound, `${at}/homework/${i}/assignedRound`);
+      check(round, h.dueRound, `${at}/homework/${i}/dueRound`);
+      h.owners.forEach((k, j) => check(party, k, `${at}/homework/${i}/owners/${j}`));
+      unique(h.owners, (j) => `${at}/homework/${i}/owners/${j}`, 'owner');
+    });
+    doc.corroborations.forEach((c, i) => {
+      c.updates.forEach((k, j) => check(update, k, `${at}/corroborations/${i}/updates/${j}`));
+      unique(c.updates, (j) => `${at}/corroborations/${i}/updates/${j}`, 'update');
+    });
+    doc.convergence.forEach((c, i) => {
+      check(issue, c.issue, `${at}/convergence/${i}/issue`);
+      check(round, c.round, `${at}/convergence/${i}/round`);
+    });
+  }
+  const judgements = members.flatMap(({ doc, at }) => doc.convergence.map((c, i) => ({ pair: `${c.issue} ${c.round}`, path: `${at}/convergence/${i}` })));
+  unique(judgements.map((j) => j.pair), (i) => judgements[i].path, 'assessment of an issue at a round');
+
+  checkPositionChains(members, { issue, party, position }, fail);
   return errors;
+}
+
+/**
+ * The importer appends each party's positions on an issue in the order listed (db/mutations/position-chain.ts),
+ * so that order must be the chain itself: each supersedes the one before it, and only the last is current.
+ */
+function checkPositionChains(
+  members: Member[],
+  keys: { issue: Set<string>; party: Set<string>; position: Set<string> },
+  fail: Fail,
+): void {
+  const chains = new Map<string, { key: string; supersedes: string | null; isCurrent: boolean; path: string }[]>();
+  for (const { doc, at } of members) {
+    doc.positions.forEach((p, i) => {
+      if (!keys.issue.has(p.issue) || !keys.party.has(p.party)) return;
+      const pair = `${p.party} on ${p.issue}`;
+      const chain = chains.get(pair) ?? [];
+      chain.push({ key: p.key, supersedes: p.supersedes, isCurrent: p.isCurrent, path: `${at}/positions/${i}` });
+      chains.set(pair, chain);
+    });
+  }
+  for (const [pair, chain] of chains) {
+    chain.forEach((p, j) => {
+      const previous = j === 0 ? null : chain[j - 1].key;
+      if (p.supersedes !== previous && (p.supersedes === null || keys.position.has(p.supersedes))) {
+        fail(
+          `${p.path}/supersedes`,
+          previous === null
+            ? `Expected null: this is the first position of ${pair} listed, so it supersedes none.`
+            : `Expected "${previous}": each position of ${pair} supersedes the one listed before it.`,
+        );
+      }
+      const next = chain[j + 1];
+      if (p.isCurrent !== !next) {
+        fail(
+          `${p.path}/isCurrent`,
+          next ? `Expected false: "${next.key}", listed after it, supersedes it.` : `Expected true: the last position of ${pair} listed is the current one.`,
+        );
+      }
+    });
+  }
+}
+
+/**
+ * Party keys, which may repeat across the documents of a collection: a party seated in several
+ * negotiations is listed in each, with its role there. All its listings must describe the same
+ * party, and one party has one key, since the importer matches parties by name.
+ */
+function partyKeys(members: Member[], fail: Fail): Set<string> {
+  const first = new Map<string, { at: string; member: Member; name: string; shortName: string; description: string }>();
+  const keyOfName = new Map<string, { key: string; at: string; member: Member }>();
+  for (const member of members) {
+    const own = new Set<string>();
+    member.doc.parties.forEach((p, i) => {
+      const at = `${member.at}/parties/${i}`;
+      if (own.has(p.key)) return fail(`${at}/key`, `Duplicate key "${p.key}".`);
+      own.add(p.key);
+      const listed = first.get(p.key);
+      if (!listed) first.set(p.key, { at, member, ...p });
+      else if (listed.name !== p.name || listed.shortName !== p.shortName || listed.description !== p.description) {
+        fail(`${at}/key`, `"${p.key}" is listed at ${listed.at} with another name, short name or description: one key names one party.`);
+      }
+      const named = keyOfName.get(p.name);
+      if (!named) keyOfName.set(p.name, { key: p.key, at, member });
+      else if (named.member !== member && named.key !== p.key) fail(`${at}/key`, `"${p.name}" is listed at ${named.at} as "${named.key}": one party has one key.`);
+    });
+  }
+  return new Set(first.keys());
 }
