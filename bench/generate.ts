@@ -10,8 +10,8 @@ import { appendPosition } from '@/db/mutations/position-chain';
 import { hashPassword } from '@/server/auth/password';
 import {
   FLEXIBILITIES,
-  HOMEWORK_STATUSES,
   ISSUE_STATUSES,
+  PENDING_HOMEWORK_STATUSES,
   PRIORITIES,
   ROUND_FORMATS,
   STANCES,
@@ -355,7 +355,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
         const fromDay = assigned?.day ?? neg.startDay;
         const dueDay = chance(rng, 0.3) ? Math.min(dayOf('2026-12-31'), fromDay + int(rng, 7, 90)) : null;
         const settled = (due?.status === 'held' || (dueDay !== null && dueDay < LAST_HELD_DAY)) && chance(rng, 0.75);
-        const status = settled ? pick(rng, ['delivered', 'delivered', 'delivered', 'dropped'] as const) : pick(rng, HOMEWORK_STATUSES.slice(0, 2));
+        const status = settled ? pick(rng, ['delivered', 'delivered', 'delivered', 'dropped'] as const) : pick(rng, PENDING_HOMEWORK_STATUSES);
         const topic = pick(rng, TOPICS);
         item.run(id, neg.id, `${pick(rng, ['Prepare a paper on', 'Send a list of', 'Consult capitals on', 'Draft language on', 'Verify figures on'])} ${topic}`, paragraph(rng, 1, 2), chance(rng, 0.7) ? pick(rng, neg.issues) : null, assigned?.id ?? null, due?.id ?? null, dueDay === null ? null : isoDay(dueDay), status, status === 'delivered' ? sentence(rng) : '', chance(rng, 0.05) ? 1 : 0, isoStamp(fromDay, rng), pick(rng, writers), null, null);
         for (const p of sample(rng, neg.seats, int(rng, 1, 2))) owner.run(id, p);
