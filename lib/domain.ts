@@ -18,6 +18,8 @@ export const ISSUE_STATUSES = [
   'dropped',
 ] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+/** A closed question: settled one way or the other, so nobody expects it to move. */
+export const CLOSED_ISSUE_STATUSES = ['agreed', 'dropped'] as const satisfies readonly IssueStatus[];
 
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -39,8 +41,12 @@ export type RoundFormat = (typeof ROUND_FORMATS)[number];
 export const ROUND_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
-// 'overdue' is never stored: it is computed from the due round or date.
-export const HOMEWORK_STATUSES = ['open', 'in_progress', 'delivered', 'dropped'] as const;
+// 'overdue' is never stored: it is computed from the due round or date (lib/homework.ts isOverdue).
+/** Homework a party still owes. */
+export const PENDING_HOMEWORK_STATUSES = ['open', 'in_progress'] as const;
+/** Homework that is settled: brought back, or given up. */
+export const SETTLED_HOMEWORK_STATUSES = ['delivered', 'dropped'] as const;
+export const HOMEWORK_STATUSES = [...PENDING_HOMEWORK_STATUSES, ...SETTLED_HOMEWORK_STATUSES] as const;
 export type HomeworkStatus = (typeof HOMEWORK_STATUSES)[number];
 
 const LABELS: Record<string, string> = {

@@ -1,7 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, negotiations, parties, positions, updateSources } from '@/db/schema';
+import { overdueHomeworkWhere } from './overdue';
 import { chainOf, loadSourceChains } from './source-chains';
+import { CLOSED_ISSUE_STATUSES, type IssueStatus } from '@/lib/domain';
 import { daysBetween } from '@/lib/dates';
 import { groupBy } from '@/lib/group-by';
 
@@ -12,14 +14,8 @@ export type OverdueHomework = { id: number; title: string; negotiationName: stri
 export type StaleIssue = { id: number; title: string; negotiationName: string; lastActivityAt: string | null; days: number | null };
 export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
 
-/**
- * Overdue homework. The rule: still open or in progress, and either its due round has been held
- * or its due date has passed (before `today`, the reader's date). "Overdue" is never stored.
- * The same rule as lib/homework.ts isOverdue, here in SQL so it runs over any number of items.
- * The homework board applies the same rule; keep the two in step.
- */
-const OVERDUE_WHERE = `h.status IN ('open', 'in_progress')
-          AND (r.status = 'held' OR (h.due_on IS NOT NULL AND h.due_on < @today))
+/** Overdue homework on the reader's date (`today`), in SQL so it runs over any number of items. "Overdue" is never stored. */
+const OVERDUE_WHERE = `${overdueHomeworkWhere({ homework: 'h', dueRound: 'r', today: '@today' })}
           AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId)`;
 
 export function overdueHomework(db: DB, today: string, negotiationId?: number, limit = -1): OverdueHomework[] {
@@ -56,8 +52,8 @@ export function staleIssues(db: DB, today: string, days: number, negotiationId?:
     .where(negotiationId ? eq(issues.negotiationId, negotiationId) : undefined)
     .all();
   return rows
-    // A closed question does not go stale: agreed or dropped issues are not expected to move.
-    .filter((i) => !['agreed', 'dropped'].includes(i.status))
+    // A closed question does not go stale: it is not expected to move.
+    .filter((i) => !(CLOSED_ISSUE_STATUSES as readonly IssueStatus[]).includes(i.status))
     .map(({ status: _, ...i }) => ({ ...i, days: i.lastActivityAt ? daysBetween(i.lastActivityAt.slice(0, 10), today) : null }))
     .filter((i) => i.days === null || i.days >= days)
     .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);

@@ -1,4 +1,5 @@
 import type { DB } from '@/db';
+import { pendingHomeworkWhere } from './overdue';
 import type { Target } from '@/lib/links';
 
 export type Deadline = {
@@ -41,7 +42,7 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
       `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date, r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName,
               (SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id) owners
          FROM homework h JOIN negotiations n ON n.id = h.negotiation_id LEFT JOIN rounds r ON r.id = h.due_round_id
-        WHERE h.status IN ('open', 'in_progress') AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)
+        WHERE ${pendingHomeworkWhere('h')} AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)
           AND (@from IS NULL OR coalesce(h.due_on, r.starts_on) IS NULL OR coalesce(h.due_on, r.starts_on) >= @from)`,
     )
     .all({ from }) as { id: number; title: string; date: string | null; roundName: string | null; approx: string | null; negotiationId: number; negotiationName: string; owners: string | null }[];

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
-import { isOverdue } from '@/lib/homework';
-import { HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
+import { isOverdue, isPending } from '@/lib/homework';
+import { HOMEWORK_STATUSES, PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
 
 export type HomeworkFilters = {
   id?: number | null;
@@ -31,7 +31,8 @@ export function listHomework(db: DB, filters: HomeworkFilters, today: string) {
   if (filters.assignedRoundId) where.push(eq(homework.assignedRoundId, filters.assignedRoundId));
   if (filters.dueRoundId) where.push(eq(homework.dueRoundId, filters.dueRoundId));
   if (filters.roundId) where.push(or(eq(homework.assignedRoundId, filters.roundId), eq(homework.dueRoundId, filters.roundId))!);
-  if (filters.status === 'overdue') where.push(inArray(homework.status, ['open', 'in_progress']));
+  // Only pending items can be overdue: narrowed here, decided by isOverdue below.
+  if (filters.status === 'overdue') where.push(inArray(homework.status, PENDING_HOMEWORK_STATUSES));
   else if (filters.status) where.push(eq(homework.status, filters.status));
   if (filters.partyId) {
     where.push(
@@ -98,7 +99,7 @@ function ownersOf(db: DB, homeworkIds: number[]) {
 export function homeworkCounts(db: DB, negotiationId: number, today: string) {
   const items = listHomework(db, { negotiationId }, today);
   return {
-    open: items.filter((i) => i.status === 'open' || i.status === 'in_progress').length,
+    open: items.filter((i) => isPending(i.status)).length,
     overdue: items.filter((i) => i.overdue).length,
   };
 }
