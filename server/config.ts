@@ -6,8 +6,10 @@ import { z } from 'zod';
  * place (README's Configuration table says the same for people). Every entry point checks it before
  * doing anything: `npm start` (scripts/start.mjs loads this file through tsx), `next start` run
  * directly (instrumentation.ts), the tsx scripts (importing `env` throws on a wrong value) and the
- * end-to-end configuration. Nothing else reads process.env, except Next's own NEXT_RUNTIME, which
- * instrumentation.ts must test before it may load Node modules such as this one.
+ * end-to-end configuration. Nothing else in the app reads process.env, except Next's own NEXT_RUNTIME,
+ * which instrumentation.ts must test before it may load Node modules such as this one; the test and
+ * measurement runners (scripts/*.mjs, bench/, playwright.config.ts) read their own knobs, listed in
+ * README too.
  */
 
 export const DEFAULT_DATABASE_PATH = path.join('data', 'tracker.db');
