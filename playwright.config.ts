@@ -3,11 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_NEXTAUTH_SECRET } from '@/e2e/secret';
+import { SYSTEM_CHROMIUM } from '@/scripts/chromium.mjs';
+import { readServerConfig } from '@/server/config';
 
 // A throw-away database per run; workers inherit the path through the environment.
 process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-')), 'tracker.db');
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+// The server's variables, checked by the server's own rules now rather than after a build.
+const serverEnv = {
+  DEMO: 'on',
+  PORT: process.env.E2E_PORT ?? '3100',
+  DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+  NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
+};
+const server = readServerConfig(serverEnv);
+const PORT = server.PORT;
 
 export default defineConfig({
   testDir: './e2e',
@@ -37,12 +47,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
-      DEMO: 'on',
-      PORT: String(PORT),
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
-    },
+    env: { ...serverEnv, NEXTAUTH_URL: server.NEXTAUTH_URL },
   },
 });

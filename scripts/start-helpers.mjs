@@ -1,25 +1,49 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'server', 'public', 'types'];
-const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
+/**
+ * Everything `next build` reads: the routes and every layer they import, the root files Next loads
+ * itself (instrumentation.ts, proxy.ts, next.config.js, .env files), public/, the type declarations,
+ * the TypeScript settings and the installed packages. The demo document lives in db/. A top-level
+ * entry that is neither here nor in tests/start-helpers.test.ts's list of what the build never reads
+ * fails that test, so a new one has to be placed.
+ */
+export const BUILD_INPUTS = [
+  'app',
+  'components',
+  'db',
+  'lib',
+  'server',
+  'public',
+  'types',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.js',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
+];
 
+/** The newest change below `target`: a folder counts too, since deleting or renaming a file changes only its folder. */
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
-/** True when there is no production build or a source file changed after it. */
+/** True when there is no production build or something the build reads changed after it. */
 export function isBuildStale(root) {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(path.join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(path.join(root, f))));
-  return sources > built;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > built);
 }
 
 /**
@@ -34,14 +58,6 @@ export function withServerHeap(env) {
   if (/--max-old-space-size/.test(options)) return env;
   const mb = Number(env.TRACKER_HEAP_MB) > 0 ? Number(env.TRACKER_HEAP_MB) : DEFAULT_HEAP_MB;
   return { ...env, NODE_OPTIONS: `${options} --max-old-space-size=${mb}`.trim() };
-}
-
-/** Why a NEXTAUTH_SECRET is unfit for a real deployment, or null. */
-export function secretProblem(secret) {
-  if (!secret) return 'NEXTAUTH_SECRET is missing.';
-  if (secret.length < 32) return 'NEXTAUTH_SECRET is too short (under 32 characters).';
-  if (new Set(secret).size < 10) return 'NEXTAUTH_SECRET is too repetitive to be random.';
-  return null;
 }
 
 export function demoBanner(url) {

@@ -1,30 +1,34 @@
-// `npm start`: prepare the database, build when needed, serve. Demo mode is the default.
+// `npm start`: check the configuration, prepare the database, build when needed, serve. Demo mode is the default.
 import { spawnSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoBanner, isBuildStale, secretProblem, withServerHeap } from './start-helpers.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { demoBanner, isBuildStale, withServerHeap } from './start-helpers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const env = { ...process.env };
-env.DEMO = env.DEMO ?? 'on';
-env.DATABASE_PATH = path.resolve(root, env.DATABASE_PATH ?? path.join('data', 'tracker.db'));
-env.PORT = env.PORT ?? '3000';
-env.NEXTAUTH_URL = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+// A relative DATABASE_PATH means the same file here as in the server and the scripts started below.
+process.chdir(root);
 
 function fail(message) {
-  console.error(`\nCannot start: ${message}\n`);
+  console.error(`\nCannot start. ${message}\n`);
   process.exit(1);
 }
 
-if (!['on', 'off'].includes(env.DEMO)) fail(`DEMO must be "on" or "off", not "${env.DEMO}".`);
+// The rules are server/config.ts's own, loaded through tsx since this file is plain Node; importing it
+// checks the variables, before anything is created.
+let config;
+try {
+  ({ env: config } = await tsImport('../server/config.ts', import.meta.url));
+} catch (error) {
+  if (error?.name === 'ConfigError') fail(error.message);
+  throw error;
+}
 
-if (env.DEMO === 'off') {
-  const problem = secretProblem(env.NEXTAUTH_SECRET);
-  if (problem) fail(`${problem} With DEMO=off, set NEXTAUTH_SECRET to a random string of at least 32 characters (e.g. \`openssl rand -base64 48\`).`);
-} else if (!env.NEXTAUTH_SECRET) {
-  // Kept beside the database so sessions survive restarts.
-  const secretFile = path.join(path.dirname(env.DATABASE_PATH), '.nextauth-secret');
+const env = { ...process.env, DEMO: config.DEMO, DATABASE_PATH: config.DATABASE_PATH, PORT: String(config.PORT), NEXTAUTH_URL: config.NEXTAUTH_URL };
+if (!config.NEXTAUTH_SECRET) {
+  // Only in demo mode (the configuration refuses DEMO=off without one); kept beside the database so sessions survive restarts.
+  const secretFile = path.join(path.dirname(config.DATABASE_PATH), '.nextauth-secret');
   fs.mkdirSync(path.dirname(secretFile), { recursive: true });
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(48).toString('base64'), { mode: 0o600 });
   env.NEXTAUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
@@ -44,7 +48,7 @@ if (isBuildStale(root)) {
   run(bin('next'), ['build']);
 }
 
-if (env.DEMO === 'on') console.log(demoBanner(env.NEXTAUTH_URL));
+if (config.DEMO === 'on') console.log(demoBanner(config.NEXTAUTH_URL));
 
 const server = spawn(bin('next'), ['start', '-p', env.PORT], { cwd: root, env: withServerHeap(env), stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

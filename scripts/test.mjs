@@ -1,7 +1,7 @@
 // `npm test`: type check, lint, unit/integration tests, then the end-to-end suite against a production build.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { SYSTEM_CHROMIUM, chromiumAvailable } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -15,18 +15,13 @@ function step(title, command, args) {
   }
 }
 
-function chromiumAvailable() {
-  if (fs.existsSync('/usr/bin/chromium')) return true;
-  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(process.env.HOME ?? '', '.cache', 'ms-playwright');
-  return fs.existsSync(cache) && fs.readdirSync(cache).some((d) => d.startsWith('chromium'));
-}
-
 step('Type check', bin('tsc'), ['--noEmit']);
 step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
 step('Unit and integration tests', bin('vitest'), ['run']);
 if (!chromiumAvailable()) {
   console.error(
-    '\n✖ No Chromium for the end-to-end tests. Install Debian\'s: `sudo apt-get install -y chromium` (gives /usr/bin/chromium),\n  or Playwright\'s own: `npx playwright install chromium`.',
+    `\n✖ No Chromium for the end-to-end tests. Install Debian's: \`sudo apt-get install -y chromium\` (gives ${SYSTEM_CHROMIUM}),\n` +
+      "  or Playwright's own: `npx playwright install chromium`.",
   );
   process.exit(1);
 }
