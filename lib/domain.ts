@@ -1,4 +1,4 @@
-// The analysts' vocabulary (DOMAIN.md), shared by the schema, validation and the UI.
+// The analysts' vocabulary (docs/domain.md), shared by the schema, validation and the UI.
 
 export const ROLES = ['admin', 'analyst', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
