@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { FormMessage, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 export type SavedView = { id: number; name: string; query: string };
@@ -61,7 +62,7 @@ export function SavedViews({
         <input type="hidden" name="page" value={page} />
         <input type="hidden" name="path" value={path} />
         <input type="hidden" name="query" value={query} />
-        <TextField label="Save this view as…" name="name" defaultValue={state.ok ? '' : state.values?.name} errors={state.errors?.name} required />
+        <TextField label="Save this view as…" name="name" defaultValue={state.ok ? '' : sentText(state.values).name} errors={state.errors?.name} required />
         <div>
           <SubmitButton>Save view</SubmitButton>
         </div>

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
+import { refresh } from 'next/cache';
 import { requireRole } from '@/server/auth/current-user';
 import { ForbiddenError, type CurrentUser } from '@/lib/roles';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
-import { fieldErrors, formValues, type FormState } from '@/lib/validation/fields';
+import { fieldErrors, type FormState } from '@/lib/validation/fields';
+import { formValues, type FormValues } from '@/lib/validation/form-values';
 import type { Role } from '@/lib/domain';
 
 type Result = string | void | FormState;
 // May be async for work that must happen before the synchronous transaction (hashing a password).
-type Handler<T> = (user: CurrentUser, data: T, values: Record<string, string>) => Result | Promise<Result>;
+type Handler<T> = (user: CurrentUser, data: T, values: FormValues) => Result | Promise<Result>;
 
 /**
  * The start every form action shares: who is asking, may they, is the input valid;
@@ -29,8 +31,16 @@ export async function handleForm<S extends z.ZodType>(role: Role, schema: S, for
   if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error), values };
   try {
     const result = await write(user, parsed.data, values);
-    if (typeof result === 'object') return { values, ...result };
-    return { ok: true, message: result ?? 'Saved.' };
+    const state: FormState = typeof result === 'object' ? { values, ...result } : { ok: true, message: result ?? 'Saved.' };
+    // The one place an action tells Next that it wrote, and all it needs. Every page is dynamic and reads the
+    // database afresh (db/read-cache.ts empties itself on any write), so there is no Next cache to invalidate:
+    // no revalidatePath, whose only use to us was its side effect. What the action must ask for is a new
+    // rendering of the page the form is on, sent in the same response: without it that page shows the state
+    // before the write until reloaded (seven e2e tests fail). refresh() does that and also drops the client's
+    // back/forward cache; other pages are fetched afresh on navigation (staleTimes.dynamic is 0), and an action
+    // that redirects gets its destination rendered afresh.
+    if (state.ok !== false) refresh();
+    return state;
   } catch (error) {
     return { ...failure(error), values };
   }

@@ -196,7 +196,7 @@ export const ACTIONS: ActionEntry[] = [
     file: 'app/rounds/[id]/actions.ts',
     name: 'agendaAction',
     role: 'analyst',
-    form: { roundId: '{sandboxRound}', 'agenda.{sandboxIssue}': 'on' },
+    form: { roundId: '{sandboxRound}', issueIds: '{sandboxIssue}' },
     says: 'Agenda saved.',
   },
   {
@@ -211,7 +211,7 @@ export const ACTIONS: ActionEntry[] = [
     file: 'app/homework/actions.ts',
     name: 'createHomeworkAction',
     role: 'analyst',
-    form: { negotiationId: '{sandboxNegotiation}', title: 'Homework set by {caller}', 'owner.{sandboxParty}': 'on', status: 'open' },
+    form: { negotiationId: '{sandboxNegotiation}', title: 'Homework set by {caller}', ownerPartyIds: '{sandboxParty}', status: 'open' },
     redirectsTo: '/homework/',
   },
   {
@@ -223,7 +223,7 @@ export const ACTIONS: ActionEntry[] = [
       version: '{sandboxHomeworkVersion}',
       negotiationId: '{sandboxNegotiation}',
       title: 'Matrix homework, refined by {caller}',
-      'owner.{sandboxParty}': 'on',
+      ownerPartyIds: '{sandboxParty}',
       status: 'open',
     },
     says: 'Homework saved',

@@ -23,11 +23,12 @@ import {
 import { ConflictError, InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { UpdateSchema, flattenUpdateBody, type UpdateInput } from '@/lib/validation/updates';
+import type { FormValues } from '@/lib/validation/form-values';
 
 const NEW_SOURCE = { outlet: 'Reuters', title: 'Talks resume', url: 'https://example.org/a', publishedOn: '2026-02-06', quote: 'They agreed.', reliability: 'B' as const, credibility: 2 };
 
 /** The form's flat values, parsed the way the server action does. */
-function formInput(values: Record<string, string>): UpdateInput {
+function formInput(values: FormValues): UpdateInput {
   return UpdateSchema.parse(values);
 }
 
@@ -61,7 +62,7 @@ describe('logging an update', () => {
       'statusChange.issueId': String(issueId),
       'statusChange.status': 'narrowing',
       'newHomework.title': 'Draft a map of the line',
-      'newHomework.ownerPartyIds': `${partyA},${partyB}`,
+      'newHomework.ownerPartyIds': [String(partyA), String(partyB)],
       'newHomework.issueId': String(issueId),
     });
     const logged = logUpdate(db, analyst, input, [NEW_SOURCE]);

@@ -1,30 +1,21 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { addToCorroboration, createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';
 import { handleForm } from '@/server/form-action';
 import { GroupPairSchema, MarkSchema, MemberSchema, NewCorroborationSchema } from '@/lib/validation/corroborations';
 import type { FormState } from '@/lib/validation/fields';
 
-function refresh(id?: number) {
-  revalidatePath('/corroborations');
-  revalidatePath('/corroborations/suggest');
-  if (id) revalidatePath(`/corroborations/${id}`);
-}
-
 export async function createCorroborationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', NewCorroborationSchema, formData, (user, data) => {
-    const id = createCorroboration(getDb(), user, data);
-    refresh(id);
+    createCorroboration(getDb(), user, data);
     return `Group “${data.label}” created.`;
   });
 }
 
 export async function groupPairAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', GroupPairSchema, formData, (user, data) => {
-    const id = groupPair(getDb(), user, data);
-    refresh(id);
+    groupPair(getDb(), user, data);
     return 'Grouped.';
   });
 }
@@ -32,7 +23,6 @@ export async function groupPairAction(_prev: FormState, formData: FormData): Pro
 export async function addMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', MemberSchema, formData, (user, data) => {
     addToCorroboration(getDb(), user, data);
-    refresh(data.corroborationId);
     return `Update ${data.updateId} added to the group.`;
   });
 }
@@ -40,7 +30,6 @@ export async function addMemberAction(_prev: FormState, formData: FormData): Pro
 export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', MemberSchema, formData, (user, data) => {
     removeFromCorroboration(getDb(), user, data);
-    refresh(data.corroborationId);
     return `Update ${data.updateId} removed from the group.`;
   });
 }
@@ -48,7 +37,6 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
 export async function markAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', MarkSchema, formData, (user, data) => {
     markCorroboration(getDb(), user, data);
-    refresh(data.corroborationId);
     return 'Verdict saved.';
   });
 }

@@ -13,6 +13,7 @@ import { deleteViewAction, saveViewAction } from '@/app/saved-views/actions';
 import { cachedRead } from '@/db/read-cache';
 import { Pager } from '@/components/Pager';
 import { pageOfRows } from '@/lib/paging';
+import { FilterSelect } from '@/components/ui/FilterSelect';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Homework' };
@@ -70,21 +71,25 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
         )}
       </div>
       <form method="get" action="/homework" className="panel filters" role="search" aria-label="Filter homework">
-        <FilterSelect name="negotiation" label="Negotiation" value={filters.negotiationId} options={choices.negotiations.map((n) => ({ value: n.id, label: n.name }))} />
-        <FilterSelect name="party" label="Party" value={filters.partyId} options={choices.parties.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect id="filter-negotiation" name="negotiation" label="Negotiation" all="All" value={filters.negotiationId} options={choices.negotiations.map((n) => ({ value: n.id, label: n.name }))} />
+        <FilterSelect id="filter-party" name="party" label="Party" all="All" value={filters.partyId} options={choices.parties.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect
+          id="filter-issue"
           name="issue"
+          all="All"
           label="Issue"
           value={filters.issueId}
           options={inNegotiation(choices.issues).map((i) => ({ value: i.id, label: i.title, group: i.negotiationName }))}
         />
         <FilterSelect
+          id="filter-round"
           name="round"
+          all="All"
           label="Round (assigned or due)"
           value={filters.roundId}
           options={inNegotiation(choices.rounds).map((r) => ({ value: r.id, label: r.name, group: r.negotiationName }))}
         />
-        <FilterSelect name="status" label="Status" value={filters.status ?? null} options={HOMEWORK_STATUS_FILTERS.map((s) => ({ value: s, label: label(s) }))} />
+        <FilterSelect id="filter-status" name="status" label="Status" all="All" value={filters.status} options={HOMEWORK_STATUS_FILTERS.map((s) => ({ value: s, label: label(s) }))} />
         <div className="row">
           <button type="submit">Filter</button>
           {filtered && <Link href="/homework">Clear filters</Link>}
@@ -99,31 +104,5 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
       <Pager label="Homework pages" page={page} pageCount={pageCount} href={pageHref} />
       <SavedViews page="homework" path="/homework" query={query} views={listSavedViews(db, user.id, 'homework')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
     </>
-  );
-}
-
-type FilterOption = { value: string | number; label: string; group?: string };
-
-function FilterSelect({ name, label: text, value, options }: { name: string; label: string; value: string | number | null | undefined; options: FilterOption[] }) {
-  const groups = [...new Set(options.map((o) => o.group ?? ''))];
-  const render = (o: FilterOption) => (
-    <option key={o.value} value={o.value}>
-      {o.label}
-    </option>
-  );
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{text}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value == null ? '' : String(value)}>
-        <option value="">All</option>
-        {groups.length > 1 || groups[0]
-          ? groups.map((g) => (
-              <optgroup key={g} label={g}>
-                {options.filter((o) => (o.group ?? '') === g).map(render)}
-              </optgroup>
-            ))
-          : options.map(render)}
-      </select>
-    </div>
   );
 }

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { createNegotiation, seatParty, updateNegotiation } from '@/db/mutations/negotiations';
@@ -12,8 +11,6 @@ export async function createNegotiationAction(_prev: FormState, formData: FormDa
   let created: number | undefined;
   const state = await handleForm('analyst', NegotiationSchema, formData, (user, data) => {
     created = createNegotiation(getDb(), user, data);
-    revalidatePath('/negotiations');
-    revalidatePath('/');
   });
   // Outside handleForm: redirect() works by throwing, which handleForm would report as a failure.
   if (created) redirect(`/negotiations/${created}/edit?created=1`);
@@ -23,9 +20,6 @@ export async function createNegotiationAction(_prev: FormState, formData: FormDa
 export async function updateNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', NegotiationSchema, formData, (user, data) => {
     updateNegotiation(getDb(), user, id, data);
-    revalidatePath('/negotiations');
-    revalidatePath(`/negotiations/${id}`);
-    revalidatePath('/');
     return 'Negotiation saved.';
   });
 }
@@ -33,10 +27,6 @@ export async function updateNegotiationAction(id: number, _prev: FormState, form
 export async function seatPartyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', NegotiationPartySchema, formData, (user, data) => {
     seatParty(getDb(), user, data);
-    revalidatePath(`/negotiations/${data.negotiationId}/edit`);
-    revalidatePath(`/negotiations/${data.negotiationId}`);
-    revalidatePath('/negotiations');
-    revalidatePath('/');
     return 'Seat saved.';
   });
 }

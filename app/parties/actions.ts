@@ -1,22 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { createActor, createParty, updateParty } from '@/db/mutations/parties';
 import { handleForm } from '@/server/form-action';
 import { ActorSchema, PartySchema } from '@/lib/validation/negotiations';
 import type { FormState } from '@/lib/validation/fields';
 
-function refresh() {
-  revalidatePath('/parties');
-  revalidatePath('/negotiations');
-  revalidatePath('/');
-}
 
 export async function createPartyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', PartySchema, formData, (user, data) => {
     createParty(getDb(), user, data);
-    refresh();
     return `${data.name} added. Seat it at a negotiation from the negotiation's edit page.`;
   });
 }
@@ -24,8 +17,6 @@ export async function createPartyAction(_prev: FormState, formData: FormData): P
 export async function updatePartyAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', PartySchema, formData, (user, data) => {
     updateParty(getDb(), user, id, data);
-    refresh();
-    revalidatePath(`/parties/${id}/edit`);
     return 'Party saved.';
   });
 }
@@ -33,7 +24,6 @@ export async function updatePartyAction(id: number, _prev: FormState, formData: 
 export async function createActorAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', ActorSchema, formData, (user, data) => {
     createActor(getDb(), user, data);
-    refresh();
     return `${data.name} added.`;
   });
 }

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { deleteView, saveView } from '@/db/mutations/saved-views';
 import { handleForm } from '@/server/form-action';
@@ -10,17 +9,15 @@ import type { FormState } from '@/lib/validation/fields';
 // Viewers may save views: a view is their own bookmark of a filtered page and changes nothing anyone else sees.
 
 export async function saveViewAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('viewer', SavedViewSchema, formData, (user, data, values) => {
+  return handleForm('viewer', SavedViewSchema, formData, (user, data) => {
     const { replaced } = saveView(getDb(), user, data);
-    if (values.path?.startsWith('/')) revalidatePath(values.path);
     return replaced ? `View “${data.name}” updated with the current filters.` : `View “${data.name}” saved.`;
   });
 }
 
 export async function deleteViewAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('viewer', DeleteViewSchema, formData, (user, data, values) => {
+  return handleForm('viewer', DeleteViewSchema, formData, (user, data) => {
     deleteView(getDb(), user, data.viewId);
-    if (values.path?.startsWith('/')) revalidatePath(values.path);
     return 'View deleted.';
   });
 }

@@ -14,6 +14,8 @@ import { RELIABILITIES, label } from '@/lib/domain';
 import { formatDate } from '@/lib/dates';
 import { Highlighted } from '@/components/Highlighted';
 import { cachedRead } from '@/db/read-cache';
+import { FilterSelect, type FilterOption } from '@/components/ui/FilterSelect';
+import { TextField } from '@/components/ui/Field';
 
 export const metadata: Metadata = { title: 'Search' };
 export const dynamic = 'force-dynamic';
@@ -34,19 +36,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     parties: listParties(db),
     users: listUsers(db),
   }));
-  const select = (name: string, text: string, options: { value: string | number; label: string }[], value?: string | number) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{text}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const select = (name: string, text: string, options: FilterOption[], value?: string | number) => <FilterSelect id={`f-${name}`} name={name} label={text} all="any" value={value} options={options} />;
   return (
     <>
       <h1>Search</h1>
@@ -63,14 +53,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {select('kind', 'Kind', SEARCH_KINDS.map((k) => ({ value: k, label: k })), params.kind)}
           {select('reliability', 'Source reliability at least', RELIABILITIES.map((r) => ({ value: r, label: r })), params.reliability)}
           {select('author', 'Logged by', users.map((u) => ({ value: u.id, label: u.name })), params.author)}
-          <div className="field">
-            <label htmlFor="f-from">From</label>
-            <input id="f-from" type="date" name="from" defaultValue={params.from} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-to">To</label>
-            <input id="f-to" type="date" name="to" defaultValue={params.to} />
-          </div>
+          <TextField label="From" name="from" type="date" defaultValue={params.from} />
+          <TextField label="To" name="to" type="date" defaultValue={params.to} />
         </div>
         <p>
           <button type="submit">Search</button>

@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextArea, type Option } from '@/components/ui
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { DISTANCES, DISTANCE_LABELS } from '@/lib/convergence';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 export function ConvergenceForm({
   action,
@@ -16,7 +17,7 @@ export function ConvergenceForm({
   rounds: Option[];
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Record a convergence judgement" noValidate>

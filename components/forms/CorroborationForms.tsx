@@ -4,12 +4,13 @@ import { useActionState } from 'react';
 import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
 export function NewGroupForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Group updates" noValidate>
@@ -26,7 +27,7 @@ export function NewGroupForm({ action }: { action: Action }) {
 
 export function MarkForm({ action, corroborationId, consistent, note }: { action: Action; corroborationId: number; consistent: boolean | null; note: string }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   const current = consistent === true ? 'consistent' : consistent === false ? 'inconsistent' : 'unmarked';
   return (
@@ -54,7 +55,7 @@ export function MarkForm({ action, corroborationId, consistent, note }: { action
 
 export function AddMemberForm({ action, corroborationId }: { action: Action; corroborationId: number }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Add an update to the group" noValidate>
@@ -96,7 +97,7 @@ export function GroupPairForm({
   existingGroup: { id: number; label: string } | null;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={`Group updates ${updateA} and ${updateB}`} noValidate>

@@ -6,6 +6,7 @@ import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { HOMEWORK_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 export type HomeworkFormValues = {
   id: number;
@@ -43,7 +44,7 @@ export function HomeworkForm({
   preset?: { assignedRoundId?: number; dueRoundId?: number };
 }) {
   const [state, formAction, submissions] = useFormAction(action);
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   const sent = state.ok ? undefined : state.values;
   return (
@@ -60,7 +61,7 @@ export function HomeworkForm({
       <TextArea label="Description" name="description" defaultValue={v.description ?? item?.description} errors={e.description} rows={3} />
       <CheckboxGroup
         legend="Owner parties"
-        prefix="owner."
+        name="ownerPartyIds"
         options={parties}
         checked={(item?.ownerPartyIds ?? []).map(String)}
         values={sent}
@@ -116,7 +117,7 @@ export function HomeworkStatusForm({
   resolution: string;
 }) {
   const [state, formAction, submissions] = useFormAction(action);
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="Change homework status" noValidate>

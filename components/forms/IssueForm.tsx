@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/F
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ISSUE_STATUSES, PRIORITIES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Issue = { id: number; version: number; title: string; description: string; priority: string; keyDate: string | null; keyDateLabel: string };
 
@@ -19,7 +20,7 @@ export function IssueForm({
   issue?: Issue;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={issue ? 'Edit issue' : 'New issue'} noValidate>

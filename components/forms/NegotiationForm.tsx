@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { FormMessage, TextArea, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 export function NegotiationForm({
   action,
@@ -15,7 +16,7 @@ export function NegotiationForm({
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Negotiation" noValidate>

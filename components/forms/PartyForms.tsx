@@ -4,12 +4,13 @@ import { useActionState } from 'react';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
 export function PartyForm({ action, party, submitLabel }: { action: Action; party?: { name: string; shortName: string; description: string }; submitLabel: string }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={party ? 'Edit party' : 'New party'} noValidate>
@@ -28,7 +29,7 @@ export function PartyForm({ action, party, submitLabel }: { action: Action; part
 
 export function ActorForm({ action, parties, partyId }: { action: Action; parties: Option[]; partyId?: number }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="New actor" noValidate>

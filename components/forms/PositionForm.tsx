@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
 import { FLEXIBILITIES, STANCES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Current = { id: number; summary: string; stance: string; redLines: string; flexibility: string } | null;
 
@@ -30,7 +31,7 @@ export function PositionForm({
   today: string;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={`New position of ${partyName}`} noValidate>

@@ -6,6 +6,7 @@ import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -22,7 +23,7 @@ export function DelegationsForm({
   heads: Record<number, string>;
 }) {
   const [state, formAction, submissions] = useFormAction(action);
-  const v = state.values;
+  const v = state.values && sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="Delegation heads" noValidate>
@@ -65,7 +66,7 @@ export function AgendaForm({
       <input type="hidden" name="roundId" value={roundId} />
       <CheckboxGroup
         legend="Issues on the agenda"
-        prefix="agenda."
+        name="issueIds"
         options={issues.map((i) => ({ value: String(i.id), label: i.title }))}
         checked={onAgenda.map(String)}
         values={state.ok ? undefined : state.values}
@@ -80,7 +81,7 @@ export function AgendaForm({
 
 export function OutcomeForm({ action, roundId, issues, sources }: { action: Action; roundId: number; issues: Option[]; sources: SourceChoice[] }) {
   const [state, formAction, submissions] = useFormAction(action);
-  const v = state.ok ? {} : (state.values ?? {});
+  const v = state.ok ? {} : sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="New outcome" noValidate>

@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/F
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ROUND_FORMATS, ROUND_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 export type RoundFacts = {
   id: number;
@@ -30,7 +31,7 @@ export function RoundForm({
   round?: RoundFacts;
 }) {
   const [state, formAction, submissions] = useFormAction(action);
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label={round ? 'Round facts' : 'New round'} noValidate>

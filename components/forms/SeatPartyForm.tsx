@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextField, type Option } from '@/components/u
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { PARTY_ROLES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 const ROLE_OPTIONS = PARTY_ROLES.map((r) => ({ value: r, label: label(r) }));
 
@@ -21,7 +22,7 @@ export function SeatPartyForm({
   seated?: { id: number; name: string; role: string; note: string };
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className={seated ? 'inline-form' : 'stack'} aria-label={seated ? `Seat of ${seated.name}` : 'Seat a party'} noValidate>

@@ -1,6 +1,7 @@
 import { SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
 import { CREDIBILITY_LABELS, RELIABILITIES, RELIABILITY_LABELS } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 import { useSourceChoices } from './useSourceChoices';
 
 export type SourceChoice = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string };
@@ -23,7 +24,7 @@ const PLACEHOLDERS = {
  * the list is fetched when the form first shows (useSourceChoices).
  */
 export function SourcePicker({ sources, state }: { sources?: SourceChoice[]; state: FormState }) {
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   const choices = useSourceChoices(sources);
   return (
@@ -46,7 +47,7 @@ export function SourcePicker({ sources, state }: { sources?: SourceChoice[]; sta
 
 /** The fields of one new source (named `source.*`), opened when they carry a value or an error. */
 export function NewSourceFields({ state }: { state: FormState }) {
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   const newSourceOpen = Boolean(v['source.outlet'] || Object.keys(e).some((k) => k.startsWith('source.')));
   return (

@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
 import { ISSUE_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 export function StatusForm({
   action,
@@ -26,7 +27,7 @@ export function StatusForm({
   today: string;
 }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Change status" noValidate>

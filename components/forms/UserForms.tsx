@@ -5,13 +5,14 @@ import { FormMessage, SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }));
 
 export function NewUserForm({ action, passwordRules }: { action: Action; passwordRules: string }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     // Keyed on success so the fields empty for the next user.
@@ -37,7 +38,7 @@ export function UserRoleForm({ action, user }: { action: Action; user: Row }) {
   return (
     <form action={formAction} className="inline-form" aria-label={`Role of ${user.email}`} noValidate>
       <input type="hidden" name="userId" value={user.id} />
-      <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={state.values?.role ?? user.role} errors={state.errors?.role} />
+      <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={sentText(state.values).role ?? user.role} errors={state.errors?.role} />
       <SubmitButton>Change role</SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
     </form>

@@ -4,12 +4,13 @@ import { useActionState, useRef, useState } from 'react';
 import { FormMessage, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
 
 type State = FormState & { token?: string };
 
 export function CreateTokenForm({ action }: { action: (state: State, data: FormData) => Promise<State> }) {
   const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
+  const v = sentText(state.values);
   return (
     <form action={formAction} className="stack" aria-label="Create a token" noValidate>
       <FormMessage ok={state.ok} message={state.message} />

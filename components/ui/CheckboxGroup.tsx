@@ -1,14 +1,16 @@
 import { useId } from 'react';
+import { sentList, type FormValues } from '@/lib/validation/form-values';
 
 export type CheckboxOption = { value: string; label: string };
 
 /**
- * A set of checkboxes named `<prefix><value>`: a form keeps one value per name, so each choice gets its own.
- * `checked` holds the values ticked when the form opens; after a refused submit, `values` (what was sent) wins.
+ * A multi-value field as checkboxes: every box is named `name`, so the form sends the name once per box
+ * ticked (lib/validation/form-values.ts). `checked` holds the values ticked when the form opens; after a
+ * refused submit, `values` (what was sent) wins.
  */
 export function CheckboxGroup({
   legend,
-  prefix,
+  name,
   options,
   checked,
   values,
@@ -16,15 +18,15 @@ export function CheckboxGroup({
   hint,
 }: {
   legend: string;
-  prefix: string;
+  name: string;
   options: CheckboxOption[];
   checked: string[];
-  values?: Record<string, string>;
+  values?: FormValues;
   errors?: string[];
   hint?: string;
 }) {
   const id = useId();
-  const isChecked = (value: string) => (values ? values[`${prefix}${value}`] === 'on' : checked.includes(value));
+  const ticked = values ? sentList(values, name) : checked;
   return (
     <fieldset
       className="field checkbox-group"
@@ -39,7 +41,7 @@ export function CheckboxGroup({
       )}
       {options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input type="checkbox" name={`${prefix}${o.value}`} defaultChecked={isChecked(o.value)} /> {o.label}
+          <input type="checkbox" name={name} value={o.value} defaultChecked={ticked.includes(o.value)} /> {o.label}
         </label>
       ))}
       {options.length === 0 && <span className="muted small">Nothing to choose from.</span>}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormValues } from './form-values';
 
 // Shared field rules for every form: trimmed text, real calendar dates, http(s) URLs only.
 
@@ -58,17 +59,24 @@ export const enumField = <T extends readonly [string, ...string[]]>(values: T, n
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/** The state every form's server action returns. */
-export type FormState = { ok?: boolean; message?: string; errors?: FieldErrors; values?: Record<string, string> };
+/** The state every form's server action returns; `values` echoes what was sent, so a refused form shows it again. */
+export type FormState = { ok?: boolean; message?: string; errors?: FieldErrors; values?: FormValues };
 
-/** FormData as plain strings (last value wins), kept so a refused form shows what was typed. */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
-  }
-  return values;
-}
+/** A multi-value field (its encoding: form-values.ts): one value or several, or an array from JSON; trimmed, empty ones and repeats dropped. */
+export const multiValue = () =>
+  z
+    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+    .optional()
+    .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).map((x) => String(x).trim()).filter(Boolean))]);
+
+/** A multi-value field of ids (`name` says what they are in the message). */
+export const idList = (name: string) =>
+  multiValue().transform((values, ctx) => {
+    const ids = values.map(Number);
+    if (ids.every((n) => Number.isInteger(n) && n > 0)) return [...new Set(ids)];
+    ctx.addIssue({ code: 'custom', message: `Choose ${name} from the list.` });
+    return z.NEVER;
+  });
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;

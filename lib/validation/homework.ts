@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { HOMEWORK_STATUSES } from '@/lib/domain';
-import { enumField, id, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
-const ownerIds = z
-  .union([z.array(z.coerce.number().int().positive()), z.coerce.number().int().positive()])
-  .transform((v) => (Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.number()).min(1, 'Choose at least one owner party.'));
+const ownerIds = idList('owner parties').pipe(z.array(z.number()).min(1, 'Choose at least one owner party.'));
 
 export const HomeworkSchema = z.object({
   negotiationId: id('Negotiation'),
@@ -33,20 +30,4 @@ export const HomeworkStatusSchema = z.object({
 });
 export type HomeworkStatusInput = z.infer<typeof HomeworkStatusSchema>;
 
-/** A form's owner checkboxes are named `owner.<partyId>` (a form keeps one value per name). */
-function withOwners(values: unknown) {
-  if (!values || typeof values !== 'object') return values;
-  const v = values as Record<string, unknown>;
-  const owners = Object.keys(v)
-    .filter((k) => k.startsWith('owner.'))
-    .map((k) => Number(k.slice('owner.'.length)))
-    .filter((n) => Number.isInteger(n) && n > 0);
-  return { ...v, ownerPartyIds: owners };
-}
-
-export const HomeworkFormSchema = z.preprocess(withOwners, HomeworkSchema);
-
-export const HomeworkEditFormSchema = z.preprocess(
-  withOwners,
-  HomeworkSchema.extend({ homeworkId: id('Homework item'), version: id('Version') }),
-);
+export const HomeworkEditSchema = HomeworkSchema.extend({ homeworkId: id('Homework item'), version: id('Version') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUND_FORMATS, ROUND_STATUSES } from '@/lib/domain';
-import { enumField, id, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 const roundFields = z.object({
   negotiationId: id('Negotiation'),
@@ -37,22 +37,19 @@ export const RoundEditSchema = roundFields
   .extend({ roundId: id('Round'), version: id('Version') })
   .superRefine(checkDates);
 
-/** Fields named `<prefix><id>` (checkboxes or per-party inputs) gathered into one list. */
-function collect(values: unknown, prefix: string): { id: number; value: string }[] {
-  if (!values || typeof values !== 'object') return [];
-  return Object.entries(values as Record<string, unknown>)
-    .filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string')
-    .map(([k, v]) => ({ id: Number(k.slice(prefix.length)), value: (v as string).trim() }))
-    .filter((e) => Number.isInteger(e.id) && e.id > 0);
-}
+const HEAD = 'head.';
 
-/** Delegation heads: one text field per party, `head.<partyId>`; an empty field removes that party's head. */
+/**
+ * Delegation heads: one text field per party, `head.<partyId>`, each a single value (a map from party to
+ * name, not a multi-value field); an empty field removes that party's head.
+ */
 export const DelegationsSchema = z.preprocess(
   (values) => ({
     roundId: (values as Record<string, unknown>)?.roundId,
-    heads: collect(values, 'head.')
-      .filter((e) => e.value !== '')
-      .map((e) => ({ partyId: e.id, head: e.value })),
+    heads: Object.entries((values ?? {}) as Record<string, unknown>)
+      .filter(([k, v]) => k.startsWith(HEAD) && typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => ({ partyId: Number(k.slice(HEAD.length)), head: (v as string).trim() }))
+      .filter((e) => Number.isInteger(e.partyId) && e.partyId > 0),
   }),
   z.object({
     roundId: id('Round'),
@@ -61,11 +58,8 @@ export const DelegationsSchema = z.preprocess(
 );
 export type DelegationsInput = z.infer<typeof DelegationsSchema>;
 
-/** The issues on a round's agenda: checkboxes `agenda.<issueId>`. */
-export const AgendaSchema = z.preprocess(
-  (values) => ({ roundId: (values as Record<string, unknown>)?.roundId, issueIds: collect(values, 'agenda.').map((e) => e.id) }),
-  z.object({ roundId: id('Round'), issueIds: z.array(z.number().int().positive()) }),
-);
+/** The issues on a round's agenda (a multi-value field). */
+export const AgendaSchema = z.object({ roundId: id('Round'), issueIds: idList('issues') });
 export type AgendaInput = z.infer<typeof AgendaSchema>;
 
 export const OutcomeSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RELIABILITIES } from '@/lib/domain';
-import { enumField, fieldErrors, optionalIsoDate, optionalText, optionalUrl, requiredText, type FieldErrors } from './fields';
+import { enumField, fieldErrors, optionalIsoDate, optionalText, optionalUrl, requiredText, type FieldErrors, type FormState } from './fields';
+import type { FormValues } from './form-values';
 
 export const NewSourceSchema = z.object({
   outlet: requiredText('Outlet', 200),
@@ -14,20 +15,26 @@ export const NewSourceSchema = z.object({
 export type NewSource = z.infer<typeof NewSourceSchema>;
 
 /** Fields of a new source inside a bigger form are prefixed `source.`. */
-export function sourceFieldsFrom(values: Record<string, string>, prefix = 'source.'): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-  return out;
-}
+const PREFIX = 'source.';
 
 /**
  * A new source typed into a bigger form (fields prefixed `source.`), used when its outlet is filled in.
  * Errors come back under the prefixed names so they show beside the right field.
  */
-export function parseNewSource(values: Record<string, string>): { source: NewSource | null; errors?: undefined } | { source?: undefined; errors: FieldErrors } {
-  const fields = sourceFieldsFrom(values);
-  if (!fields.outlet?.trim()) return { source: null };
+function parseNewSource(values: FormValues): { source: NewSource | null; errors?: undefined } | { source?: undefined; errors: FieldErrors } {
+  const fields = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (k.startsWith(PREFIX) ? [[k.slice(PREFIX.length), v]] : [])));
+  if (!String(fields.outlet ?? '').trim()) return { source: null };
   const parsed = NewSourceSchema.safeParse(fields);
   if (parsed.success) return { source: parsed.data };
-  return { errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [`source.${k}`, v])) };
+  return { errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [`${PREFIX}${k}`, v])) };
+}
+
+/**
+ * A form that may carry a new source (SourcePicker, NewSourceFields): `write` runs with that source, or null
+ * when none was typed; wrong source fields refuse the form before anything is written, their messages beside them.
+ */
+export function withNewSource<R>(values: FormValues, write: (source: NewSource | null) => R): R | FormState {
+  const { source, errors } = parseNewSource(values);
+  if (errors) return { ok: false, message: 'Please correct the source fields.', errors };
+  return write(source);
 }

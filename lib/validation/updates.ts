@@ -1,32 +1,11 @@
 import { z } from 'zod';
 import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '@/lib/domain';
-import { enumField, id, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 // The update form is flat: the optional change sections use dotted field names
 // (`position.summary`, `statusChange.status`…), so a message lands beside its own field.
 // The JSON API flattens its nested body the same way (`flattenUpdateBody`) and is
 // validated by this very schema.
-
-/** A list of ids: an array, or one comma-separated string (what the form sends). */
-const idList = (name: string) =>
-  z
-    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-    .optional()
-    .transform((v, ctx) => {
-      const raw = v === undefined ? [] : Array.isArray(v) ? v : String(v).split(',');
-      const out: number[] = [];
-      for (const item of raw) {
-        const s = String(item).trim();
-        if (s === '') continue;
-        const n = Number(s);
-        if (!Number.isInteger(n) || n <= 0) {
-          ctx.addIssue({ code: 'custom', message: `Choose ${name} from the list.` });
-          return z.NEVER;
-        }
-        if (!out.includes(n)) out.push(n);
-      }
-      return out;
-    });
 
 const optionalTime = z
   .string()
@@ -161,15 +140,4 @@ export function flattenUpdateBody(body: unknown, prefix = ''): Record<string, un
     else out[key] = String(v);
   }
   return out;
-}
-
-/** Multi-valued form fields (checkboxes, multiple selects) joined with commas; `formValues` keeps only the last value. */
-export function joinMultiValues(formData: FormData): FormData {
-  const joined = new FormData();
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key);
-    if (all.length > 1 && all.every((v) => typeof v === 'string')) joined.set(key, all.join(','));
-    else joined.set(key, all[0]);
-  }
-  return joined;
 }

@@ -4,6 +4,8 @@ import { getDb } from '@/server/db';
 import { auditFilterChoices, listAudit, type AuditFilter } from '@/db/queries/audit';
 import { requireUser } from '@/server/auth/current-user';
 import { auditChanges } from '@/lib/audit-diff';
+import { FilterSelect } from '@/components/ui/FilterSelect';
+import { TextField } from '@/components/ui/Field';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Audit log' };
@@ -59,43 +61,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>Audit log</h1>
       <p className="muted">Every write, newest first: who, when, what, and the fields it changed. The log cannot be edited.</p>
       <form method="get" action="/admin/audit" className="panel row" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="audit-user">User</label>
-          <select id="audit-user" name="user" defaultValue={filter.userId ? String(filter.userId) : ''}>
-            <option value="">Anyone</option>
-            {choices.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.email})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity">Entity</label>
-          <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ''}>
-            <option value="">Any</option>
-            {choices.entities.map((e) => (
-              <option key={e}>{e}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">Action</label>
-          <select id="audit-action" name="action" defaultValue={filter.action ?? ''}>
-            <option value="">Any</option>
-            {choices.actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="date" name="from" defaultValue={filter.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To</label>
-          <input id="audit-to" type="date" name="to" defaultValue={filter.to ?? ''} />
-        </div>
+        <FilterSelect id="audit-user" name="user" label="User" all="Anyone" value={filter.userId} options={choices.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))} />
+        <FilterSelect id="audit-entity" name="entity" label="Entity" all="Any" value={filter.entity} options={choices.entities.map((e) => ({ value: e, label: e }))} />
+        <FilterSelect id="audit-action" name="action" label="Action" all="Any" value={filter.action} options={choices.actions.map((a) => ({ value: a, label: a }))} />
+        <TextField label="From" name="from" type="date" defaultValue={filter.from ?? ''} />
+        <TextField label="To" name="to" type="date" defaultValue={filter.to ?? ''} />
         <div>
           <button type="submit">Filter</button> <Link href="/admin/audit">Clear</Link>
         </div>

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { createUser, setPassword, updateUserAccess } from '@/db/mutations/users';
 import { hashPassword } from '@/server/auth/password';
@@ -20,7 +19,6 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     // Hashing is asynchronous: done before the synchronous transaction, never inside it.
     const passwordHash = await hashPassword(password);
     const row = createUser(getDb(), by, { ...user, passwordHash });
-    revalidatePath('/admin/users');
     return `Created ${row.role} ${row.email}. They can sign in now.`;
   }));
 }
@@ -28,7 +26,6 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('admin', UserRoleSchema, formData, (by, { userId, role }) => {
     updateUserAccess(getDb(), by, userId, { role });
-    revalidatePath('/admin/users');
     return `Role changed to ${role}; it applies from the user's next request.`;
   });
 }
@@ -36,7 +33,6 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
 export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('admin', UserDisabledSchema, formData, (by, { userId, disabled }) => {
     updateUserAccess(getDb(), by, userId, { disabled });
-    revalidatePath('/admin/users');
     return disabled ? 'Disabled; their sessions have ended.' : 'Enabled; they can sign in again.';
   });
 }
@@ -45,7 +41,6 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
   return withoutPassword(await handleForm('admin', PasswordResetSchema, formData, async (by, { userId, password }) => {
     const passwordHash = await hashPassword(password);
     setPassword(getDb(), by, userId, passwordHash);
-    revalidatePath('/admin/users');
     return 'Password reset; their sessions have ended.';
   }));
 }

@@ -1,4 +1,3 @@
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { logUpdate } from '@/db/mutations/updates';
 import { apiRoute } from '@/server/http/route';
@@ -42,6 +41,5 @@ export const POST = apiRoute({ role: 'analyst' }, async ({ user, json }) => {
   });
   if (!parsed.success || Object.keys(errors).length) throw new RouteError(400, 'Invalid update.', { fieldErrors: errors });
   const logged = logUpdate(getDb(), user, parsed.data, newSources);
-  revalidatePath('/', 'layout');
   return Response.json(logged, { status: 201 });
 });

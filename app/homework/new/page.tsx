@@ -6,6 +6,7 @@ import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeate
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { HomeworkForm } from '@/components/forms/HomeworkForm';
+import { SelectField } from '@/components/ui/Field';
 import { createHomeworkAction } from '@/app/homework/actions';
 
 export const dynamic = 'force-dynamic';
@@ -31,16 +32,7 @@ export default async function NewHomeworkPage({ searchParams }: { searchParams: 
       <>
         <h1>New homework</h1>
         <form method="get" action="/homework/new" className="panel stack" aria-label="Choose a negotiation">
-          <div className="field">
-            <label htmlFor="negotiation">Negotiation</label>
-            <select id="negotiation" name="negotiation" required>
-              {negotiations.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField label="Negotiation" name="negotiation" options={negotiations.map((n) => ({ value: String(n.id), label: n.name }))} required />
           <div>
             <button type="submit">Continue</button>
           </div>

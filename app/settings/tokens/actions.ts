@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { createApiToken, revokeApiToken } from '@/db/mutations/tokens';
 import { handleForm } from '@/server/form-action';
@@ -14,7 +13,6 @@ export async function createTokenAction(_prev: TokenFormState, formData: FormDat
   let token: string | undefined;
   const state = await handleForm('viewer', TokenSchema, formData, (user, data) => {
     token = createApiToken(getDb(), user, data.name).token;
-    revalidatePath('/settings/tokens');
     return `Token “${data.name}” created.`;
   });
   return state.ok ? { ...state, token, values: {} } : state;
@@ -23,7 +21,6 @@ export async function createTokenAction(_prev: TokenFormState, formData: FormDat
 export async function revokeTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('viewer', RevokeTokenSchema, formData, (user, data) => {
     revokeApiToken(getDb(), user, data.tokenId);
-    revalidatePath('/settings/tokens');
     return 'Token revoked: it no longer works.';
   });
 }

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/server/db';
 import { setConvergence } from '@/db/mutations/convergence';
 import { handleForm } from '@/server/form-action';
@@ -10,8 +9,6 @@ import type { FormState } from '@/lib/validation/fields';
 export async function recordConvergenceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', ConvergenceSchema, formData, (user, data) => {
     setConvergence(getDb(), user, data);
-    revalidatePath(`/issues/${data.issueId}/convergence`);
-    revalidatePath('/');
     return 'Judgement recorded; it replaces any earlier one for that round.';
   });
 }

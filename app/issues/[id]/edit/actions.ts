@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { updateIssue } from '@/db/mutations/issues';
@@ -13,9 +12,6 @@ export async function updateIssueAction(_prev: FormState, formData: FormData): P
   const state = await handleForm('analyst', IssueEditSchema, formData, (user, { issueId, version, ...fields }) => {
     updateIssue(getDb(), user, issueId, version, fields);
     saved = issueId;
-    revalidatePath(`/issues/${issueId}`);
-    revalidatePath('/negotiations');
-    revalidatePath('/');
   });
   if (saved) redirect(`/issues/${saved}`);
   return state;

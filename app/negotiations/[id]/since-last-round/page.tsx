@@ -10,6 +10,7 @@ import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { SourceCitation } from '@/components/SourceCitation';
 import { cachedRead } from '@/db/read-cache';
+import { FilterSelect } from '@/components/ui/FilterSelect';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Since the last round' };
@@ -30,6 +31,7 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
   const diff = cachedRead(db, ['since-last-round', id, from, to], () => sinceLastRound(db, id, from, to));
   const changed = diff.issues.filter((i) => i.changed);
   const unchanged = diff.issues.filter((i) => !i.changed);
+  const roundChoices = diff.choices.map((r) => ({ value: r.id, label: `${r.name} (${formatDate(r.date)})` }));
 
   return (
     <div data-negotiation-id={id} data-round-id={diff.to?.id}>
@@ -42,26 +44,8 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
       ) : (
         <>
           <form method="get" className="panel row no-print" aria-label="Choose the rounds">
-            <div className="field">
-              <label htmlFor="slr-from">From the end of</label>
-              <select id="slr-from" name="from" defaultValue={diff.from?.id}>
-                {diff.choices.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} ({formatDate(r.date)})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="slr-to">To the end of</label>
-              <select id="slr-to" name="to" defaultValue={diff.to?.id}>
-                {diff.choices.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} ({formatDate(r.date)})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="slr-from" name="from" label="From the end of" value={diff.from?.id} options={roundChoices} />
+            <FilterSelect id="slr-to" name="to" label="To the end of" value={diff.to?.id} options={roundChoices} />
             <button type="submit" className="secondary">
               Compare
             </button>

@@ -7,6 +7,7 @@ import { groupByRound, timeline } from '@/db/queries/timeline';
 import { requireUser } from '@/server/auth/current-user';
 import { Timeline } from '@/components/Timeline';
 import { parseId } from '@/lib/ids';
+import { FilterSelect } from '@/components/ui/FilterSelect';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Timeline' };
@@ -36,35 +37,9 @@ export default async function NegotiationTimelinePage({ params, searchParams }: 
       </p>
       <h1>Timeline</h1>
       <form method="get" className="panel row no-print" aria-label="Filter the timeline">
-        <div className="field">
-          <label htmlFor="tl-issue">Issue</label>
-          <select id="tl-issue" name="issue" defaultValue={issueId ?? ''}>
-            <option value="">All issues</option>
-            {issueList.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tl-party">Party</label>
-          <select id="tl-party" name="party" defaultValue={partyId ?? ''}>
-            <option value="">All parties</option>
-            {partyList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tl-by">Order</label>
-          <select id="tl-by" name="by" defaultValue={byRound ? 'round' : ''}>
-            <option value="">Newest first</option>
-            <option value="round">Grouped by round</option>
-          </select>
-        </div>
+        <FilterSelect id="tl-issue" name="issue" label="Issue" all="All issues" value={issueId} options={issueList.map((i) => ({ value: i.id, label: i.title }))} />
+        <FilterSelect id="tl-party" name="party" label="Party" all="All parties" value={partyId} options={partyList.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect id="tl-by" name="by" label="Order" all="Newest first" value={byRound ? 'round' : ''} options={[{ value: 'round', label: 'Grouped by round' }]} />
         <button type="submit" className="secondary">
           Show
         </button>

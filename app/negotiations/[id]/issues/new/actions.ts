@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { createIssue } from '@/db/mutations/issues';
@@ -12,9 +11,6 @@ export async function createIssueAction(_prev: FormState, formData: FormData): P
   let created: number | undefined;
   const state = await handleForm('analyst', IssueSchema, formData, (user, data) => {
     created = createIssue(getDb(), user, data);
-    revalidatePath(`/negotiations/${data.negotiationId}`);
-    revalidatePath('/negotiations');
-    revalidatePath('/');
   });
   if (created) redirect(`/issues/${created}`);
   return state;

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { createRound } from '@/db/mutations/rounds';
@@ -12,7 +11,6 @@ export async function createRoundAction(_prev: FormState, formData: FormData): P
   let created: number | undefined;
   const state = await handleForm('analyst', RoundSchema, formData, (user, data) => {
     created = createRound(getDb(), user, data);
-    revalidatePath(`/negotiations/${data.negotiationId}`);
     return 'Round created.';
   });
   // Outside handleForm: redirect() works by throwing, which handleForm would report as a failure.

@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import type { MatrixBlock, MatrixCell } from '@/db/queries/dashboard';
+import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
+import { TrendArrow } from '@/components/TrendArrow';
+import { daysBetween, formatDate } from '@/lib/dates';
+import { label } from '@/lib/domain';
+import type { Trend } from '@/lib/convergence';
+
+// A cell shows the gist; the issue page has the whole position. Keeps a 200-issue matrix light.
+const CELL_CHARS = 180;
+const clip = (text: string) => (text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS).trimEnd()}…` : text);
+
+/** One negotiation's issues against the parties at its table: where each party stands on each issue. */
+export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; trends: Map<number, Trend>; today: string }) {
+  return (
+    <section className="panel" aria-labelledby={`neg-${block.negotiation.id}`}>
+      <div className="table-wrap">
+        <table className="matrix">
+          <caption id={`neg-${block.negotiation.id}`}>
+            <Link href={`/negotiations/${block.negotiation.id}`}>{block.negotiation.name}</Link>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Status</th>
+              <th scope="col">Trend</th>
+              <th scope="col">Key date</th>
+              {block.parties.map((p) => (
+                <th scope="col" key={p.id}>
+                  <abbr title={p.name}>{p.shortName}</abbr> <span className="muted small">({label(p.role)})</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <Link href={`/issues/${row.id}`}>{row.title}</Link>
+                  <div className="muted small">{label(row.priority)} priority</div>
+                </th>
+                <td>
+                  <StatusBadge status={row.status} />
+                </td>
+                <td>
+                  <Link href={`/issues/${row.id}/convergence`}>
+                    <TrendArrow trend={trends.get(row.id)} />
+                  </Link>
+                </td>
+                <td>
+                  {row.keyDate ? (
+                    <>
+                      <div>{formatDate(row.keyDate)}</div>
+                      <div className="small">{row.keyDateLabel}</div>
+                      <DaysLeft days={daysBetween(today, row.keyDate)} />
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                {block.parties.map((p) => (
+                  <PositionCell key={p.id} cell={row.cells[p.id]} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function PositionCell({ cell }: { cell: MatrixCell | undefined }) {
+  return (
+    <td className="cell">
+      {cell ? (
+        <>
+          <StanceBadge stance={cell.stance} />
+          <div className="small">{clip(cell.summary)}</div>
+          <div className="muted small">as of {formatDate(cell.asOf)}</div>
+        </>
+      ) : (
+        <span className="muted small">no position recorded</span>
+      )}
+    </td>
+  );
+}

@@ -1,0 +1,131 @@
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
+import { SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
+import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES, label } from '@/lib/domain';
+import type { FieldErrors, FormState } from '@/lib/validation/fields';
+import { sentText } from '@/lib/validation/form-values';
+import type { NegotiationChoice } from './choices';
+
+// Each change is a section of fields named `<section>.<field>` (lib/validation/updates.ts), used when filled in.
+
+type Section = { v: Record<string, string>; e: FieldErrors; state: FormState; negotiation: NegotiationChoice };
+type Choices = { issues: Option[]; parties: Option[]; rounds: Option[] };
+
+const choose = '— choose —';
+const optionsOf = (values: readonly string[]) => values.map((x) => ({ value: x, label: label(x) }));
+
+/** The changes this update brings, each optional, applied with the update or not at all. */
+export function ItsChanges({ state, negotiation }: { state: FormState; negotiation: NegotiationChoice }) {
+  const section: Section = { v: sentText(state.values), e: state.errors ?? {}, state, negotiation };
+  const choices: Choices = {
+    issues: negotiation.issues.map((i) => ({ value: String(i.id), label: i.title })),
+    parties: negotiation.parties.map((p) => ({ value: String(p.id), label: p.name })),
+    rounds: negotiation.rounds.map((r) => ({ value: String(r.id), label: `${r.name} (${label(r.status)})` })),
+  };
+  // A section opens when it carries a value (flexibility always does) or a message.
+  const open = (prefix: string) =>
+    Object.entries(section.v).some(([k, val]) => k.startsWith(`${prefix}.`) && val !== '' && !/flexibility$/.test(k)) || Object.keys(section.e).some((k) => k.startsWith(`${prefix}.`));
+  return (
+    <div className="stack">
+      <p className="small muted">Changes this update brings (optional). They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
+      <details open={open('position')}>
+        <summary>New position</summary>
+        <NewPosition {...section} {...choices} />
+      </details>
+      <details open={open('statusChange')}>
+        <summary>Status change</summary>
+        <StatusChange {...section} {...choices} />
+      </details>
+      <details open={open('newHomework')}>
+        <summary>New homework</summary>
+        <NewHomework {...section} {...choices} />
+      </details>
+      <details open={open('homeworkStatus')}>
+        <summary>Homework status</summary>
+        <HomeworkStatus {...section} />
+      </details>
+    </div>
+  );
+}
+
+function NewPosition({ v, e, parties, issues }: Section & Choices) {
+  return (
+    <>
+      <div className="grid-2">
+        <SelectField label="Party" name="position.partyId" options={parties} placeholder={choose} defaultValue={v['position.partyId']} errors={e['position.partyId']} />
+        <SelectField label="Issue" name="position.issueId" options={issues} placeholder={choose} defaultValue={v['position.issueId']} errors={e['position.issueId']} />
+        <SelectField label="Stance" name="position.stance" options={optionsOf(STANCES)} placeholder={choose} defaultValue={v['position.stance']} errors={e['position.stance']} />
+        <SelectField
+          label="Flexibility"
+          name="position.flexibility"
+          options={optionsOf(FLEXIBILITIES)}
+          defaultValue={v['position.flexibility'] ?? 'unknown'}
+          errors={e['position.flexibility']}
+        />
+      </div>
+      <TextArea label="Position summary" name="position.summary" defaultValue={v['position.summary']} errors={e['position.summary']} rows={2} />
+      <TextArea label="Red lines" name="position.redLines" defaultValue={v['position.redLines']} errors={e['position.redLines']} rows={2} />
+    </>
+  );
+}
+
+function StatusChange({ v, e, issues }: Section & Choices) {
+  return (
+    <>
+      <div className="grid-2">
+        <SelectField label="Issue" name="statusChange.issueId" options={issues} placeholder={choose} defaultValue={v['statusChange.issueId']} errors={e['statusChange.issueId']} />
+        <SelectField
+          label="New status"
+          name="statusChange.status"
+          options={optionsOf(ISSUE_STATUSES)}
+          placeholder={choose}
+          defaultValue={v['statusChange.status']}
+          errors={e['statusChange.status']}
+        />
+      </div>
+      <TextArea label="Note on the status change" name="statusChange.note" defaultValue={v['statusChange.note']} errors={e['statusChange.note']} rows={2} />
+    </>
+  );
+}
+
+function NewHomework({ v, e, state, parties, issues, rounds }: Section & Choices) {
+  return (
+    <>
+      <TextField label="Homework title" name="newHomework.title" defaultValue={v['newHomework.title']} errors={e['newHomework.title']} />
+      {parties.length > 0 && (
+        <CheckboxGroup legend="Owner parties" name="newHomework.ownerPartyIds" options={parties} checked={[]} values={state.values} errors={e['newHomework.ownerPartyIds']} />
+      )}
+      <div className="grid-2">
+        <SelectField label="Homework issue" name="newHomework.issueId" options={issues} placeholder="— none —" defaultValue={v['newHomework.issueId']} errors={e['newHomework.issueId']} />
+        <SelectField label="Due by round" name="newHomework.dueRoundId" options={rounds} placeholder="— none —" defaultValue={v['newHomework.dueRoundId']} errors={e['newHomework.dueRoundId']} />
+        <TextField label="Due date" name="newHomework.dueOn" type="date" defaultValue={v['newHomework.dueOn']} errors={e['newHomework.dueOn']} />
+      </div>
+      <TextArea label="Homework description" name="newHomework.description" defaultValue={v['newHomework.description']} errors={e['newHomework.description']} rows={2} />
+    </>
+  );
+}
+
+function HomeworkStatus({ v, e, negotiation }: Section) {
+  return (
+    <>
+      <div className="grid-2">
+        <SelectField
+          label="Homework item"
+          name="homeworkStatus.homeworkId"
+          options={negotiation.homework.map((h) => ({ value: String(h.id), label: `${h.title} (${label(h.status)})` }))}
+          placeholder={choose}
+          defaultValue={v['homeworkStatus.homeworkId']}
+          errors={e['homeworkStatus.homeworkId']}
+        />
+        <SelectField
+          label="New homework status"
+          name="homeworkStatus.status"
+          options={optionsOf(HOMEWORK_STATUSES)}
+          placeholder={choose}
+          defaultValue={v['homeworkStatus.status']}
+          errors={e['homeworkStatus.status']}
+        />
+      </div>
+      <TextArea label="Resolution" name="homeworkStatus.resolution" defaultValue={v['homeworkStatus.resolution']} errors={e['homeworkStatus.resolution']} rows={2} />
+    </>
+  );
+}
