@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseId } from '@/lib/ids';
-
-/** A small seeded generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseId: one spelling per record', () => {
   it('accepts the canonical spelling of a positive safe integer', () => {
@@ -36,23 +25,18 @@ describe('parseId: one spelling per record', () => {
   });
 
   it('reads back every positive safe integer it is given as text', () => {
-    const next = random(12);
-    for (let i = 0; i < 2000; i += 1) {
-      const n = 1 + Math.floor(next() * (next() < 0.5 ? 1000 : Number.MAX_SAFE_INTEGER));
-      expect(parseId(String(n))).toBe(n);
-    }
+    fc.assert(fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (n) => parseId(String(n)) === n));
   });
 
   it('on arbitrary text, accepts exactly the strings that are their own number printed back', () => {
-    const next = random(2026);
-    const alphabet = '0123456789-+.eExX ab';
-    for (let i = 0; i < 5000; i += 1) {
-      const length = Math.floor(next() * 8);
-      let text = '';
-      for (let k = 0; k < length; k += 1) text += alphabet[Math.floor(next() * alphabet.length)];
-      const n = Number(text);
-      const canonical = text !== '' && Number.isSafeInteger(n) && n > 0 && String(n) === text;
-      expect(parseId(text), JSON.stringify(text)).toBe(canonical ? n : null);
-    }
+    const text = fc.oneof(fc.string(), fc.stringMatching(/^[-+0-9.eExX ab]{0,8}$/));
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = Number(t);
+        const canonical = t !== '' && Number.isSafeInteger(n) && n > 0 && String(n) === t;
+        return parseId(t) === (canonical ? n : null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

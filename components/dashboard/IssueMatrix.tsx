@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PartyColumnHeader } from '@/components/PartyColumnHeader';
 import type { MatrixBlock, MatrixCell } from '@/db/queries/dashboard';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { TrendArrow } from '@/components/TrendArrow';
@@ -26,9 +27,7 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
               <th scope="col">Trend</th>
               <th scope="col">Key date</th>
               {block.parties.map((p) => (
-                <th scope="col" key={p.id}>
-                  <abbr title={p.name}>{p.shortName}</abbr> <span className="muted small">({label(p.role)})</span>
-                </th>
+                <PartyColumnHeader key={p.id} party={p} />
               ))}
             </tr>
           </thead>

@@ -3,6 +3,7 @@
 // rules can be tested on rows written by hand. Lists said to be "in order" arrive in that order:
 // the loader sorts in SQL what an index already sorts.
 import type { HomeworkStatus, PartyRole, RoundStatus } from '@/lib/domain';
+import type { SummarySource } from './types';
 
 export type RoundRow = {
   id: number;
@@ -67,18 +68,8 @@ export type HomeworkRow = {
 
 export type UpdateRow = { id: number; occurredOn: string; body: string; roundId: number | null; negotiationId: number; negotiationName: string };
 
-export type SourceRow = {
-  id: number;
-  outlet: string;
-  title: string;
-  url: string | null;
-  publishedOn: string | null;
-  publishedOnApprox: boolean;
-  quote: string;
-  reliability: string;
-  credibility: number;
-  citesSourceId: number | null;
-};
+/** A cited source as stored: the briefing names the outlet it cites instead of the cited row's id. */
+export type SourceRow = Omit<SummarySource, 'citedOutlet'> & { citesSourceId: number | null };
 
 export type RoundSummaryRows = {
   round: RoundRow;

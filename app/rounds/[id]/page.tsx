@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PartyColumnHeader } from '@/components/PartyColumnHeader';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getRoundPage, getRoundRecord } from '@/db/queries/rounds';
@@ -124,9 +125,7 @@ export default async function RoundPage({ params }: Params) {
                 <tr>
                   <th scope="col">Issue</th>
                   {page.parties.map((p) => (
-                    <th scope="col" key={p.id}>
-                      <abbr title={p.name}>{p.shortName}</abbr> <span className="muted small">({label(p.role)})</span>
-                    </th>
+                    <PartyColumnHeader key={p.id} party={p} />
                   ))}
                 </tr>
               </thead>
