@@ -59,7 +59,7 @@ const config = [
   { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   // Plain Node scripts (no TypeScript, no alias) keep relative paths.
   { files: ['**/*.mjs', '**/*.js'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**', '.stryker-tmp/**', 'reports/**'] },
 ];
 
 export default config;

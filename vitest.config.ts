@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.stryker-tmp/**', 'reports/**'],
     pool: 'forks',
     testTimeout: 20000,
   },
