@@ -5,7 +5,7 @@ import { actors, affiliations, negotiations, parties, rounds, updates } from '@/
 import { loadDemoData } from '@/db/demo/load';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { seatParty } from '@/db/mutations/negotiations';
-import { addActor } from '@/db/mutations/parties';
+import { addActor, createParty } from '@/db/mutations/parties';
 import { logUpdate } from '@/db/mutations/updates';
 import { exportNegotiationJson } from '@/db/queries/export-negotiation';
 import { partyInNegotiations } from '@/db/queries/parties';
@@ -13,9 +13,10 @@ import { roundSummary } from '@/db/queries/round-summary';
 import { getUpdateDetail, updateFormChoices } from '@/db/queries/updates';
 import { renderMarkdown } from '@/lib/exports/markdown';
 import { describeMatch } from '@/lib/interchange/matches';
-import { validateDocument } from '@/lib/interchange/validate';
+import { validateCollection, validateDocument } from '@/lib/interchange/validate';
 import type { NegotiationDocument } from '@/lib/interchange/schema';
-import type { NegotiationDocumentV1 } from '@/lib/interchange/schema-v1';
+import type { NegotiationCollectionV1, NegotiationDocumentV1 } from '@/lib/interchange/schema-v1';
+import demoCollection from '@/db/demo/negotiations.json';
 import { UpdateSchema } from '@/lib/validation/updates';
 import { InvalidInputError } from '@/lib/errors';
 import { freshDb, makeUser } from './factories';
@@ -75,6 +76,13 @@ describe('the importer', () => {
     ]);
     expect(db.select({ shortName: parties.shortName }).from(parties).where(eq(parties.name, 'United States')).get()).toEqual({ shortName: 'US' });
     expect(db.select().from(actors).all().map((a) => a.name)).toEqual(['Steve Witkoff', 'Marco Rubio', 'J. D. Vance']);
+
+    // A party added here but in no negotiation yet is matched all the same.
+    createParty(db, analyst, { name: 'Egypt', shortName: 'EG' });
+    const withEgypt = structuredClone(GAZA);
+    withEgypt.parties[1] = { ...withEgypt.parties[1], name: 'Egypt', shortName: 'EG', key: 'party:EG' };
+    const cairo = importNegotiation(db, analyst, withEgypt, { name: 'Gaza talks in Cairo' });
+    expect(cairo.matches.map(describeMatch)).toContain('Egypt: matched the existing party, used in no other negotiation');
   });
 
   it('keeps two people of one name apart, and matches each to one person already here', () => {
@@ -106,6 +114,9 @@ describe('the importer', () => {
     const broken = gazaInVersion1();
     broken.actors[1].party = 'party:NOPE';
     expect(validateDocument(broken)).toEqual({ ok: false, errors: [{ path: '/actors/1/party', message: '"party:NOPE" is not a key of this document.' }] });
+    const demo = structuredClone(demoCollection) as NegotiationCollectionV1;
+    demo.negotiations[0].actors[10].party = 'party:NOPE';
+    expect(validateCollection(demo)).toEqual({ ok: false, errors: [{ path: '/negotiations/0/actors/10/party', message: '"party:NOPE" is not a key of this file.' }] });
   });
 
   it('reads the version 1 demo collection with each actor where they speak', () => {
@@ -123,6 +134,49 @@ describe('the importer', () => {
     expect(JSON.stringify(arms)).not.toContain('Witkoff');
     const peace = exported(db, idOf(db, 'Russia–Ukraine peace talks (US-mediated)'));
     expect(peace.actors).toHaveLength(11);
+  });
+});
+
+describe('the interchange validator', () => {
+  const errorsOf = (doc: unknown) => {
+    const result = validateDocument(doc);
+    return result.ok ? [] : result.errors;
+  };
+  const collectionErrorsOf = (docs: NegotiationDocument[]) => {
+    const result = validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: docs });
+    return result.ok ? [] : result.errors;
+  };
+  // Iran's talks without their issue, round and update, whose keys Gaza's document uses too.
+  const iranPeople = (): NegotiationDocument => ({ ...structuredClone(IRAN), issues: [], rounds: [], updates: [] });
+
+  it("refuses an affiliation that ends before it starts, and a person listed twice in one document", () => {
+    expect(errorsOf(GAZA)).toEqual([]);
+    const backwards = structuredClone(GAZA);
+    backwards.actors[0].affiliations[0].to = '2025-01-19';
+    expect(errorsOf(backwards)).toEqual([{ path: '/actors/0/affiliations/0/to', message: 'Expected a date on or after "from" (2025-01-20).' }]);
+    backwards.actors[0].affiliations[0].to = '2025-01-20';
+    expect(errorsOf(backwards)).toEqual([]);
+
+    const twice = structuredClone(GAZA);
+    twice.actors.push({ ...twice.actors[0], name: 'Someone else' });
+    expect(errorsOf(twice)).toEqual([{ path: '/actors/2/key', message: 'Duplicate key "actor:1".' }]);
+    expect(errorsOf(null)).not.toEqual([]);
+  });
+
+  it('takes a person or a party listed in several documents of a collection under one key as one, each with what its negotiation says', () => {
+    // Both documents use actor:1 for Steve Witkoff and party:US for the United States, with their own titles and descriptions.
+    expect(collectionErrorsOf([GAZA, iranPeople()])).toEqual([
+      { path: '/negotiations/1/actors/1/key', message: '"actor:2" is listed at /negotiations/0/actors/1 with another name: one key names one person.' },
+    ]);
+    const vance = iranPeople();
+    vance.actors[1].key = 'actor:vance';
+    expect(collectionErrorsOf([GAZA, vance])).toEqual([]);
+    const otherShortName = structuredClone(vance);
+    otherShortName.parties[0].shortName = 'USA';
+    expect(collectionErrorsOf([GAZA, otherShortName])).toEqual([
+      { path: '/negotiations/1/parties/0/key', message: '"party:US" is listed at /negotiations/0/parties/0 with another name or short name: one key names one party.' },
+    ]);
+    expect(collectionErrorsOf([GAZA, IRAN]).map((e) => e.path)).toEqual(expect.arrayContaining(['/negotiations/1/issues/0/key']));
   });
 });
 

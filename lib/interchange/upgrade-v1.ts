@@ -40,5 +40,5 @@ export function listActorsWhereTheySpeak(docs: NegotiationDocument[]): Negotiati
 
 /** Where a reference error in an upgraded actor sits in the version 1 file: its one party. */
 export function pathInVersion1(path: string): string {
-  return path.replace(/^(.*\/actors\/\d+)\/affiliations\/0\/party$/, '$1/party');
+  return path.replace(/(\/actors\/\d+)\/affiliations\/0\/party/, '$1/party');
 }
