@@ -163,6 +163,30 @@ describe('the interchange validator', () => {
     expect(errorsOf(null)).not.toEqual([]);
   });
 
+  it('reports every wrong reference at its path, and at most 200 errors, whatever the version', () => {
+    const wrong = structuredClone(GAZA);
+    wrong.parties.push({ ...wrong.parties[0] }, { ...wrong.parties[1], key: 'party:US-2' });
+    wrong.sources.push({ key: 'source:1', outlet: 'FT', title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: '', reliability: 'B', credibility: 2, cites: 'source:nope' });
+    wrong.rounds.push({ ...wrong.rounds[0], key: 'round:2', agenda: ['issue:nope'], delegations: [] });
+    expect(errorsOf(wrong)).toEqual([
+      { path: '/parties/2/key', message: 'Duplicate key "party:US".' },
+      { path: '/parties/2/name', message: 'Duplicate party name.' },
+      { path: '/parties/3/name', message: 'Duplicate party name.' },
+      { path: '/rounds/1/sequence', message: 'Duplicate round sequence.' },
+      { path: '/sources/0/cites', message: '"source:nope" is not a key of this document.' },
+      { path: '/rounds/1/agenda/0', message: '"issue:nope" is not a key of this document.' },
+    ]);
+
+    const many = structuredClone(GAZA);
+    many.updates = Array.from({ length: 201 }, (_, i) => ({ ...GAZA.updates[0], key: `update:${i}`, round: 'round:nope' }));
+    const manyV1 = { ...gazaInVersion1(), updates: many.updates };
+    expect(errorsOf(many)).toHaveLength(200);
+    expect(errorsOf(manyV1)).toHaveLength(200);
+    const collection = validateCollection({ ...demoCollection, negotiations: [manyV1] });
+    expect(collection.ok ? [] : collection.errors).toHaveLength(200);
+    for (const nothing of [undefined, null, 'text']) expect(errorsOf(nothing)).not.toEqual([]);
+  });
+
   it('takes a person or a party listed in several documents of a collection under one key as one, each with what its negotiation says', () => {
     // Both documents use actor:1 for Steve Witkoff and party:US for the United States, with their own titles and descriptions.
     expect(collectionErrorsOf([GAZA, iranPeople()])).toEqual([
