@@ -65,8 +65,6 @@ export function affiliationsOfParty(db: DB, partyId: number) {
     .all();
 }
 
-export type Affiliation = ReturnType<typeof affiliationsOfParty>[number];
-
 /** Who speaks for whom in one negotiation, by name (the negotiation page lists them under their party). */
 export function affiliationsOfNegotiation(db: DB, negotiationId: number) {
   return db
@@ -134,14 +132,16 @@ export function findActorByName(db: Executor, name: string, taken: number[] = []
 
 // A negotiation's people: those affiliated in it, and those its updates name (an imported document
 // may name someone without saying whom they speak for). The update form offers only these.
-const PEOPLE_OF_NEGOTIATION = `SELECT actor_id AS id FROM affiliations WHERE negotiation_id = @nid
-  UNION SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = @nid)`;
 
 /** Which of these people are the negotiation's. */
 export function peopleOfNegotiationAmong(db: Executor, negotiationId: number, actorIds: number[]): Set<number> {
   if (!actorIds.length) return new Set();
   const rows = clientOf(db)
-    .prepare(`SELECT id FROM (${PEOPLE_OF_NEGOTIATION}) WHERE id IN (SELECT value FROM json_each(@ids))`)
+    .prepare(
+      `SELECT id FROM (SELECT actor_id AS id FROM affiliations WHERE negotiation_id = @nid
+                       UNION SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = @nid))
+        WHERE id IN (SELECT value FROM json_each(@ids))`,
+    )
     .all({ nid: negotiationId, ids: JSON.stringify(actorIds) }) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }
@@ -150,9 +150,12 @@ export function peopleOfNegotiationAmong(db: Executor, negotiationId: number, ac
 export function peopleByNegotiation(db: DB): Map<number, { id: number; name: string; title: string }[]> {
   const rows = db.$client
     .prepare(
-      `SELECT n.id AS negotiationId, a.id, a.name,
-              coalesce((SELECT f.title FROM affiliations f WHERE f.actor_id = a.id AND f.negotiation_id = n.id ORDER BY f.starts_on DESC, f.id DESC LIMIT 1), '') AS title
-         FROM negotiations n JOIN actors a ON a.id IN (${PEOPLE_OF_NEGOTIATION.replaceAll('@nid', 'n.id')})
+      `SELECT people.negotiation_id AS negotiationId, a.id, a.name,
+              coalesce((SELECT f.title FROM affiliations f WHERE f.actor_id = a.id AND f.negotiation_id = people.negotiation_id
+                         ORDER BY f.starts_on DESC, f.id DESC LIMIT 1), '') AS title
+         FROM (SELECT negotiation_id, actor_id FROM affiliations
+               UNION SELECT u.negotiation_id, ua.actor_id FROM update_actors ua JOIN updates u ON u.id = ua.update_id) people
+         JOIN actors a ON a.id = people.actor_id
         ORDER BY a.name, a.id`,
     )
     .all() as { negotiationId: number; id: number; name: string; title: string }[];
