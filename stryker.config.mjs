@@ -30,6 +30,8 @@ const MUTATE = [
   // what an import accepts
   'lib/interchange/validate.ts',
   'lib/interchange/parse.ts',
+  'lib/interchange/upgrade-v1.ts',
+  'lib/interchange/matches.ts',
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',

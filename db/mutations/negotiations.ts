@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { negotiationParties, negotiations, parties } from '@/db/schema';
+import { negotiationParties, negotiations, parties, partyDescriptions } from '@/db/schema';
 import { recordAudit } from './audit';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -45,8 +45,11 @@ export function updateNegotiation(db: DB, user: CurrentUser, id: number, input: 
   );
 }
 
-/** Seats a party at a negotiation, or changes its role there. */
-export function seatParty(db: DB, user: CurrentUser, input: NegotiationPartyInput) {
+/** A seat's role and note, and what the negotiation says of the party (left as it is when not given). */
+type SeatInput = Omit<NegotiationPartyInput, 'description'> & { description?: string };
+
+/** Seats a party at a negotiation, or changes its role there, and what this negotiation says of it. */
+export function seatParty(db: DB, user: CurrentUser, input: SeatInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
@@ -54,9 +57,13 @@ export function seatParty(db: DB, user: CurrentUser, input: NegotiationPartyInpu
         throw new NotFoundError('The negotiation');
       }
       if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw new NotFoundError('The party');
+      const { description, ...seat } = input;
       const key = and(eq(negotiationParties.negotiationId, input.negotiationId), eq(negotiationParties.partyId, input.partyId));
-      const before = tx.select().from(negotiationParties).where(key).get();
-      if (before) {
+      const describedKey = and(eq(partyDescriptions.negotiationId, input.negotiationId), eq(partyDescriptions.partyId, input.partyId));
+      const seatBefore = tx.select().from(negotiationParties).where(key).get();
+      const describedBefore = tx.select({ description: partyDescriptions.description }).from(partyDescriptions).where(describedKey).get();
+      const before = seatBefore ? { ...seatBefore, description: describedBefore?.description ?? '' } : null;
+      if (seatBefore) {
         tx.update(negotiationParties).set({ role: input.role, note: input.note }).where(key).run();
       } else {
         const order = tx
@@ -64,14 +71,18 @@ export function seatParty(db: DB, user: CurrentUser, input: NegotiationPartyInpu
           .from(negotiationParties)
           .where(eq(negotiationParties.negotiationId, input.negotiationId))
           .get()!.n;
-        tx.insert(negotiationParties).values({ ...input, sortOrder: order }).run();
+        tx.insert(negotiationParties).values({ ...seat, sortOrder: order }).run();
       }
+      const described = tx.insert(partyDescriptions).values({ negotiationId: input.negotiationId, partyId: input.partyId, description: description ?? '' });
+      // A new seat's empty description keeps what the negotiation already said of a party it named.
+      if (description === undefined || (!seatBefore && description === '')) described.onConflictDoNothing().run();
+      else described.onConflictDoUpdate({ target: [partyDescriptions.negotiationId, partyDescriptions.partyId], set: { description } }).run();
       recordAudit(tx, {
         userId: user.id,
         action: before ? 'update' : 'create',
         entity: 'negotiation_party',
         entityId: input.negotiationId,
-        before: before ?? null,
+        before,
         after: input,
       });
     },
