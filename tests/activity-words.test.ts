@@ -101,6 +101,17 @@ describe('what the activity list says happened', () => {
     expect(summarizeActivity(row('round', 'update', { name: 'Round 3', status: 'held' }, { status: 'planned' }))).toBe('changed a round: Round 3');
   });
 
+  it('only a convergence judgement is told by its distance, and only a group by its mark', () => {
+    expect(summarizeActivity(row('outcome', 'create', { title: 'POW exchange', distance: 2 }))).toBe('added an outcome: POW exchange');
+    expect(summarizeActivity(row('update', 'update', { body: 'Swap confirmed', consistent: true }, { consistent: false }))).toBe('changed an update: Swap confirmed');
+  });
+
+  it('reads a before that is a bare value as no before: no status move is made up', () => {
+    const issue = { entity: 'issue', action: 'update', entityId: 1, before: '5', after: JSON.stringify({ title: 'Donbas', status: 'agreed' }) };
+    expect(summarizeActivity(issue)).toBe('changed an issue: Donbas');
+    expect(summarizeActivity({ ...issue, before: '"text"' })).toBe('changed an issue: Donbas');
+  });
+
   it('a group of corroborating updates says how the analyst marked it', () => {
     const mark = (consistent: boolean | null, was: boolean | null = null) => summarizeActivity(row('corroboration', 'update', { label: 'Prisoner exchange', consistent }, { consistent: was }));
     expect(mark(true)).toBe('changed a group of corroborating updates: Prisoner exchange — marked consistent');

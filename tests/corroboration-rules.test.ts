@@ -45,6 +45,25 @@ describe('the figures a report gives', () => {
     expect(extractNumbers('aid rose from 3.5 to 3.75')).toEqual([3.5, 3.75]);
   });
 
+  it('10,000.75 dollars is ten thousand and three quarters, not ten thousand', () => {
+    expect(extractNumbers('10,000.75 dollars and 1,234.5 tonnes')).toEqual([1234.5, 10000.75]);
+    expect(extractNumbers('more than 1,000.')).toEqual([1000]);
+  });
+
+  it('a figure with decimals in the years’ range is a figure, not a year', () => {
+    expect(extractNumbers('1999.5 tonnes')).toEqual([1999.5]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 9999 }), (whole, decimals) => {
+        const figure = `${whole}.${decimals}`;
+        expect(extractNumbers(`${figure} tonnes`)).toEqual([Number(figure)]);
+      }),
+    );
+  });
+
+  it('a run of digits too long to be a number is not a figure', () => {
+    expect(extractNumbers(`${'9'.repeat(400)} and 314`)).toEqual([314]);
+  });
+
   it('a figure is read once however often it is repeated, and listed smallest first', () => {
     expect(extractNumbers('314 prisoners; 157 per side; 314 in all; 24 hours')).toEqual([24, 157, 314]);
   });
@@ -101,6 +120,10 @@ describe('when figures differ', () => {
     expect(numbersDiffer([])).toBe(false);
   });
 
+  it('1 and 23 against 12 and 3 is a difference', () => {
+    expect(numbersDiffer([[1, 23], [3, 12]])).toBe(true);
+  });
+
   it('one report giving a figure the other lacks is a difference', () => {
     expect(numbersDiffer([[157, 314], [314]])).toBe(true);
   });
@@ -128,6 +151,10 @@ describe('words two reports share', () => {
   it('keeps words of four letters or more, lowercased, in any alphabet', () => {
     expect([...significantWords('Kyiv and Moscow SWAPPED 314 POWs at the border')].sort()).toEqual(['border', 'kyiv', 'moscow', 'pows', 'swapped']);
     expect([...significantWords('Лавров назвал гарантии чепухой')].sort()).toEqual(['гарантии', 'лавров', 'назвал', 'чепухой']);
+  });
+
+  it('finds no significant word in a text of short words and figures', () => {
+    expect([...significantWords('the 314 POW for a day')]).toEqual([]);
   });
 
   it('leaves out common function words, so two reports do not match on "that" and "would"', () => {

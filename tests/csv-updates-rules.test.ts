@@ -99,7 +99,7 @@ describe('an updates spreadsheet', () => {
   });
 
   it('names each issue and party it cannot find', () => {
-    expect(errorsOf(csv('2026-02-05,Talks,Fishing rights;Donbas status,Atlantis;RU,FT,,'))).toEqual([
+    expect(errorsOf(csv('2026-02-05,Talks,Fishing rights ;Donbas status,Atlantis ; RU,FT,,'))).toEqual([
       "Row 2: issue 'Fishing rights' is not in this negotiation.",
       "Row 2: party 'Atlantis' is not at the table in this negotiation.",
     ]);
@@ -134,6 +134,11 @@ describe('an updates spreadsheet', () => {
     expect(errorsOf(graded('G', '7'))).toEqual(["Row 2: reliability 'G' is not one of A–F.", "Row 2: credibility '7' is not a number from 1 to 6."]);
     expect(errorsOf(graded('AB', '1.0'))).toEqual(["Row 2: reliability 'AB' is not one of A–F.", "Row 2: credibility '1.0' is not a number from 1 to 6."]);
     expect(errorsOf(graded('B', '12'))).toEqual(["Row 2: credibility '12' is not a number from 1 to 6."]);
+  });
+
+  it('trims spaces inside quoted cells too, but keeps a no-break space inside a text', () => {
+    const [r] = rowsOf(csv('" 2026-02-05 ","  Talks in Abu\uFEFFDhabi  ",,," FT ",,'));
+    expect([r.occurredOn, r.body, r.source.outlet]).toEqual(['2026-02-05', 'Talks in Abu\uFEFFDhabi', 'FT']);
   });
 
   it('reads a short row as having empty cells', () => {

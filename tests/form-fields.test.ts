@@ -73,7 +73,8 @@ describe('choices', () => {
     expect(messageOf(id('Round'), '0')).toBe('Round is required.');
     expect(messageOf(id('Round'), '-3')).toBe('Round is required.');
     expect(id('Round').safeParse('1.5').success).toBe(false);
-    expect(id('Round').safeParse('x').success).toBe(false);
+    expect(messageOf(id('Round'), 'x')).toBe('Round is required.');
+    expect(messageOf(id(), '')).toBe('Value is required.');
   });
 
   it('an optional id left unchosen is none', () => {
@@ -110,7 +111,7 @@ describe('errors beside each field', () => {
 
 describe('a refused form shown again', () => {
   it('shows each field’s text, and a repeated field’s last value, with nothing for none', () => {
-    expect(sentText({ title: 'T', owners: ['1', '2'], none: [] })).toEqual({ title: 'T', owners: '2', none: '' });
+    expect(sentText({ title: 'T', owners: ['1', '2', '3'], none: [] })).toEqual({ title: 'T', owners: '3', none: '' });
     expect(sentText(undefined)).toEqual({});
     expect(sentList(undefined, 'owners')).toEqual([]);
     expect(sentList({ owners: '1' }, 'owners')).toEqual(['1']);

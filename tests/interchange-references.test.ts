@@ -128,11 +128,20 @@ describe('keys and names listed once', () => {
     ).toEqual([{ path: `/convergence/${other}`, message: 'Duplicate assessment of an issue at a round.' }]);
   });
 
-  it('lists at most 200 errors', () => {
+  it('lists at most 200 errors, of references or of shape, in a document or a collection', () => {
     const errors = errorsOf((d) => {
-      for (let i = 0; i < 250; i++) d.actors.push({ ...d.actors[0], party: 'party:X' });
+      for (let i = 0; i < 250; i++) d.actors.push({ ...d.actors[0], key: `actor:extra-${i}`, party: 'party:X' });
     });
     expect(errors).toHaveLength(200);
+    expect(errors[199]).toEqual({ path: `/actors/${peaceTalks.actors.length + 199}/party`, message: '"party:X" is not a key of this document.' });
+    const shape = errorsOf((d) => {
+      for (let i = 0; i < 250; i++) d.actors.push({ ...d.actors[0], key: 'not a key' });
+    });
+    expect(shape).toHaveLength(200);
+    const collection = structuredClone(demoCollection) as unknown as NegotiationCollection;
+    for (let i = 0; i < 250; i++) collection.negotiations[1].actors.push({ ...peaceTalks.actors[0], key: `actor:extra-${i}`, party: 'party:X' });
+    const result = validateCollection(collection);
+    expect(!result.ok && result.errors.length).toBe(200);
   });
 });
 
