@@ -13,10 +13,12 @@ arrayBuffer.transferToFixedLength ??= function (this: ArrayBuffer, length?: numb
 };
 
 export type PdfFont = 'regular' | 'bold' | 'italic';
-export type PdfRun = { text: string; font: PdfFont; size: number; color: string; x: number };
+/** `right`: where the run's last glyph ends, from the glyphs' widths. */
+export type PdfRun = { text: string; font: PdfFont; size: number; color: string; x: number; right: number };
 export type PdfLine = { page: number; y: number; text: string; runs: PdfRun[] };
-/** `ruledUnder`: the lines a horizontal rule is drawn right after (the section headings). */
-export type PdfDocument = { pages: number; title: string; lines: PdfLine[]; ruledUnder: string[] };
+/** A horizontal rule: the line it is drawn under, how far below that line's baseline, from where to where, in what colour. */
+export type PdfRule = { under: string; drop: number; from: number; to: number; color: string };
+export type PdfDocument = { pages: number; width: number; info: { title: string; subject: string; creator: string; language: string }; lines: PdfLine[]; rules: PdfRule[] };
 
 const fontOf = (name: string): PdfFont => (/Bold/.test(name) ? 'bold' : /Oblique|Italic/.test(name) ? 'italic' : 'regular');
 
@@ -24,13 +26,17 @@ const fontOf = (name: string): PdfFont => (/Bold/.test(name) ? 'bold' : /Oblique
 export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(buffer));
   const { OPS } = await getResolvedPDFJS();
-  const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
+  const { info } = (await pdf.getMetadata()) as { info: Record<string, string | undefined> };
   const lines: PdfLine[] = [];
-  const ruledUnder: string[] = [];
+  const rules: PdfRule[] = [];
+  let width = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const { fnArray, argsArray } = await page.getOperatorList();
+    const [, , pageWidth, pageHeight] = page.view;
+    width = pageWidth;
     let color = '#000000';
+    let stroke = '#000000';
     let font: PdfFont = 'regular';
     let size = 0;
     let x = 0;
@@ -49,13 +55,23 @@ export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
           x = Math.round(args[0][4] * 10) / 10;
           y = Math.round(args[0][5] * 10) / 10;
           break;
-        case OPS.constructPath:
-          ruledUnder.push(lines.at(-1)?.text ?? '');
+        case OPS.setStrokeRGBColor:
+          stroke = String(args[0]);
           break;
+        case OPS.constructPath: {
+          // pdfkit draws from the top of the page down; [x1, y1, x2, y2] of a straight rule.
+          const [from, top, to] = Array.from(args[2] as ArrayLike<number>, (n) => Math.round(n * 10) / 10);
+          const under = lines.at(-1);
+          rules.push({ under: under?.text ?? '', drop: Math.round(((under?.y ?? 0) - (pageHeight - top)) * 10) / 10, from, to, color: stroke });
+          break;
+        }
         case OPS.showText: {
-          const text = (args[0] as ({ unicode: string } | number)[]).map((g) => (typeof g === 'number' ? '' : g.unicode)).join('');
+          const glyphs = (args[0] as ({ unicode: string; width: number } | number)[]).filter((g) => typeof g !== 'number');
+          const text = glyphs.map((g) => g.unicode).join('');
+          const inked = glyphs.slice(0, glyphs.length - (text.length - text.trimEnd().length));
+          const right = Math.round((x + (inked.reduce((sum, g) => sum + g.width, 0) * size) / 1000) * 10) / 10;
           const line = lines.at(-1);
-          const run = { text, font, size, color, x };
+          const run = { text, font, size, color, x, right };
           if (line && line.page === number && line.y === y) {
             line.runs.push(run);
             line.text += text;
@@ -65,7 +81,13 @@ export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
       }
     }
   }
-  return { pages: pdf.numPages, title: info.Title ?? '', lines, ruledUnder };
+  return {
+    pages: pdf.numPages,
+    width,
+    info: { title: info.Title ?? '', subject: info.Subject ?? '', creator: info.Creator ?? '', language: info.Language ?? '' },
+    lines,
+    rules,
+  };
 }
 
 /** The line that reads exactly `text`, or the first that starts with it. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderPdf } from '@/lib/exports/pdf';
+import { footerName, renderPdf } from '@/lib/exports/pdf';
 import { SECTION } from '@/lib/exports/text';
 import type { RoundSummary } from '@/lib/round-summary/types';
 import { lineOf, readPdf, type PdfDocument, type PdfLine } from './pdf-reader';
@@ -23,6 +23,11 @@ const style = (line: PdfLine, run = 0) => {
   const { font, size, color, x } = line.runs[run];
   return { font, size, color, x };
 };
+/** How far a line sits below the one before it. */
+const gapAbove = (pdf: PdfDocument, text: string) => {
+  const i = pdf.lines.indexOf(lineOf(pdf, text));
+  return Math.round((pdf.lines[i - 1].y - pdf.lines[i].y) * 10) / 10;
+};
 /** The lines between a section's heading and the next one, footers left out. */
 function section(pdf: PdfDocument, heading: string): PdfLine[] {
   const start = pdf.lines.findIndex((l) => l.text === heading);
@@ -37,7 +42,7 @@ describe('the PDF of a briefing with one of everything', () => {
   });
 
   it('is titled by the round, the negotiation under it in grey, and says so in its properties', () => {
-    expect(pdf.title).toBe('Round summary: Abu Dhabi round 2 — Russia–Ukraine peace talks');
+    expect(pdf.info).toEqual({ title: 'Round summary: Abu Dhabi round 2 — Russia–Ukraine peace talks', subject: 'Russia–Ukraine peace talks', creator: 'Negotiation tracker', language: 'en' });
     expect(pdf.lines.slice(0, 2).map((l) => [l.text, style(l)])).toEqual([
       ['Round summary: Abu Dhabi round 2', { font: 'bold', size: 20, color: NAVY, x: LEFT }],
       ['Russia–Ukraine peace talks', { font: 'regular', size: 12, color: GREY, x: LEFT }],
@@ -46,7 +51,9 @@ describe('the PDF of a briefing with one of everything', () => {
 
   it('heads each part of the briefing in bold navy, ruled underneath, in the briefing’s order', () => {
     const headings = Object.values(SECTION);
-    expect(pdf.ruledUnder).toEqual(headings);
+    expect(pdf.rules.map((r) => r.under)).toEqual(headings);
+    // Each rule runs from margin to margin just under its heading, in a light grey.
+    for (const rule of pdf.rules) expect({ ...rule, drop: rule.drop > 3 && rule.drop < 8 }).toEqual({ under: rule.under, drop: true, from: LEFT, to: Math.round((pdf.width - LEFT) * 10) / 10, color: '#b9c2cb' });
     for (const heading of headings) expect(style(lineOf(pdf, heading))).toEqual({ font: 'bold', size: 13.5, color: NAVY, x: LEFT });
     expect(pdf.lines.filter((l) => headings.includes(l.text as never)).map((l) => l.text)).toEqual(headings);
   });
@@ -61,6 +68,15 @@ describe('the PDF of a briefing with one of everything', () => {
       [['bold', 'Status: '], ['regular', 'held']],
       [['bold', 'Delegation heads: '], ['regular', 'United States: Steve Witkoff; Russia: Igor Kostyukov']],
     ]);
+  });
+
+  it('spaces paragraphs apart but keeps the lines of one part together', () => {
+    const lineHeight = gapAbove(pdf, 'Red lines: International recognition as Russian');
+    expect(lineHeight).toBeGreaterThan(10);
+    expect(lineHeight).toBeLessThan(13);
+    expect(gapAbove(pdf, 'Little progress on Donbas.')).toBeGreaterThan(lineHeight + 3);
+    expect(gapAbove(pdf, 'credibility 2 — https://www.ft.com/content/abc')).toBeLessThan(lineHeight);
+    expect(gapAbove(pdf, 'Ukraine — opposes')).toBeGreaterThan(lineHeight + 3);
   });
 
   it('gives what happened paragraph by paragraph', () => {
@@ -200,7 +216,7 @@ describe('the PDF of a briefing with nothing recorded', () => {
   it('says so in grey in every part', async () => {
     const pdf = await readPdf(await renderPdf(emptySummary()));
     expect(pdf.pages).toBe(1);
-    expect(pdf.ruledUnder).toEqual(Object.values(SECTION).filter((s) => s !== SECTION.roundSummary));
+    expect(pdf.rules.map((r) => r.under)).toEqual(Object.values(SECTION).filter((s) => s !== SECTION.roundSummary));
     const said = (heading: string) => section(pdf, heading).map((l) => [l.text, l.runs[0].color]);
     expect(said(SECTION.issues)).toEqual([['The agenda of this round is empty: every issue of the negotiation is listed.', GREY]]);
     expect(said(SECTION.outcomes)).toEqual([['No outcomes recorded.', GREY]]);
@@ -239,26 +255,95 @@ describe('a long briefing', () => {
   });
 });
 
+describe('text that fills its lines', () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 'Witkoff' : 'i')).join(' ');
+
+  it('wraps within the right margin at every indent, and uses the width it has', async () => {
+    const s = fullSummary();
+    const [donbas] = s.issues;
+    const position = donbas.positions[1].position!;
+    const long: RoundSummary = {
+      ...s,
+      negotiation: { ...s.negotiation, name: filler(90) },
+      delegations: [{ partyName: 'United States', partyShort: 'US', head: filler(90) }],
+      issues: [
+        {
+          ...donbas,
+          title: filler(60),
+          positions: [
+            { ...donbas.positions[1], partyName: filler(90), position: { ...position, summary: filler(90), redLines: filler(90), change: filler(90), source: { ...position.source!, quote: filler(90), title: filler(90) } } },
+            { ...donbas.positions[2], partyName: filler(90) },
+          ],
+        },
+      ],
+      outcomes: [{ ...s.outcomes[0], text: filler(90) }],
+      homeworkDue: [{ ...s.homeworkDue[0], title: filler(90), resolution: filler(90) }],
+      keyUpdates: [{ ...s.keyUpdates[0], body: filler(90) }],
+      keyDates: [{ ...s.keyDates[0], label: filler(90) }],
+    };
+    const pdf = await readPdf(await renderPdf(long));
+    const margin = pdf.width - LEFT;
+    const wrapped = pdf.lines.filter((l) => l.text.includes('Witkoff i i') && l.y > LEFT);
+    expect(wrapped.length).toBeGreaterThan(40);
+    for (const line of wrapped) expect([line.text, line.runs.at(-1)!.right <= margin + 0.5]).toEqual([line.text, true]);
+    // Each indent wraps close to the margin: a line that wrapped is at most a word short of it.
+    const indents = new Set(wrapped.map((l) => l.runs[0].x));
+    expect([...indents].sort((a, b) => a - b)).toEqual([LEFT, LEFT + 8, LEFT + 10, LEFT + 18]);
+    for (const x of indents) expect(Math.max(...wrapped.filter((l) => l.runs[0].x === x).map((l) => l.runs.at(-1)!.right))).toBeGreaterThan(margin - 40);
+  });
+
+  it('wraps a long footer within the foot of its page, page count and all', async () => {
+    const s = emptySummary({ negotiation: { id: 1, name: 'Russia–Ukraine peace talks (US-mediated), with the coalition' } });
+    const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Abu Dhabi round 2, with the coalition of the willing' } }));
+    const footer = pdf.lines.filter((l) => l.y < 56);
+    expect(pdf.pages).toBe(1);
+    expect(footer).toHaveLength(2);
+    expect(footer.map((l) => l.text).join('')).toBe('Russia–Ukraine peace talks (US-mediated), with the coalition — Abu Dhabi round 2, with the coalition of the willing — generated 1 Mar 2026 — page 1 of 1');
+    for (const line of footer) expect(line.y).toBeGreaterThan(10);
+  });
+
+  it('shortens names too long for the footer, so that it never spills onto a page of its own', async () => {
+    const s = emptySummary({ negotiation: { id: 1, name: 'Talks '.repeat(33).trim() } });
+    const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Round '.repeat(33).trim() } }));
+    expect(pdf.pages).toBe(1);
+    expect(pdf.lines.filter((l) => l.y < 56).map((l) => l.text).join('')).toBe(`${'Talks '.repeat(9)}Talks… — ${'Round '.repeat(9)}Round… — generated 1 Mar 2026 — page 1 of 1`);
+    const sixty = 'x'.repeat(60);
+    expect([footerName(sixty), footerName(`${sixty}y`), footerName(`${'x'.repeat(58)} yz`)]).toEqual([sixty, `${'x'.repeat(59)}…`, `${'x'.repeat(58)}…`]);
+  });
+});
+
 describe('a PDF without its fonts', () => {
-  it('falls back to the standard fonts, writing the characters they lack as their nearest ASCII or "?"', async () => {
+  /** Renders with the renderer loaded afresh from a working directory that holds only the given font files. */
+  async function renderFrom(fontFiles: string[], summary: RoundSummary): Promise<PdfDocument> {
     const cwd = process.cwd();
     const cache = globalThis as { trackerPdfFonts?: unknown };
-    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'no-fonts-'));
-    const s = fullSummary({ negotiation: { id: 1, name: 'Russia–Ukraine ‘talks’ “now” → Київ…' } });
-    let pdf: PdfDocument;
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'fonts-'));
+    const fonts = path.join(elsewhere, 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+    fs.mkdirSync(fonts, { recursive: true });
+    for (const file of fontFiles) fs.copyFileSync(path.join(cwd, 'node_modules', 'dejavu-fonts-ttf', 'ttf', file), path.join(fonts, file));
     try {
-      // The renderer finds the fonts under the working directory when it is loaded: load it again from elsewhere.
+      // The renderer finds the fonts under the working directory when it is loaded.
       process.chdir(elsewhere);
       delete cache.trackerPdfFonts;
       vi.resetModules();
-      const { renderPdf: renderWithoutFonts } = await import('@/lib/exports/pdf');
-      pdf = await readPdf(await renderWithoutFonts(s));
+      const { renderPdf: render } = await import('@/lib/exports/pdf');
+      return await readPdf(await render(summary));
     } finally {
       process.chdir(cwd);
       delete cache.trackerPdfFonts;
       fs.rmSync(elsewhere, { recursive: true, force: true });
     }
-    expect(pdf.title).toBe(`Round summary: Abu Dhabi round 2 - Russia-Ukraine 'talks' "now" -> ????...`);
+  }
+
+  it('uses the standard fonts when only some of its own are installed', async () => {
+    const pdf = await renderFrom(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'], emptySummary({ negotiation: { id: 1, name: 'Київ' } }));
+    expect(pdf.lines[1].text).toBe('????');
+  });
+
+  it('falls back to the standard fonts, writing the characters they lack as their nearest ASCII or "?"', async () => {
+    const s = fullSummary({ negotiation: { id: 1, name: 'Russia–Ukraine ‘talks’ “now” → Київ…' } });
+    const pdf = await renderFrom([], s);
+    expect(pdf.info.title).toBe(`Round summary: Abu Dhabi round 2 - Russia-Ukraine 'talks' "now" -> ????...`);
     expect(pdf.lines[1].text).toBe(`Russia-Ukraine 'talks' "now" -> ????...`);
     expect(pdf.lines.slice(0, 3).map((l) => l.runs[0].font)).toEqual(['bold', 'regular', 'bold']);
     expect(lineOf(pdf, '"significant work remains"').runs[0].font).toBe('italic');
