@@ -26,7 +26,7 @@ const fontOf = (name: string): PdfFont => (/Bold/.test(name) ? 'bold' : /Oblique
 export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(buffer));
   const { OPS } = await getResolvedPDFJS();
-  const { info } = (await pdf.getMetadata()) as { info: Record<string, string | undefined> };
+  const info = (await pdf.getMetadata()).info as Record<string, string | undefined>;
   const lines: PdfLine[] = [];
   const rules: PdfRule[] = [];
   let width = 0;
