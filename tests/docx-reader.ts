@@ -6,8 +6,19 @@ import JSZip from 'jszip';
 import { expect } from 'vitest';
 
 export type DocxRun = { text: string; bold: boolean; italic: boolean; color: string | null; size: number | null; field: string | null };
-export type DocxParagraph = { kind: 'paragraph'; style: string | null; bullet: boolean; indent: number; align: string | null; text: string; runs: DocxRun[] };
-export type DocxTable = { kind: 'table'; rows: { text: string; bold: boolean }[][] };
+/** `space`: the space before and after the paragraph, in twentieths of a point. */
+export type DocxParagraph = {
+  kind: 'paragraph';
+  style: string | null;
+  bullet: boolean;
+  indent: number;
+  align: string | null;
+  space: { before: number; after: number };
+  text: string;
+  runs: DocxRun[];
+};
+/** `width`: the table's and each column's share of the page, in percent; `borders`: each edge's line. */
+export type DocxTable = { kind: 'table'; width: number; columns: number[]; borders: Record<string, string>; rows: { text: string; bold: boolean }[][] };
 export type DocxDocument = {
   title: string;
   creator: string;
@@ -49,15 +60,26 @@ function paragraph(p: Node): DocxParagraph {
     bullet: !!child(props, 'w:numPr'),
     indent: Number(attr(child(props, 'w:ind'), 'w:left') ?? 0),
     align: attr(child(props, 'w:jc'), 'w:val'),
+    space: { before: Number(attr(child(props, 'w:spacing'), 'w:before') ?? 0), after: Number(attr(child(props, 'w:spacing'), 'w:after') ?? 0) },
     text: runs.map((r) => r.text).join(''),
     runs,
   };
 }
 
+/** A width in fiftieths of a percent (w:type="pct"), as a percentage. */
+const percent = (node: Node | undefined) => (attr(node, 'w:type') === 'pct' ? Number(attr(node, 'w:w')) / 50 : NaN);
+
 function table(t: Node): DocxTable {
   const rows = children(t).filter((c) => tag(c) === 'w:tr');
+  const props = child(t, 'w:tblPr');
+  const borders = child(props, 'w:tblBorders');
   return {
     kind: 'table',
+    width: percent(child(props, 'w:tblW')),
+    columns: children(rows[0])
+      .filter((c) => tag(c) === 'w:tc')
+      .map((tc) => percent(child(child(tc, 'w:tcPr'), 'w:tcW'))),
+    borders: Object.fromEntries((borders ? children(borders) : []).map((b) => [tag(b).slice(2), `${attr(b, 'w:val')} ${attr(b, 'w:sz')} ${attr(b, 'w:color')}`])),
     rows: rows.map((tr) =>
       children(tr)
         .filter((c) => tag(c) === 'w:tc')

@@ -53,7 +53,20 @@ describe('the Word document of a briefing with one of everything', () => {
     ]);
   });
 
-  it('gives the round’s facts as a table, each fact’s name in bold', () => {
+  it('spaces its headings from the text around them, and its paragraphs and bullets a little apart', () => {
+    const space = (p: DocxParagraph) => [p.space.before, p.space.after];
+    const paragraphs = doc.body.filter((b): b is DocxParagraph => b.kind === 'paragraph');
+    for (const p of paragraphs.filter((p) => /^Heading/.test(p.style ?? ''))) expect([p.text, space(p)]).toEqual([p.text, [240, 120]]);
+    for (const p of paragraphs.filter((p) => p.bullet)) expect([p.text, space(p)]).toEqual([p.text, [0, 60]]);
+    for (const p of paragraphs.filter((p) => !p.bullet && !p.style && !p.text.startsWith('Status: '))) expect([p.text, space(p)]).toEqual([p.text, [0, 80]]);
+    expect(space(paragraphs.find((p) => p.text.startsWith('Status: '))!)).toEqual([0, 80]);
+  });
+
+  it('gives the round’s facts as a table across the page, in light grey lines, each fact’s name in bold in its first quarter', () => {
+    const facts = doc.body.find((b) => b.kind === 'table')!;
+    expect([facts.width, facts.columns]).toEqual([100, [25, 75]]);
+    const line = 'single 4 D5D9DE';
+    expect(facts.borders).toEqual({ top: line, left: line, bottom: line, right: line, insideH: line, insideV: line });
     expect(part(doc, 'The round')).toEqual([
       '**Negotiation** | Russia–Ukraine peace talks',
       '**Round** | Abu Dhabi round 2 (no. 3)',
