@@ -321,15 +321,16 @@ describe('a PDF without its fonts', () => {
     const fonts = path.join(elsewhere, 'node_modules', 'dejavu-fonts-ttf', 'ttf');
     fs.mkdirSync(fonts, { recursive: true });
     for (const file of fontFiles) fs.copyFileSync(path.join(cwd, 'node_modules', 'dejavu-fonts-ttf', 'ttf', file), path.join(fonts, file));
+    // The renderer looks for the fonts under the working directory when it is loaded (process.chdir is not
+    // allowed in a worker thread, where Stryker runs the tests: the directory is named instead).
+    const workingDirectory = vi.spyOn(process, 'cwd').mockReturnValue(elsewhere);
     try {
-      // The renderer finds the fonts under the working directory when it is loaded.
-      process.chdir(elsewhere);
       delete cache.trackerPdfFonts;
       vi.resetModules();
       const { renderPdf: render } = await import('@/lib/exports/pdf');
       return await readPdf(await render(summary));
     } finally {
-      process.chdir(cwd);
+      workingDirectory.mockRestore();
       delete cache.trackerPdfFonts;
       fs.rmSync(elsewhere, { recursive: true, force: true });
     }
