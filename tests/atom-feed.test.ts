@@ -132,6 +132,7 @@ describe('an entry’s title', () => {
   it('is the first line with text of the update, without Markdown marks and runs of spaces', () => {
     expect(titleFrom('\n  \n**Lavrov dismissed** the `guarantees`\n\nsecond paragraph')).toBe('Lavrov dismissed the guarantees');
     expect(titleFrom('# Heading _one_\n> quoted')).toBe('Heading one');
+    expect(titleFrom('> Lavrov: “nonsense”')).toBe('Lavrov: “nonsense”');
     expect(titleFrom('  spaced \t  out  ')).toBe('spaced out');
   });
 

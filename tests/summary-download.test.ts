@@ -32,7 +32,7 @@ describe('the name of a downloaded briefing', () => {
   });
 
   it('keeps the full name in any script, with only the characters no file system accepts replaced', () => {
-    const s = withRound({ name: 'Раунд 2: "Абу-Даби" / итоги?' }, 'Переговоры\u0000 <A|B>  *');
+    const s = withRound({ name: 'Раунд 2: "Абу-Даби" / итоги?\u007f' }, 'Переговоры\u0000 <A|B>  *');
     expect(summaryFullFileName(s, 'pdf')).toBe('Переговоры A B - Раунд 2 Абу-Даби итоги - 2026-02-05 - summary.pdf');
     expect(summaryFullFileName(withRound({ name: 'C:\\tmp\\x' }), 'md')).toBe('Russia–Ukraine peace talks - C tmp x - 2026-02-05 - summary.md');
   });

@@ -39,6 +39,8 @@ describe('text an analyst typed, made safe for every format', () => {
     expect(plainFromMarkdown('**bold** and __strong__, *soft* and _light_ words')).toBe('bold and strong, soft and light words');
     expect(plainFromMarkdown('(*aside*) and *end*.')).toBe('(aside) and end.');
     expect(plainFromMarkdown('a snake_case_name and 2*3*4 stay')).toBe('a snake_case_name and 2*3*4 stay');
+    expect(plainFromMarkdown('2 ** 3 ** 4 and a * b * c')).toBe('2 ** 3 ** 4 and a * b * c');
+    expect(plainFromMarkdown('*a*, *b*; *c*: *d*! *e*? (*f*) *g*.\n_h_\t*i*')).toBe('a, b; c: d! e? (f) g.\nh\ti');
     expect(plainFromMarkdown('run `npm test` now')).toBe('run npm test now');
     expect(plainFromMarkdown('# Title\n   ### Sub\n#hashtag')).toBe('Title\nSub\n#hashtag');
     expect(plainFromMarkdown('1\\. not a list, \\*not emphasis\\*, a \\\\ backslash')).toBe('1. not a list, *not emphasis*, a \\ backslash');
