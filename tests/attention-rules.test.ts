@@ -131,8 +131,8 @@ describe('overdue homework', () => {
     homework(peace, 'Monitoring arrangements', '2026-01-20');
     homework(arms, 'Data exchange', '2026-01-01');
     expect(overdueHomework(db, '2026-03-01', peace.negotiationId)).toEqual([
-      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, owners: 'A, B' },
-      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
     ]);
     expect(overdueHomework(db, '2026-03-01').map((h) => h.title)).toEqual(['Data exchange', 'Monitoring arrangements', 'Withdrawal mechanics']);
     expect(countOverdueHomework(db, '2026-03-01', peace.negotiationId)).toBe(2);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import demoCollection from '@/db/demo/negotiations.json';
 import { pointer, validateCollection, validateDocument } from '@/lib/interchange/validate';
 import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT, formatBytes, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
-import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
+import type { NegotiationCollectionV1 as NegotiationCollection, NegotiationDocumentV1 as NegotiationDocument } from '@/lib/interchange/schema-v1';
+// The demo is a version 1 collection: its actors still carry one party each.
 
 // What an imported document must hold beyond its shape (lib/interchange/validate.ts): every reference
 // resolves, every key is listed once, positions form one chain. Each refusal names the field to fix.
@@ -187,12 +188,13 @@ describe('a collection of negotiations', () => {
     );
   });
 
-  it('refuses a listing of a shared party with another short name or description', () => {
+  it('refuses a listing of a shared party with another short name, but takes its own description of it', () => {
     const other = (change: (p: NegotiationCollection['negotiations'][number]['parties'][number]) => void) =>
       collectionErrors((c) => change(c.negotiations[1].parties[0]));
-    const message = '"party:US" is listed at /negotiations/0/parties/0 with another name, short name or description: one key names one party.';
+    const message = '"party:US" is listed at /negotiations/0/parties/0 with another name or short name: one key names one party.';
     expect(other((p) => (p.shortName = 'USA'))).toEqual([{ path: '/negotiations/1/parties/0/key', message }]);
-    expect(other((p) => (p.description = 'Another'))).toEqual([{ path: '/negotiations/1/parties/0/key', message }]);
+    // What a negotiation says of a party is its own (docs/decisions/0014).
+    expect(other((p) => (p.description = 'Another'))).toEqual([]);
   });
 
   it('refuses what does not have the shape of a collection, with the path of each error', () => {

@@ -76,8 +76,8 @@ describe("a party's position at the round", () => {
 });
 
 describe('homework', () => {
-  const held = { id: 100, name: 'Abu Dhabi round 2', status: 'held' as const };
-  const planned = { id: 101, name: 'Round 3', status: 'planned' as const };
+  const held = { id: 100, name: 'Abu Dhabi round 2', status: 'held' as const, startsOn: '2026-02-04' };
+  const planned = { id: 101, name: 'Round 3', status: 'planned' as const, startsOn: null };
 
   it('is overdue once the round it is due at has been held, and not before', () => {
     const summary = assembleRoundSummary(
@@ -91,6 +91,23 @@ describe('homework', () => {
     expect(summary.homeworkDue.map((h) => [h.dueRound, h.state, h.overdue])).toEqual([
       ['Abu Dhabi round 2', 'overdue', true],
       ['Round 3', 'open', false],
+    ]);
+  });
+
+  it('says the due round was cancelled, overdue from the day it was planned for', () => {
+    const cancelled = (id: number, startsOn: string | null) => ({ id, name: `Round ${id}`, status: 'cancelled' as const, startsOn });
+    const summary = assembleRoundSummary(
+      rows({
+        round: round({ id: 99 }),
+        homework: [task(1, { dueRoundId: 102 }), task(2, { dueRoundId: 103 }), task(3, { dueRoundId: 102, status: 'delivered' })],
+        homeworkRounds: [cancelled(102, '2026-02-20'), cancelled(103, '2026-03-20')],
+      }),
+      TODAY,
+    );
+    expect(summary.homeworkDue.map((h) => [h.dueRound, h.state, h.overdue])).toEqual([
+      ['Round 102', 'due_round_cancelled', true],
+      ['Round 103', 'due_round_cancelled', false],
+      ['Round 102', 'delivered', false],
     ]);
   });
 
@@ -111,7 +128,7 @@ describe('homework', () => {
           { homeworkId: 1, partyId: CN, name: 'China' },
           { homeworkId: 1, partyId: US, name: 'United States' },
         ],
-        homeworkRounds: [held, planned, { id: 98, name: 'Abu Dhabi round 1', status: 'held' }],
+        homeworkRounds: [held, planned, { id: 98, name: 'Abu Dhabi round 1', status: 'held', startsOn: '2026-01-23' }],
       }),
       TODAY,
     );

@@ -132,7 +132,7 @@ describe('the homework of a round', () => {
   it('carries what the analyst recorded, and names its rounds only when they are known', () => {
     const item = task(1, { description: 'Maps of the line of contact', issueTitle: 'Donbas status', dueOn: '2026-04-01', resolution: 'Partly delivered', vague: true, status: 'in_progress', assignedRoundId: 100, dueRoundId: 404 });
     const orphan = task(2, { assignedRoundId: 98, dueRoundId: null });
-    const summary = briefing({ homework: [item, orphan], homeworkRounds: [{ id: 100, name: 'Abu Dhabi round 2', status: 'held' }] });
+    const summary = briefing({ homework: [item, orphan], homeworkRounds: [{ id: 100, name: 'Abu Dhabi round 2', status: 'held', startsOn: '2026-02-04' }] });
     expect(summary.homeworkAssigned).toEqual([
       {
         id: 1,

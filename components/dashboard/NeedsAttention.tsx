@@ -26,7 +26,7 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
               <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
               <span className="small muted">
                 {h.owners && `${h.owners}; `}
-                {h.dueRoundName ? `due at ${h.dueRoundName} (held)` : `due ${formatDate(h.dueOn)}`} — {h.negotiationName}
+                {overdueReason(h)} — {h.negotiationName}
               </span>
             </li>
           ))}
@@ -73,6 +73,13 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
       <More list={weak} />
     </section>
   );
+}
+
+/** Why the item is overdue: its due round was cancelled, was held, or its due date passed. */
+function overdueReason(h: OverdueHomework): string {
+  if (h.dueRoundStatus === 'cancelled') return `due round cancelled: ${h.dueRoundName}${h.dueRoundStartsOn ? ` (planned for ${formatDate(h.dueRoundStartsOn)})` : ''}`;
+  if (h.dueRoundStatus === 'held') return `due at ${h.dueRoundName} (held)`;
+  return `due ${formatDate(h.dueOn)}`;
 }
 
 /** Each list shows its first items; this says how many more there are. */

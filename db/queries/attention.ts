@@ -3,14 +3,25 @@ import type { DB } from '@/db';
 import { issues, negotiations, parties, positions, updateSources } from '@/db/schema';
 import { overdueHomeworkWhere } from './overdue';
 import { chainOf, loadSourceChains } from './source-chains';
-import { CLOSED_ISSUE_STATUSES, type IssueStatus } from '@/lib/domain';
+import { CLOSED_ISSUE_STATUSES, type IssueStatus, type RoundStatus } from '@/lib/domain';
 import { daysBetween } from '@/lib/dates';
 import { groupBy } from '@/lib/group-by';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
 export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;
 
-export type OverdueHomework = { id: number; title: string; negotiationName: string; dueOn: string | null; dueRoundName: string | null; owners: string };
+export type OverdueHomework = {
+  id: number;
+  title: string;
+  negotiationName: string;
+  dueOn: string | null;
+  dueRoundName: string | null;
+  /** 'cancelled': the item needs a new due round or date (lib/homework.ts isDueRoundCancelled; every item here is still owed). */
+  dueRoundStatus: RoundStatus | null;
+  /** The day the due round was planned for: a cancelled round's items count as overdue from it. */
+  dueRoundStartsOn: string | null;
+  owners: string;
+};
 export type StaleIssue = { id: number; title: string; negotiationName: string; lastActivityAt: string | null; days: number | null };
 export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
 
@@ -22,9 +33,10 @@ export function overdueHomework(db: DB, today: string, negotiationId?: number, l
   // The owners are looked up only for the rows kept: in a subquery after the LIMIT, not for every overdue item.
   return db.$client
     .prepare(
-      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName,
+      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName, h.dueRoundStatus, h.dueRoundStartsOn,
               coalesce((SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id), '') owners
-         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
+         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, r.status dueRoundStatus, r.starts_on dueRoundStartsOn,
+                      coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
                  FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id
                 WHERE ${OVERDUE_WHERE}
                 ORDER BY dueBy, h.id

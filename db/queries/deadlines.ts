@@ -1,5 +1,6 @@
 import type { DB } from '@/db';
 import { pendingHomeworkWhere } from './overdue';
+import type { RoundStatus } from '@/lib/domain';
 import type { Target } from '@/lib/links';
 
 export type Deadline = {
@@ -40,12 +41,23 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
   const homework = c
     .prepare(
       `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date, r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName,
+              r.status roundStatus,
               (SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id) owners
          FROM homework h JOIN negotiations n ON n.id = h.negotiation_id LEFT JOIN rounds r ON r.id = h.due_round_id
         WHERE ${pendingHomeworkWhere('h')} AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)
           AND (@from IS NULL OR coalesce(h.due_on, r.starts_on) IS NULL OR coalesce(h.due_on, r.starts_on) >= @from)`,
     )
-    .all({ from }) as { id: number; title: string; date: string | null; roundName: string | null; approx: string | null; negotiationId: number; negotiationName: string; owners: string | null }[];
+    .all({ from }) as {
+    id: number;
+    title: string;
+    date: string | null;
+    roundName: string | null;
+    roundStatus: RoundStatus | null;
+    approx: string | null;
+    negotiationId: number;
+    negotiationName: string;
+    owners: string | null;
+  }[];
 
   const all: Deadline[] = [
     ...keyDates.map((k) => ({
@@ -75,7 +87,8 @@ export function listDeadlines(db: DB, fromDate?: string): Deadline[] {
       date: h.date,
       approx: h.date ? '' : (h.approx ?? ''),
       title: `Homework due: ${h.title}`,
-      detail: [h.owners && `owners ${h.owners}`, h.roundName && `due at ${h.roundName}`].filter(Boolean).join('; '),
+      // A cancelled round's day is kept as the date, the day the item counts as overdue from.
+      detail: [h.owners && `owners ${h.owners}`, h.roundName && (h.roundStatus === 'cancelled' ? `due round cancelled: ${h.roundName}` : `due at ${h.roundName}`)].filter(Boolean).join('; '),
       negotiationId: h.negotiationId,
       negotiationName: h.negotiationName,
       target: { to: 'homework' as const, id: h.id },

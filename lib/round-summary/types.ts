@@ -1,3 +1,5 @@
+import type { HomeworkState } from '@/lib/homework';
+
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
 export type SummarySource = {
@@ -61,8 +63,8 @@ export type SummaryHomework = {
   dueOn: string | null;
   status: string;
   overdue: boolean;
-  /** What a reader sees: the stored status, or 'overdue'. */
-  state: string;
+  /** What a reader sees: the stored status, 'overdue', or 'due_round_cancelled' (lib/homework.ts homeworkState). */
+  state: HomeworkState;
   resolution: string;
   vague: boolean;
 };

@@ -6,6 +6,7 @@ import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeate
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { HomeworkForm } from '@/components/forms/HomeworkForm';
+import { roundChoices } from '@/components/rounds/round-choices';
 import { SelectField } from '@/components/ui/Field';
 import { createHomeworkAction } from '@/app/homework/actions';
 
@@ -56,7 +57,7 @@ export default async function NewHomeworkPage({ searchParams }: { searchParams: 
           negotiationId={negotiation.id}
           parties={listSeatedParties(db, negotiation.id).map((p) => ({ value: String(p.id), label: p.name }))}
           issues={listIssuesOf(db, negotiation.id).map((i) => ({ value: String(i.id), label: i.title }))}
-          rounds={rounds.map((r) => ({ value: String(r.id), label: r.name }))}
+          rounds={roundChoices(rounds)}
           preset={{ assignedRoundId: assigned && roundIds.has(assigned) ? assigned : undefined }}
         />
       </section>

@@ -78,7 +78,7 @@ function HomeworkTable({ items, caption }: { items: SummaryHomework[]; caption: 
               <td>{h.assignedRound ?? '—'}</td>
               <td>{[h.dueRound, h.dueOn ? formatDate(h.dueOn) : null].filter(Boolean).join(' / ') || '—'}</td>
               <td>
-                <span className={`badge ${h.overdue ? 'overdue' : 'status'}`}>{label(h.state)}</span>
+                <span className={`badge ${h.overdue || h.state === 'due_round_cancelled' ? 'overdue' : 'status'}`}>{label(h.state)}</span>
               </td>
             </tr>
           ))}
