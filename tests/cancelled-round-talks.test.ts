@@ -5,7 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDb, makeUser } from './factories';
-import { CANCELLED, LAST_HELD, TALKS_TODAY, cancelledRoundTalks } from './fixtures/cancelled-round-talks';
+import { CANCELLED, LAST_HELD, SNAPBACK, TALKS_TODAY, cancelledRoundTalks } from './fixtures/cancelled-round-talks';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { listHomework, homeworkCounts } from '@/db/queries/homework';
 import { needsAttention } from '@/db/queries/attention';
@@ -13,6 +13,7 @@ import { listDeadlines } from '@/db/queries/deadlines';
 import { getRoundPage } from '@/db/queries/rounds';
 import { roundSummary } from '@/db/queries/round-summary';
 import { rounds } from '@/db/schema';
+import { renderCsv } from '@/lib/exports/csv';
 import { renderDocx } from '@/lib/exports/docx';
 import { renderJson } from '@/lib/exports/json';
 import { renderMarkdown } from '@/lib/exports/markdown';
@@ -88,5 +89,49 @@ describe('homework due at the cancelled round', () => {
       expect(await pdfText(await renderPdf(summary))).toMatch(/Written text on enrichment \[OVERDUE\].*state: due round cancelled/);
       expect(await docxText(await renderDocx(summary))).toMatch(/Written text on enrichment OVERDUE.*state: due round cancelled/);
     }
+  });
+});
+
+describe('the briefing of the last held round describes that round', () => {
+  const rome = () => roundSummary(db, roundId(LAST_HELD.name), TALKS_TODAY)!;
+
+  it('counts its key dates from the round, not from the day it is read', async () => {
+    const summary = rome();
+    expect(summary.keyDates.map((k) => [k.label, k.daysFromRound])).toEqual([[SNAPBACK.label, 148]]);
+    const when = `${SNAPBACK.label} — Enrichment ceiling (E3–Iran nuclear file): 148 days after the round`;
+    expect(renderMarkdown(summary)).toContain(`| 18 Oct 2025 | ${SNAPBACK.label} | Enrichment ceiling (E3–Iran nuclear file) | 148 days after the round |`);
+    expect(JSON.parse(renderJson(summary)).keyDates[0]).toMatchObject({ daysFromRound: 148, daysFromToday: -409 });
+    for (const text of [await pdfText(await renderPdf(summary)), await docxText(await renderDocx(summary))]) {
+      expect(text).toContain(when);
+      expect(text).not.toMatch(/-409|409 days ago/);
+    }
+  });
+
+  it('says what changed once, without "Changed:" after "What changed:"', async () => {
+    const summary = rome();
+    const e3 = summary.issues[0].positions.find((p) => p.partyShort === 'E3')!.position!;
+    expect(e3.change).toBe('Flexibility rigid → low; summary revised.');
+    const markdown = renderMarkdown(summary);
+    expect(markdown).toContain('  - What changed: Flexibility rigid → low; summary revised.');
+    for (const text of [markdown, await pdfText(await renderPdf(summary)), await docxText(await renderDocx(summary))]) expect(text).not.toContain('Changed:');
+  });
+
+  it('names the mediators without a position once, in every format, with no blank rows in the CSV', async () => {
+    const summary = rome();
+    const line = 'Mediators with no position recorded on these issues: Mediator 1, Mediator 2.';
+    expect(summary.mediatorsWithoutPosition).toEqual(['Mediator 1', 'Mediator 2']);
+    expect(summary.issues.map((i) => i.positions.map((p) => p.partyShort))).toEqual([['IR', 'E3'], ['IR', 'E3']]);
+    const markdown = renderMarkdown(summary);
+    expect(markdown.split(line)).toHaveLength(2);
+    expect(markdown).not.toContain('**Mediator 1**');
+    for (const text of [await pdfText(await renderPdf(summary)), await docxText(await renderDocx(summary))]) {
+      expect(text.split(line)).toHaveLength(2);
+      // The mediators' line, and Iran and the E3 on inspections, where neither holds one.
+      expect(text.split('no position recorded')).toHaveLength(4);
+    }
+    const csv = renderCsv(summary).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    expect(csv).toHaveLength(4);
+    expect(csv.map((row) => row.match(/,(Iran|"E3 \(France, Germany, UK\)"),/)?.[1])).toEqual(['Iran', '"E3 (France, Germany, UK)"', 'Iran', '"E3 (France, Germany, UK)"']);
+    expect(csv.join('\n')).not.toContain('Mediator');
   });
 });

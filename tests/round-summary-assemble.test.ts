@@ -44,7 +44,7 @@ describe("a party's position at the round", () => {
       id: atRound.id,
       atThisRound: true,
       changedAtRound: true,
-      change: 'Changed: stance opposes → conditional; summary revised.',
+      change: 'Stance opposes → conditional; summary revised.',
     });
   });
 
@@ -62,16 +62,24 @@ describe("a party's position at the round", () => {
     expect(positionOf(assembleRoundSummary(planned, TODAY), 'Security guarantees', 'UA')!.position!.id).toBe(current.id);
   });
 
-  it('lists seated parties without a position as none recorded, skips observers without one, and adds parties not seated that hold one', () => {
+  it('lists seated parties without a position as none recorded, names mediators without one once, skips observers without one, and adds parties not seated that hold one', () => {
     const china = version(GUARANTEES.id, CN, '2026-02-04');
     const summary = assembleRoundSummary(rows({ positions: [china], otherParties: [{ id: CN, name: 'China', shortName: 'CN' }] }), TODAY);
     const listed = issueTitled(summary, 'Security guarantees').positions.map((p) => [p.partyShort, p.position?.id ?? null]);
+    expect(summary.mediatorsWithoutPosition).toEqual(['United States']);
     expect(listed).toEqual([
-      ['US', null],
       ['RU', null],
       ['UA', null],
       ['CN', china.id],
     ]);
+  });
+
+  it('lists a mediator under the issues it holds a position on, and nowhere else', () => {
+    const us = version(GUARANTEES.id, US, '2026-02-04');
+    const summary = assembleRoundSummary(rows({ positions: [us] }), TODAY);
+    expect(summary.mediatorsWithoutPosition).toEqual([]);
+    expect(issueTitled(summary, 'Security guarantees').positions.map((p) => p.partyShort)).toEqual(['US', 'RU', 'UA']);
+    expect(issueTitled(summary, 'Donbas status').positions.map((p) => p.partyShort)).toEqual(['RU', 'UA']);
   });
 });
 

@@ -86,6 +86,11 @@ export type SummaryKeyDate = {
   negotiationName: string;
   date: string;
   label: string;
+  /**
+   * Days from the round to the date: from its last day (0 while it lasts). For a round without a
+   * date yet, from today, as keyDatesFrom is.
+   */
+  daysFromRound: number;
   /** Negative: the date has passed. */
   daysFromToday: number;
 };
@@ -116,4 +121,6 @@ export type RoundSummary = {
   keyDates: SummaryKeyDate[];
   /** Key dates are listed from this day on (the round's start; today for an undated round). */
   keyDatesFrom: string;
+  /** Mediators holding no position on any issue shown, named once rather than under every issue. */
+  mediatorsWithoutPosition: string[];
 };
