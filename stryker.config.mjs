@@ -46,6 +46,7 @@ const MUTATE = [
   'db/queries/since-last-round.ts',
   'db/queries/overdue.ts',
   'db/queries/attention.ts',
+  'db/mutations/last-event.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -68,7 +68,7 @@ describe('issues gone quiet', () => {
     const { issueId } = makeNegotiation(db, analyst, 'Peace talks');
     quietSince(db, issueId, '2026-02-05T10:00:00.000Z');
     expect(staleIssues(db, '2026-03-06', 30)).toEqual([]);
-    expect(staleIssues(db, '2026-03-07', 30)).toEqual([{ id: issueId, title: 'Territory', negotiationName: 'Peace talks', lastActivityAt: '2026-02-05T10:00:00.000Z', days: 30 }]);
+    expect(staleIssues(db, '2026-03-07', 30)).toEqual([{ id: issueId, title: 'Territory', negotiationName: 'Peace talks', lastEventOn: '2026-02-05', days: 30 }]);
   });
 
   it('an agreed or dropped issue never goes stale; a stalled one does', () => {

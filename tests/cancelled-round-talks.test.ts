@@ -74,6 +74,11 @@ describe('homework due at the cancelled round', () => {
     expect(attention.overdue.items).toEqual([
       expect.objectContaining({ title: OWED, dueRoundName: CANCELLED.name, dueRoundStatus: 'cancelled', dueRoundStartsOn: CANCELLED.startsOn }),
     ]);
+    // Quiet since the latest event recorded on each issue, the importer's positions and status changes included.
+    expect(attention.stale.items.map((i) => [i.title, i.lastEventOn])).toEqual([
+      ['Inspections', '2025-06-13'],
+      ['Enrichment ceiling', '2025-06-14'],
+    ]);
     const deadline = listDeadlines(db).find((d) => d.kind === 'homework' && d.negotiationId === negotiationId)!;
     expect(deadline).toMatchObject({ date: CANCELLED.startsOn, detail: `owners IR; due round cancelled: ${CANCELLED.name}` });
   });

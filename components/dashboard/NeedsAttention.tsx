@@ -40,6 +40,9 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
       <h3>
         No activity for {staleDays} days or more ({stale.count})
       </h3>
+      <p className="small muted">
+        Counted from the latest event date recorded on each issue: when an update happened, a position&rsquo;s as-of date or a status change&rsquo;s date, not the day it was logged.
+      </p>
       {stale.count === 0 ? (
         <p className="muted small">Every open issue moved recently.</p>
       ) : (
@@ -48,7 +51,7 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
             <li key={i.id}>
               <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
               <span className="small muted">
-                {i.lastActivityAt ? `last activity ${formatDate(i.lastActivityAt)}, ${i.days} days ago` : 'no activity recorded'} — {i.negotiationName}
+                {i.lastEventOn ? `latest event ${formatDate(i.lastEventOn)}, ${i.days} days ago` : 'no dated event recorded'} — {i.negotiationName}
               </span>
             </li>
           ))}

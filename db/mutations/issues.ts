@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { issues, negotiations, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { refreshLastEvent } from './last-event';
 import { assertSourceExists, insertSource } from './sources';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
@@ -26,12 +27,13 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
         .get()!.n;
       const row = tx
         .insert(issues)
-        .values({ ...input, sortOrder: nextOrder, createdBy: user.id, lastActivityAt: now() })
+        .values({ ...input, sortOrder: nextOrder, createdBy: user.id })
         .returning()
         .get();
       tx.insert(statusChanges)
         .values({ issueId: row.id, fromStatus: null, toStatus: input.status, changedOn: now().slice(0, 10), createdBy: user.id })
         .run();
+      refreshLastEvent(tx, [row.id]);
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'issue', entityId: row.id, after: row });
       return row.id;
     },
@@ -70,7 +72,7 @@ export function applyStatusChange(tx: Executor, user: CurrentUser, input: Status
   }
   if (input.sourceId) assertSourceExists(tx, input.sourceId);
   tx.update(issues)
-    .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
+    .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
     .where(eq(issues.id, input.issueId))
     .run();
   const change = tx
@@ -88,6 +90,7 @@ export function applyStatusChange(tx: Executor, user: CurrentUser, input: Status
     })
     .returning({ id: statusChanges.id })
     .get();
+  refreshLastEvent(tx, [input.issueId]);
   recordAudit(tx, {
     userId: user.id,
     action: 'update',

@@ -19,6 +19,7 @@ import type { Executor } from '@/db/types';
 import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
 import { insertSource } from './sources';
+import { refreshLastEvent } from './last-event';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
@@ -71,7 +72,9 @@ function assertLinks(tx: Executor, negotiationId: number, links: Links) {
   }
 }
 
+/** Sets the update's links, and the latest event date of every issue it concerned or now concerns (db/mutations/last-event.ts). */
 function setLinks(tx: Executor, updateId: number, links: Omit<Links, 'roundId'>) {
+  const concerned = tx.select({ id: updateIssues.targetId }).from(updateIssues).where(eq(updateIssues.updateId, updateId)).all().map((r) => r.id);
   const tables = [
     [updateIssues, links.issueIds],
     [updateParties, links.partyIds],
@@ -82,6 +85,7 @@ function setLinks(tx: Executor, updateId: number, links: Omit<Links, 'roundId'>)
     tx.delete(table).where(eq(table.updateId, updateId)).run();
     for (const targetId of new Set(ids)) tx.insert(table).values({ updateId, targetId }).run();
   }
+  refreshLastEvent(tx, [...concerned, ...links.issueIds]);
 }
 
 function assertIssueOf(tx: Executor, negotiationId: number, issueId: number, field: string) {

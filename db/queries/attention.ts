@@ -22,7 +22,8 @@ export type OverdueHomework = {
   dueRoundStartsOn: string | null;
   owners: string;
 };
-export type StaleIssue = { id: number; title: string; negotiationName: string; lastActivityAt: string | null; days: number | null };
+/** An issue gone quiet: the date of its latest event (null: nothing dated recorded) and the days since. */
+export type StaleIssue = { id: number; title: string; negotiationName: string; lastEventOn: string | null; days: number | null };
 export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
 
 /** Overdue homework on the reader's date (`today`), in SQL so it runs over any number of items. "Overdue" is never stored. */
@@ -55,7 +56,10 @@ export function countOverdueHomework(db: DB, today: string, negotiationId?: numb
   ).n;
 }
 
-/** Issues with no update, position or status change for `days` days (issues.last_activity_at, kept by those writes). */
+/**
+ * Open issues whose latest event (db/mutations/last-event.ts: the latest event date of anything
+ * recorded on the issue) is `days` or more days before `today`, or with nothing dated recorded, quietest first.
+ */
 export function staleIssues(db: DB, today: string, days: number, negotiationId?: number): StaleIssue[] {
   const rows = db
     .select({ id: issues.id, title: issues.title, negotiationName: negotiations.name, lastActivityAt: issues.lastActivityAt, status: issues.status })
@@ -66,7 +70,10 @@ export function staleIssues(db: DB, today: string, days: number, negotiationId?:
   return rows
     // A closed question does not go stale: it is not expected to move.
     .filter((i) => !(CLOSED_ISSUE_STATUSES as readonly IssueStatus[]).includes(i.status))
-    .map(({ status: _, ...i }) => ({ ...i, days: i.lastActivityAt ? daysBetween(i.lastActivityAt.slice(0, 10), today) : null }))
+    .map(({ status: _, lastActivityAt, ...i }) => {
+      const lastEventOn = lastActivityAt?.slice(0, 10) ?? null;
+      return { ...i, lastEventOn, days: lastEventOn ? daysBetween(lastEventOn, today) : null };
+    })
     .filter((i) => i.days === null || i.days >= days)
     .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);
 }
