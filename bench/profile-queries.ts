@@ -48,5 +48,5 @@ time('homework: listHomework', () => listHomework(db, { negotiationId: t.negotia
 time('homework: filterChoices', () => homeworkFilterChoices(db));
 time('search', () => search(db, t.searchWord, {}, 25));
 time('search: listAllIssues', () => listAllIssues(db));
-time('sinceLastRound', () => sinceLastRound(db, t.negotiationId));
+time('sinceLastRound', () => sinceLastRound(db, t.negotiationId, {}, today));
 time('roundSummary', () => roundSummary(db, t.roundId, today));

@@ -50,7 +50,8 @@ const PAGES: Page[] = [
   { name: 'deadlines', cap: 3, run: (db) => [listDeadlines(db)] },
   { name: 'round page', cap: 11, run: (db, t) => [getRoundPage(db, t.roundId, '2026-11-23')] },
   { name: 'round summary', cap: 20, run: (db, t) => [roundSummary(db, t.roundId, '2026-11-23')] },
-  { name: 'since last round', cap: 7, run: (db, t) => [sinceLastRound(db, t.negotiationId).issues] },
+  // Two more than before: the latest event in the negotiation (for the default) and the updates between the points.
+  { name: 'since last round', cap: 9, run: (db, t) => [sinceLastRound(db, t.negotiationId, {}, '2026-11-23').issues] },
   { name: 'homework board', cap: 2, run: (db, t) => [listHomework(db, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
   {
     name: 'needs attention',
@@ -153,9 +154,9 @@ describe('positions read from candidate versions equal the rule applied to every
     const negotiationIds = db.$client.prepare('SELECT id FROM negotiations ORDER BY id').pluck().all() as number[];
     let compared = 0;
     for (const negotiationId of negotiationIds) {
-      const diff = sinceLastRound(db, negotiationId);
-      if (!diff.from || !diff.to) continue;
-      const [start, end] = [diff.from.date!, diff.to.date!].sort();
+      const diff = sinceLastRound(db, negotiationId, {}, '2026-11-23');
+      if (!diff.comparison.ok) continue;
+      const [start, end] = [diff.comparison.from.date, diff.comparison.to.date];
       const versions = everyVersion(db, diff.issues.map((i) => i.id));
       for (const issue of diff.issues) {
         for (const party of issue.parties) {

@@ -12,6 +12,7 @@ import { needsAttention } from '@/db/queries/attention';
 import { listDeadlines } from '@/db/queries/deadlines';
 import { getRoundPage } from '@/db/queries/rounds';
 import { roundSummary } from '@/db/queries/round-summary';
+import { sinceLastRound } from '@/db/queries/since-last-round';
 import { rounds } from '@/db/schema';
 import { renderCsv } from '@/lib/exports/csv';
 import { renderDocx } from '@/lib/exports/docx';
@@ -138,5 +139,25 @@ describe('the briefing of the last held round describes that round', () => {
     expect(csv).toHaveLength(4);
     expect(csv.map((row) => row.match(/,(Iran|"E3 \(France, Germany, UK\)"),/)?.[1])).toEqual(['Iran', '"E3 (France, Germany, UK)"', 'Iran', '"E3 (France, Germany, UK)"']);
     expect(csv.join('\n')).not.toContain('Mediator');
+  });
+});
+
+describe('since the last round', () => {
+  it('by default runs from the last held round to today, and shows what happened after it', () => {
+    const diff = sinceLastRound(db, negotiationId, {}, TALKS_TODAY);
+    expect(diff.comparison).toMatchObject({ ok: true, from: { kind: 'round', date: LAST_HELD.endsOn }, to: { kind: 'today', date: TALKS_TODAY } });
+    const [enrichment, inspections] = diff.issues;
+    // The proposal delivered after the round, and the status change.
+    expect(enrichment.parties.find((p) => p.partyShort === 'IR')).toMatchObject({ changed: true, after: { summary: 'Would cap enrichment at 3.67% for sanctions relief.' } });
+    expect(inspections).toMatchObject({ statusChanged: true, statusAfter: 'stalled' });
+    // The cancellation itself, and everything else logged after the round.
+    expect(diff.updates.items.map((u) => u.occurredOn)).toEqual(['2025-06-14', '2025-06-13', '2025-06-10']);
+  });
+
+  it('compares the last held round with the cancelled one at the day it was planned for, instead of with itself', () => {
+    const diff = sinceLastRound(db, negotiationId, { from: String(roundId(LAST_HELD.name)), to: String(roundId(CANCELLED.name)) }, TALKS_TODAY);
+    expect(diff.comparison).toMatchObject({ ok: true, to: { kind: 'round', date: CANCELLED.startsOn, round: { status: 'cancelled' } } });
+    expect(diff.issues.filter((i) => i.changed).map((i) => i.title)).toEqual(['Enrichment ceiling', 'Inspections']);
+    expect(diff.updates.count).toBe(3);
   });
 });
