@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demoCollection from '@/db/demo/negotiations.json';
 import { pointer, validateCollection, validateDocument } from '@/lib/interchange/validate';
-import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT, formatBytes, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
+import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT, formatBytes, jsonErrorOffset, jsonSyntaxMessage, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
 import type { NegotiationCollectionV1 as NegotiationCollection, NegotiationDocumentV1 as NegotiationDocument } from '@/lib/interchange/schema-v1';
 // The demo is a version 1 collection: its actors still carry one party each.
 
@@ -205,10 +205,48 @@ describe('a collection of negotiations', () => {
 });
 
 describe('reading an uploaded document', () => {
-  it('names where a JSON error is', () => {
+  it('names where a JSON error is, by line and column as an editor shows them', () => {
     const result = parseDocumentText('{ "format": ');
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([{ path: '/', message: expect.stringMatching(/^Not valid JSON: ./) }]);
+    expect(!result.ok && result.errors).toEqual([
+      { path: '/', message: 'Not valid JSON: the file ends too soon, at line 1, column 13; something is missing before the end.' },
+    ]);
+    const message = (text: string) => {
+      const r = parseDocumentText(text);
+      return r.ok ? null : r.errors[0].message;
+    };
+    expect(message('{\n  "format": "x",\n  "version" 2\n}')).toBe('Not valid JSON at line 3, column 13: "2" cannot come there.');
+    expect(message('{\r\n  "a": [1, 2,]\r\n}')).toBe('Not valid JSON at line 2, column 14: "]" cannot come there.');
+    expect(message('{"a": "two\nlines"}')).toBe('Not valid JSON at line 1, column 11: "\\n" cannot come there.');
+    expect(message('')).toBe('Not valid JSON: the file ends too soon, at line 1, column 1; something is missing before the end.');
+  });
+
+  it('reads JSON as JSON.parse does, to say where it stops', () => {
+    const valid = ['{}', '[]', ' [1, -2.5e+3, "a\\"\\u00e9", true, false, null, {"b": [{}]}] ', '"x"', '0'];
+    for (const text of valid) expect([text, jsonErrorOffset(text)]).toEqual([text, -1]);
+    const invalid: [string, number][] = [
+      ['{"a":}', 5],
+      ['{"a":1,}', 7],
+      ['[1 2]', 3],
+      ['{"a" "b"}', 5],
+      ['{,}', 1],
+      ['{"a":1}}', 7],
+      ['{"a":-01}', 7],
+      ['{"a":tru}', 5],
+      ['{"a":"\\q"}', 6],
+      ['{"a":"x\ny"}', 7],
+      ['{1:2}', 1],
+      ['[[[[', 4],
+      ['{"a"', 4],
+      ['"open', 5],
+      ['  {} x', 5],
+    ];
+    for (const [text, offset] of invalid) {
+      expect(() => JSON.parse(text)).toThrow();
+      expect([text, jsonErrorOffset(text)]).toEqual([text, offset]);
+    }
+    // Nested deeper than any recursion could go.
+    expect(jsonErrorOffset('['.repeat(200_000))).toBe(200_000);
+    expect(jsonSyntaxMessage('[1]')).toBe('Not valid JSON.');
   });
 
   it('names each field of the wrong shape by its JSON Pointer', () => {
