@@ -30,6 +30,7 @@ const MUTATE = [
   'lib/xml-safe.ts',
   // what an import accepts
   'lib/interchange/validate.ts',
+  'lib/interchange/readable.ts',
   'lib/interchange/parse.ts',
   'lib/interchange/upgrade-v1.ts',
   'lib/interchange/matches.ts',

@@ -250,8 +250,12 @@ describe('reading an uploaded document', () => {
   });
 
   it('names each field of the wrong shape by its JSON Pointer', () => {
-    const result = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: [{ ...peaceTalks.issues[0], status: 'solved' }] }));
+    const result = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: peaceTalks.issues.map((i, n) => (n === 0 ? { ...i, status: 'solved' } : i)) }));
     expect(!result.ok && result.errors.map((e) => e.path)).toEqual(['/issues/0/status']);
+    // Keep only that issue, and every reference to the others is named in the same pass.
+    const alone = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: [{ ...peaceTalks.issues[0], status: 'solved' }] }));
+    expect(!alone.ok && alone.errors[0].path).toBe('/issues/0/status');
+    expect(!alone.ok && alone.errors.slice(1).every((e) => / is not a key of this document\.$/.test(e.message))).toBe(true);
     expect(parseDocumentText(JSON.stringify(peaceTalks)).ok).toBe(true);
   });
 
