@@ -155,7 +155,8 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       actorsByParty.set(id, mine);
     }
 
-    const negotiation = ins('negotiations', ['id', 'name', 'description', 'created_at', 'created_by']);
+    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0013).
+    const negotiation = ins('negotiations', ['id', 'name', 'description', 'access', 'created_at', 'created_by']);
     const seat = ins('negotiation_parties', ['negotiation_id', 'party_id', 'role', 'sort_order', 'note']);
     const issue = ins('issues', ['id', 'negotiation_id', 'title', 'description', 'status', 'priority', 'key_date', 'key_date_label', 'sort_order', 'last_activity_at', 'created_at', 'created_by']);
     const statusChange = ins('status_changes', ['issue_id', 'from_status', 'to_status', 'changed_on', 'note', 'created_at', 'created_by']);
@@ -173,7 +174,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       const id = n + 1;
       const startDay = int(rng, 0, 700);
       const topic = TOPICS[n % TOPICS.length];
-      negotiation.run(id, `Talks ${id}: ${topic}`, paragraph(rng, 2, 4), isoStamp(startDay, rng), 1);
+      negotiation.run(id, `Talks ${id}: ${topic}`, paragraph(rng, 2, 4), 'open', isoStamp(startDay, rng), 1);
       const seats = sample(rng, partyIds, int(rng, 3, 6));
       seats.forEach((p, i) => seat.run(id, p, i === seats.length - 1 && seats.length > 3 ? 'mediator' : 'party', i, ''));
       const neg: Neg = { id, startDay, seats, issues: [], rounds: [], held: [], updateFrom: 0, updateTo: -1 };

@@ -19,6 +19,8 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   HOMEWORK_STATUSES,
+  NEGOTIATION_ACCESS,
+  MEMBER_ROLES,
 } from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
@@ -67,11 +69,32 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  // Need to know (docs/decisions/0013): a new negotiation is its creator's until they open it or add members.
+  access: text('access', { enum: NEGOTIATION_ACCESS }).notNull().default('restricted'),
+  // How its material may be handled (TLP:AMBER, "RESTRICTED — team only"); '' is none. Shown on its pages and exports.
+  marking: text('marking').notNull().default(''),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
   updatedAt: text('updated_at'),
   updatedBy: userRef('updated_by'),
 });
+
+/** Who may read a restricted negotiation, and with which role there (never above their own: lib/access.ts). */
+export const negotiationMembers = sqliteTable(
+  'negotiation_members',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.userId] }), index('negotiation_members_user').on(t.userId)],
+);
 
 export const parties = sqliteTable('parties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -470,8 +493,15 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: integer('entity_id'),
+    // The negotiation the change was made in, so the activity feed shows a reader only what they may see.
+    negotiationId: integer('negotiation_id'),
     before: text('before'),
     after: text('after'),
   },
-  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_user').on(t.userId), index('audit_log_at').on(t.at)],
+  (t) => [
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_user').on(t.userId),
+    index('audit_log_at').on(t.at),
+    index('audit_log_negotiation').on(t.negotiationId, t.id),
+  ],
 );

@@ -49,6 +49,7 @@ function main() {
       `Imported "${values.name?.trim() || d.negotiation.name}" as negotiation ${id} (${d.issues.length} issues, ${d.rounds.length} rounds, ` +
         `${d.updates.length} updates, ${d.positions.length} positions, ${d.sources.length} sources) as ${user.email} in ${Date.now() - started} ms.`,
     );
+    console.log(`Only ${user.email} and the admins can read it: open it on its edit page, or add members (npm run member -- add --email … --negotiation ${id}).`);
   } catch (error) {
     if (error instanceof InvalidInputError) fail(error.message);
     throw error;

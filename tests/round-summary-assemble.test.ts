@@ -74,7 +74,7 @@ const GUARANTEES = issue(2, 'Security guarantees');
 function rows(over: Partial<RoundSummaryRows> = {}): RoundSummaryRows {
   return {
     round: round(),
-    negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks' },
+    negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks', marking: '' },
     delegations: [],
     agendaIssueIds: [DONBAS.id, GUARANTEES.id],
     issues: [DONBAS, GUARANTEES],

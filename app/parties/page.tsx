@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listActors, listParties } from '@/db/queries/parties';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { ActorForm, PartyForm } from '@/components/forms/PartyForms';
 import { createActorAction, createPartyAction } from './actions';
@@ -11,11 +11,11 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Parties & actors' };
 
 export default async function PartiesPage() {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const canWrite = hasRole(user.role, 'analyst');
   const db = getDb();
-  const parties = listParties(db);
-  const actors = listActors(db);
+  const parties = listParties(db, scope);
+  const actors = listActors(db, scope);
   const unaffiliated = actors.filter((a) => a.partyId === null);
   return (
     <>

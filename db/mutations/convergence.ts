@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { convergence, issues, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ConvergenceInput } from '@/lib/validation/convergence';
@@ -11,6 +12,7 @@ import type { ConvergenceInput } from '@/lib/validation/convergence';
 export function applyConvergence(tx: Executor, user: CurrentUser, input: ConvergenceInput): void {
   const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
   if (!issue) throw new NotFoundError('The issue');
+  assertWriteIn(tx, user, issue.negotiationId, 'The issue');
   const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, input.roundId)).get();
   if (!round || round.negotiationId !== issue.negotiationId) {
     throw new InvalidInputError('That round is not part of this negotiation.', { roundId: ['Choose a round of this negotiation.'] });

@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { HomeworkInput, HomeworkStatusInput } from '@/lib/validation/homework';
@@ -64,6 +65,7 @@ function snapshot(tx: Executor, id: number) {
 
 /** Adds a homework item inside the caller's transaction. */
 export function applyNewHomework(tx: Executor, user: CurrentUser, input: HomeworkInput, updateId: number | null = null): number {
+  assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
   assertConsistent(tx, input);
   const { ownerPartyIds, ...fields } = input;
   const row = tx
@@ -79,6 +81,7 @@ export function applyNewHomework(tx: Executor, user: CurrentUser, input: Homewor
 /** Refines an item (vague to specific, new owners, new due round); the earlier version is kept. */
 export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, version: number | null, input: HomeworkInput, updateId: number | null = null) {
   const before = snapshot(tx, id);
+  assertWriteIn(tx, user, before.negotiationId, 'The homework item');
   if (version !== null && before.version !== version) {
     throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
   }
@@ -99,6 +102,7 @@ export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, v
 /** Changes only the status (delivered, dropped…) and its resolution note; the earlier version is kept. */
 export function applyHomeworkStatus(tx: Executor, user: CurrentUser, input: HomeworkStatusInput, updateId: number | null = null) {
   const before = snapshot(tx, input.homeworkId);
+  assertWriteIn(tx, user, before.negotiationId, 'The homework item');
   if (input.version !== null && before.version !== input.version) {
     throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
   }

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiations, statusChanges } from '@/db/schema';
+import { issues, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -16,9 +17,7 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const nextOrder = tx
         .select({ n: sql<number>`coalesce(max(${issues.sortOrder}), 0) + 1` })
         .from(issues)
@@ -46,6 +45,7 @@ export function updateIssue(db: DB, user: CurrentUser, id: number, version: numb
     (tx) => {
       const before = tx.select().from(issues).where(eq(issues.id, id)).get();
       if (!before) throw new NotFoundError('The issue');
+      assertWriteIn(tx, user, before.negotiationId, 'The issue');
       const changed = tx
         .update(issues)
         .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
@@ -65,10 +65,11 @@ export type StatusChange = Omit<StatusChangeInput, 'version'> & { version: numbe
 export function applyStatusChange(tx: Executor, user: CurrentUser, input: StatusChange): number {
   const before = tx.select().from(issues).where(eq(issues.id, input.issueId)).get();
   if (!before) throw new NotFoundError('The issue');
+  assertWriteIn(tx, user, before.negotiationId, 'The issue');
   if (input.version !== null && before.version !== input.version) {
     throw new ConflictError('Another analyst changed this issue since you opened the form. Review its status and submit again.');
   }
-  if (input.sourceId) assertSourceExists(tx, input.sourceId);
+  if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
   tx.update(issues)
     .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
     .where(eq(issues.id, input.issueId))
@@ -104,7 +105,10 @@ export function changeIssueStatus(db: DB, user: CurrentUser, input: StatusChange
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+      if (!issue) throw new NotFoundError('The issue');
+      assertWriteIn(tx, user, issue.negotiationId, 'The issue');
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
       return applyStatusChange(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, parties } from '@/db/schema';
 import { recordAudit } from './audit';
+import { assertCanCite } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ActorInput, PartyInput } from '@/lib/validation/negotiations';
@@ -30,6 +31,7 @@ export function updateParty(db: DB, user: CurrentUser, id: number, input: PartyI
     (tx) => {
       const before = tx.select().from(parties).where(eq(parties.id, id)).get();
       if (!before) throw new NotFoundError('The party');
+      assertCanCite(tx, user, 'party', [id], 'The party');
       assertNameFree(db, input.name, id);
       const after = tx.update(parties).set(input).where(eq(parties.id, id)).returning().get();
       recordAudit(tx, { userId: user.id, action: 'update', entity: 'party', entityId: id, before, after });
@@ -42,7 +44,7 @@ export function createActor(db: DB, user: CurrentUser, input: ActorInput): numbe
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw new NotFoundError('The party');
+      assertCanCite(tx, user, 'party', [input.partyId], 'The party');
       const row = tx.insert(actors).values(input).returning().get();
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'actor', entityId: row.id, after: row });
       return row.id;

@@ -1,9 +1,10 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, issues, negotiationParties, negotiations, outcomes, roundAgenda, roundDelegations, rounds } from '@/db/schema';
+import { homework, issues, negotiationParties, outcomes, roundAgenda, roundDelegations, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { NewSource } from '@/lib/validation/sources';
@@ -24,9 +25,11 @@ function assertDates(input: Pick<RoundInput, 'startsOn' | 'endsOn' | 'status'>) 
   }
 }
 
-function getRoundRow(tx: Executor, roundId: number) {
+/** The round a write changes, once the writer's role in its negotiation is checked. */
+function getRoundRow(tx: Executor, user: CurrentUser, roundId: number) {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new NotFoundError('The round');
+  assertWriteIn(tx, user, round.negotiationId, 'The round');
   return round;
 }
 
@@ -36,9 +39,7 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
   assertDates(input);
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const sequence = tx
         .select({ n: sql<number>`coalesce(max(${rounds.sequence}), 0) + 1` })
         .from(rounds)
@@ -62,7 +63,7 @@ export function editRound(db: DB, user: CurrentUser, roundId: number, version: n
   assertDates(input);
   db.transaction(
     (tx) => {
-      const before = getRoundRow(tx, roundId);
+      const before = getRoundRow(tx, user, roundId);
       if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
       const after = tx
         .update(rounds)
@@ -82,7 +83,7 @@ export function setDelegations(db: DB, user: CurrentUser, input: DelegationsInpu
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       const seated = new Set(
         tx
           .select({ partyId: negotiationParties.partyId })
@@ -107,7 +108,7 @@ export function setAgenda(db: DB, user: CurrentUser, input: AgendaInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       const ids = [...new Set(input.issueIds)];
       const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
       // Issues of this negotiation; an issue of another one may stay where it already is
@@ -139,15 +140,15 @@ export function addOutcome(db: DB, user: CurrentUser, input: OutcomeInput, newSo
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       if (input.issueId) {
         const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
         if (issue?.negotiationId !== round.negotiationId) {
           throw new InvalidInputError('That issue is not part of this negotiation.', { issueId: ['Choose an issue of this negotiation.'] });
         }
       }
-      if (input.sourceId) assertSourceExists(tx, input.sourceId);
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, round.negotiationId) : input.sourceId;
       const row = tx
         .insert(outcomes)
         .values({ roundId: round.id, issueId: input.issueId, text: input.text, sourceId, createdBy: user.id })
@@ -166,6 +167,8 @@ export function removeOutcome(db: DB, user: CurrentUser, outcomeId: number): num
     (tx) => {
       const before = tx.select().from(outcomes).where(eq(outcomes.id, outcomeId)).get();
       if (!before) throw new NotFoundError('The outcome');
+      const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, before.roundId)).get();
+      assertWriteIn(tx, user, round?.negotiationId, 'The outcome');
       tx.delete(outcomes).where(eq(outcomes.id, outcomeId)).run();
       recordAudit(tx, { userId: user.id, action: 'delete', entity: 'outcome', entityId: outcomeId, before });
       return before.roundId;
@@ -179,7 +182,7 @@ export function moveRound(db: DB, user: CurrentUser, input: MoveRoundInput): boo
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       const earlier = input.direction === 'earlier';
       const neighbour = tx
         .select()

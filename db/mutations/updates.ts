@@ -1,14 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
-  actors,
   homework,
   issues,
   negotiationParties,
-  negotiations,
   positions,
   rounds,
-  sources,
   updateActors,
   updateIssues,
   updateParties,
@@ -19,6 +16,7 @@ import {
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { insertSource } from './sources';
+import { assertCanCite, assertWriteIn } from './write-access';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
@@ -37,8 +35,8 @@ export class NotAuthorError extends ForbiddenError {
 
 type Links = Pick<UpdateInput, 'roundId' | 'issueIds' | 'partyIds' | 'actorIds' | 'sourceIds'>;
 
-/** Everything an update points at must exist and belong to its negotiation. */
-function assertLinks(tx: Executor, negotiationId: number, links: Links) {
+/** Everything an update points at must exist and belong to its negotiation; its actors and sources must be ones the writer sees. */
+function assertLinks(tx: Executor, user: CurrentUser, negotiationId: number, links: Links) {
   if (links.roundId) {
     const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, links.roundId)).get();
     if (round?.negotiationId !== negotiationId) {
@@ -62,13 +60,17 @@ function assertLinks(tx: Executor, negotiationId: number, links: Links) {
   if (links.partyIds.some((p) => !seated.has(p))) {
     throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
   }
-  if (links.actorIds.length) {
-    const found = tx.select({ id: actors.id }).from(actors).where(inArray(actors.id, links.actorIds)).all();
-    if (found.length !== links.actorIds.length) throw new InvalidInputError('An actor was not found.', { actorIds: ['Choose actors from the list.'] });
-  }
-  if (links.sourceIds.length) {
-    const found = tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, links.sourceIds)).all();
-    if (found.length !== links.sourceIds.length) throw new InvalidInputError('A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+  notFoundAs(() => assertCanCite(tx, user, 'actor', links.actorIds, 'An actor'), 'An actor was not found.', { actorIds: ['Choose actors from the list.'] });
+  notFoundAs(() => assertCanCite(tx, user, 'source', links.sourceIds, 'A source'), 'A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+}
+
+/** A cited record the writer cannot see is a field error on the form, as one that does not exist always was. */
+function notFoundAs(check: () => void, message: string, errors: Record<string, string[]>) {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new InvalidInputError(message, errors);
+    throw error;
   }
 }
 
@@ -116,11 +118,9 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const { changes } = input;
-      assertLinks(tx, input.negotiationId, input);
+      assertLinks(tx, user, input.negotiationId, input);
       // The issues and parties a change touches are what the update concerns, too.
       const issueIds = [...input.issueIds];
       const partyIds = [...input.partyIds];
@@ -146,7 +146,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
       // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
       const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
-      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s));
+      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s, input.negotiationId));
       for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
       // The changes cite the source the analyst typed in, else the first one picked.
       const citedSourceId = links.sourceIds[0] ?? null;
@@ -250,11 +250,12 @@ export function editUpdate(db: DB, user: CurrentUser, id: number, version: numbe
     (tx) => {
       const before = tx.select().from(updates).where(eq(updates.id, id)).get();
       if (!before) throw new NotFoundError('The update');
+      assertWriteIn(tx, user, before.negotiationId, 'The update');
       if (before.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
       if (before.version !== version) throw new ConflictError('Someone edited this update since you opened it. Reload to see their change.');
       const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
-      assertLinks(tx, before.negotiationId, links);
-      for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s));
+      assertLinks(tx, user, before.negotiationId, links);
+      for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
       tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
       const after = tx
         .update(updates)

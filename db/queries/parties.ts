@@ -1,20 +1,28 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, parties } from '@/db/schema';
+import { VISIBLE_ACTORS, VISIBLE_PARTIES, visibleBy, type ReaderScope } from './access';
 
-export function listParties(db: DB) {
-  return db.select().from(parties).orderBy(asc(parties.name)).all();
+// Parties and actors belong to no negotiation: a reader sees those the negotiations they see name (db/queries/access.ts).
+
+export function listParties(db: DB, scope: ReaderScope) {
+  return db.select().from(parties).where(visibleBy(scope, parties.id, VISIBLE_PARTIES)).orderBy(asc(parties.name)).all();
 }
 
-export function getParty(db: DB, id: number) {
-  return db.select().from(parties).where(eq(parties.id, id)).get();
+export function getParty(db: DB, scope: ReaderScope, id: number) {
+  return db
+    .select()
+    .from(parties)
+    .where(and(eq(parties.id, id), visibleBy(scope, parties.id, VISIBLE_PARTIES)))
+    .get();
 }
 
-export function listActors(db: DB) {
+export function listActors(db: DB, scope: ReaderScope) {
   return db
     .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId, partyName: parties.shortName })
     .from(actors)
     .leftJoin(parties, eq(parties.id, actors.partyId))
+    .where(visibleBy(scope, actors.id, VISIBLE_ACTORS))
     .orderBy(asc(actors.name))
     .all();
 }

@@ -1,6 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, issues, negotiationParties, parties, positions, rounds, updates } from '@/db/schema';
+import { VISIBLE_ACTORS, visibleBy, type ReaderScope } from '@/db/queries/access';
 
 /** Database id → local key (docs/decisions/0010), plus the order used to sort reference lists the same way on every export. */
 export class LocalKeys {
@@ -46,9 +47,9 @@ export type ExportContext = {
   sourceIds: number[];
 };
 
-export function readExportContext(db: DB, negotiationId: number): ExportContext {
+export function readExportContext(db: DB, scope: ReaderScope, negotiationId: number): ExportContext {
   const partyRows = readParties(db, negotiationId);
-  const actorRows = readActors(db, negotiationId);
+  const actorRows = readActors(db, scope, negotiationId);
   const issueRows = db.select().from(issues).where(eq(issues.negotiationId, negotiationId)).orderBy(asc(issues.sortOrder), asc(issues.id)).all();
   const roundRows = db.select().from(rounds).where(eq(rounds.negotiationId, negotiationId)).orderBy(asc(rounds.sequence)).all();
   const roundKeys = new LocalKeys();
@@ -116,14 +117,17 @@ function partyKeys(partyRows: ExportParty[]): LocalKeys {
   return keys;
 }
 
-/** The actors of the seated parties and those the updates name. */
-function readActors(db: DB, nid: number) {
+/** The actors of the seated parties and those the updates name, of those the reader sees. */
+function readActors(db: DB, scope: ReaderScope, nid: number) {
   return db
     .select()
     .from(actors)
     .where(
-      sql`${actors.partyId} IN (SELECT party_id FROM negotiation_parties WHERE negotiation_id = ${nid})
-        OR ${actors.id} IN (SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = ${nid}))`,
+      and(
+        sql`(${actors.partyId} IN (SELECT party_id FROM negotiation_parties WHERE negotiation_id = ${nid})
+          OR ${actors.id} IN (SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = ${nid})))`,
+        visibleBy(scope, actors.id, VISIBLE_ACTORS),
+      ),
     )
     .orderBy(asc(actors.id))
     .all();

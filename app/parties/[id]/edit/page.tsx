@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getParty, listActors } from '@/db/queries/parties';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
@@ -14,13 +14,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit party' };
 
 export default async function EditPartyPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const party = getParty(db, id);
+  const party = getParty(db, scope, id);
   if (!party) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing a party" />;
-  const actors = listActors(db).filter((a) => a.partyId === id);
+  const actors = listActors(db, scope).filter((a) => a.partyId === id);
   return (
     <>
       <p className="small">

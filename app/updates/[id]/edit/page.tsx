@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { UpdateForm } from '@/components/forms/UpdateForm';
@@ -15,13 +16,13 @@ export const metadata: Metadata = { title: 'Edit update' };
 type Params = { params: Promise<{ id: string }> };
 
 export default async function EditUpdatePage({ params }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const found = getUpdateForEdit(db, id);
+  const found = getUpdateForEdit(db, scope, id);
   if (!found) notFound();
   const { update } = found;
-  const allowed = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');
+  const allowed = hasRole(roleIn(scope, update.negotiationId)!, 'analyst') && (update.authorId === user.id || user.role === 'admin');
   if (!allowed) {
     return (
       <>
@@ -32,7 +33,7 @@ export default async function EditUpdatePage({ params }: Params) {
       </>
     );
   }
-  const choices = updateFormChoices(db);
+  const choices = updateFormChoices(db, scope);
   return (
     <>
       <h1>Edit update #{update.id}</h1>
