@@ -32,6 +32,8 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // who may see and change a negotiation (need to know)
+  'lib/access.ts',
   // the rules that live in db/
   'db/read-cache.ts',
   'db/mutations/positions.ts',

@@ -155,7 +155,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       actorsByParty.set(id, mine);
     }
 
-    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0013).
+    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0015).
     const negotiation = ins('negotiations', ['id', 'name', 'description', 'access', 'created_at', 'created_by']);
     const seat = ins('negotiation_parties', ['negotiation_id', 'party_id', 'role', 'sort_order', 'note']);
     const issue = ins('issues', ['id', 'negotiation_id', 'title', 'description', 'status', 'priority', 'key_date', 'key_date_label', 'sort_order', 'last_activity_at', 'created_at', 'created_by']);

@@ -69,7 +69,7 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
-  // Need to know (docs/decisions/0013): a new negotiation is its creator's until they open it or add members.
+  // Need to know (docs/decisions/0015): a new negotiation is its creator's until they open it or add members.
   access: text('access', { enum: NEGOTIATION_ACCESS }).notNull().default('restricted'),
   // How its material may be handled (TLP:AMBER, "RESTRICTED — team only"); '' is none. Shown on its pages and exports.
   marking: text('marking').notNull().default(''),

@@ -3,7 +3,7 @@
 export const ROLES = ['admin', 'analyst', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-// Need to know (docs/decisions/0013): an open negotiation is read by every signed-in user, a restricted one
+// Need to know (docs/decisions/0015): an open negotiation is read by every signed-in user, a restricted one
 // only by its members (and admins); a member reads or writes there as a viewer or an analyst.
 export const NEGOTIATION_ACCESS = ['open', 'restricted'] as const;
 export type NegotiationAccess = (typeof NEGOTIATION_ACCESS)[number];

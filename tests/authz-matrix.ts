@@ -4,7 +4,7 @@
 // viewer, analyst and admin, checks the refusals and that a refused write wrote nothing, and that an
 // allowed write really wrote (an audit row by that caller).
 //
-// The outsider (a signed-in analyst who is no member of the restricted negotiation: docs/decisions/0013) is driven
+// The outsider (a signed-in analyst who is no member of the restricted negotiation: docs/decisions/0015) is driven
 // too: an entry that names one negotiation's records (`isScoped`, derived from its path, body or form) is called
 // with the restricted negotiation's ids, and must answer 404 (a route) or refuse (an action), writing nothing; the
 // others as for any analyst.

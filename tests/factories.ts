@@ -28,7 +28,7 @@ export function makeUser(db: DB, role: Role = 'analyst'): CurrentUser {
 
 /**
  * A negotiation with two seated parties and one issue, open to every user as today's negotiations are after an
- * upgrade; `{ restricted: true }` leaves it its creator's, as a new one starts (docs/decisions/0013).
+ * upgrade; `{ restricted: true }` leaves it its creator's, as a new one starts (docs/decisions/0015).
  */
 export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`, options: { restricted?: boolean } = {}) {
   const negotiationId = createNegotiation(db, by, { name, description: '' });

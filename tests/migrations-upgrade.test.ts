@@ -67,7 +67,7 @@ describe('migrations', () => {
     const without = (t: string, list: unknown[]) =>
       list.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !(ADDED[t] ?? []).includes(k))));
     for (const t of tables) expect(without(t, rows(sqlite, t)), t).toEqual(before[t]);
-    // Need to know (docs/decisions/0013): what existed stays open to everyone, unmarked; the old audit row names its negotiation.
+    // Need to know (docs/decisions/0015): what existed stays open to everyone, unmarked; the old audit row names its negotiation.
     expect(sqlite.prepare(`SELECT access, marking FROM negotiations`).all()).toEqual([{ access: 'open', marking: '' }]);
     expect(sqlite.prepare(`SELECT negotiation_id n FROM audit_log`).all()).toEqual([{ n: 1 }]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

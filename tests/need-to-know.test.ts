@@ -19,7 +19,7 @@ import { search } from '@/db/queries/search';
 import { recentActivity } from '@/db/queries/activity';
 import { listDeadlines } from '@/db/queries/deadlines';
 import { auditLog, rounds, sources, updateSources } from '@/db/schema';
-import { defaultMemberRole, effectiveRole, parseMembershipArg } from '@/lib/access';
+import { defaultMemberRole, effectiveRole, normalizeMarking, parseMembershipArg } from '@/lib/access';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { UpdateSchema } from '@/lib/validation/updates';
@@ -62,9 +62,14 @@ describe('the role a user has in a negotiation (lib/access.ts)', () => {
     expect(parseMembershipArg(' 12:viewer ', 'admin')).toEqual({ negotiationId: 12, role: 'viewer' });
     expect(parseMembershipArg('3', 'viewer')).toEqual({ negotiationId: 3, role: 'viewer' });
     expect(parseMembershipArg('3:admin', 'admin')).toEqual({ problem: '"admin" is not a role in a negotiation: viewer or analyst.' });
-    expect(parseMembershipArg('x', 'analyst')).toHaveProperty('problem');
+    expect(parseMembershipArg('x', 'analyst')).toEqual({ problem: '"x" is not a negotiation id, optionally with :viewer or :analyst.' });
     expect(parseMembershipArg('3:viewer:x', 'analyst')).toHaveProperty('problem');
     expect([defaultMemberRole('admin'), defaultMemberRole('analyst'), defaultMemberRole('viewer')]).toEqual(['analyst', 'analyst', 'viewer']);
+  });
+
+  it('stores a marking on one line, without white space around it', () => {
+    expect(normalizeMarking('  RESTRICTED —\n team\tonly ')).toBe('RESTRICTED — team only');
+    expect(normalizeMarking(' \n ')).toBe('');
   });
 });
 

@@ -1,6 +1,6 @@
 // The demo data set (docs/domain.md, "Worked example"): an interchange collection (negotiations.json) loaded
 // through the importer users use, and the accounts that log in to it (accounts.json): who they are, which
-// negotiations each is a member of, and which are open to every user (docs/decisions/0013). Where its facts come
+// negotiations each is a member of, and which are open to every user (docs/decisions/0015). Where its facts come
 // from, and how to change them, is in README.md beside them.
 import { z } from 'zod';
 import type { DB } from '@/db';

@@ -30,7 +30,7 @@ export function recordAudit(tx: Executor, entry: AuditEntry): void {
 
 /**
  * The negotiation a change belongs to, so the activity feed shows it only to those who may see it
- * (docs/decisions/0013). The same mapping filled the column for the rows written before it existed
+ * (docs/decisions/0015). The same mapping filled the column for the rows written before it existed
  * (db/migrations/0004_need_to_know.sql). Null for what belongs to no negotiation (users, tokens, parties).
  */
 function negotiationOfChange(tx: Executor, entry: AuditEntry): number | null {

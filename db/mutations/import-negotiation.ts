@@ -105,7 +105,7 @@ function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
         .returning({ id: negotiations.id })
         .get().id,
   );
-  // Restricted to the importer, as any new negotiation (docs/decisions/0013), until they open it or add members.
+  // Restricted to the importer, as any new negotiation (docs/decisions/0015), until they open it or add members.
   for (const id of negotiationIds) joinAsAnalyst(tx, user, id);
   const ctx: Context = { tx, by: user.id, members, negotiationIds, ids: new Ids() };
   const createdParties = writeParties(ctx);

@@ -20,7 +20,7 @@ function nameTaken(db: DB, name: string, exceptId?: number): boolean {
 const TAKEN = () => new InvalidInputError('That name is taken.', { name: ['Another negotiation already has this name.'] });
 
 /**
- * A new negotiation is restricted to its creator (docs/decisions/0013): they become its first member, as an
+ * A new negotiation is restricted to its creator (docs/decisions/0015): they become its first member, as an
  * analyst, until they open it or an admin adds others. Whatever the input says, it starts restricted.
  */
 export function createNegotiation(db: DB, user: CurrentUser, input: NegotiationFields): number {

@@ -7,7 +7,7 @@ import { effectiveRole } from '@/lib/access';
 import type { CurrentUser } from '@/lib/roles';
 import type { MemberRole, NegotiationAccess, Role } from '@/lib/domain';
 
-// What a reader may see (docs/decisions/0013): computed here and nowhere else, fresh on every request, so a
+// What a reader may see (docs/decisions/0015): computed here and nowhere else, fresh on every request, so a
 // member removed loses access on their next one (sessions and API tokens alike: a token acts as its owner).
 // Every query that reads a negotiation's records takes the scope and filters with the fragments below; an
 // id outside it reads as not found, so a restricted negotiation's existence does not leak.

@@ -186,7 +186,7 @@ export const NegotiationDocumentShape = z.strictObject({
     name: name(200),
     description: text(10000),
     // How the material may be handled (TLP:AMBER…): it travels with the document. Who may read the negotiation
-    // does not: that is a matter of the instance that holds it (docs/decisions/0013).
+    // does not: that is a matter of the instance that holds it (docs/decisions/0015).
     marking: text(120).optional(),
   }),
   parties: z.array(PartyRecord),

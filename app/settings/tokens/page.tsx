@@ -22,7 +22,7 @@ export default async function TokensPage() {
         A personal token lets a script call the JSON API (<code>GET /api/negotiations</code>, <code>GET /api/negotiations/{'{id}'}/export.json</code>,{' '}
         <code>POST /api/negotiations/import</code>) with the header <code>Authorization: Bearer …</code>. A token acts with your role (
         <strong>{user.role}</strong>): {user.role === 'viewer' ? 'it can read but not change anything.' : 'it can read and import.'} Only a hash of each
-        token is stored.
+        token is stored. It sees the negotiations you see, as your memberships stand at each call.
       </p>
 
       <section className="panel" aria-labelledby="new-token-heading">
