@@ -244,7 +244,8 @@ export const outcomes = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('outcomes_round').on(t.roundId)],
+  // By source too: whether a reader may see a source is asked by what cites it (db/queries/access.ts).
+  (t) => [index('outcomes_round').on(t.roundId), index('outcomes_source').on(t.sourceId)],
 );
 
 export const updates = sqliteTable(
@@ -337,6 +338,7 @@ export const positions = sqliteTable(
       .where(sql`${t.isCurrent} = 1`),
     index('positions_issue_party_asof').on(t.issueId, t.partyId, t.asOf),
     index('positions_update').on(t.updateId),
+    index('positions_source').on(t.sourceId),
   ],
 );
 
@@ -357,7 +359,7 @@ export const statusChanges = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn)],
+  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn), index('status_changes_source').on(t.sourceId)],
 );
 
 export const homework = sqliteTable(

@@ -213,6 +213,19 @@ describe('need to know', () => {
     expect(ofSecret.map((r) => r.entity)).toEqual(expect.arrayContaining(['negotiation', 'negotiation_member', 'issue']));
   });
 
+  it('reads one who sees every negotiation there is as the admin does (no filter to run), without making them one', () => {
+    const db = freshDb();
+    const admin = makeUser(db, 'admin');
+    const analyst = makeUser(db, 'analyst');
+    const { negotiationId } = makeNegotiation(db, admin, 'Open talks');
+    const sees = readerScope(db, analyst);
+    expect([sees.all, sees.key, roleIn(sees, negotiationId), roleIn(sees, negotiationId + 1)]).toEqual([true, '*', 'analyst', null]);
+    expect(roleIn(readerScope(db, admin), negotiationId + 1)).toBe('admin');
+    const back = makeNegotiation(db, admin, 'Back channel', { restricted: true });
+    const fewer = readerScope(db, analyst);
+    expect([fewer.all, fewer.key, roleIn(fewer, back.negotiationId)]).toEqual([false, String(negotiationId), null]);
+  });
+
   it('lets a member who lost access keep their memberships elsewhere, and an admin add them back', () => {
     const db = freshDb();
     const admin = makeUser(db, 'admin');

@@ -15,6 +15,9 @@ ALTER TABLE `audit_log` ADD `negotiation_id` integer;--> statement-breakpoint
 CREATE INDEX `audit_log_negotiation` ON `audit_log` (`negotiation_id`,`id`);--> statement-breakpoint
 ALTER TABLE `negotiations` ADD `access` text DEFAULT 'restricted' NOT NULL;--> statement-breakpoint
 ALTER TABLE `negotiations` ADD `marking` text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX `outcomes_source` ON `outcomes` (`source_id`);--> statement-breakpoint
+CREATE INDEX `positions_source` ON `positions` (`source_id`);--> statement-breakpoint
+CREATE INDEX `status_changes_source` ON `status_changes` (`source_id`);--> statement-breakpoint
 -- Need to know (docs/decisions/0015). The negotiations that exist stay open to every signed-in user, as they
 -- were; a negotiation created from now on is restricted to its creator until they open it or add members.
 UPDATE `negotiations` SET `access` = 'open';

@@ -19,8 +19,13 @@ export type ReaderScope = {
   readonly [computedHere]: true;
   /** The reader; null for the system (the shell, the demo loader, the benchmark). */
   readonly userId: number | null;
-  /** Every negotiation, present and future (admins and the system): the filters are left out. */
+  /**
+   * Every negotiation (admins, the system, and anyone who sees each one there is): the filters are left out. For
+   * one who is not an admin, "every" is those that existed when the scope was read, this request.
+   */
   readonly all: boolean;
+  /** An admin's or the system's: admin in every negotiation, even one made after the scope was read. */
+  readonly admin: boolean;
   /** The negotiations the reader sees, ascending, with their role in each. */
   readonly roles: ReadonlyMap<number, Role>;
   /** Names what the reader sees; readers with the same key read the same rows (db/read-cache.ts keys by it). */
@@ -29,9 +34,9 @@ export type ReaderScope = {
   readonly json: string | null;
 };
 
-function scopeOf(userId: number | null, all: boolean, roles: Map<number, Role>): ReaderScope {
+function scopeOf(userId: number | null, all: boolean, admin: boolean, roles: Map<number, Role>): ReaderScope {
   const ids = [...roles.keys()].sort((a, b) => a - b);
-  return { userId, all, roles, key: all ? '*' : ids.join(','), json: all ? null : JSON.stringify(ids) } as unknown as ReaderScope;
+  return { userId, all, admin, roles, key: all ? '*' : ids.join(','), json: all ? null : JSON.stringify(ids) } as unknown as ReaderScope;
 }
 
 /** What `user` may see now: one query, made on every request. */
@@ -46,7 +51,8 @@ export function readerScope(db: Executor, user: Pick<CurrentUser, 'id' | 'role'>
     const role = effectiveRole(user.role, row.access, row.membership);
     if (role) roles.set(row.id, role);
   }
-  return scopeOf(user.id, user.role === 'admin', roles);
+  // One who sees every negotiation there is reads as the admin does: the same rows, so no filter to run.
+  return scopeOf(user.id, roles.size === rows.length, user.role === 'admin', roles);
 }
 
 /** `user`'s role in one negotiation as it stands now (inside a write's transaction), or null when they may not see it. */
@@ -63,13 +69,13 @@ export function roleInNegotiation(db: Executor, user: Pick<CurrentUser, 'id' | '
 /** Everything, for the system's own work (the shell, the demo loader, the benchmark), which acts for no reader. */
 export function wholeInstance(db: Executor): ReaderScope {
   const ids = db.select({ id: negotiations.id }).from(negotiations).all();
-  return scopeOf(null, true, new Map(ids.map((n) => [n.id, 'admin' as Role])));
+  return scopeOf(null, true, true, new Map(ids.map((n) => [n.id, 'admin' as Role])));
 }
 
 /** The reader's role in a negotiation, or null when they may not see it. */
 export function roleIn(scope: ReaderScope, negotiationId: number | null | undefined): Role | null {
   if (negotiationId === null || negotiationId === undefined) return null;
-  return scope.roles.get(negotiationId) ?? (scope.all ? 'admin' : null);
+  return scope.roles.get(negotiationId) ?? (scope.admin ? 'admin' : null);
 }
 
 export function sees(scope: ReaderScope, negotiationId: number | null | undefined): boolean {
@@ -99,42 +105,43 @@ export function visible(scope: ReaderScope, column: SQLiteColumn | SQL): SQL | u
 
 /**
  * Records that belong to no negotiation are seen through the visible ones that cite or name them: a source
- * cited in a visible negotiation (and the sources it cites in turn), an actor a visible update names, a party at
- * a visible table or named by a visible update. An actor or party never named anywhere yet (just made on the
- * parties page) is everyone's; a source nothing cites yet is seen by whoever entered it. Each is a raw subquery
- * over @scope and @reader, usable as `x IN (…)`.
+ * cited in a visible negotiation (or cited, up to two links along, by a source that is: TASS via El País), an actor
+ * a visible update names, a party at a visible table or named by a visible update. An actor or party named nowhere
+ * yet (just made on the parties page) is everyone's; a source nothing cites yet is seen by whoever entered it.
+ *
+ * Each is a raw condition on the record's id, written `$id`, over @scope and @reader: row by row, through the
+ * indexes on the citing columns, so that a page reading the newest 300 sources checks 300, not every citation.
  */
 const SEEN = `(SELECT value FROM json_each(@scope))`;
-export const VISIBLE_SOURCES = `WITH RECURSIVE cited(id) AS (
-    SELECT us.source_id FROM update_sources us JOIN updates u ON u.id = us.update_id WHERE u.negotiation_id IN ${SEEN}
-    UNION SELECT p.source_id FROM positions p JOIN issues i ON i.id = p.issue_id WHERE p.source_id IS NOT NULL AND i.negotiation_id IN ${SEEN}
-    UNION SELECT c.source_id FROM status_changes c JOIN issues i ON i.id = c.issue_id WHERE c.source_id IS NOT NULL AND i.negotiation_id IN ${SEEN}
-    UNION SELECT o.source_id FROM outcomes o JOIN rounds r ON r.id = o.round_id WHERE o.source_id IS NOT NULL AND r.negotiation_id IN ${SEEN}
-    UNION SELECT s.id FROM sources s WHERE s.created_by = @reader
-      AND NOT EXISTS (SELECT 1 FROM update_sources us WHERE us.source_id = s.id) AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.source_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM status_changes c WHERE c.source_id = s.id) AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.source_id = s.id)
-    UNION SELECT s.cites_source_id FROM sources s JOIN cited ON cited.id = s.id WHERE s.cites_source_id IS NOT NULL
-  ) SELECT id FROM cited`;
-export const VISIBLE_ACTORS = `SELECT ua.actor_id FROM update_actors ua JOIN updates u ON u.id = ua.update_id WHERE u.negotiation_id IN ${SEEN}
-  UNION SELECT a.id FROM actors a WHERE NOT EXISTS (SELECT 1 FROM update_actors ua WHERE ua.actor_id = a.id)`;
-export const VISIBLE_PARTIES = `SELECT party_id FROM negotiation_parties WHERE negotiation_id IN ${SEEN}
-  UNION SELECT up.party_id FROM update_parties up JOIN updates u ON u.id = up.update_id WHERE u.negotiation_id IN ${SEEN}
-  UNION SELECT p.id FROM parties p WHERE NOT EXISTS (SELECT 1 FROM negotiation_parties np WHERE np.party_id = p.id)
-    AND NOT EXISTS (SELECT 1 FROM update_parties up WHERE up.party_id = p.id)`;
+const citedIn = (col: string, where: (alias: string) => string) => `(EXISTS (SELECT 1 FROM update_sources cu JOIN updates cuu ON cuu.id = cu.update_id WHERE cu.source_id = ${col}${where('cuu')})
+    OR EXISTS (SELECT 1 FROM positions cp JOIN issues cpi ON cpi.id = cp.issue_id WHERE cp.source_id = ${col}${where('cpi')})
+    OR EXISTS (SELECT 1 FROM status_changes cs JOIN issues csi ON csi.id = cs.issue_id WHERE cs.source_id = ${col}${where('csi')})
+    OR EXISTS (SELECT 1 FROM outcomes co JOIN rounds cor ON cor.id = co.round_id WHERE co.source_id = ${col}${where('cor')}))`;
+const inView = (alias: string) => ` AND ${alias}.negotiation_id IN ${SEEN}`;
+const CITED_IN_VIEW = (col: string) => citedIn(col, inView);
+const CITED_ANYWHERE = (col: string) => citedIn(col, () => '');
+export const SOURCE_SEEN = `(${CITED_IN_VIEW('$id')}
+  OR EXISTS (SELECT 1 FROM sources c1 WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c1.id')})
+  OR EXISTS (SELECT 1 FROM sources c1 JOIN sources c2 ON c2.cites_source_id = c1.id WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c2.id')})
+  OR EXISTS (SELECT 1 FROM sources own WHERE own.id = $id AND own.created_by = @reader AND NOT ${CITED_ANYWHERE('own.id')}))`;
+export const ACTOR_SEEN = `(EXISTS (SELECT 1 FROM update_actors au JOIN updates auu ON auu.id = au.update_id WHERE au.actor_id = $id AND auu.negotiation_id IN ${SEEN})
+  OR NOT EXISTS (SELECT 1 FROM update_actors au WHERE au.actor_id = $id))`;
+export const PARTY_SEEN = `(EXISTS (SELECT 1 FROM negotiation_parties pn WHERE pn.party_id = $id AND pn.negotiation_id IN ${SEEN})
+  OR EXISTS (SELECT 1 FROM update_parties pu JOIN updates puu ON puu.id = pu.update_id WHERE pu.party_id = $id AND puu.negotiation_id IN ${SEEN})
+  OR (NOT EXISTS (SELECT 1 FROM negotiation_parties pn WHERE pn.party_id = $id) AND NOT EXISTS (SELECT 1 FROM update_parties pu WHERE pu.party_id = $id)))`;
 
-/** `column IN (subquery)` as a drizzle condition, the subquery one of the VISIBLE_… above; nothing when the reader sees all. */
-export function visibleBy(scope: ReaderScope, column: SQLiteColumn | SQL, subquery: string): SQL | undefined {
+/** A drizzle condition: the record in `column` is one the reader sees, by one of the rules above; nothing when they see all. */
+export function visibleBy(scope: ReaderScope, column: SQLiteColumn | SQL, rule: string): SQL | undefined {
   if (scope.json === null) return undefined;
   const params: Record<string, string | number | null> = { '@scope': scope.json, '@reader': scope.userId };
-  const parts = subquery.split(/(@scope|@reader)/);
-  return sql`${column} IN (${sql.join(
-    parts.map((part) => (part in params ? sql`${params[part]}` : sql.raw(part))),
+  return sql.join(
+    rule.split(/(@scope|@reader|\$id)/).map((part) => (part === '$id' ? sql`${column}` : part in params ? sql`${params[part]}` : sql.raw(part))),
     sql.raw(''),
-  )})`;
+  );
 }
 
-/** Raw SQL: `column IN (subquery)` or always true when @scope is null. */
-export const IN_VISIBLE = (column: string, subquery: string) => `(@scope IS NULL OR ${column} IN (${subquery}))`;
+/** Raw SQL: the record in `column` is one the reader sees by `rule`, or @scope is null (they see all). */
+export const IN_VISIBLE = (column: string, rule: string) => `(@scope IS NULL OR ${rule.replaceAll('$id', column)})`;
 
 // --- Membership, as the members page and the shell show it.
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, notInArray, or } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { auditLog, negotiations, updates, users } from '@/db/schema';
-import { VISIBLE_ACTORS, VISIBLE_PARTIES, visible, visibleBy, type ReaderScope } from './access';
+import { ACTOR_SEEN, PARTY_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
 /**
  * Entities left out of the activity feed: sign-ins, personal tokens and saved views, and user
@@ -16,7 +16,7 @@ export const PRIVATE_ENTITIES = ['session', 'api_token', 'saved_view', 'user', '
  */
 export function recentActivity(db: DB, scope: ReaderScope, limit = 100) {
   const seen = visible(scope, auditLog.negotiationId);
-  const shared = (entity: string, subquery: string) => and(eq(auditLog.entity, entity), visibleBy(scope, auditLog.entityId, subquery));
+  const shared = (entity: string, rule: string) => and(eq(auditLog.entity, entity), visibleBy(scope, auditLog.entityId, rule));
   return db
     .select({
       id: auditLog.id,
@@ -34,7 +34,7 @@ export function recentActivity(db: DB, scope: ReaderScope, limit = 100) {
       and(
         notInArray(auditLog.entity, PRIVATE_ENTITIES),
         notInArray(auditLog.action, ['login', 'logout']),
-        seen && or(seen, and(isNull(auditLog.negotiationId), or(shared('party', VISIBLE_PARTIES), shared('actor', VISIBLE_ACTORS)))),
+        seen && or(seen, and(isNull(auditLog.negotiationId), or(shared('party', PARTY_SEEN), shared('actor', ACTOR_SEEN)))),
       ),
     )
     .orderBy(desc(auditLog.id))

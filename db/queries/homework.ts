@@ -4,7 +4,7 @@ import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
 import { isOverdue, isPending } from '@/lib/homework';
 import { HOMEWORK_STATUSES, PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
-import { VISIBLE_PARTIES, visible, visibleBy, type ReaderScope } from './access';
+import { PARTY_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
 export type HomeworkFilters = {
   id?: number | null;
@@ -204,7 +204,7 @@ export function homeworkFilterChoices(db: DB, scope: ReaderScope) {
     parties: db
       .select({ id: parties.id, name: parties.name })
       .from(parties)
-      .where(visibleBy(scope, parties.id, VISIBLE_PARTIES))
+      .where(visibleBy(scope, parties.id, PARTY_SEEN))
       .orderBy(asc(parties.name))
       .all(),
     issues: db

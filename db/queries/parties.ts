@@ -1,19 +1,19 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, parties } from '@/db/schema';
-import { VISIBLE_ACTORS, VISIBLE_PARTIES, visibleBy, type ReaderScope } from './access';
+import { ACTOR_SEEN, PARTY_SEEN, visibleBy, type ReaderScope } from './access';
 
 // Parties and actors belong to no negotiation: a reader sees those the negotiations they see name (db/queries/access.ts).
 
 export function listParties(db: DB, scope: ReaderScope) {
-  return db.select().from(parties).where(visibleBy(scope, parties.id, VISIBLE_PARTIES)).orderBy(asc(parties.name)).all();
+  return db.select().from(parties).where(visibleBy(scope, parties.id, PARTY_SEEN)).orderBy(asc(parties.name)).all();
 }
 
 export function getParty(db: DB, scope: ReaderScope, id: number) {
   return db
     .select()
     .from(parties)
-    .where(and(eq(parties.id, id), visibleBy(scope, parties.id, VISIBLE_PARTIES)))
+    .where(and(eq(parties.id, id), visibleBy(scope, parties.id, PARTY_SEEN)))
     .get();
 }
 
@@ -22,7 +22,7 @@ export function listActors(db: DB, scope: ReaderScope) {
     .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId, partyName: parties.shortName })
     .from(actors)
     .leftJoin(parties, eq(parties.id, actors.partyId))
-    .where(visibleBy(scope, actors.id, VISIBLE_ACTORS))
+    .where(visibleBy(scope, actors.id, ACTOR_SEEN))
     .orderBy(asc(actors.name))
     .all();
 }

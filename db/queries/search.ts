@@ -1,7 +1,7 @@
 import type { DB } from '@/db';
 import { MARK_END, MARK_START, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
 import type { Target } from '@/lib/links';
-import { IN_SCOPE, IN_VISIBLE, scopeParams, VISIBLE_ACTORS, VISIBLE_SOURCES, type ReaderScope } from './access';
+import { IN_SCOPE, IN_VISIBLE, scopeParams, ACTOR_SEEN, SOURCE_SEEN, type ReaderScope } from './access';
 
 export type SearchHit = {
   kind: SearchKind;
@@ -34,7 +34,7 @@ export function search(db: DB, scope: ReaderScope, text: string, filters: Search
       `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId
          FROM search_index
         WHERE search_index MATCH @match ${filters.kind ? 'AND kind = @kind' : ''}
-          AND CASE kind WHEN 'actor' THEN ${IN_VISIBLE('ref_id', VISIBLE_ACTORS)} WHEN 'source' THEN ${IN_VISIBLE('ref_id', VISIBLE_SOURCES)}
+          AND CASE kind WHEN 'actor' THEN ${IN_VISIBLE('ref_id', ACTOR_SEEN)} WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)}
               ELSE ${IN_SCOPE('negotiation_id')} END
         ORDER BY rank LIMIT @limit`,
     )

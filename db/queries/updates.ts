@@ -23,7 +23,7 @@ import {
   users,
 } from '@/db/schema';
 import { citationFields } from './citation';
-import { VISIBLE_ACTORS, VISIBLE_SOURCES, visible, visibleBy, type ReaderScope } from './access';
+import { ACTOR_SEEN, SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
 
 /** The sources of several updates at once, grouped by update. */
@@ -176,7 +176,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
   const actorRows = db
     .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId })
     .from(actors)
-    .where(visibleBy(scope, actors.id, VISIBLE_ACTORS))
+    .where(visibleBy(scope, actors.id, ACTOR_SEEN))
     .orderBy(asc(actors.name))
     .all();
   const roundRows = db
@@ -221,7 +221,7 @@ function updateSourceChoices(db: DB, scope: ReaderScope, limit = 500) {
       quote: sql<string>`substr(${sources.quote}, 1, 90)`,
     })
     .from(sources)
-    .where(visibleBy(scope, sources.id, VISIBLE_SOURCES))
+    .where(visibleBy(scope, sources.id, SOURCE_SEEN))
     .orderBy(desc(sources.id))
     .limit(limit)
     .all();

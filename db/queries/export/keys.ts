@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, issues, negotiationParties, parties, positions, rounds, updates } from '@/db/schema';
-import { VISIBLE_ACTORS, visibleBy, type ReaderScope } from '@/db/queries/access';
+import { ACTOR_SEEN, visibleBy, type ReaderScope } from '@/db/queries/access';
 
 /** Database id → local key (docs/decisions/0010), plus the order used to sort reference lists the same way on every export. */
 export class LocalKeys {
@@ -126,7 +126,7 @@ function readActors(db: DB, scope: ReaderScope, nid: number) {
       and(
         sql`(${actors.partyId} IN (SELECT party_id FROM negotiation_parties WHERE negotiation_id = ${nid})
           OR ${actors.id} IN (SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = ${nid})))`,
-        visibleBy(scope, actors.id, VISIBLE_ACTORS),
+        visibleBy(scope, actors.id, ACTOR_SEEN),
       ),
     )
     .orderBy(asc(actors.id))
