@@ -15,7 +15,8 @@ export type MatrixRow = {
   cells: Record<number, MatrixCell>;
 };
 export type MatrixBlock = {
-  negotiation: { id: number; name: string };
+  /** With its handling marking ('' for none), shown beside its name. */
+  negotiation: { id: number; name: string; marking: string };
   parties: { id: number; name: string; shortName: string; role: string }[];
   rows: MatrixRow[];
 };
@@ -28,7 +29,7 @@ export type MatrixBlock = {
 export function dashboardMatrix(db: DB, scope: ReaderScope, filters: DashboardFilters = {}): MatrixBlock[] {
   if (filters.negotiation && !sees(scope, filters.negotiation)) return [];
   const negs = db
-    .select({ id: negotiations.id, name: negotiations.name })
+    .select({ id: negotiations.id, name: negotiations.name, marking: negotiations.marking })
     .from(negotiations)
     .where(and(filters.negotiation ? eq(negotiations.id, filters.negotiation) : undefined, visible(scope, negotiations.id)))
     .orderBy(asc(negotiations.name))

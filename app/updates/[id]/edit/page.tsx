@@ -5,6 +5,8 @@ import { getDb } from '@/server/db';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
 import { requireReader } from '@/server/auth/reader';
 import { roleIn } from '@/db/queries/access';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { UpdateForm } from '@/components/forms/UpdateForm';
@@ -36,6 +38,7 @@ export default async function EditUpdatePage({ params }: Params) {
   const choices = updateFormChoices(db, scope);
   return (
     <>
+      <MarkingBanner marking={getNegotiation(db, scope, update.negotiationId)?.marking} />
       <h1>Edit update #{update.id}</h1>
       <p className="small muted">The earlier text is kept. The changes this update brought (positions, statuses, homework) are not edited here.</p>
       <section className="panel">
