@@ -1,4 +1,6 @@
 // A minimal iCalendar (RFC 5545) writer for all-day deadline events.
+import { xmlSafe } from '@/lib/xml-safe';
+
 export type CalendarEvent = {
   uid: string;
   date: string;
@@ -20,7 +22,7 @@ export function classOf(marking: string | undefined): 'PUBLIC' | 'CONFIDENTIAL' 
 }
 
 function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return xmlSafe(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, without splitting a UTF-8 character. */

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const FAILURE = 'The import failed and nothing was written. Try again; if it persists, tell an admin.';
 
 /** A CSV of updates (text/csv body): every row checked first; all rows written, or none. */
-export const POST = apiRoute<{ id: string }>({ role: 'analyst', bodyLimit: CSV_IMPORT_LIMIT, failure: FAILURE }, async ({ user, scope, pathId, text }) => {
+export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'text/csv', bodyLimit: CSV_IMPORT_LIMIT, failure: FAILURE }, async ({ user, scope, pathId, text }) => {
   const id = pathId('id', 'negotiation');
   const db = getDb();
   // One the caller may not see is no such negotiation; one where they only read is refused by importUpdates.
