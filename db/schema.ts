@@ -19,6 +19,7 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   HOMEWORK_STATUSES,
+  TOKEN_SCOPES,
 } from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
@@ -34,6 +35,8 @@ export const users = sqliteTable('users', {
   // Bumped on logout, password change and disabling: older JWTs stop working.
   sessionVersion: integer('session_version').notNull().default(1),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // The account as the admin's forms show it (role, access, password): see `version` on issues.
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -56,8 +59,15 @@ export const apiTokens = sqliteTable(
     userId: integer('user_id').notNull().references(() => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    // 'read' tokens only read (the only kind a feed link takes); 'full' ones act with the owner's role.
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull().default('read'),
+    // Chosen at creation; a token past it is refused like a revoked one.
+    // The default only fills rows made before expiry existed (the migration gives those one): a row without one is already expired.
+    expiresAt: text('expires_at').notNull().default('1970-01-01T00:00:00.000Z'),
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
+    // Why it ended: its owner or an admin revoked it, or the account's clean-up ended it (db/mutations/credentials.ts).
+    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
   },
   (t) => [index('api_tokens_user').on(t.userId)],
@@ -67,6 +77,7 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
   updatedAt: text('updated_at'),
@@ -78,6 +89,7 @@ export const parties = sqliteTable('parties', {
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
   description: text('description').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
 });
@@ -94,6 +106,7 @@ export const negotiationParties = sqliteTable(
     role: text('role', { enum: PARTY_ROLES }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('negotiation_parties_party').on(t.partyId)],
 );
@@ -412,6 +425,7 @@ export const convergence = sqliteTable(
       .references(() => rounds.id, { onDelete: 'cascade' }),
     distance: integer('distance').notNull(),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     assessedBy: userRef('assessed_by'),
     assessedAt: createdAt(),
   },
@@ -427,6 +441,7 @@ export const corroborations = sqliteTable(
     // An analyst can mark differing figures as consistent (314 in all, 157 per side).
     consistent: integer('consistent', { mode: 'boolean' }),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },

@@ -28,8 +28,8 @@ export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.ra
   const negotiationId = createNegotiation(db, by, { name, description: '' });
   const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A', description: '' });
   const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B', description: '' });
-  seatParty(db, by, { negotiationId, partyId: partyA, role: 'party', note: '' });
-  seatParty(db, by, { negotiationId, partyId: partyB, role: 'party', note: '' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyA, role: 'party', note: '' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyB, role: 'party', note: '' });
   const issueId = createIssue(db, by, {
     negotiationId,
     title: 'Territory',

@@ -3,9 +3,8 @@
 import { getDb } from '@/server/db';
 import { createActor, createParty, updateParty } from '@/db/mutations/parties';
 import { handleForm } from '@/server/form-action';
-import { ActorSchema, PartySchema } from '@/lib/validation/negotiations';
+import { ActorSchema, PartyEditSchema, PartySchema } from '@/lib/validation/negotiations';
 import type { FormState } from '@/lib/validation/fields';
-
 
 export async function createPartyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm('analyst', PartySchema, formData, (user, data) => {
@@ -15,8 +14,8 @@ export async function createPartyAction(_prev: FormState, formData: FormData): P
 }
 
 export async function updatePartyAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('analyst', PartySchema, formData, (user, data) => {
-    updateParty(getDb(), user, id, data);
+  return handleForm('analyst', PartyEditSchema, formData, (user, { version, ...data }) => {
+    updateParty(getDb(), user, id, version, data);
     return 'Party saved.';
   });
 }

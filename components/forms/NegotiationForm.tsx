@@ -5,6 +5,7 @@ import { FormMessage, TextArea, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 export function NegotiationForm({
   action,
@@ -12,7 +13,8 @@ export function NegotiationForm({
   submitLabel,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
-  negotiation?: { name: string; description: string };
+  /** Given when editing, with the version it was read at. */
+  negotiation?: { name: string; description: string; version: number };
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, {});
@@ -21,6 +23,7 @@ export function NegotiationForm({
   return (
     <form action={formAction} className="stack" aria-label="Negotiation" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {negotiation && <VersionField version={negotiation.version} />}
       <TextField label="Name" name="name" defaultValue={v.name ?? negotiation?.name} errors={e.name} required hint="For example “Russia–Ukraine peace talks (US-mediated)”." />
       <TextArea label="Description" name="description" defaultValue={v.description ?? negotiation?.description} errors={e.description} rows={3} />
       <div>

@@ -5,16 +5,18 @@ import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/co
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
-export function PartyForm({ action, party, submitLabel }: { action: Action; party?: { name: string; shortName: string; description: string }; submitLabel: string }) {
+export function PartyForm({ action, party, submitLabel }: { action: Action; party?: { name: string; shortName: string; description: string; version: number }; submitLabel: string }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={party ? 'Edit party' : 'New party'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {party && <VersionField version={party.version} />}
       <div className="grid-2">
         <TextField label="Name" name="name" defaultValue={v.name ?? party?.name} errors={e.name} required hint="e.g. “United States”." />
         <TextField label="Short name" name="shortName" defaultValue={v.shortName ?? party?.shortName} errors={e.shortName} required hint="Shown in the dashboard's columns, e.g. “US”." />

@@ -1,12 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { negotiationParties, negotiations, parties } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { label } from '@/lib/domain';
 import type { NegotiationInput, NegotiationPartyInput } from '@/lib/validation/negotiations';
 
-function nameTaken(db: DB, name: string, exceptId?: number): boolean {
+function nameTaken(db: Executor, name: string, exceptId?: number): boolean {
   const row = db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, name)).get();
   return !!row && row.id !== exceptId;
 }
@@ -17,7 +20,7 @@ export function createNegotiation(db: DB, user: CurrentUser, input: NegotiationI
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (nameTaken(db, input.name)) throw TAKEN();
+      if (nameTaken(tx, input.name)) throw TAKEN();
       const row = tx.insert(negotiations).values({ ...input, createdBy: user.id }).returning().get();
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'negotiation', entityId: row.id, after: row });
       return row.id;
@@ -26,53 +29,78 @@ export function createNegotiation(db: DB, user: CurrentUser, input: NegotiationI
   );
 }
 
-export function updateNegotiation(db: DB, user: CurrentUser, id: number, input: NegotiationInput) {
+/** The negotiation as its edit form shows it: a name and a description (its seats, issues and rounds are records of their own). */
+function negotiationRecord(tx: Executor, id: number): VersionedRecord<typeof negotiations.$inferSelect> {
+  return {
+    what: 'this negotiation',
+    audit: { entities: ['negotiation'], entityId: id },
+    read: () => tx.select().from(negotiations).where(eq(negotiations.id, id)).get(),
+    bump: () => tx.update(negotiations).set({ version: sql`${negotiations.version} + 1` }).where(eq(negotiations.id, id)).run(),
+    fields: { name: { label: 'name' }, description: { label: 'description' } },
+  };
+}
+
+/** `version`: the one the edit form was opened on (null: no form, e.g. a script). */
+export function updateNegotiation(db: DB, user: CurrentUser, id: number, version: number | null, input: NegotiationInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(negotiations).where(eq(negotiations.id, id)).get();
-      if (!before) throw new NotFoundError('The negotiation');
-      if (nameTaken(db, input.name, id)) throw TAKEN();
-      const after = tx
-        .update(negotiations)
-        .set({ ...input, updatedAt: new Date().toISOString(), updatedBy: user.id })
-        .where(eq(negotiations.id, id))
-        .returning()
-        .get();
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'negotiation', entityId: id, before, after });
+      writeVersioned(tx, user, negotiationRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The negotiation');
+        if (nameTaken(tx, input.name, id)) throw TAKEN();
+        tx.update(negotiations)
+          .set({ ...input, version: before.version + 1, updatedAt: new Date().toISOString(), updatedBy: user.id })
+          .where(eq(negotiations.id, id))
+          .run();
+      });
     },
     { behavior: 'immediate' },
   );
 }
 
-/** Seats a party at a negotiation, or changes its role there. */
-export function seatParty(db: DB, user: CurrentUser, input: NegotiationPartyInput) {
+/** A party's seat at a negotiation: its role there and a note. */
+function seatRecord(tx: Executor, negotiationId: number, partyId: number, partyName: string): VersionedRecord<typeof negotiationParties.$inferSelect> {
+  const key = and(eq(negotiationParties.negotiationId, negotiationId), eq(negotiationParties.partyId, partyId));
+  return {
+    what: `the seat of ${partyName}`,
+    added: `seated ${partyName} at this negotiation`,
+    audit: { entities: ['negotiation_party'], entityId: negotiationId, key: { partyId } },
+    read: () => tx.select().from(negotiationParties).where(key).get(),
+    bump: () => tx.update(negotiationParties).set({ version: sql`${negotiationParties.version} + 1` }).where(key).run(),
+    fields: { role: { label: 'role', show: (v) => label(String(v)) }, note: { label: 'note' } },
+  };
+}
+
+/**
+ * Seats a party at a negotiation, or changes its role there. `input.version` is the seat's version when
+ * the form was opened: 0 on the form that seats a party not yet at the table, so seating one that another
+ * analyst seated meanwhile is refused too (null: no form).
+ */
+export function seatParty(db: DB, user: CurrentUser, input: Omit<NegotiationPartyInput, 'version'> & { version: number | null }) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
       if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
         throw new NotFoundError('The negotiation');
       }
-      if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw new NotFoundError('The party');
+      const party = tx.select({ id: parties.id, name: parties.name }).from(parties).where(eq(parties.id, input.partyId)).get();
+      if (!party) throw new NotFoundError('The party');
+      const { version, ...seat } = input;
       const key = and(eq(negotiationParties.negotiationId, input.negotiationId), eq(negotiationParties.partyId, input.partyId));
-      const before = tx.select().from(negotiationParties).where(key).get();
-      if (before) {
-        tx.update(negotiationParties).set({ role: input.role, note: input.note }).where(key).run();
-      } else {
+      writeVersioned(tx, user, seatRecord(tx, input.negotiationId, input.partyId, party.name), version, (before) => {
+        if (before) {
+          tx.update(negotiationParties)
+            .set({ role: seat.role, note: seat.note, version: before.version + 1 })
+            .where(key)
+            .run();
+          return;
+        }
         const order = tx
           .select({ n: sql<number>`coalesce(max(${negotiationParties.sortOrder}), 0) + 1` })
           .from(negotiationParties)
           .where(eq(negotiationParties.negotiationId, input.negotiationId))
           .get()!.n;
-        tx.insert(negotiationParties).values({ ...input, sortOrder: order }).run();
-      }
-      recordAudit(tx, {
-        userId: user.id,
-        action: before ? 'update' : 'create',
-        entity: 'negotiation_party',
-        entityId: input.negotiationId,
-        before: before ?? null,
-        after: input,
+        tx.insert(negotiationParties).values({ ...seat, sortOrder: order }).run();
       });
     },
     { behavior: 'immediate' },

@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { actors, parties } from '@/db/schema';
+import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ActorInput, PartyInput } from '@/lib/validation/negotiations';
 
-function assertNameFree(db: DB, name: string, exceptId?: number) {
+function assertNameFree(db: Executor, name: string, exceptId?: number) {
   const row = db.select({ id: parties.id }).from(parties).where(eq(parties.name, name)).get();
   if (row && row.id !== exceptId) throw new InvalidInputError('That name is taken.', { name: ['Another party already has this name.'] });
 }
@@ -15,7 +17,7 @@ export function createParty(db: DB, user: CurrentUser, input: PartyInput): numbe
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      assertNameFree(db, input.name);
+      assertNameFree(tx, input.name);
       const row = tx.insert(parties).values({ ...input, createdBy: user.id }).returning().get();
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'party', entityId: row.id, after: row });
       return row.id;
@@ -24,15 +26,27 @@ export function createParty(db: DB, user: CurrentUser, input: PartyInput): numbe
   );
 }
 
-export function updateParty(db: DB, user: CurrentUser, id: number, input: PartyInput) {
+/** The party as its edit form shows it (its actors are records of their own). */
+function partyRecord(tx: Executor, id: number): VersionedRecord<typeof parties.$inferSelect> {
+  return {
+    what: 'this party',
+    audit: { entities: ['party'], entityId: id },
+    read: () => tx.select().from(parties).where(eq(parties.id, id)).get(),
+    bump: () => tx.update(parties).set({ version: sql`${parties.version} + 1` }).where(eq(parties.id, id)).run(),
+    fields: { name: { label: 'name' }, shortName: { label: 'short name' }, description: { label: 'description' } },
+  };
+}
+
+/** `version`: the one the edit form was opened on (null: no form). */
+export function updateParty(db: DB, user: CurrentUser, id: number, version: number | null, input: PartyInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(parties).where(eq(parties.id, id)).get();
-      if (!before) throw new NotFoundError('The party');
-      assertNameFree(db, input.name, id);
-      const after = tx.update(parties).set(input).where(eq(parties.id, id)).returning().get();
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'party', entityId: id, before, after });
+      writeVersioned(tx, user, partyRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The party');
+        assertNameFree(tx, input.name, id);
+        tx.update(parties).set({ ...input, version: before.version + 1 }).where(eq(parties.id, id)).run();
+      });
     },
     { behavior: 'immediate' },
   );

@@ -10,10 +10,10 @@ export function getNegotiation(db: DB, id: number) {
   return db.select().from(negotiations).where(eq(negotiations.id, id)).get();
 }
 
-/** The parties at a negotiation's table, in their order, with their role there. */
+/** The parties at a negotiation's table, in their order, with their role there (and the seat's version, for its form). */
 export function listSeatedParties(db: DB, negotiationId: number) {
   return db
-    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, role: negotiationParties.role, note: negotiationParties.note })
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, role: negotiationParties.role, note: negotiationParties.note, version: negotiationParties.version })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
     .where(eq(negotiationParties.negotiationId, negotiationId))
