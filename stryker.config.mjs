@@ -36,6 +36,9 @@ const MUTATE = [
   'db/read-cache.ts',
   'db/mutations/positions.ts',
   'db/mutations/position-chain.ts',
+  // lost updates: the version check, and what a refusal says changed
+  'lib/stale-edit.ts',
+  'db/mutations/versions.ts',
   'db/queries/since-last-round.ts',
   'db/queries/overdue.ts',
   'db/queries/attention.ts',

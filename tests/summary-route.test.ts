@@ -23,7 +23,7 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     const { demoRoundId } = await import('./summary-demo');
     const db = getDb();
     loadDemoData(db, makeUser(db, 'admin'));
-    token = createApiToken(db, makeUser(db, 'viewer'), 'script').token;
+    token = createApiToken(db, makeUser(db, 'viewer'), { name: 'script', scope: 'read', days: 30 }).token;
     roundId = demoRoundId(db);
     ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));
   });

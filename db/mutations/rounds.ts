@@ -4,7 +4,8 @@ import { homework, issues, negotiationParties, negotiations, outcomes, parties, 
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
-import { quote, writeVersioned, type VersionedRecord } from './versions';
+import { writeVersioned, type VersionedRecord } from './versions';
+import { quote } from '@/lib/stale-edit';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { label } from '@/lib/domain';

@@ -4,24 +4,13 @@ import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/roles';
+import { describeFields, refusalMessage, type Field } from '@/lib/stale-edit';
 
 // Lost updates, as a class: every edit form carries the version of the record it was opened on, and every
 // write of that record goes through here. A save from an older version is refused, naming who changed what
 // since, and writes nothing; the form keeps what was typed (server/form-action.ts) and now holds the version
 // it was refused on, so saving again, once reviewed, goes through. The database moves a version on any
 // write that forgets to (the triggers of migration 0004), so no write path can slip under a stale form.
-
-/** What a refusal shows of one field: its value now, as text or a list. */
-export type Shown = string | readonly string[] | null | undefined;
-
-export type Field = {
-  /** How a sentence names it: "description" gives "the description now reads “…”". */
-  label: string;
-  /** The value an analyst reads, where the stored one is not it (an enum, a flag, ids). */
-  show?: (value: unknown) => Shown;
-  /** A sentence of its own, where "the label now reads" does not fit ("the password was reset"). */
-  phrase?: (shown: Shown) => string;
-};
 
 export type Snapshot = { version: number } & Record<string, unknown>;
 
@@ -47,30 +36,6 @@ export type VersionedRecord<S extends Snapshot> = {
 
 /** Why a save was refused: who changed the record since its form was opened, and the sentences saying what. */
 export type Stale = { what: string; added?: string; by: number[]; changes: string[] };
-
-const CLIP = 160;
-
-/** A value as a refusal quotes it: on one line, and not a whole page of it. */
-export function quote(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return `“${line.length > CLIP ? `${line.slice(0, CLIP - 1)}…` : line}”`;
-}
-
-/** One field's sentence: "the description now reads “…”", "the agenda now lists “A”, “B”", "the venue is now empty". */
-export function changeSentence(field: Field, value: unknown): string {
-  const shown = field.show ? field.show(value) : (value as Shown);
-  if (field.phrase) return field.phrase(shown);
-  if (Array.isArray(shown)) return shown.length ? `the ${field.label} now lists ${shown.map(quote).join(', ')}` : `the ${field.label} is now empty`;
-  const text = typeof shown === 'string' ? shown.trim() : shown === null || shown === undefined ? '' : String(shown);
-  return text ? `the ${field.label} now reads ${quote(text)}` : `the ${field.label} is now empty`;
-}
-
-/** The sentences for the fields in `keys`, in the form's order, each with the value it has now. */
-export function describeFields(fields: Record<string, Field>, now: Record<string, unknown> | undefined, keys: ReadonlySet<string>): string[] {
-  return Object.entries(fields)
-    .filter(([key]) => keys.has(key))
-    .map(([key, field]) => changeSentence(field, now?.[key]));
-}
 
 function parse(text: string | null): Record<string, unknown> {
   if (!text) return {};
@@ -104,14 +69,17 @@ export function changesSince<S extends Snapshot>(tx: Executor, record: Versioned
   return { by, keys: new Set(rows.flatMap((r) => changedKeys(r.before, r.after))) };
 }
 
-/** "Ana Analyst changed this negotiation since you opened the form: the description now reads “…”. Review and save again." */
+/** The refusal's words, with the names of those who saved since. */
 export function staleMessage(tx: Executor, user: CurrentUser | null, stale: Stale): string {
   const others = stale.by.filter((id) => id !== user?.id);
   const names = others.length ? tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, others)).all() : [];
-  const who = others.length ? others.map((id) => names.find((n) => n.id === id)?.name ?? 'another user').join(' and ') : stale.by.length ? 'You' : 'Someone';
-  const did = stale.added ?? `changed ${stale.what}`;
-  const when = others.length === 0 && stale.by.length ? 'in another window since you opened this form' : 'since you opened the form';
-  return `${who} ${did} ${when}: ${stale.changes.join('; ')}. Review and save again.`;
+  return refusalMessage({
+    what: stale.what,
+    added: stale.added,
+    others: others.map((id) => names.find((n) => n.id === id)?.name ?? 'another user'),
+    self: stale.by.length > others.length,
+    changes: stale.changes,
+  });
 }
 
 /**
@@ -124,12 +92,22 @@ export function assertVersion(tx: Executor, user: CurrentUser | null, opened: nu
   throw new ConflictError(staleMessage(tx, user, explain()));
 }
 
-/** The refusal for a record kept in the audit log: what moved since `opened`, else everything it shows now. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The refusal for a record kept in the audit log: the fields that moved since `opened` (for one made since,
+ * those it was given), else everything it shows now.
+ */
 function explainFromAudit<S extends Snapshot>(tx: Executor, record: VersionedRecord<S>, now: S, opened: number): Stale {
   const { by, keys } = changesSince(tx, record, opened);
-  const moved = describeFields(record.fields, now, keys);
-  const changes = moved.length ? moved : describeFields(record.fields, now, new Set(Object.keys(record.fields)));
-  return { what: record.what, added: opened === 0 ? record.added : undefined, by, changes };
+  const moved = new Set([...keys].filter((k) => opened > 0 || !isEmpty(now[k])));
+  const changes = describeFields(record.fields, now, moved);
+  return {
+    what: record.what,
+    added: opened === 0 ? record.added : undefined,
+    by,
+    changes: changes.length ? changes : describeFields(record.fields, now, new Set(Object.keys(record.fields))),
+  };
 }
 
 /** How a write is recorded: under a part's own entity ("round_agenda"), or with a fact its snapshot cannot show ({ password: 'changed' }). */
