@@ -140,6 +140,47 @@ describe('a versioned write', () => {
   });
 });
 
+describe('what a refusal says changed', () => {
+  /** A record of the negotiations table found by its name, so it can be made by the first write. */
+  function namedNegotiation(db: DB, name: string): VersionedRecord<typeof negotiations.$inferSelect> {
+    return {
+      what: `the negotiation ${name}`,
+      added: `started the negotiation ${name}`,
+      audit: { entities: ['negotiation'], entityId: 0 },
+      read: () => db.select().from(negotiations).where(eq(negotiations.name, name)).get(),
+      bump: () => db.update(negotiations).set({ version: sql`${negotiations.version} + 1` }).where(eq(negotiations.name, name)).run(),
+      fields: { name: { label: 'name' }, description: { label: 'description' }, updatedAt: { label: 'last edit' }, missing: { label: 'missing field' } },
+    };
+  }
+
+  it('names a record made since the form was opened by what it was given, leaving out its empty fields', () => {
+    const db = freshDb();
+    const ana = makeUser(db);
+    const bob = makeUser(db);
+    const record = namedNegotiation(db, 'Iran nuclear file');
+    writeVersioned(db, ana, record, 0, () => db.insert(negotiations).values({ name: 'Iran nuclear file', description: '' }).run());
+    expect(() => writeVersioned(db, bob, record, 0, () => undefined)).toThrow(
+      `${ana.name} started the negotiation Iran nuclear file since you opened the form: the name now reads “Iran nuclear file”. Review and save again.`,
+    );
+  });
+
+  it('says a field was emptied, and who did it; a write by the shell is by someone', () => {
+    const db = freshDb();
+    const ana = makeUser(db);
+    const bob = makeUser(db);
+    const record = namedNegotiation(db, 'Gaza ceasefire');
+    writeVersioned(db, ana, record, null, () => db.insert(negotiations).values({ name: 'Gaza ceasefire', description: 'Phase one' }).run());
+    writeVersioned(db, ana, record, 1, () => db.update(negotiations).set({ description: '' }).where(eq(negotiations.name, 'Gaza ceasefire')).run());
+    expect(() => writeVersioned(db, bob, record, 1, () => undefined)).toThrow(
+      `${ana.name} changed the negotiation Gaza ceasefire since you opened the form: the description is now empty. Review and save again.`,
+    );
+    writeVersioned(db, null, record, null, () => db.update(negotiations).set({ description: 'Phase two' }).where(eq(negotiations.name, 'Gaza ceasefire')).run());
+    expect(() => writeVersioned(db, bob, record, 2, () => undefined)).toThrow(
+      'Someone changed the negotiation Gaza ceasefire since you opened the form: the description now reads “Phase two”. Review and save again.',
+    );
+  });
+});
+
 describe('the database moves a version on any write of what a form shows', () => {
   const raw = (db: DB, statement: string, ...params: unknown[]) => db.$client.prepare(statement).run(...params);
   const version = (db: DB, table: string, where: string, ...params: unknown[]) =>

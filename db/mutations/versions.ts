@@ -37,11 +37,9 @@ export type VersionedRecord<S extends Snapshot> = {
 /** Why a save was refused: who changed the record since its form was opened, and the sentences saying what. */
 export type Stale = { what: string; added?: string; by: number[]; changes: string[] };
 
-function parse(text: string | null): Record<string, unknown> {
-  if (!text) return {};
-  const value: unknown = JSON.parse(text);
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
+// Only rows written by writeVersioned reach here (their `after` carries a version): objects, or null
+// for what did not exist before its creation.
+const parse = (text: string | null): Record<string, unknown> => JSON.parse(text ?? 'null') ?? {};
 
 /** The keys whose values differ between an audit row's before and after (all of them for a creation). */
 function changedKeys(beforeText: string | null, afterText: string | null): string[] {
@@ -92,7 +90,8 @@ export function assertVersion(tx: Executor, user: CurrentUser | null, opened: nu
   throw new ConflictError(staleMessage(tx, user, explain()));
 }
 
-const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+// A record made since the form was opened is described by what it was given, not by its empty fields.
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
 /**
  * The refusal for a record kept in the audit log: the fields that moved since `opened` (for one made since,
@@ -131,8 +130,8 @@ export function writeVersioned<S extends Snapshot>(
   if (!before && opened) throw new NotFoundError(`${record.what[0].toUpperCase()}${record.what.slice(1)}`);
   assertVersion(tx, user, opened, before?.version ?? 0, () => explainFromAudit(tx, record, before!, opened ?? 0));
   write(before);
-  let after = record.read();
-  if (!after) throw new Error(`${record.what} is missing after its write`);
+  // Every write here makes or changes the record, never removes it.
+  let after = record.read()!;
   if (before && after.version === before.version) {
     record.bump();
     after = record.read()!;
