@@ -149,7 +149,7 @@ describe('what a refusal says changed', () => {
       audit: { entities: ['negotiation'], entityId: 0 },
       read: () => db.select().from(negotiations).where(eq(negotiations.name, name)).get(),
       bump: () => db.update(negotiations).set({ version: sql`${negotiations.version} + 1` }).where(eq(negotiations.name, name)).run(),
-      fields: { name: { label: 'name' }, description: { label: 'description' }, updatedAt: { label: 'last edit' }, missing: { label: 'missing field' } },
+      fields: { name: { label: 'name' }, description: { label: 'description' }, updatedAt: { label: 'last edit' } },
     };
   }
 
@@ -161,6 +161,17 @@ describe('what a refusal says changed', () => {
     writeVersioned(db, ana, record, 0, () => db.insert(negotiations).values({ name: 'Iran nuclear file', description: '' }).run());
     expect(() => writeVersioned(db, bob, record, 0, () => undefined)).toThrow(
       `${ana.name} started the negotiation Iran nuclear file since you opened the form: the name now reads “Iran nuclear file”. Review and save again.`,
+    );
+  });
+
+  it('answers a form claiming the record did not exist yet (a hand-made request) with what it was made with', () => {
+    const db = freshDb();
+    const ana = makeUser(db);
+    const bob = makeUser(db);
+    const { negotiationId } = makeNegotiation(db, ana);
+    const name = (db.select().from(negotiations).where(eq(negotiations.id, negotiationId)).get()!).name;
+    expect(() => updateNegotiation(db, bob, negotiationId, 0, { name: 'Mine', description: '' })).toThrow(
+      `${ana.name} changed this negotiation since you opened the form: the name now reads “${name}”. Review and save again.`,
     );
   });
 

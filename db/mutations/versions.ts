@@ -90,8 +90,9 @@ export function assertVersion(tx: Executor, user: CurrentUser | null, opened: nu
   throw new ConflictError(staleMessage(tx, user, explain()));
 }
 
-// A record made since the form was opened is described by what it was given, not by its empty fields.
-const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+// A record made since the form was opened is described by what it was given, not by its empty fields
+// (a snapshot read from SQLite holds null or '' for those, never undefined).
+const isEmpty = (value: unknown) => value === null || value === '';
 
 /**
  * The refusal for a record kept in the audit log: the fields that moved since `opened` (for one made since,
