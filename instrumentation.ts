@@ -18,6 +18,10 @@ export async function register() {
       process.exit(1);
     }
 
+    // The login limit counts attempts by the socket's address, which route handlers cannot otherwise see.
+    const { installPeerAddress } = await import('@/server/http/peer-address');
+    installPeerAddress();
+
     // The first round summary as PDF would otherwise also load pdfkit, parse the fonts and run cold code:
     // its reader waited ~1.5 s for the busiest round, ~0.9 s with this. Done a moment after start, off
     // the path of the first page.

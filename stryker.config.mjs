@@ -2,7 +2,7 @@
 // small way at a time ("a mutant") and runs the unit tests against each; a mutant no test notices is a
 // behaviour no test checks. These are the modules that decide what an analyst sees: add every new rule here.
 
-/** The rules analysts rely on, in the pure core and in db/ (SQL they are written in). */
+/** The rules analysts rely on, in the pure core, in db/ (SQL they are written in) and server/http's pure request rules. */
 const MUTATE = [
   // homework, activity, convergence, corroboration, positions' "what changed", dates, paging, ids and links
   'lib/homework.ts',
@@ -26,12 +26,17 @@ const MUTATE = [
   '!lib/exports/fontkit.d.ts',
   'lib/ical.ts',
   'lib/atom.ts',
+  'lib/xml-safe.ts',
   // what an import accepts
   'lib/interchange/validate.ts',
   'lib/interchange/parse.ts',
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
+  'server/http/local-path.ts',
+  'server/http/client-address.ts',
+  'server/http/json-depth.ts',
   // the rules that live in db/
   'db/read-cache.ts',
   'db/mutations/positions.ts',

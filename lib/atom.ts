@@ -1,13 +1,13 @@
 // A minimal Atom 1.0 (RFC 4287) writer. Entry content is sent as type="text": readers show it as
 // plain text, so nothing an analyst typed can run as markup in someone's feed reader.
+import { xmlSafe } from '@/lib/xml-safe';
 
 export type AtomEntry = { id: string; title: string; updated: string; published?: string; author: string; link: string; content: string };
 export type AtomFeed = { id: string; title: string; updated: string; selfLink: string; link: string; entries: AtomEntry[] };
 
 /** Escapes the five XML specials and drops characters XML 1.0 forbids. */
 export function escapeXml(value: string): string {
-  return value
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  return xmlSafe(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

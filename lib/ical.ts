@@ -1,8 +1,10 @@
 // A minimal iCalendar (RFC 5545) writer for all-day deadline events.
+import { xmlSafe } from '@/lib/xml-safe';
+
 export type CalendarEvent = { uid: string; date: string; summary: string; description: string; url?: string };
 
 function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return xmlSafe(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, without splitting a UTF-8 character. */

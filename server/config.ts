@@ -44,6 +44,8 @@ const ConfigSchema = z
     PORT: wholeNumber('PORT', 'a port number (1–65535)', 1, 65535).default(DEFAULT_PORT),
     // Applied by scripts/start-helpers.mjs withServerHeap, which also holds the default.
     TRACKER_HEAP_MB: wholeNumber('TRACKER_HEAP_MB', 'a whole number of megabytes', 1, Number.MAX_SAFE_INTEGER).optional(),
+    // How many proxies stand in front of the server: which X-Forwarded-For entry the login limit believes (server/http/client-address.ts).
+    TRUST_PROXY: wholeNumber('TRUST_PROXY', 'the number of proxies in front of the server (0–10)', 0, 10).default(0),
     NODE_ENV: z.string().default('development'),
     NEXT_PHASE: z.string().optional(),
   })

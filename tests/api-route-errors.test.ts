@@ -63,7 +63,7 @@ describe('route handlers answer every refusal the same way', () => {
     expect(await refusal(await call(routes.exportJson, { params: { id: '99999' } }), 404)).toEqual({ error: 'No such negotiation.' });
     expect(await refusal(await call(routes.feed, { params: { id: '99999' } }), 404)).toEqual({ error: 'No such negotiation.' });
     await refusal(await call(routes.positions, { params: { id: '99999' }, body: position() }), 404);
-    await refusal(await call(routes.importUpdates, { params: { id: '99999' }, body: 'date,text' }), 404);
+    await refusal(await call(routes.importUpdates, { params: { id: '99999' }, body: 'date,text', headers: { 'content-type': 'text/csv' } }), 404);
   });
 
   it('answers 404 for an id in any spelling but the canonical one, which would name another record', async () => {

@@ -16,6 +16,7 @@ import {
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { xmlSafeDeep } from '@/lib/xml-safe';
 import {
   aboutLine,
   cleanText,
@@ -86,7 +87,8 @@ function factsTable(rows: [string, string][]): Table {
 }
 
 /** The round summary as a Word document. */
-export function renderDocx(summary: RoundSummary): Promise<Buffer> {
+export function renderDocx(given: RoundSummary): Promise<Buffer> {
+  const summary = xmlSafeDeep(given);
   const { round } = summary;
   const body: (Paragraph | Table)[] = [];
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [run(documentTitle(summary))] }));

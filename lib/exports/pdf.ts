@@ -5,6 +5,7 @@ import * as fontkit from 'fontkit';
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { xmlSafeDeep } from '@/lib/xml-safe';
 import {
   aboutLine,
   cleanText,
@@ -85,7 +86,8 @@ function toWinAnsi(text: string): string {
 }
 
 /** The round summary as an A4 PDF, generated in-process (no browser). */
-export function renderPdf(summary: RoundSummary): Promise<Buffer> {
+export function renderPdf(given: RoundSummary): Promise<Buffer> {
+  const summary = xmlSafeDeep(given);
   const fonts = embeddedFonts();
   const embedded = fonts !== null;
   const t = (text: string) => (embedded ? cleanText(text) : toWinAnsi(cleanText(text)));

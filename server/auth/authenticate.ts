@@ -1,7 +1,7 @@
 import type { DB } from '@/db';
 import { findUserByEmail, recentFailures } from '@/db/queries/users';
 import { recordLoginAttempt } from '@/db/mutations/users';
-import { verifyPassword } from './password';
+import { DUMMY_HASH, verifyPassword } from './password';
 import type { Role } from '@/lib/domain';
 
 export const WINDOW_MINUTES = 15;
@@ -30,8 +30,11 @@ export async function authenticate(db: DB, rawEmail: unknown, rawPassword: unkno
   const failures = recentFailures(db, email, address, since);
   if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) throw new TooManyAttemptsError();
   const user = findUserByEmail(db, email);
-  const ok = !!user && !user.disabled && (await verifyPassword(password, user.passwordHash));
+  const active = user && !user.disabled ? user : undefined;
+  // The same work for every attempt: an unknown or disabled account is checked against a hash too.
+  const matches = await verifyPassword(password, active?.passwordHash ?? DUMMY_HASH);
+  const ok = !!active && matches;
   recordLoginAttempt(db, email, address, ok);
-  if (!ok || !user) return null;
-  return { id: String(user.id), email: user.email, name: user.name, role: user.role, sv: user.sessionVersion };
+  if (!ok || !active) return null;
+  return { id: String(active.id), email: active.email, name: active.name, role: active.role, sv: active.sessionVersion };
 }

@@ -4,16 +4,13 @@ import { getDb } from '@/server/db';
 import { findActiveUser } from '@/db/queries/users';
 import { endSessions } from '@/db/mutations/users';
 import { authenticate } from './authenticate';
+import { localPath } from '@/server/http/local-path';
+import { clientAddress } from '@/server/http/client-address';
+import { env } from '@/server/config';
 import type { Role } from '@/lib/domain';
 
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './authenticate';
 export const SESSION_HOURS = 12;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : '';
-  return first || 'local';
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
@@ -23,11 +20,15 @@ export const authOptions: NextAuthOptions = {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        return authenticate(getDb(), credentials?.email, credentials?.password, clientAddress(req?.headers));
+        return authenticate(getDb(), credentials?.email, credentials?.password, clientAddress(req?.headers, env.TRUST_PROXY));
       },
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: only ever this app (server/http/local-path.ts).
+    async redirect({ url }) {
+      return new URL(localPath(url, env.NEXTAUTH_URL), env.NEXTAUTH_URL).href;
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = user as unknown as { id: string; role: Role; sv: number };

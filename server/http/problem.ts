@@ -18,13 +18,14 @@ export type Problem = { path: string; message: string } | string;
  *
  * and the one mapping to status codes:
  *
- *   400  input the caller can fix: not JSON, a field error (the schema's or InvalidInputError's), a
- *        document or file that does not check, a file name the route does not serve
+ *   400  input the caller can fix: not JSON (or JSON nested over 32 levels), a field error (the schema's or
+ *        InvalidInputError's), a document or file that does not check, a file name the route does not serve
  *   401  no valid session cookie or bearer token (or a cookie-authenticated write from another site)
  *   403  the caller's role is below the route's (ForbiddenError)
  *   404  an id that is not canonical (lib/ids.ts) or names nothing (NotFoundError)
  *   409  the record changed since the caller read it (ConflictError)
  *   413  a body over the route's limit, refused before any of it is parsed
+ *   415  a body in another Content-Type than the one the route takes (`accepts`: application/json or text/csv)
  *   500  anything else: logged with the request and the caller; the answer says nothing was saved
  *
  * 400 rather than 422 for field errors: every route and script already used 400 for them.

@@ -2,13 +2,19 @@ import type { z } from 'zod';
 import { requestUser } from '@/server/auth/request-user';
 import { answerFor, noSuch, RouteError } from './problem';
 import { readLimitedText } from './read-body';
+import { DEFAULT_BODY_LIMIT, MAX_JSON_DEPTH } from './body-limits';
+import { jsonDepth } from './json-depth';
+import { mediaType } from './media-type';
+import { privately } from './private';
 import { parseId } from '@/lib/ids';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { fieldErrors } from '@/lib/validation/fields';
 import type { Role } from '@/lib/domain';
 
-/** The most a route reads unless it says otherwise: the same as Next's own limit for a server action's body. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export { DEFAULT_BODY_LIMIT } from './body-limits';
+
+/** The media types a route can take a body in. */
+export type BodyType = 'application/json' | 'text/csv';
 
 export type RouteAccess = {
   /** The least role that may call the route (tests/authz-matrix.ts names the same). */
@@ -17,6 +23,8 @@ export type RouteAccess = {
   queryToken?: boolean;
   /** Bytes of body the route reads at most; a larger body is refused with 413 before any of it is parsed. */
   bodyLimit?: number;
+  /** The one Content-Type a route that reads a body takes; any other is refused with 415 before the body is read. */
+  accepts?: BodyType;
   /** What a 500 says instead of the general "nothing was saved", when the route can say more. */
   failure?: string;
 };
@@ -66,8 +74,12 @@ async function answer<P extends Record<string, string>>(
     const params = ((await context?.params) ?? {}) as P;
     const limit = access.bodyLimit ?? DEFAULT_BODY_LIMIT;
     const text = async (what = 'body') => {
+      assertContentType(request, access.accepts);
       const body = await readLimitedText(request, limit, what);
       if (!body.ok) throw body.refusal;
+      if (access.accepts === 'application/json' && jsonDepth(body.text) > MAX_JSON_DEPTH) {
+        throw new RouteError(400, `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; nothing was read.`);
+      }
       return body.text;
     };
     return await handle({
@@ -91,6 +103,15 @@ async function answer<P extends Record<string, string>>(
   }
 }
 
+function assertContentType(request: Request, accepts: BodyType | undefined) {
+  // A route reading a body it declared no type for is a mistake in the route, not in the request.
+  if (!accepts) throw new Error(`${new URL(request.url).pathname} reads a body but declares no \`accepts\` type`);
+  const sent = mediaType(request.headers.get('content-type'));
+  if (sent !== accepts) {
+    throw new RouteError(415, `Send the body as ${accepts} (Content-Type: ${accepts}); this request ${sent ? `said ${sent}` : 'named no type'}.`);
+  }
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -104,16 +125,4 @@ export function validInput<S extends z.ZodType>(schema: S, input: unknown, messa
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new RouteError(400, message, { fieldErrors: fieldErrors(parsed.error) });
   return parsed.data;
-}
-
-function privately(response: Response): Response {
-  try {
-    response.headers.set('Cache-Control', 'private, no-store');
-    return response;
-  } catch {
-    // A response with immutable headers (Response.redirect, a fetched one): copy it.
-    const copy = new Response(response.body, response);
-    copy.headers.set('Cache-Control', 'private, no-store');
-    return copy;
-  }
 }

@@ -29,7 +29,7 @@ import { NewSourceSchema, type NewSource } from '@/lib/validation/sources';
  * nothing; 409 { error } when the position changed since `basedOn`; 401/403 without a valid caller or
  * role; 413 over 1 MB (server/http/problem.ts has the one shape and status table of every route).
  */
-export const POST = apiRoute({ role: 'analyst' }, async ({ user, json }) => {
+export const POST = apiRoute({ role: 'analyst', accepts: 'application/json' }, async ({ user, json }) => {
   const { sources: rawSources, ...rest } = await json();
   const parsed = UpdateSchema.safeParse(flattenUpdateBody(rest));
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/server/auth/options';
+import { authRoute } from '@/server/auth/route';
 
-const handler = NextAuth(authOptions);
+const handler = authRoute(NextAuth(authOptions));
 
 export { handler as GET, handler as POST };

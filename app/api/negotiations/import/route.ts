@@ -13,7 +13,7 @@ const FAILURE = 'The import failed and nothing was written. Try again; if it per
  * Imports an interchange document as a NEW negotiation. Body: the JSON document;
  * `?name=` gives it a new name when the document's name is taken. Nothing is written on any error.
  */
-export const POST = apiRoute({ role: 'analyst', bodyLimit: JSON_IMPORT_LIMIT, failure: FAILURE }, async ({ request, user, text }) => {
+export const POST = apiRoute({ role: 'analyst', accepts: 'application/json', bodyLimit: JSON_IMPORT_LIMIT, failure: FAILURE }, async ({ request, user, text }) => {
   const parsed = parseDocumentText(await text('JSON file'));
   if (!parsed.ok) throw new RouteError(400, 'The document does not match the schema; nothing was imported.', { errors: parsed.errors });
   const name = new URL(request.url).searchParams.get('name');

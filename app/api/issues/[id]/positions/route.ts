@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * `basedOn` is the current position the caller saw (null when there was none); if another
  * write got in first the answer is 409 with the id now current (`currentId`), and nothing is written.
  */
-export const POST = apiRoute<{ id: string }>({ role: 'analyst', bodyLimit: 64 * 1024 }, async ({ user, pathId, json }) => {
+export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'application/json', bodyLimit: 64 * 1024 }, async ({ user, pathId, json }) => {
   const issueId = pathId('id', 'issue');
   const body = await json();
   // The form schema reads strings, as a form would send them.

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const FAILURE = 'The import failed and nothing was written. Try again; if it persists, tell an admin.';
 
 /** A CSV of updates (text/csv body): every row checked first; all rows written, or none. */
-export const POST = apiRoute<{ id: string }>({ role: 'analyst', bodyLimit: CSV_IMPORT_LIMIT, failure: FAILURE }, async ({ user, pathId, text }) => {
+export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'text/csv', bodyLimit: CSV_IMPORT_LIMIT, failure: FAILURE }, async ({ user, pathId, text }) => {
   const id = pathId('id', 'negotiation');
   const db = getDb();
   if (!getNegotiation(db, id)) throw noSuch('negotiation');
