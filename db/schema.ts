@@ -84,11 +84,12 @@ export const negotiations = sqliteTable('negotiations', {
   updatedBy: userRef('updated_by'),
 });
 
+// A party is one identity across negotiations; what is said of it and who speaks for it belong to
+// each negotiation (party_descriptions, negotiation_parties, affiliations; docs/decisions/0014).
 export const parties = sqliteTable('parties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
-  description: text('description').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
@@ -111,16 +112,54 @@ export const negotiationParties = sqliteTable(
   (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('negotiation_parties_party').on(t.partyId)],
 );
 
-export const actors = sqliteTable(
-  'actors',
+// What a negotiation says of a party, whether the party is seated at its table or only named by its
+// records (an update, a position, a person's affiliation): a seat cannot hold it for the latter.
+export const partyDescriptions = sqliteTable(
+  'party_descriptions',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('party_descriptions_party').on(t.partyId)],
+);
+
+// A person, one identity across negotiations; who they speak for, and as what, is an affiliation.
+export const actors = sqliteTable('actors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+// An actor speaking for a party (or for none: party null) within one negotiation, with a title,
+// from and to a date when known. One person may hold several over time, or in several negotiations.
+export const affiliations = sqliteTable(
+  'affiliations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    name: text('name').notNull(),
-    title: text('title').notNull().default(''),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     partyId: integer('party_id').references(() => parties.id),
+    title: text('title').notNull().default(''),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    createdBy: userRef('created_by'),
   },
-  (t) => [index('actors_party').on(t.partyId)],
+  (t) => [
+    index('affiliations_negotiation_actor').on(t.negotiationId, t.actorId),
+    index('affiliations_actor').on(t.actorId),
+    index('affiliations_party').on(t.partyId),
+  ],
 );
 
 export const issues = sqliteTable(

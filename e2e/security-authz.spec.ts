@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { test, expect, emailOf, loginAs, readDb, type DemoRole } from './fixtures';
-import { SANDBOX, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
+import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
 import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
 
 // Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst and admin.
@@ -114,6 +114,14 @@ const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
       SANDBOX_ISSUE,
     ),
   sandboxParty: first(`SELECT id FROM parties WHERE name = '${SANDBOX_PARTY}'`),
+  sandboxAffiliation: first(
+    `SELECT f.id FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = '${SANDBOX_ACTOR}'`,
+  ),
+  sandboxAffiliationVersion: () =>
+    num(
+      `SELECT f.version FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = ?`,
+      SANDBOX_ACTOR,
+    ),
   // Empty until the first position is recorded, as on the form.
   sandboxPosition: first(
     `SELECT p.id FROM positions p JOIN issues i ON i.id = p.issue_id JOIN parties pa ON pa.id = p.party_id

@@ -104,7 +104,7 @@ describe('route handlers answer every refusal the same way', () => {
     const { getDb } = await import('@/server/db');
     const { createParty } = await import('@/db/mutations/parties');
     const { makeUser } = await import('./factories');
-    const outsider = createParty(getDb(), makeUser(getDb(), 'analyst'), { name: 'Not at the table', shortName: 'NT', description: '' });
+    const outsider = createParty(getDb(), makeUser(getDb(), 'analyst'), { name: 'Not at the table', shortName: 'NT' });
     const fromDatabase = await refusal(await call(routes.positions, { params: issue, body: position({ partyId: outsider }) }), 400);
     expect(fromDatabase.fieldErrors).toEqual({ partyId: ['Choose a party of this negotiation.'] });
 

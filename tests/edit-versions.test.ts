@@ -5,7 +5,7 @@ import type { DB } from '@/db';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { submittedValues } from './form-markup';
 import { ACTIONS, MATRIX_PASSWORD, type ActionEntry } from './authz-matrix';
-import { createParty, updateParty } from '@/db/mutations/parties';
+import { addActor, createParty, updateAffiliation, updateParty } from '@/db/mutations/parties';
 import { seatParty, updateNegotiation } from '@/db/mutations/negotiations';
 import { changeIssueStatus, updateIssue } from '@/db/mutations/issues';
 import { recordPosition } from '@/db/mutations/positions';
@@ -17,7 +17,7 @@ import { createCorroboration, markCorroboration } from '@/db/mutations/corrobora
 import { setPassword, updateUserAccess } from '@/db/mutations/users';
 import { createIssue } from '@/db/mutations/issues';
 import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
-import { getParty } from '@/db/queries/parties';
+import { affiliationsOfParty, getParty } from '@/db/queries/parties';
 import { currentPosition, getIssue } from '@/db/queries/issues';
 import { getRoundPage } from '@/db/queries/rounds';
 import { convergenceOfIssue } from '@/db/queries/convergence';
@@ -26,7 +26,7 @@ import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
 import { getCorroboration } from '@/db/queries/corroborations';
 import { listUsers } from '@/db/queries/users';
 import { NegotiationForm } from '@/components/forms/NegotiationForm';
-import { PartyForm } from '@/components/forms/PartyForms';
+import { AffiliationForm, PartyForm } from '@/components/forms/PartyForms';
 import { SeatPartyForm } from '@/components/forms/SeatPartyForm';
 import { IssueForm } from '@/components/forms/IssueForm';
 import { StatusForm } from '@/components/forms/StatusForm';
@@ -38,7 +38,7 @@ import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkFor
 import { UpdateForm } from '@/components/forms/UpdateForm';
 import { MarkForm } from '@/components/forms/CorroborationForms';
 import { PasswordResetForm, UserDisabledForm, UserRoleForm } from '@/components/forms/UserForms';
-import { NegotiationEditSchema, NegotiationPartySchema, PartyEditSchema } from '@/lib/validation/negotiations';
+import { AffiliationEditSchema, NegotiationEditSchema, NegotiationPartySchema, PartyEditSchema } from '@/lib/validation/negotiations';
 import { IssueEditSchema, StatusChangeSchema } from '@/lib/validation/issues';
 import { PositionSchema } from '@/lib/validation/positions';
 import { AgendaSchema, DelegationsSchema, MoveRoundSchema, RoundEditSchema } from '@/lib/validation/rounds';
@@ -123,7 +123,7 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'a party',
       setUp(db, owner) {
-        const partyId = createParty(db, owner, { name: 'Qatar', shortName: 'QA', description: '' });
+        const partyId = createParty(db, owner, { name: 'Qatar', shortName: 'QA' });
         return {
           save: (db, user, values) => {
             const { version, ...data } = PartyEditSchema.parse(values);
@@ -132,8 +132,27 @@ const CASES: Record<string, Case[]> = {
           form: (db) => createElement(PartyForm, { action: noAction, party: getParty(db, partyId)!, submitLabel: 'Save party' }),
         };
       },
-      change: (values, who) => ({ ...values, description: `Mediator, says ${who}` }),
-      says: 'the description now reads “Mediator, says A”',
+      change: (values, who) => ({ ...values, name: `Qatar (${who})` }),
+      says: 'the name now reads “Qatar (A)”',
+    },
+  ],
+  'app/parties/actions.ts#updateAffiliationAction': [
+    {
+      name: "someone's title in a negotiation",
+      setUp(db, owner) {
+        const { negotiationId, partyA } = talks(db, owner);
+        const { actorId } = addActor(db, owner, { name: 'Steve Witkoff', negotiationId, partyId: partyA, title: 'Special envoy', startsOn: null, endsOn: null });
+        const affiliation = () => affiliationsOfParty(db, partyA).find((f) => f.actorId === actorId)!;
+        return {
+          save: (db, user, values) => {
+            const { version, ...data } = AffiliationEditSchema.parse(values);
+            updateAffiliation(db, user, affiliation().id, version, data);
+          },
+          form: () => createElement(AffiliationForm, { action: noAction, affiliation: { ...affiliation(), negotiationName: 'Talks' } }),
+        };
+      },
+      change: (values, who) => ({ ...values, title: `Envoy, says ${who}` }),
+      says: /changed Steve Witkoff's title and dates since you opened the form: the title now reads “Envoy, says A”\. Review/,
     },
   ],
   'app/negotiations/actions.ts#seatPartyAction': [
@@ -151,7 +170,7 @@ const CASES: Record<string, Case[]> = {
       name: 'seating a party not yet at the table',
       setUp(db, owner) {
         const { negotiationId } = talks(db, owner);
-        const qatar = createParty(db, owner, { name: 'Qatar', shortName: 'QA', description: '' });
+        const qatar = createParty(db, owner, { name: 'Qatar', shortName: 'QA' });
         // As the page: Qatar is offered until seated, then shown with the form of its seat.
         return {
           form: (db) => {

@@ -26,8 +26,8 @@ export function makeUser(db: DB, role: Role = 'analyst'): CurrentUser {
 /** A negotiation with two seated parties and one issue. */
 export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`) {
   const negotiationId = createNegotiation(db, by, { name, description: '' });
-  const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A', description: '' });
-  const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B', description: '' });
+  const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A' });
+  const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B' });
   seatParty(db, by, { version: null, negotiationId, partyId: partyA, role: 'party', note: '' });
   seatParty(db, by, { version: null, negotiationId, partyId: partyB, role: 'party', note: '' });
   const issueId = createIssue(db, by, {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { negotiationParties, negotiations, parties } from '@/db/schema';
+import { negotiationParties, negotiations, parties, partyDescriptions } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
@@ -58,25 +58,36 @@ export function updateNegotiation(db: DB, user: CurrentUser, id: number, version
   );
 }
 
-/** A party's seat at a negotiation: its role there and a note. */
-function seatRecord(tx: Executor, negotiationId: number, partyId: number, partyName: string): VersionedRecord<typeof negotiationParties.$inferSelect> {
+/** A party's seat at a negotiation, as its form shows it: its role and note there, and what this negotiation says of it. */
+type Seat = typeof negotiationParties.$inferSelect & { description: string };
+
+function seatRecord(tx: Executor, negotiationId: number, partyId: number, partyName: string): VersionedRecord<Seat> {
   const key = and(eq(negotiationParties.negotiationId, negotiationId), eq(negotiationParties.partyId, partyId));
+  const describedKey = and(eq(partyDescriptions.negotiationId, negotiationId), eq(partyDescriptions.partyId, partyId));
   return {
     what: `the seat of ${partyName}`,
     added: `seated ${partyName} at this negotiation`,
     audit: { entities: ['negotiation_party'], entityId: negotiationId, key: { partyId } },
-    read: () => tx.select().from(negotiationParties).where(key).get(),
+    read: () => {
+      const seat = tx.select().from(negotiationParties).where(key).get();
+      if (!seat) return undefined;
+      const described = tx.select({ description: partyDescriptions.description }).from(partyDescriptions).where(describedKey).get();
+      return { ...seat, description: described?.description ?? '' };
+    },
     bump: () => tx.update(negotiationParties).set({ version: sql`${negotiationParties.version} + 1` }).where(key).run(),
-    fields: { role: { label: 'role', show: (v) => label(String(v)) }, note: { label: 'note' } },
+    fields: { role: { label: 'role', show: (v) => label(String(v)) }, note: { label: 'note' }, description: { label: 'description' } },
   };
 }
 
+/** A seat's role and note, and what the negotiation says of the party (left as it is when not given). */
+type SeatInput = Omit<NegotiationPartyInput, 'description' | 'version'> & { description?: string; version: number | null };
+
 /**
- * Seats a party at a negotiation, or changes its role there. `input.version` is the seat's version when
- * the form was opened: 0 on the form that seats a party not yet at the table, so seating one that another
- * analyst seated meanwhile is refused too (null: no form).
+ * Seats a party at a negotiation, or changes its role there and what this negotiation says of it.
+ * `input.version` is the seat's version when the form was opened: 0 on the form that seats a party not
+ * yet at the table, so seating one that another analyst seated meanwhile is refused too (null: no form).
  */
-export function seatParty(db: DB, user: CurrentUser, input: Omit<NegotiationPartyInput, 'version'> & { version: number | null }) {
+export function seatParty(db: DB, user: CurrentUser, input: SeatInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
@@ -85,12 +96,17 @@ export function seatParty(db: DB, user: CurrentUser, input: Omit<NegotiationPart
       }
       const party = tx.select({ id: parties.id, name: parties.name }).from(parties).where(eq(parties.id, input.partyId)).get();
       if (!party) throw new NotFoundError('The party');
-      const { version, ...seat } = input;
+      const { version, description, ...seat } = input;
       const key = and(eq(negotiationParties.negotiationId, input.negotiationId), eq(negotiationParties.partyId, input.partyId));
       writeVersioned(tx, user, seatRecord(tx, input.negotiationId, input.partyId, party.name), version, (before) => {
+        const described = tx.insert(partyDescriptions).values({ negotiationId: input.negotiationId, partyId: input.partyId, description: description ?? '' });
+        // A new seat's empty description keeps what the negotiation already said of a party it named.
+        if (description === undefined || (!before && description === '')) described.onConflictDoNothing().run();
+        else described.onConflictDoUpdate({ target: [partyDescriptions.negotiationId, partyDescriptions.partyId], set: { description } }).run();
         if (before) {
+          // The description's trigger may have moved the version already: move it on from wherever it is.
           tx.update(negotiationParties)
-            .set({ role: seat.role, note: seat.note, version: before.version + 1 })
+            .set({ role: seat.role, note: seat.note, version: sql`${negotiationParties.version} + 1` })
             .where(key)
             .run();
           return;

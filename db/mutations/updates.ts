@@ -18,6 +18,7 @@ import {
   updateSources,
 } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { insertSource } from './sources';
@@ -64,9 +65,8 @@ function assertLinks(tx: Executor, negotiationId: number, links: Links) {
   if (links.partyIds.some((p) => !seated.has(p))) {
     throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
   }
-  if (links.actorIds.length) {
-    const found = tx.select({ id: actors.id }).from(actors).where(inArray(actors.id, links.actorIds)).all();
-    if (found.length !== links.actorIds.length) throw new InvalidInputError('An actor was not found.', { actorIds: ['Choose actors from the list.'] });
+  if (peopleOfNegotiationAmong(tx, negotiationId, links.actorIds).size !== links.actorIds.length) {
+    throw new InvalidInputError('An actor is not part of this negotiation.', { actorIds: ['Choose actors of this negotiation.'] });
   }
   if (links.sourceIds.length) {
     const found = tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, links.sourceIds)).all();

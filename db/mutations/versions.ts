@@ -10,7 +10,7 @@ import { describeFields, refusalMessage, type Field } from '@/lib/stale-edit';
 // write of that record goes through here. A save from an older version is refused, naming who changed what
 // since, and writes nothing; the form keeps what was typed (server/form-action.ts) and now holds the version
 // it was refused on, so saving again, once reviewed, goes through. The database moves a version on any
-// write that forgets to (the triggers of migration 0004), so no write path can slip under a stale form.
+// write that forgets to (the triggers of migration 0005), so no write path can slip under a stale form.
 
 export type Snapshot = { version: number } & Record<string, unknown>;
 

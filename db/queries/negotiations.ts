@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
+import { issues, negotiationParties, negotiations, parties, partyDescriptions, rounds } from '@/db/schema';
 
 export function listNegotiations(db: DB) {
   return db.select().from(negotiations).orderBy(asc(negotiations.name)).all();
@@ -10,12 +10,21 @@ export function getNegotiation(db: DB, id: number) {
   return db.select().from(negotiations).where(eq(negotiations.id, id)).get();
 }
 
-/** The parties at a negotiation's table, in their order, with their role there (and the seat's version, for its form). */
+/** The parties at a negotiation's table, in their order, with their role there and what it says of them (and the seat's version, for its form). */
 export function listSeatedParties(db: DB, negotiationId: number) {
   return db
-    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, role: negotiationParties.role, note: negotiationParties.note, version: negotiationParties.version })
+    .select({
+      id: parties.id,
+      name: parties.name,
+      shortName: parties.shortName,
+      role: negotiationParties.role,
+      note: negotiationParties.note,
+      description: sql<string>`coalesce(${partyDescriptions.description}, '')`,
+      version: negotiationParties.version,
+    })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .leftJoin(partyDescriptions, and(eq(partyDescriptions.negotiationId, negotiationParties.negotiationId), eq(partyDescriptions.partyId, negotiationParties.partyId)))
     .where(eq(negotiationParties.negotiationId, negotiationId))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
 import { homeworkCounts } from '@/db/queries/homework';
+import { affiliationsOfNegotiation } from '@/db/queries/parties';
 import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
@@ -11,6 +12,7 @@ import { label } from '@/lib/domain';
 import { parseId } from '@/lib/ids';
 import { StatusBadge } from '@/components/Badges';
 import { RoundDates } from '@/components/rounds/RoundDates';
+import { affiliationText } from '@/components/parties/affiliation-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +30,7 @@ export default async function NegotiationPage({ params }: Params) {
   const negotiation = getNegotiation(db, id);
   if (!negotiation) notFound();
   const parties = listSeatedParties(db, id);
+  const people = affiliationsOfNegotiation(db, id);
   const issues = listIssuesOf(db, id);
   const rounds = listRoundsOf(db, id);
   const counts = homeworkCounts(db, id, todayIso());
@@ -89,12 +92,26 @@ export default async function NegotiationPage({ params }: Params) {
             <p className="muted">No parties at the table yet.</p>
           ) : (
             <ul>
-              {parties.map((p) => (
-                <li key={p.id}>
-                  <strong>{p.name}</strong> <span className="muted">({label(p.role)})</span>
-                  {p.note && <div className="small">{p.note}</div>}
-                </li>
-              ))}
+              {parties.map((p) => {
+                const own = people.filter((f) => f.partyId === p.id);
+                return (
+                  <li key={p.id}>
+                    <strong>{p.name}</strong> <span className="muted">({label(p.role)})</span>
+                    {p.description && <div className="small muted">{p.description}</div>}
+                    {p.note && <div className="small">{p.note}</div>}
+                    {own.length > 0 && (
+                      <ul className="small" aria-label={`Actors of ${p.name}`}>
+                        {own.map((f) => (
+                          <li key={f.id}>
+                            {f.actorName}
+                            {affiliationText(f) && <span className="muted"> — {affiliationText(f)}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

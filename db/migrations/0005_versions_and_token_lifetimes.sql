@@ -1,3 +1,4 @@
+ALTER TABLE `affiliations` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `api_tokens` ADD `scope` text DEFAULT 'read' NOT NULL;--> statement-breakpoint
 ALTER TABLE `api_tokens` ADD `expires_at` text DEFAULT '1970-01-01T00:00:00.000Z' NOT NULL;--> statement-breakpoint
 ALTER TABLE `api_tokens` ADD `revoked_reason` text;--> statement-breakpoint
@@ -18,12 +19,21 @@ CREATE TRIGGER `negotiations_version` AFTER UPDATE OF `name`, `description` ON `
   UPDATE `negotiations` SET `version` = OLD.version + 1 WHERE `id` = NEW.id;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `parties_version` AFTER UPDATE OF `name`, `short_name`, `description` ON `parties` WHEN NEW.version = OLD.version BEGIN
+CREATE TRIGGER `parties_version` AFTER UPDATE OF `name`, `short_name` ON `parties` WHEN NEW.version = OLD.version BEGIN
   UPDATE `parties` SET `version` = OLD.version + 1 WHERE `id` = NEW.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `negotiation_parties_version` AFTER UPDATE OF `role`, `note` ON `negotiation_parties` WHEN NEW.version = OLD.version BEGIN
   UPDATE `negotiation_parties` SET `version` = OLD.version + 1 WHERE `negotiation_id` = NEW.negotiation_id AND `party_id` = NEW.party_id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `affiliations_version` AFTER UPDATE OF `party_id`, `title`, `starts_on`, `ends_on` ON `affiliations` WHEN NEW.version = OLD.version BEGIN
+  UPDATE `affiliations` SET `version` = OLD.version + 1 WHERE `id` = NEW.id;
+END;
+--> statement-breakpoint
+-- What a negotiation says of a party is edited with its seat: a change to it moves the seat's version.
+CREATE TRIGGER `party_descriptions_seat_version` AFTER UPDATE OF `description` ON `party_descriptions` WHEN NEW.description IS NOT OLD.description BEGIN
+  UPDATE `negotiation_parties` SET `version` = `version` + 1 WHERE `negotiation_id` = NEW.negotiation_id AND `party_id` = NEW.party_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `issues_version` AFTER UPDATE OF `title`, `description`, `status`, `priority`, `key_date`, `key_date_label` ON `issues` WHEN NEW.version = OLD.version BEGIN
