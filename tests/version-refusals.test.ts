@@ -3,6 +3,7 @@ import { freshDb, makeNegotiation, makeUser } from './factories';
 import { changesSince, staleMessage, writeVersioned, type VersionedRecord } from '@/db/mutations/versions';
 import { changeSentence, describeFields, quote, refusalMessage } from '@/lib/stale-edit';
 import { updateNegotiation } from '@/db/mutations/negotiations';
+import { addActor } from '@/db/mutations/parties';
 import { negotiations } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
@@ -201,12 +202,15 @@ describe('the database moves a version on any write of what a form shows', () =>
     const db = freshDb();
     const ana = makeUser(db);
     const { negotiationId, partyA, issueId } = makeNegotiation(db, ana);
+    addActor(db, ana, { name: 'Raw envoy', negotiationId, partyId: partyA, title: '', startsOn: null, endsOn: null });
+    const affiliationId = (db.$client.prepare(`SELECT max(id) id FROM affiliations`).get() as { id: number }).id;
     const checks: [string, string, string, unknown[]][] = [
       ['negotiations', `description = 'raw'`, 'id = ?', [negotiationId]],
       ['parties', `short_name = 'RW'`, 'id = ?', [partyA]],
       ['negotiation_parties', `note = 'raw'`, 'negotiation_id = ? AND party_id = ?', [negotiationId, partyA]],
       ['issues', `title = 'Raw'`, 'id = ?', [issueId]],
       ['users', `role = 'viewer'`, 'id = ?', [ana.id]],
+      ['affiliations', `title = 'raw'`, 'id = ?', [affiliationId]],
     ];
     for (const [table, set, where, params] of checks) {
       const was = version(db, table, where, ...params);
@@ -219,9 +223,16 @@ describe('the database moves a version on any write of what a form shows', () =>
     const issueVersion = version(db, 'issues', 'id = ?', issueId);
     raw(db, `UPDATE issues SET last_activity_at = 'now' WHERE id = ?`, issueId);
     expect(version(db, 'issues', 'id = ?', issueId)).toBe(issueVersion);
+    // What the negotiation says of a party is edited on its seat's form: changing it moves the seat's version.
+    const seat = () => version(db, 'negotiation_parties', 'negotiation_id = ? AND party_id = ?', negotiationId, partyA);
+    const seatWas = seat();
+    raw(db, `UPDATE party_descriptions SET description = 'raw' WHERE negotiation_id = ? AND party_id = ?`, negotiationId, partyA);
+    expect(seat()).toBe(seatWas + 1);
+    raw(db, `UPDATE party_descriptions SET description = 'raw' WHERE negotiation_id = ? AND party_id = ?`, negotiationId, partyA);
+    expect(seat()).toBe(seatWas + 1);
     const triggers = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_version'`).all() as { name: string }[]).map((t) => t.name);
     expect(triggers.sort()).toEqual(
-      ['convergence', 'corroborations', 'homework', 'issues', 'negotiation_parties', 'negotiations', 'parties', 'rounds', 'updates', 'users'].map((t) => `${t}_version`),
+      ['affiliations', 'convergence', 'corroborations', 'homework', 'issues', 'negotiation_parties', 'negotiations', 'parties', 'party_descriptions_seat', 'rounds', 'updates', 'users'].map((t) => `${t}_version`),
     );
   });
 });
