@@ -30,6 +30,8 @@ const MUTATE = [
   // what an import accepts
   'lib/interchange/validate.ts',
   'lib/interchange/parse.ts',
+  'lib/interchange/upgrade-v1.ts',
+  'lib/interchange/matches.ts',
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
@@ -43,6 +45,9 @@ const MUTATE = [
   'db/read-cache.ts',
   'db/mutations/positions.ts',
   'db/mutations/position-chain.ts',
+  // lost updates: the version check, and what a refusal says changed
+  'lib/stale-edit.ts',
+  'db/mutations/versions.ts',
   'db/queries/since-last-round.ts',
   'db/queries/overdue.ts',
   'db/queries/attention.ts',
@@ -77,4 +82,56 @@ export const minimumScore = 90;
  * scripts/mutation.mjs lists any entry that no longer matches a survivor, so the list cannot rot.
  * @type {{ file: string; mutator: string; line: string; replacement?: string; reason: string }[]}
  */
-export const equivalentMutants = [];
+export const equivalentMutants = [
+  // lib/activity.ts
+  {
+    file: 'lib/activity.ts',
+    mutator: 'MethodExpression',
+    line: "return typeof value === 'string' && value.trim() ? value.trim() : null;",
+    replacement: 'value',
+    reason: 'Every detail is passed through clip(), which trims it and collapses its whitespace: an untrimmed name reads the same.',
+  },
+  {
+    file: 'lib/activity.ts',
+    mutator: 'MethodExpression',
+    line: '— status ${String(before.status)',
+    replacement: "`${detail ?? ''} — status ${String(before.status).replace(/_/g, ' ')} → ${String(after.status).replace(/_/g, ' ')}`",
+    reason: 'The detail is passed through clip(), which trims it: the .trim() after the status words changes nothing shown.',
+  },
+  {
+    file: 'lib/activity.ts',
+    mutator: 'ConditionalExpression',
+    line: "const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);",
+    replacement: 'true',
+    reason: 'Number.isInteger is false for anything that is not a number, so the typeof test decides nothing.',
+  },
+  // lib/corroboration.ts
+  {
+    file: 'lib/corroboration.ts',
+    mutator: 'LogicalOperator',
+    line: 'if (a.size === 0 && b.size === 0) return 0;',
+    reason: 'With one set empty the overlap is 0 / size = 0 anyway; the guard only avoids 0 / 0 when both are empty.',
+  },
+  {
+    file: 'lib/corroboration.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (a.size === 0 && b.size === 0) return 0;',
+    replacement: 'true',
+    reason: 'Making either half of the guard true returns 0 when only the other set is empty, which the division gives too.',
+  },
+  // lib/dates.ts
+  {
+    file: 'lib/dates.ts',
+    mutator: 'StringLiteral',
+    line: "export function todayIso(now = new Date(), timeZone = 'UTC'): string {",
+    replacement: '""',
+    reason: 'An empty time zone is refused by Intl and falls back to UTC, which is the default.',
+  },
+  {
+    file: 'lib/dates.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (!format) {',
+    replacement: 'true',
+    reason: 'The date formats are kept per zone only to save building them; a new one gives the same text.',
+  },
+];

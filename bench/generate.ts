@@ -126,6 +126,9 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
   const negs: Neg[] = [];
   const partyIds: number[] = [];
   const actorsByParty = new Map<number, number[]>();
+  // What each negotiation that seats a party says of it, and the title its actors speak under there.
+  const descriptionOf = new Map<number, string>();
+  const titleOf = new Map<number, string>();
   const writers: number[] = [];
   const negWeights = Array.from({ length: counts.negotiations }, (_, i) => 1 / Math.sqrt(i + 1) + rng() * 0.3);
 
@@ -139,25 +142,32 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       if (role !== 'viewer') writers.push(id);
     }
 
-    const party = ins('parties', ['id', 'name', 'short_name', 'description', 'created_at', 'created_by']);
-    const actor = ins('actors', ['id', 'name', 'title', 'party_id', 'created_at']);
+    const party = ins('parties', ['id', 'name', 'short_name', 'created_at', 'created_by']);
+    const actor = ins('actors', ['id', 'name', 'created_at']);
     let actorId = 0;
     for (let id = 1; id <= counts.parties; id++) {
       const [name, short] = PARTIES[id - 1];
-      party.run(id, name, short, sentence(rng), isoStamp(0, rng), 1);
+      // Drawn in the order they always were, so the rest of the data set stays the same.
+      const description = sentence(rng);
+      party.run(id, name, short, isoStamp(0, rng), 1);
+      descriptionOf.set(id, description);
       partyIds.push(id);
       const mine: number[] = [];
       for (let k = 0; k < 3; k++) {
         actorId += 1;
-        actor.run(actorId, `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`, pick(rng, ['Chief negotiator', 'Deputy foreign minister', 'Envoy', 'Military adviser', 'Spokesperson']), id, isoStamp(0, rng));
+        const actorName = `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`;
+        titleOf.set(actorId, pick(rng, ['Chief negotiator', 'Deputy foreign minister', 'Envoy', 'Military adviser', 'Spokesperson']));
+        actor.run(actorId, actorName, isoStamp(0, rng));
         mine.push(actorId);
       }
       actorsByParty.set(id, mine);
     }
 
-    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0015).
+    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0017).
     const negotiation = ins('negotiations', ['id', 'name', 'description', 'access', 'created_at', 'created_by']);
     const seat = ins('negotiation_parties', ['negotiation_id', 'party_id', 'role', 'sort_order', 'note']);
+    const described = ins('party_descriptions', ['negotiation_id', 'party_id', 'description']);
+    const affiliation = ins('affiliations', ['negotiation_id', 'actor_id', 'party_id', 'title', 'created_at']);
     const issue = ins('issues', ['id', 'negotiation_id', 'title', 'description', 'status', 'priority', 'key_date', 'key_date_label', 'sort_order', 'last_activity_at', 'created_at', 'created_by']);
     const statusChange = ins('status_changes', ['issue_id', 'from_status', 'to_status', 'changed_on', 'note', 'created_at', 'created_by']);
     const round = ins('rounds', ['id', 'negotiation_id', 'sequence', 'name', 'venue', 'starts_on', 'ends_on', 'approx_date', 'format', 'status', 'summary', 'created_at', 'created_by']);
@@ -177,6 +187,10 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       negotiation.run(id, `Talks ${id}: ${topic}`, paragraph(rng, 2, 4), 'open', isoStamp(startDay, rng), 1);
       const seats = sample(rng, partyIds, int(rng, 3, 6));
       seats.forEach((p, i) => seat.run(id, p, i === seats.length - 1 && seats.length > 3 ? 'mediator' : 'party', i, ''));
+      for (const p of seats) {
+        described.run(id, p, descriptionOf.get(p)!);
+        for (const a of actorsByParty.get(p)!) affiliation.run(id, a, p, titleOf.get(a)!, `${isoDay(startDay)}T00:00:00.000Z`);
+      }
       const neg: Neg = { id, startDay, seats, issues: [], rounds: [], held: [], updateFrom: 0, updateTo: -1 };
 
       for (let k = 0; k < issueSplit[n]; k++) {

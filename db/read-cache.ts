@@ -13,7 +13,7 @@ import type { ReaderScope } from '@/db/queries/access';
  * Cached values are frozen: a caller that tried to change a shared result would throw, not leak its
  * change into another reader's page.
  *
- * What a reader may see is part of every key (docs/decisions/0015): the caller must hand over the reader's scope
+ * What a reader may see is part of every key (docs/decisions/0017): the caller must hand over the reader's scope
  * (db/queries/access.ts), the entry is named by what that scope sees, and `compute` is given the scope to read
  * with. Two readers who see the same negotiations share an entry; a reader who sees fewer never gets theirs.
  */

@@ -21,6 +21,7 @@ import {
   HOMEWORK_STATUSES,
   NEGOTIATION_ACCESS,
   MEMBER_ROLES,
+  TOKEN_SCOPES,
 } from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
@@ -36,6 +37,8 @@ export const users = sqliteTable('users', {
   // Bumped on logout, password change and disabling: older JWTs stop working.
   sessionVersion: integer('session_version').notNull().default(1),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // The account as the admin's forms show it (role, access, password): see `version` on issues.
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -58,8 +61,15 @@ export const apiTokens = sqliteTable(
     userId: integer('user_id').notNull().references(() => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    // 'read' tokens only read (the only kind a feed link takes); 'full' ones act with the owner's role.
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull().default('read'),
+    // Chosen at creation; a token past it is refused like a revoked one.
+    // The default only fills rows made before expiry existed (the migration gives those one): a row without one is already expired.
+    expiresAt: text('expires_at').notNull().default('1970-01-01T00:00:00.000Z'),
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
+    // Why it ended: its owner or an admin revoked it, or the account's clean-up ended it (db/mutations/credentials.ts).
+    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
   },
   (t) => [index('api_tokens_user').on(t.userId)],
@@ -69,10 +79,11 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
-  // Need to know (docs/decisions/0015): a new negotiation is its creator's until they open it or add members.
+  // Need to know (docs/decisions/0017): a new negotiation is its creator's until they open it or add members.
   access: text('access', { enum: NEGOTIATION_ACCESS }).notNull().default('restricted'),
   // How its material may be handled (TLP:AMBER, "RESTRICTED — team only"); '' is none. Shown on its pages and exports.
   marking: text('marking').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
   updatedAt: text('updated_at'),
@@ -96,11 +107,13 @@ export const negotiationMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.negotiationId, t.userId] }), index('negotiation_members_user').on(t.userId)],
 );
 
+// A party is one identity across negotiations; what is said of it and who speaks for it belong to
+// each negotiation (party_descriptions, negotiation_parties, affiliations; docs/decisions/0014).
 export const parties = sqliteTable('parties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
-  description: text('description').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
 });
@@ -117,20 +130,59 @@ export const negotiationParties = sqliteTable(
     role: text('role', { enum: PARTY_ROLES }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('negotiation_parties_party').on(t.partyId)],
 );
 
-export const actors = sqliteTable(
-  'actors',
+// What a negotiation says of a party, whether the party is seated at its table or only named by its
+// records (an update, a position, a person's affiliation): a seat cannot hold it for the latter.
+export const partyDescriptions = sqliteTable(
+  'party_descriptions',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('party_descriptions_party').on(t.partyId)],
+);
+
+// A person, one identity across negotiations; who they speak for, and as what, is an affiliation.
+export const actors = sqliteTable('actors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+// An actor speaking for a party (or for none: party null) within one negotiation, with a title,
+// from and to a date when known. One person may hold several over time, or in several negotiations.
+export const affiliations = sqliteTable(
+  'affiliations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    name: text('name').notNull(),
-    title: text('title').notNull().default(''),
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
     partyId: integer('party_id').references(() => parties.id),
+    title: text('title').notNull().default(''),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    createdBy: userRef('created_by'),
   },
-  (t) => [index('actors_party').on(t.partyId)],
+  (t) => [
+    index('affiliations_negotiation_actor').on(t.negotiationId, t.actorId),
+    index('affiliations_actor').on(t.actorId),
+    index('affiliations_party').on(t.partyId),
+  ],
 );
 
 export const issues = sqliteTable(
@@ -437,6 +489,7 @@ export const convergence = sqliteTable(
       .references(() => rounds.id, { onDelete: 'cascade' }),
     distance: integer('distance').notNull(),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     assessedBy: userRef('assessed_by'),
     assessedAt: createdAt(),
   },
@@ -452,6 +505,7 @@ export const corroborations = sqliteTable(
     // An analyst can mark differing figures as consistent (314 in all, 157 per side).
     consistent: integer('consistent', { mode: 'boolean' }),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },

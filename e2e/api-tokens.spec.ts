@@ -29,7 +29,7 @@ test('an analyst creates a token, a script uses it, and once revoked it is refus
   const exported = await script.get(`/api/negotiations/${talks.id}/export.json`, { headers: auth });
   expect(exported.status()).toBe(200);
   const doc = await exported.json();
-  expect(doc.version).toBe(1);
+  expect(doc.version).toBe(2);
   expect(doc.issues.map((i: { title: string }) => i.title)).toContain('Donbas status');
 
   // The list shows it was used; revoking asks for confirmation.
@@ -103,6 +103,10 @@ test('the import page imports an exported negotiation under a new name', async (
   await page.getByLabel('New name (optional)').fill('Strategic stability (copy)');
   await page.getByRole('button', { name: 'Import negotiation' }).click();
   await expect(form.getByRole('status')).toContainText('Imported as “Strategic stability (copy)”');
+  // The parties and people it shares with the demo are reused, and the page says which.
+  const reused = form.getByRole('list', { name: 'Found already here and reused:' });
+  await expect(reused).toContainText(/United States: matched the existing party, used in \d+ other negotiations/);
+  await expect(reused).toContainText(/Vladimir Putin: matched the existing actor, used in \d+ other negotiations?/);
   const copy = idOf(`SELECT id FROM negotiations WHERE name = 'Strategic stability (copy)'`);
   expect(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ?`, copy)).toBe(count(`SELECT count(*) n FROM issues WHERE negotiation_id = ?`, id));
 });

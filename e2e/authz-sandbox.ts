@@ -8,6 +8,7 @@ export const SANDBOX_NAME = 'Authorization matrix sandbox';
 export const SANDBOX_ISSUE = 'Matrix issue';
 export const SANDBOX_PARTY = 'Matrix party Alpha';
 export const SANDBOX_GROUP = 'Matrix group';
+export const SANDBOX_ACTOR = 'Matrix envoy';
 /** Updates 1–4 are the group's members; the others are free for the probes that group updates. */
 const UPDATES = 16;
 const GROUPED = 4;
@@ -26,13 +27,13 @@ const update = (n: number) => ({
 
 export const SANDBOX: NegotiationDocument = {
   format: 'negotiation-tracker/negotiation',
-  version: 1,
+  version: 2,
   negotiation: { name: SANDBOX_NAME, description: 'What the authorization probes write to.' },
   parties: [
     { key: 'party:A', name: SANDBOX_PARTY, shortName: 'MPA', description: '', role: 'party', note: '' },
     { key: 'party:B', name: 'Matrix party Beta', shortName: 'MPB', description: '', role: 'party', note: '' },
   ],
-  actors: [],
+  actors: [{ key: 'actor:1', name: SANDBOX_ACTOR, affiliations: [{ party: 'party:A', title: 'Envoy', from: null, to: null }] }],
   sources: [],
   issues: [
     {

@@ -18,9 +18,11 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
   const seat = page.getByRole('form', { name: 'Seat a party' });
   await seat.getByLabel('Party').selectOption({ label: 'United States (US)' });
   await seat.getByLabel('Role').selectOption('mediator');
+  await seat.getByLabel('Description').fill('Mediator with Egypt and Qatar.');
   await seat.getByLabel('Note').fill('Hosts the talks');
   await seat.getByRole('button', { name: 'Seat party' }).click();
   await expect(page.getByRole('form', { name: 'Seat of United States' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Seat of United States' }).getByLabel('Description')).toHaveValue('Mediator with Egypt and Qatar.');
   await seat.getByLabel('Party').selectOption({ label: 'Russia (RU)' });
   await seat.getByLabel('Role').selectOption('party');
   await seat.getByRole('button', { name: 'Seat party' }).click();
@@ -28,6 +30,8 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
   await expect(russia).toBeVisible();
   expect(count(`SELECT count(*) n FROM negotiation_parties WHERE negotiation_id = ?`, negotiationId)).toBe(2);
   expect(count(`SELECT count(*) n FROM negotiation_parties WHERE negotiation_id = ? AND role = 'mediator' AND note = 'Hosts the talks'`, negotiationId)).toBe(1);
+  // What this negotiation says of the United States is its own: the demo's say something else.
+  expect(count(`SELECT count(*) n FROM party_descriptions WHERE description = 'Mediator with Egypt and Qatar.'`)).toBe(1);
 
   // Change a seated party's role.
   await russia.getByLabel('Role').selectOption('observer');
@@ -94,13 +98,50 @@ test('an issue edit based on a stale version is refused with the conflict messag
   const form = page.getByRole('form', { name: 'Edit issue' });
   await form.getByLabel('Title').fill('Enrichment cap (mine)');
   await form.getByRole('button', { name: 'Save issue' }).click();
-  await expect(form.getByRole('alert').first()).toContainText('Another analyst edited this issue');
+  await expect(form.getByRole('alert').first()).toContainText(
+    'You changed this issue in another window since you opened this form: the title now reads “Enrichment cap at 3.67%”. Review and save again.',
+  );
   await expect(form.getByLabel('Title')).toHaveValue('Enrichment cap (mine)');
   expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap (mine)'`)).toBe(0);
   expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap at 3.67%'`)).toBe(1);
+
+  // Reviewed: saving again from the same form goes through.
+  await form.getByRole('button', { name: 'Save issue' }).click();
+  await expect(page.getByRole('heading', { name: 'Enrichment cap (mine)' })).toBeVisible();
+  expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap (mine)'`)).toBe(1);
 });
 
-test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
+test('two analysts edit one negotiation: the second is told what changed, keeps what they typed, and saves again', async ({ analystPage: page, adminPage: colleague }) => {
+  const name = `Gaza ceasefire ${unique()}`;
+  await page.goto('/negotiations/new');
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create negotiation' }).click();
+  await expect(page).toHaveURL(/\/edit/);
+  const editUrl = new URL(page.url()).pathname;
+  await colleague.goto(editUrl);
+
+  // Both have the form open; the colleague saves first.
+  const theirs = colleague.getByRole('form', { name: 'Negotiation' });
+  await theirs.getByLabel('Description').fill('Phase one: hostages for prisoners.');
+  await theirs.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(theirs.getByRole('status')).toContainText('Negotiation saved.');
+
+  const mine = page.getByRole('form', { name: 'Negotiation' });
+  await mine.getByLabel('Description').fill('Talks in Doha and Cairo.');
+  await mine.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(mine.getByRole('alert').first()).toContainText(
+    'Demo Admin changed this negotiation since you opened the form: the description now reads “Phase one: hostages for prisoners.”. Review and save again.',
+  );
+  await expect(mine.getByLabel('Description')).toHaveValue('Talks in Doha and Cairo.');
+  expect(count(`SELECT count(*) n FROM negotiations WHERE name = ? AND description = 'Phase one: hostages for prisoners.'`, name)).toBe(1);
+
+  await mine.getByLabel('Description').fill('Phase one: hostages for prisoners; talks in Doha and Cairo.');
+  await mine.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(mine.getByRole('status')).toContainText('Negotiation saved.');
+  expect(count(`SELECT count(*) n FROM negotiations WHERE name = ? AND description = 'Phase one: hostages for prisoners; talks in Doha and Cairo.'`, name)).toBe(1);
+});
+
+test('an analyst adds a party and an actor of it in a negotiation, and corrects their title', async ({ analystPage: page }) => {
   const party = `Qatar ${unique()}`;
   await page.goto('/parties');
   const newParty = page.getByRole('form', { name: 'New party' });
@@ -113,20 +154,36 @@ test('an analyst adds a party and an actor', async ({ analystPage: page }) => {
   await newParty.getByRole('button', { name: 'Add party' }).click();
   await expect(newParty.getByRole('status')).toContainText(`${party} added`);
 
+  const person = `Mohammed bin Abdulrahman Al Thani ${unique()}`;
   const actor = page.getByRole('form', { name: 'New actor' });
-  await actor.getByLabel('Name', { exact: true }).fill('Mohammed bin Abdulrahman Al Thani');
+  await actor.getByLabel('Name', { exact: true }).fill(person);
   await actor.getByLabel('Title').fill('Prime minister');
+  await actor.getByLabel('Negotiation').selectOption({ label: 'US–Russia strategic stability' });
   await actor.getByLabel('Party').selectOption({ label: party });
   await actor.getByRole('button', { name: 'Add actor' }).click();
-  await expect(actor.getByRole('status')).toContainText('added');
-  await expect(page.getByRole('row', { name: new RegExp(party) })).toContainText('Mohammed bin Abdulrahman Al Thani');
+  await expect(actor.getByRole('status')).toContainText(`${person} added.`);
+  await expect(page.getByRole('row', { name: new RegExp(party) })).toContainText('US–Russia strategic stability (named, not seated)');
+  await expect(page.getByRole('listitem').filter({ hasText: person })).toContainText(`${party}, Prime minister in US–Russia strategic stability`);
 
   await page.getByRole('link', { name: `Edit ${party}` }).click();
   const edit = page.getByRole('form', { name: 'Edit party' });
-  await edit.getByLabel('Description').fill('Mediator with Egypt.');
+  await edit.getByLabel('Short name').fill('QAT');
   await edit.getByRole('button', { name: 'Save party' }).click();
   await expect(edit.getByRole('status')).toContainText('Party saved');
-  expect(count(`SELECT count(*) n FROM parties WHERE name = ? AND description = 'Mediator with Egypt.'`, party)).toBe(1);
+  expect(count(`SELECT count(*) n FROM parties WHERE name = ? AND short_name = 'QAT'`, party)).toBe(1);
+
+  const held = page.getByRole('form', { name: `${person} in US–Russia strategic stability` });
+  await held.getByLabel('Title').fill('Prime minister and foreign minister');
+  await held.getByLabel('From').fill('2026-01-10');
+  await held.getByRole('button', { name: 'Save' }).click();
+  await expect(held.getByRole('status')).toContainText('Saved');
+  expect(
+    count(`SELECT count(*) n FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE a.name = ? AND f.title = 'Prime minister and foreign minister' AND f.starts_on = '2026-01-10'`, person),
+  ).toBe(1);
+
+  // The party's page says, negotiation by negotiation, who speaks for it there.
+  await page.goto(`/parties/${idOf(`SELECT id FROM parties WHERE name = ?`, party)}`);
+  await expect(page.getByRole('region', { name: /US–Russia strategic stability/ })).toContainText(`${person} — Prime minister and foreign minister (from`);
 });
 
 test('a viewer sees no way to create or edit, and is refused on the forms’ pages', async ({ viewerPage: page }) => {

@@ -5,7 +5,7 @@ import { test, expect, count, idOf } from './fixtures';
 import { RESTRICTED_NEGOTIATION, RESTRICTED_SAMPLES, RESTRICTED_WORDS } from './restricted-samples';
 import { CACHED_PAGES } from '@/tests/cached-pages';
 
-// Need to know (docs/decisions/0015), as the demo shows it: the peace talks are restricted to the analyst, the
+// Need to know (docs/decisions/0017), as the demo shows it: the peace talks are restricted to the analyst, the
 // viewer and the admin; outsider@example.org, an analyst, is a member of the open strategic-stability talks only.
 
 const OPEN_NEGOTIATION = 'US–Russia strategic stability';

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { test, expect, emailOf, loginAs, readDb, roleOf, type DemoRole } from './fixtures';
-import { SANDBOX, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
+import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
 import { RESTRICTED_SAMPLES } from './restricted-samples';
 import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, isScoped, type Method } from '@/tests/authz-matrix';
 
 // Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst, admin and the outsider: an analyst
-// who is no member of the restricted negotiations (docs/decisions/0015). The outsider calls every route that names a
+// who is no member of the restricted negotiations (docs/decisions/0017). The outsider calls every route that names a
 // negotiation's records with the restricted peace talks' ids, and every action on the sandbox, which its importer
 // (the analyst) keeps restricted: each answers 404 or refuses, and writes nothing.
 // One worker runs the tests in order, but each test fills its forms from the database as it stands,
@@ -83,6 +83,7 @@ function bodyOf(body: Record<string, unknown> | undefined, caller: Caller) {
 // The records of one owner that the action probes revoke, delete or change, made before they run.
 const THROWAWAY_EMAIL = 'matrix-target@example.org';
 const TARGET_TOKEN = 'Matrix target token';
+const OTHERS_TOKEN = 'Matrix token for an admin to revoke';
 const TARGET_VIEW = 'Matrix target view';
 const SANDBOX_NEGOTIATION = `(SELECT id FROM negotiations WHERE name = '${SANDBOX_NAME}')`;
 const SANDBOX_GROUP_ID = `(SELECT id FROM corroborations WHERE label = '${SANDBOX_GROUP}')`;
@@ -110,7 +111,27 @@ const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   sandboxNegotiation: first(`SELECT ${SANDBOX_NEGOTIATION} id`),
   sandboxIssue: first(`SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = '${SANDBOX_ISSUE}'`),
   sandboxIssueVersion: () => num(`SELECT version FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?`, SANDBOX_ISSUE),
+  sandboxNegotiationVersion: () => num(`SELECT version FROM negotiations WHERE name = ?`, SANDBOX_NAME),
+  sandboxPartyVersion: () => num(`SELECT version FROM parties WHERE name = ?`, SANDBOX_PARTY),
+  sandboxSeatVersion: () =>
+    num(`SELECT version FROM negotiation_parties WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND party_id = (SELECT id FROM parties WHERE name = ?)`, SANDBOX_PARTY),
+  sandboxGroupVersion: () => num(`SELECT version FROM corroborations WHERE label = ?`, SANDBOX_GROUP),
+  // 0 until the first judgement of the sandbox issue at the first round, as on the form.
+  sandboxJudgementVersion: () =>
+    num(
+      `SELECT coalesce((SELECT version FROM convergence WHERE round_id = (SELECT id FROM rounds WHERE negotiation_id = ${SANDBOX_NEGOTIATION} ORDER BY sequence LIMIT 1)
+         AND issue_id = (SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?)), 0) n`,
+      SANDBOX_ISSUE,
+    ),
   sandboxParty: first(`SELECT id FROM parties WHERE name = '${SANDBOX_PARTY}'`),
+  sandboxAffiliation: first(
+    `SELECT f.id FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = '${SANDBOX_ACTOR}'`,
+  ),
+  sandboxAffiliationVersion: () =>
+    num(
+      `SELECT f.version FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = ?`,
+      SANDBOX_ACTOR,
+    ),
   // Empty until the first position is recorded, as on the form.
   sandboxPosition: first(
     `SELECT p.id FROM positions p JOIN issues i ON i.id = p.issue_id JOIN parties pa ON pa.id = p.party_id
@@ -130,8 +151,10 @@ const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   looseUpdate: loose(0),
   looseUpdate2: loose(1),
   ownToken: own('api_tokens', TARGET_TOKEN),
+  othersToken: () => own('api_tokens', OTHERS_TOKEN)('viewer'),
   ownView: own('saved_views', TARGET_VIEW),
   throwawayUser: () => num(`SELECT id FROM users WHERE email = ?`, THROWAWAY_EMAIL),
+  throwawayUserVersion: () => num(`SELECT version FROM users WHERE email = ?`, THROWAWAY_EMAIL),
 };
 
 function fillFor(caller: Caller, text: string): string {
@@ -249,6 +272,7 @@ async function prepareSandbox() {
   if (!SAMPLES.throwawayUser(null)) {
     await setUp('admin', 'createUserAction', { email: THROWAWAY_EMAIL, name: 'Matrix throw-away user', role: 'viewer', password: MATRIX_PASSWORD });
   }
+  if (!SAMPLES.othersToken(null)) await setUp('viewer', 'createTokenAction', { name: OTHERS_TOKEN });
   for (const caller of ['viewer', 'analyst', 'admin', 'outsider'] as const) {
     if (!SAMPLES.ownToken(caller)) await setUp(caller, 'createTokenAction', { name: TARGET_TOKEN });
     if (!SAMPLES.ownView(caller)) await setUp(caller, 'saveViewAction', { page: 'timeline', name: TARGET_VIEW, query: '' });
@@ -293,5 +317,27 @@ for (const action of ACTIONS) {
         expect(maxAudit(), `${what} but something was written`).toBe(before);
       }
     }
+    if (action.kind === 'edit') await expectStaleRefused(action, found);
   });
+}
+
+/**
+ * An edit from a form opened on an older version (the one before the current, or a position when there was
+ * none) is refused by the action itself, saying what changed, and writes nothing: the action passes the
+ * form's version to its mutation (tests/edit-versions.test.ts drives the mutations and forms themselves).
+ */
+async function expectStaleRefused(action: (typeof ACTIONS)[number], found: { id: string; page: string }) {
+  const caller = action.role === 'admin' ? 'admin' : 'analyst';
+  const form = formFor(caller, action.form!);
+  const field = fillFor(caller, action.versionField ?? 'version');
+  expect(form[field], `${action.name}'s form in tests/authz-matrix.ts carries no ${field}`).toBeDefined();
+  const stale = form[field] === '' ? '1' : String(Number(form[field]) - 1);
+  const before = maxAudit();
+  const response = await postAction(caller, found, (action.bound ?? []).map((v) => Number(fillFor(caller, v))), { ...form, [field]: stale });
+  const text = await response.text();
+  const what = `${action.name} from version ${stale} (now ${form[field] || 'none'}) as ${caller} → ${response.status()}`;
+  expect(response.status(), what).toBeLessThan(500);
+  expect(text, what).toContain('Review and save again.');
+  expect(response.headers()['x-action-redirect'], `${what} redirected as if done`).toBeUndefined();
+  expect(maxAudit(), `${what} but something was written`).toBe(before);
 }

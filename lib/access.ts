@@ -1,4 +1,4 @@
-// Need to know (docs/decisions/0015): the role a user has in one negotiation, defined once.
+// Need to know (docs/decisions/0017): the role a user has in one negotiation, defined once.
 import { hasRole } from './roles';
 import { parseId } from './ids';
 import { MEMBER_ROLES, type MemberRole, type NegotiationAccess, type Role } from './domain';

@@ -24,11 +24,16 @@ export function escapeXml(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
+const TITLE_MAX = 120;
+
 /** A one-line title from Markdown: its first line, without emphasis marks, at most 120 characters. */
 export function titleFrom(markdown: string): string {
   const first = markdown.split(/\n/).find((l) => l.trim()) ?? '';
   const plain = first.replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
-  return plain.length > 120 ? `${plain.slice(0, 119)}…` : plain || 'Update';
+  if (plain.length <= TITLE_MAX) return plain || 'Update';
+  // Cut before the word the limit falls in (a single long word where it falls); the ellipsis says there is more.
+  const end = plain.lastIndexOf(' ', TITLE_MAX - 1);
+  return `${plain.slice(0, end === -1 ? TITLE_MAX - 1 : end)}…`;
 }
 
 export function toAtom(feed: AtomFeed): string {

@@ -26,13 +26,13 @@ export function describeChain(chain: { outlet: string }[]): string {
 }
 
 /**
- * The figures a text reports: 314, 157, 1,000. Four-digit numbers from 1900 to 2099 are read as
+ * The figures a text reports: 314, 157, 1,000, 1,234.5. Four-digit numbers from 1900 to 2099 are read as
  * years ("suspended in 2021") and left out: two reports of the same event may date it differently
  * without disagreeing about it.
  */
 export function extractNumbers(text: string): number[] {
   const found = new Set<number>();
-  for (const match of text.matchAll(/(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g)) {
+  for (const match of text.matchAll(/(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g)) {
     const value = Number(match[0].replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     if (/^\d{4}$/.test(match[0]) && value >= 1900 && value <= 2099) continue;

@@ -34,6 +34,9 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
 const formattedDates = new Map<string, string>();
 const FORMATTED_DATES_MAX = 20_000;
 
+/** How many texts formatDate holds: a bounded number, so a long-running server's memory does not grow with every day it shows. */
+export const formatDateMemorySize = () => formattedDates.size;
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const known = formattedDates.get(iso);

@@ -9,6 +9,7 @@ import { env } from '@/server/config';
 import { hasRole } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
 import { JSON_IMPORT_LIMIT, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
+import { describeMatch } from '@/lib/interchange/matches';
 
 function fail(message: string): never {
   console.error(message);
@@ -43,12 +44,13 @@ function main() {
       process.exit(1);
     }
     const started = Date.now();
-    const id = importNegotiation(db, { id: user.id, email: user.email, name: user.name, role: user.role }, parsed.document, { name: values.name });
+    const { id, matches } = importNegotiation(db, { id: user.id, email: user.email, name: user.name, role: user.role }, parsed.document, { name: values.name });
     const d = parsed.document;
     console.log(
       `Imported "${values.name?.trim() || d.negotiation.name}" as negotiation ${id} (${d.issues.length} issues, ${d.rounds.length} rounds, ` +
         `${d.updates.length} updates, ${d.positions.length} positions, ${d.sources.length} sources) as ${user.email} in ${Date.now() - started} ms.`,
     );
+    if (matches.length) console.log(`Found already here and reused:\n${matches.map((m) => `  ${describeMatch(m)}`).join('\n')}`);
     console.log(`Only ${user.email} and the admins can read it: open it on its edit page, or add members (npm run member -- add --email … --negotiation ${id}).`);
   } catch (error) {
     if (error instanceof InvalidInputError) fail(error.message);

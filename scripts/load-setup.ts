@@ -13,7 +13,7 @@ const db = openDatabase(env.DATABASE_PATH);
 const analyst = findUserByEmail(db, 'analyst@example.org');
 if (!analyst) throw new Error('No demo analyst: prepare the database in demo mode first.');
 const user = { id: analyst.id, email: analyst.email, name: analyst.name, role: analyst.role };
-const tokens = Array.from({ length: count }, (_, i) => createApiToken(db, user, `load worker ${i + 1}`).token);
+const tokens = Array.from({ length: count }, (_, i) => createApiToken(db, user, { name: `load worker ${i + 1}`, scope: 'full', days: 7 }).token);
 // The pairs the analyst may write to: what their tokens can see.
 const scope = readerScope(db, user);
 const pairs = listAllIssues(db, scope).flatMap((issue) =>

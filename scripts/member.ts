@@ -1,5 +1,5 @@
 // `npm run member -- add --email x@y --negotiation ID [--role viewer|analyst]`, `… remove --email x@y --negotiation ID`,
-// `… list --negotiation ID`: who may read a restricted negotiation, from the shell (docs/decisions/0015). The
+// `… list --negotiation ID`: who may read a restricted negotiation, from the shell (docs/decisions/0017). The
 // change counts from the member's next request; an admin does the same on the negotiation's members page.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db';

@@ -1,6 +1,6 @@
 // `npm run user:add -- --email x@y --name "X" --role admin|analyst|viewer [--password P] [--negotiation ID[:role]]…`
 // Creates a user from the shell: the way to make the first admin of a real deployment (DEMO=off). Each
-// --negotiation makes them a member of that negotiation (docs/decisions/0015), as a viewer or an analyst there.
+// --negotiation makes them a member of that negotiation (docs/decisions/0017), as a viewer or an analyst there.
 import { Writable } from 'node:stream';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';

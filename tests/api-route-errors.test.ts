@@ -22,8 +22,8 @@ beforeAll(async () => {
   const db = getDb();
   const analyst = makeUser(db, 'analyst');
   ids = makeNegotiation(db, analyst);
-  tokens.analyst = createApiToken(db, analyst, 'script').token;
-  tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), 'reader').token;
+  tokens.analyst = createApiToken(db, analyst, { name: 'script', scope: 'full', days: 30 }).token;
+  tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), { name: 'reader', scope: 'full', days: 30 }).token;
   routes.positions = (await import('@/app/api/issues/[id]/positions/route')).POST as Handler;
   routes.updates = (await import('@/app/api/updates/route')).POST as Handler;
   routes.exportJson = (await import('@/app/api/negotiations/[id]/export.json/route')).GET as Handler;
@@ -104,7 +104,7 @@ describe('route handlers answer every refusal the same way', () => {
     const { getDb } = await import('@/server/db');
     const { createParty } = await import('@/db/mutations/parties');
     const { makeUser } = await import('./factories');
-    const outsider = createParty(getDb(), makeUser(getDb(), 'analyst'), { name: 'Not at the table', shortName: 'NT', description: '' });
+    const outsider = createParty(getDb(), makeUser(getDb(), 'analyst'), { name: 'Not at the table', shortName: 'NT' });
     const fromDatabase = await refusal(await call(routes.positions, { params: issue, body: position({ partyId: outsider }) }), 400);
     expect(fromDatabase.fieldErrors).toEqual({ partyId: ['Choose a party of this negotiation.'] });
 

@@ -141,14 +141,14 @@ describe('authorization matrix', () => {
     expect(route('app/api/updates/route.ts', { body: { negotiationId: '{negotiation}' } })).toBe(true);
     expect(route('app/api/search/route.ts', { url: '/api/search?q=prisoners' })).toBe(false);
     expect(route('app/api/auth/[...nextauth]/route.ts')).toBe(false);
-    const action = (form: Record<string, string>, bound?: string[]) => isScoped({ file: 'x', name: 'y', role: 'analyst', form, bound });
+    const action = (form: Record<string, string>, bound?: string[]) => isScoped({ file: 'x', name: 'y', role: 'analyst', kind: 'edit', form, bound });
     expect(action({ name: 'Token of {caller}' })).toBe(false);
     expect(action({ tokenId: '{ownToken}' })).toBe(false);
     expect(action({ issueId: '{sandboxIssue}' })).toBe(true);
     expect(action({ name: 'x' }, ['{sandboxParty}'])).toBe(true);
     // The matrix as it stands: every action on the sandbox is scoped, the user, token and own-view ones are not.
     expect(ACTIONS.filter((a) => !isScoped(a)).map((a) => a.name).sort()).toEqual(
-      ['changeRoleAction', 'createNegotiationAction', 'createPartyAction', 'createTokenAction', 'createUserAction', 'deleteViewAction', 'resetPasswordAction', 'revokeTokenAction', 'setDisabledAction'],
+      ['changeRoleAction', 'createNegotiationAction', 'createPartyAction', 'createTokenAction', 'createUserAction', 'deleteViewAction', 'resetPasswordAction', 'revokeAnyTokenAction', 'revokeTokenAction', 'setDisabledAction'],
     );
   });
 

@@ -46,7 +46,7 @@ describe('backups', () => {
     let writing = true;
     const loop = (async () => {
       while (writing) {
-        createParty(writer, by, { name: `Written during backup ${written}`, shortName: `W${written}`, description: '' });
+        createParty(writer, by, { name: `Written during backup ${written}`, shortName: `W${written}` });
         written += 1;
         await new Promise((r) => setImmediate(r));
       }

@@ -50,8 +50,8 @@ describe('sources agree or differ', () => {
 
     removeFromCorroboration(db, analyst, { corroborationId: id, updateId: zelensky });
     expect(getCorroboration(db, wholeInstance(db), id)!.outlets).toEqual(['TASS']);
-    expect(() => markCorroboration(db, makeUser(db, 'viewer'), { corroborationId: id, mark: 'consistent', note: '' })).toThrow(ForbiddenError);
-    markCorroboration(db, analyst, { corroborationId: id, mark: 'inconsistent', note: 'x' });
+    expect(() => markCorroboration(db, makeUser(db, 'viewer'), { version: null, corroborationId: id, mark: 'consistent', note: '' })).toThrow(ForbiddenError);
+    markCorroboration(db, analyst, { version: null, corroborationId: id, mark: 'inconsistent', note: 'x' });
     expect(getCorroboration(db, wholeInstance(db), id)!.verdict).toBe('differ');
   });
 

@@ -20,7 +20,9 @@ const TABLES = [
   'negotiations',
   'parties',
   'negotiation_parties',
+  'party_descriptions',
   'actors',
+  'affiliations',
   'issues',
   'sources',
   'rounds',
@@ -182,7 +184,7 @@ describe('the demo data set', () => {
     const comparable = (doc: NegotiationDocument) => ({ ...doc, exportedAt: undefined, negotiation: { ...doc.negotiation, name: undefined } });
     for (const name of [DEMO_NEGOTIATION_NAME, ARMS_CONTROL]) {
       const first = exported(db, idOf(db, name));
-      const copyId = importNegotiation(db, admin, first, { name: `${name} (copy)` });
+      const copyId = importNegotiation(db, admin, first, { name: `${name} (copy)` }).id;
       const second = exported(db, copyId);
       expect(second.negotiation.name).toBe(`${name} (copy)`);
       expect(comparable(second)).toEqual(comparable(first));

@@ -28,15 +28,15 @@ export function makeUser(db: DB, role: Role = 'analyst'): CurrentUser {
 
 /**
  * A negotiation with two seated parties and one issue, open to every user as today's negotiations are after an
- * upgrade; `{ restricted: true }` leaves it its creator's, as a new one starts (docs/decisions/0015).
+ * upgrade; `{ restricted: true }` leaves it its creator's, as a new one starts (docs/decisions/0017).
  */
 export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`, options: { restricted?: boolean } = {}) {
   const negotiationId = createNegotiation(db, by, { name, description: '' });
-  if (!options.restricted) updateNegotiation(db, by, negotiationId, { name, description: '', access: 'open' });
-  const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A', description: '' });
-  const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B', description: '' });
-  seatParty(db, by, { negotiationId, partyId: partyA, role: 'party', note: '' });
-  seatParty(db, by, { negotiationId, partyId: partyB, role: 'party', note: '' });
+  if (!options.restricted) updateNegotiation(db, by, negotiationId, null, { name, description: '', access: 'open' });
+  const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A' });
+  const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyA, role: 'party', note: '' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyB, role: 'party', note: '' });
   const issueId = createIssue(db, by, {
     negotiationId,
     title: 'Territory',

@@ -112,8 +112,8 @@ describe('activity feed', () => {
     const analyst = makeUser(db, 'analyst');
     const { negotiationId, issueId } = makeNegotiation(db, analyst);
     const round = db.insert(rounds).values({ negotiationId, sequence: 1, name: 'R1', format: 'direct', status: 'held' }).returning().get().id;
-    setConvergence(db, analyst, { issueId, roundId: round, distance: 3, note: 'far apart' });
-    setConvergence(db, analyst, { issueId, roundId: round, distance: 2, note: 'closer' });
+    setConvergence(db, analyst, { version: null, issueId, roundId: round, distance: 3, note: 'far apart' });
+    setConvergence(db, analyst, { version: null, issueId, roundId: round, distance: 2, note: 'closer' });
     saveView(db, analyst, { page: 'dashboard', name: 'Mine', query: '' });
     const rows = recentActivity(db, wholeInstance(db));
     expect(rows.some((r) => r.entity === 'saved_view')).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '@/lib/dates';
+import { formatDate, formatDateMemorySize } from '@/lib/dates';
 
 describe('formatDate', () => {
   it('writes a calendar date as day, short month and year, in UTC', () => {
@@ -18,9 +18,23 @@ describe('formatDate', () => {
   it('gives the same text from its memory, also after the memory was emptied on overflow', () => {
     const first = formatDate('2023-07-04');
     expect(formatDate('2023-07-04')).toBe(first);
-    const start = Date.UTC(1900, 0, 1);
-    for (let i = 0; i < 21_000; i++) formatDate(new Date(start + i * 86_400_000).toISOString());
+    // Fill the memory to its bound of 20,000 dates with days it has not seen.
+    const day = (i: number) => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    let i = 0;
+    while (formatDateMemorySize() < 20_000 && i < 25_000) formatDate(day(i++));
+    expect(formatDateMemorySize()).toBe(20_000);
+    // The next new date empties it and is the only one held; one already held does not.
+    expect(formatDate(day(i - 1))).toBe(formatDate(day(i - 1)));
+    expect(formatDateMemorySize()).toBe(20_000);
+    formatDate(day(i));
+    expect(formatDateMemorySize()).toBe(1);
     expect(formatDate('2023-07-04')).toBe('4 Jul 2023');
     expect(formatDate('1999-12-31')).toBe('31 Dec 1999');
+    expect(formatDateMemorySize()).toBe(3);
+  });
+
+  it('shows a date in any other spelling as written, never guessing day or month first', () => {
+    expect(formatDate('03/12/2026')).toBe('03/12/2026');
+    expect(formatDate('2026-13-01')).toBe('2026-13-01');
   });
 });

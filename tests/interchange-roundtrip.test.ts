@@ -17,6 +17,7 @@ import { publishedSchemas } from '@/lib/interchange/json-schema';
 import { validateCollection } from '@/lib/interchange/validate';
 import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
 import { InvalidInputError } from '@/lib/errors';
+import { GAZA, IRAN } from './shared-parties-fixture';
 import { ForbiddenError } from '@/lib/roles';
 import { wholeInstance } from '@/db/queries/access';
 
@@ -55,7 +56,7 @@ describe('JSON interchange', () => {
   it('exports the demo negotiation completely, with keys instead of ids', () => {
     const { db, id } = demoDb();
     const doc = exportDoc(db, id);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.parties.map((p) => p.key)).toEqual(expect.arrayContaining(['party:US', 'party:RU', 'party:UA']));
     expect(doc.rounds.map((r) => r.name)).toEqual(expect.arrayContaining(['Istanbul', 'Round 3']));
     expect(doc.issues.find((i) => i.title === 'Donbas status')?.status).toBe('deadlocked');
@@ -73,7 +74,7 @@ describe('JSON interchange', () => {
 
     const other = freshDb();
     const analyst = makeUser(other, 'analyst');
-    const importedId = importNegotiation(other, analyst, first);
+    const importedId = importNegotiation(other, analyst, first).id;
     const second = exportDoc(other, importedId);
     expect(second.negotiation.name).toBe(DEMO_NEGOTIATION_NAME);
     expect(comparable(second)).toEqual(comparable(first));
@@ -87,7 +88,7 @@ describe('JSON interchange', () => {
     const { db, id, admin } = demoDb();
     const first = exportDoc(db, id);
     const partiesBefore = count(db, parties);
-    const copyId = importNegotiation(db, admin, first, { name: 'Copy of the peace talks' });
+    const copyId = importNegotiation(db, admin, first, { name: 'Copy of the peace talks' }).id;
     expect(count(db, parties)).toBe(partiesBefore);
     const second = exportDoc(db, copyId);
     expect(second.negotiation.name).toBe('Copy of the peace talks');
@@ -185,6 +186,52 @@ describe('JSON interchange', () => {
   });
 });
 
+describe('JSON interchange of negotiations that share a party', () => {
+  function shared() {
+    const db = freshDb();
+    const analyst = makeUser(db, 'analyst');
+    const gaza = importNegotiation(db, analyst, GAZA).id;
+    const iran = importNegotiation(db, analyst, IRAN).id;
+    return { db, analyst, gaza, iran };
+  }
+  const us = (doc: NegotiationDocument) => doc.parties.find((p) => p.name === 'United States')!;
+
+  it("exports each negotiation with only its own description of the shared party and its own people", () => {
+    const { db, gaza, iran } = shared();
+    expect(count(db, parties)).toBe(3);
+    for (const [id, source, other] of [
+      [gaza, GAZA, IRAN],
+      [iran, IRAN, GAZA],
+    ] as const) {
+      const doc = exportDoc(db, id);
+      expect(us(doc).description).toBe(us(source).description);
+      expect(doc.actors).toEqual(source.actors);
+      const text = JSON.stringify(doc);
+      expect(text).not.toContain(us(other).description);
+      for (const person of other.actors.filter((a) => !source.actors.some((s) => s.name === a.name))) expect(text).not.toContain(person.name);
+      for (const title of other.actors.flatMap((a) => a.affiliations.map((f) => f.title))) expect(text).not.toContain(title);
+    }
+  });
+
+  it('round-trips each one, into a fresh database and into the same one under a new name', () => {
+    const { db, analyst, gaza, iran } = shared();
+    const before = [exportDoc(db, gaza), exportDoc(db, iran)];
+    for (const id of [gaza, iran]) {
+      const first = exportDoc(db, id);
+      expect(comparable(first)).toEqual(comparable({ ...(id === gaza ? GAZA : IRAN), $schema: first.$schema, exportedAt: first.exportedAt }));
+
+      const other = freshDb();
+      const fresh = importNegotiation(other, makeUser(other, 'analyst'), first).id;
+      expect(comparable(exportDoc(other, fresh))).toEqual(comparable(first));
+
+      const copy = importNegotiation(db, analyst, first, { name: `${first.negotiation.name} (copy)` }).id;
+      expect(comparable(exportDoc(db, copy))).toEqual(comparable(first));
+    }
+    // The copies, matching the shared party and people, changed nothing the first two say.
+    expect([exportDoc(db, gaza), exportDoc(db, iran)].map(comparable)).toEqual(before.map(comparable));
+  });
+});
+
 describe('JSON interchange collections', () => {
   const ARMS_CONTROL = 'US–Russia strategic stability';
   const errorsOf = (change: (c: NegotiationCollection) => void) => {
@@ -213,7 +260,7 @@ describe('JSON interchange collections', () => {
     expect(errorsOf((c) => (c.negotiations[1].parties[us].name = 'United States of America'))).toEqual([
       {
         path: `/negotiations/1/parties/${us}/key`,
-        message: '"party:US" is listed at /negotiations/0/parties/0 with another name, short name or description: one key names one party.',
+        message: '"party:US" is listed at /negotiations/0/parties/0 with another name or short name: one key names one party.',
       },
     ]);
     expect(errorsOf((c) => (c.negotiations[1].parties[us].key = 'party:USA'))).toEqual(

@@ -40,7 +40,7 @@ describe('negotiation list', () => {
     const db = freshDb();
     const analyst = makeUser(db);
     const { negotiationId, partyA } = makeNegotiation(db, analyst);
-    seatParty(db, analyst, { negotiationId, partyId: partyA, role: 'mediator', note: 'hosts the talks' });
+    seatParty(db, analyst, { version: null, negotiationId, partyId: partyA, role: 'mediator', note: 'hosts the talks' });
     const seats = listSeatedParties(db, wholeInstance(db), negotiationId);
     expect(seats).toHaveLength(2);
     expect(seats.find((s) => s.id === partyA)).toMatchObject({ role: 'mediator', note: 'hosts the talks' });

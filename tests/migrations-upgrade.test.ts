@@ -9,6 +9,8 @@ import { MIGRATIONS_FOLDER, openDatabase } from '@/db';
 import { recordPosition } from '@/db/mutations/positions';
 import { currentPosition } from '@/db/queries/issues';
 import { listAudit } from '@/db/queries/audit';
+import { exportNegotiationJson } from '@/db/queries/export-negotiation';
+import { search } from '@/db/queries/search';
 import { position } from './factories';
 import { createNegotiation } from '@/db/mutations/negotiations';
 import { setMember } from '@/db/mutations/members';
@@ -29,7 +31,7 @@ function migrationsUpTo(n: number): string {
   return dir;
 }
 
-const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
 
 describe('migrations', () => {
   it('upgrade a database made by the first migration without losing its data', () => {
@@ -54,7 +56,8 @@ describe('migrations', () => {
       INSERT INTO positions (issue_id, party_id, summary, stance, as_of, source_id, created_by) VALUES (1, 1, 'Old position', 'opposes', '2026-01-30', 1, 1);
       INSERT INTO audit_log (user_id, action, entity, entity_id, after) VALUES (1, 'create', 'position', 1, '{"summary":"Old position"}');
     `);
-    const tables = ['users', 'negotiations', 'parties', 'negotiation_parties', 'issues', 'sources', 'positions', 'audit_log'];
+    const tables = ['users', 'negotiations', 'negotiation_parties', 'issues', 'sources', 'positions', 'audit_log'];
+    const partiesBefore = rows(old, 'parties');
     const before = Object.fromEntries(tables.map((t) => [t, rows(old, t)]));
     old.close();
 
@@ -62,12 +65,13 @@ describe('migrations', () => {
     const db = openDatabase(file);
     const sqlite = db.$client;
     expect(sqlite.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
-    // Columns added since are left out of the comparison, and checked below.
-    const ADDED: Record<string, string[]> = { negotiations: ['access', 'marking'], audit_log: ['negotiation_id'] };
-    const without = (t: string, list: unknown[]) =>
-      list.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !(ADDED[t] ?? []).includes(k))));
-    for (const t of tables) expect(without(t, rows(sqlite, t)), t).toEqual(before[t]);
-    // Need to know (docs/decisions/0015): what existed stays open to everyone, unmarked; the old audit row names its negotiation.
+    // Every row and value the old release had is still there (later migrations may add columns).
+    const asBefore = (t: string) => rows(sqlite, t).map((r, i) => Object.fromEntries(Object.keys(before[t][i] as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    for (const t of tables) expect(asBefore(t), t).toEqual(before[t]);
+    // A party's description moved to the negotiations (the next test); the rest of it stays.
+    const partiesNow = rows(sqlite, 'parties').map(({ version: _, ...kept }) => kept);
+    expect(partiesNow).toEqual(partiesBefore.map(({ description: _, ...kept }) => kept));
+    // Need to know (docs/decisions/0017): what existed stays open to everyone, unmarked; the old audit row names its negotiation.
     expect(sqlite.prepare(`SELECT access, marking FROM negotiations`).all()).toEqual([{ access: 'open', marking: '' }]);
     expect(sqlite.prepare(`SELECT negotiation_id n FROM audit_log`).all()).toEqual([{ n: 1 }]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -121,5 +125,82 @@ describe('migrations', () => {
     expect(readerScope(again, { id: member, role: 'viewer' }).roles.get(id)).toBe('viewer');
     expect(listNegotiations(again, readerScope(again, { id: outsider, role: 'analyst' }))).toEqual([]);
     again.$client.close();
+  });
+
+  it("carries each party's description and each actor over to the negotiations that name them", () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+    const perNegotiation = journal.entries.findIndex((e) => e.tag.endsWith('_per_negotiation_parties'));
+    expect(perNegotiation).toBeGreaterThan(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-upgrade-')), 'old.db');
+
+    // The database just before: one description per party, one party and title per actor.
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(perNegotiation) });
+    old.exec(`
+      INSERT INTO users (email, name, role, password_hash) VALUES ('old@example.org', 'Old Analyst', 'analyst', 'scrypt$x');
+      INSERT INTO negotiations (name) VALUES ('Peace talks'), ('Arms control'), ('Back channel');
+      INSERT INTO parties (name, short_name, description) VALUES
+        ('United States', 'US', 'Mediator of the peace talks; party to New START.'), ('Russia', 'RU', 'Party to both.'),
+        ('China', 'CN', 'Not at the table.'), ('Nobody', 'NB', 'In no negotiation.');
+      INSERT INTO negotiation_parties (negotiation_id, party_id, role, sort_order) VALUES (1, 1, 'mediator', 1), (1, 2, 'party', 2), (2, 1, 'party', 1), (2, 2, 'party', 2);
+      INSERT INTO actors (name, title, party_id) VALUES
+        ('Steve Witkoff', 'US special envoy', 1), ('Vladimir Putin', 'President of Russia', 2), ('Dmitry Peskov', 'Kremlin press secretary', 2),
+        ('Wang Yi', 'Chinese foreign minister', 3), ('A. Journalist', 'Reporter', NULL), ('Nobody''s envoy', 'Envoy', 4);
+      INSERT INTO updates (negotiation_id, body, occurred_on, author_id) VALUES (1, 'Witkoff in Abu Dhabi', '2026-02-04', 1), (2, 'Putin on New START; China named', '2026-02-05', 1);
+      INSERT INTO update_actors (update_id, actor_id) VALUES (1, 1), (2, 2);
+      INSERT INTO update_parties (update_id, party_id) VALUES (1, 1), (2, 2), (2, 3);
+    `);
+    const actorsBefore = old.prepare(`SELECT id, name, created_at FROM actors ORDER BY id`).all();
+    const taggedBefore = rows(old, 'update_actors');
+    old.close();
+
+    const db = openDatabase(file);
+    const sqlite = db.$client;
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    // The people are the same people, and every update still names its actors.
+    expect(sqlite.prepare(`SELECT id, name, created_at FROM actors ORDER BY id`).all()).toEqual(actorsBefore);
+    expect(rows(sqlite, 'update_actors')).toEqual(taggedBefore);
+
+    // Every negotiation that seats a party or names it says of it what was said once for all.
+    expect(sqlite.prepare(`SELECT negotiation_id n, party_id p, description d FROM party_descriptions ORDER BY n, p`).all()).toEqual([
+      { n: 1, p: 1, d: 'Mediator of the peace talks; party to New START.' },
+      { n: 1, p: 2, d: 'Party to both.' },
+      { n: 2, p: 1, d: 'Mediator of the peace talks; party to New START.' },
+      { n: 2, p: 2, d: 'Party to both.' },
+      { n: 2, p: 3, d: 'Not at the table.' },
+    ]);
+    // An actor speaks where an update names them; else wherever their party is seated; else where it is named.
+    expect(sqlite.prepare(`SELECT negotiation_id n, actor_id a, party_id p, title FROM affiliations ORDER BY a, n`).all()).toEqual([
+      { n: 1, a: 1, p: 1, title: 'US special envoy' },
+      { n: 2, a: 2, p: 2, title: 'President of Russia' },
+      { n: 1, a: 3, p: 2, title: 'Kremlin press secretary' },
+      { n: 2, a: 3, p: 2, title: 'Kremlin press secretary' },
+      { n: 2, a: 4, p: 3, title: 'Chinese foreign minister' },
+    ]);
+    // Someone of no negotiation keeps their name; their party and title are in the audit log.
+    expect(listAudit(db, { entity: 'actor' }).rows.map((r) => [r.action, r.entityId, JSON.parse(r.before!)])).toEqual(
+      expect.arrayContaining([
+        ['migrate', 5, { name: 'A. Journalist', title: 'Reporter', partyId: null }],
+        ['migrate', 6, { name: "Nobody's envoy", title: 'Envoy', partyId: 4 }],
+      ]),
+    );
+
+    // The arms-control export says only what it says: its people with their titles, China named but not seated.
+    const arms = JSON.parse(exportNegotiationJson(db, wholeInstance(db), 2)!);
+    expect(arms.parties.map((p: { name: string; role: string | null; description: string }) => [p.name, p.role, p.description])).toEqual([
+      ['United States', 'party', 'Mediator of the peace talks; party to New START.'],
+      ['Russia', 'party', 'Party to both.'],
+      ['China', null, 'Not at the table.'],
+    ]);
+    expect(arms.actors.map((a: { name: string; affiliations: { title: string }[] }) => [a.name, a.affiliations.map((f) => f.title)])).toEqual([
+      ['Vladimir Putin', ['President of Russia']],
+      ['Dmitry Peskov', ['Kremlin press secretary']],
+      ['Wang Yi', ['Chinese foreign minister']],
+    ]);
+    // Search finds a person once per negotiation they speak in, by that negotiation's title.
+    expect(search(db, wholeInstance(db), 'Peskov').map((h) => h.negotiationId).sort()).toEqual([1, 2]);
+    expect(search(db, wholeInstance(db), 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1]]);
+    sqlite.close();
   });
 });

@@ -93,7 +93,7 @@ describe('need to know', () => {
     expect(invisible.message).toBe(missing.message);
     expect(db.select().from(auditLog).all()).toHaveLength(audits);
 
-    updateNegotiation(db, lead, id, { name: 'Back channel', description: '', access: 'open' });
+    updateNegotiation(db, lead, id, null, { name: 'Back channel', description: '', access: 'open' });
     expect(names(db, other)).toEqual(['Back channel']);
     expect(() => createIssue(db, other, issueInput(id))).not.toThrow();
   });
@@ -125,7 +125,7 @@ describe('need to know', () => {
     const { negotiationId } = makeNegotiation(db, lead, 'Shared track');
     expect(names(db, colleague)).toEqual(['Shared track']);
     // Restricting an open negotiation: the colleague who does it stays in; the lead, no member, is out.
-    updateNegotiation(db, colleague, negotiationId, { name: 'Shared track', description: '', access: 'restricted' });
+    updateNegotiation(db, colleague, negotiationId, null, { name: 'Shared track', description: '', access: 'restricted' });
     expect(names(db, colleague)).toEqual(['Shared track']);
     expect(listMembers(db, wholeInstance(db), negotiationId).map((m) => m.userId).sort()).toEqual([lead.id, colleague.id].sort());
     removeMember(db, null, negotiationId, lead.id);
@@ -180,8 +180,8 @@ describe('need to know', () => {
     expect(getCorroboration(db, scope, mixed)!.members.map((m) => m.updateId)).toEqual([a]);
     expect(getCorroboration(db, scope, hidden)).toBeUndefined();
     expect(getCorroboration(db, readerScope(db, lead), mixed)!.members).toHaveLength(2);
-    expect(() => markCorroboration(db, outsider, { corroborationId: mixed, mark: 'consistent', note: '' })).toThrow(ForbiddenError);
-    expect(() => markCorroboration(db, outsider, { corroborationId: hidden, mark: 'consistent', note: '' })).toThrow(NotFoundError);
+    expect(() => markCorroboration(db, outsider, { version: null, corroborationId: mixed, mark: 'consistent', note: '' })).toThrow(ForbiddenError);
+    expect(() => markCorroboration(db, outsider, { version: null, corroborationId: hidden, mark: 'consistent', note: '' })).toThrow(NotFoundError);
     expect(() => createCorroboration(db, outsider, { label: 'Mine', note: '', updateIds: [a, b] })).toThrow(InvalidInputError);
   });
 

@@ -23,6 +23,11 @@ describe('dashboard pages of whole negotiations', () => {
     expect(pageOfBlocks([], 3, 40)).toEqual({ items: [], page: 1, pageCount: 0, firstIndex: 0 });
   });
 
+  it('fills a page to exactly its budget before starting the next', () => {
+    const exact = [block('a', 10), block('b', 15), block('c', 1)];
+    expect([1, 2].map((p) => pageOfBlocks(exact, p, 25).items.map((b) => b.name))).toEqual([['a', 'b'], ['c']]);
+  });
+
   it('keeps everything on one page when it fits', () => {
     const small = pageOfBlocks([block('a', 3), block('b', 4)], 1, 40);
     expect(small.pageCount).toBe(1);

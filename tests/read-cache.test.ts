@@ -40,7 +40,7 @@ describe('read cache', () => {
     const admin = makeUser(db, 'admin');
     const state = databaseState(db);
     expect(cachedRead(db, wholeInstance(db), ['parties'], () => db.$client.prepare('SELECT count(*) n FROM parties').get())).toEqual({ n: 0 });
-    createParty(other, admin, { name: 'Elsewhere', shortName: 'E', description: '' });
+    createParty(other, admin, { name: 'Elsewhere', shortName: 'E' });
     expect(databaseState(db)).not.toBe(state);
     expect(cachedRead(db, wholeInstance(db), ['parties'], () => db.$client.prepare('SELECT count(*) n FROM parties').get())).toEqual({ n: 1 });
   });

@@ -46,9 +46,9 @@ describe('rounds', () => {
     const a = createRound(db, analyst, base(negotiationId, 'A'));
     const b = createRound(db, analyst, base(negotiationId, 'B'));
     expect(listRoundsOf(db, wholeInstance(db), negotiationId).map((r) => [r.name, r.sequence])).toEqual([['A', 1], ['B', 2]]);
-    expect(moveRound(db, analyst, { roundId: b, direction: 'earlier' })).toBe(true);
+    expect(moveRound(db, analyst, { version: null, roundId: b, direction: 'earlier' })).toBe(true);
     expect(listRoundsOf(db, wholeInstance(db), negotiationId).map((r) => r.name)).toEqual(['B', 'A']);
-    expect(moveRound(db, analyst, { roundId: b, direction: 'earlier' })).toBe(false);
+    expect(moveRound(db, analyst, { version: null, roundId: b, direction: 'earlier' })).toBe(false);
     expect(a).toBeGreaterThan(0);
   });
 
@@ -62,7 +62,7 @@ describe('rounds', () => {
       negotiationId, title: 'T', description: '', issueId: null, ownerPartyIds: [partyA], assignedRoundId: a, dueRoundId: b,
       dueOn: null, status: 'open', resolution: '', vague: false,
     });
-    expect(() => moveRound(db, analyst, { roundId: b, direction: 'earlier' })).toThrow(InvalidInputError);
+    expect(() => moveRound(db, analyst, { version: null, roundId: b, direction: 'earlier' })).toThrow(InvalidInputError);
     expect(listRoundsOf(db, wholeInstance(db), negotiationId).map((r) => r.name)).toEqual(['A', 'B']);
   });
 
@@ -84,9 +84,9 @@ describe('rounds', () => {
     const { negotiationId, issueId, partyA, partyB } = makeNegotiation(db, analyst);
     const held = createRound(db, analyst, base(negotiationId, 'Held', { status: 'held', startsOn: '2026-02-04', endsOn: '2026-02-05' }));
     const planned = createRound(db, analyst, base(negotiationId, 'Next'));
-    setAgenda(db, analyst, { roundId: held, issueIds: [issueId] });
-    setAgenda(db, analyst, { roundId: planned, issueIds: [issueId] });
-    setDelegations(db, analyst, { roundId: held, heads: [{ partyId: partyA, head: 'Envoy A' }] });
+    setAgenda(db, analyst, { version: null, roundId: held, issueIds: [issueId] });
+    setAgenda(db, analyst, { version: null, roundId: planned, issueIds: [issueId] });
+    setDelegations(db, analyst, { version: null, roundId: held, heads: [{ partyId: partyA, head: 'Envoy A' }] });
     const before = recordPosition(db, analyst, { ...position(issueId, partyA, null, 'Before the round'), asOf: '2026-02-01' });
     const later = recordPosition(db, analyst, { ...position(issueId, partyA, before, 'After the round'), asOf: '2026-02-20' });
     recordPosition(db, analyst, { ...position(issueId, partyB, null, 'Said at the round'), asOf: '2026-02-25', roundId: held });
@@ -119,8 +119,8 @@ describe('rounds', () => {
     const one = makeNegotiation(db, analyst, 'One');
     const other = makeNegotiation(db, analyst, 'Other');
     const id = createRound(db, analyst, base(one.negotiationId, 'A'));
-    expect(() => setDelegations(db, analyst, { roundId: id, heads: [{ partyId: other.partyA, head: 'X' }] })).toThrow(InvalidInputError);
-    expect(() => setAgenda(db, analyst, { roundId: id, issueIds: [other.issueId] })).toThrow(InvalidInputError);
+    expect(() => setDelegations(db, analyst, { version: null, roundId: id, heads: [{ partyId: other.partyA, head: 'X' }] })).toThrow(InvalidInputError);
+    expect(() => setAgenda(db, analyst, { version: null, roundId: id, issueIds: [other.issueId] })).toThrow(InvalidInputError);
     expect(getRoundPage(db, wholeInstance(db), id, TODAY)!.agenda).toHaveLength(0);
   });
 });
@@ -133,9 +133,9 @@ describe('agenda across negotiations', () => {
     const other = makeNegotiation(db, analyst, 'Other');
     const id = createRound(db, analyst, base(one.negotiationId, 'A'));
     db.$client.prepare('INSERT INTO round_agenda (round_id, issue_id) VALUES (?, ?)').run(id, other.issueId);
-    setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId, other.issueId] });
+    setAgenda(db, analyst, { version: null, roundId: id, issueIds: [one.issueId, other.issueId] });
     expect(getRoundPage(db, wholeInstance(db), id, TODAY)!.agenda.map((a) => a.id).sort()).toEqual([one.issueId, other.issueId].sort());
-    setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId] });
-    expect(() => setAgenda(db, analyst, { roundId: id, issueIds: [one.issueId, other.issueId] })).toThrow(InvalidInputError);
+    setAgenda(db, analyst, { version: null, roundId: id, issueIds: [one.issueId] });
+    expect(() => setAgenda(db, analyst, { version: null, roundId: id, issueIds: [one.issueId, other.issueId] })).toThrow(InvalidInputError);
   });
 });

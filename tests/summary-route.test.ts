@@ -29,7 +29,7 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     viewerId = viewer.id;
     // The peace talks are restricted: the token acts with its owner's memberships.
     negotiationId = makeMember(db, viewer, 'Russia–Ukraine peace talks (US-mediated)', 'viewer');
-    token = createApiToken(db, viewer, 'script').token;
+    token = createApiToken(db, viewer, { name: 'script', scope: 'read', days: 30 }).token;
     roundId = demoRoundId(db);
     ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));
   });

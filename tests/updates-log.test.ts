@@ -104,7 +104,7 @@ describe('logging an update', () => {
     const db = freshDb();
     const analyst = makeUser(db);
     const { negotiationId, issueId, partyA } = makeNegotiation(db, analyst);
-    const outsider = createParty(db, analyst, { name: 'Outsider', shortName: 'OUT', description: '' });
+    const outsider = createParty(db, analyst, { name: 'Outsider', shortName: 'OUT' });
     const first = recordPosition(db, analyst, position(issueId, partyA, null));
     recordPosition(db, analyst, position(issueId, partyA, first, 'Someone else was faster'));
     const before = counts(db);

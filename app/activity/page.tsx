@@ -46,8 +46,8 @@ export default async function ActivityPage() {
           Feeds for readers outside the tool
         </h2>
         <p className="small">
-          Each negotiation&apos;s 50 latest updates as an Atom feed. A feed reader cannot sign in: add <code>?token=</code> and one of your API tokens to
-          the address.
+          Each negotiation&apos;s 50 latest updates as an Atom feed. A feed reader cannot sign in: add <code>?token=</code> and one of your read-only API
+          tokens to the address (a link takes no other kind).
         </p>
         <ul>
           {negotiations.map((n) => (

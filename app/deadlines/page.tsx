@@ -21,7 +21,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
         <p className="small">
           {showPast ? <Link href="/deadlines">Hide past dates</Link> : <Link href="/deadlines?past=1">Show past dates too</Link>}
           {' · '}
-          <a href="/api/deadlines.ics">Calendar feed (.ics)</a> — for a calendar client, add <code>?token=</code> with an API token.
+          <a href="/api/deadlines.ics">Calendar feed (.ics)</a> — for a calendar client, add <code>?token=</code> with a read-only API token.
         </p>
       </div>
       <section className="panel" aria-label="Key dates, planned rounds and homework due across all negotiations">

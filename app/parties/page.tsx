@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
-import { listActors, listParties } from '@/db/queries/parties';
+import { listActors, listParties, placesOfParties } from '@/db/queries/parties';
+import { listNegotiations } from '@/db/queries/negotiations';
+import { roleIn } from '@/db/queries/access';
 import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
+import { label } from '@/lib/domain';
+import { groupBy } from '@/lib/group-by';
 import { ActorForm, PartyForm } from '@/components/forms/PartyForms';
+import { affiliationText } from '@/components/parties/affiliation-text';
 import { createActorAction, createPartyAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -15,45 +20,48 @@ export default async function PartiesPage() {
   const canWrite = hasRole(user.role, 'analyst');
   const db = getDb();
   const parties = listParties(db, scope);
-  const actors = listActors(db, scope);
-  const unaffiliated = actors.filter((a) => a.partyId === null);
+  const placesOf = groupBy(placesOfParties(db, scope), (p) => p.partyId);
+  const people = listActors(db, scope);
+  // An actor is added where the reader may write.
+  const negotiations = listNegotiations(db, scope).filter((n) => hasRole(roleIn(scope, n.id) ?? 'viewer', 'analyst'));
   return (
     <>
       <h1>Parties &amp; actors</h1>
-      <p className="muted">A party is a side at the table; an actor is a person who speaks for one.</p>
+      <p className="muted">
+        A party is a side at the table, the same party in every negotiation; what a negotiation says of it and who speaks for it there belong to
+        that negotiation. An actor is a person who speaks for a party in a negotiation.
+      </p>
       {parties.length === 0 ? (
         <p className="panel">No parties yet.</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Parties with their actors</caption>
+            <caption className="visually-hidden">Parties with the negotiations they are in</caption>
             <thead>
               <tr>
                 <th scope="col">Party</th>
                 <th scope="col">Short name</th>
-                <th scope="col">Actors</th>
+                <th scope="col">In negotiations</th>
                 {canWrite && <th scope="col">Manage</th>}
               </tr>
             </thead>
             <tbody>
               {parties.map((p) => {
-                const own = actors.filter((a) => a.partyId === p.id);
+                const places = placesOf.get(p.id) ?? [];
                 return (
                   <tr key={p.id}>
                     <th scope="row">
-                      {p.name}
-                      {p.description && <div className="muted small">{p.description}</div>}
+                      <Link href={`/parties/${p.id}`}>{p.name}</Link>
                     </th>
                     <td>{p.shortName}</td>
                     <td>
-                      {own.length === 0 ? (
-                        <span className="muted">none recorded</span>
+                      {places.length === 0 ? (
+                        <span className="muted">none yet</span>
                       ) : (
                         <ul className="plain-list">
-                          {own.map((a) => (
-                            <li key={a.id}>
-                              {a.name}
-                              {a.title && <span className="muted small"> — {a.title}</span>}
+                          {places.map((place) => (
+                            <li key={place.negotiationId}>
+                              {place.negotiationName} <span className="muted small">({place.role ? label(place.role) : 'named, not seated'})</span>
                             </li>
                           ))}
                         </ul>
@@ -73,19 +81,31 @@ export default async function PartiesPage() {
           </table>
         </div>
       )}
-      {unaffiliated.length > 0 && (
-        <section className="panel" aria-labelledby="unaffiliated">
-          <h2 id="unaffiliated">Actors without a party</h2>
-          <ul>
-            {unaffiliated.map((a) => (
-              <li key={a.id}>
-                {a.name}
-                {a.title && <span className="muted small"> — {a.title}</span>}
+      <section className="panel" aria-labelledby="people">
+        <h2 id="people">Actors</h2>
+        {people.length === 0 ? (
+          <p className="muted">None recorded.</p>
+        ) : (
+          <ul className="plain-list">
+            {people.map((a) => (
+              <li key={a.id} id={`actor-${a.id}`}>
+                <strong>{a.name}</strong>
+                {a.affiliations.length === 0 ? (
+                  <div className="muted small">In no negotiation yet.</div>
+                ) : (
+                  <ul>
+                    {a.affiliations.map((f) => (
+                      <li key={f.id} className="small">
+                        {affiliationText({ ...f, party: f.partyName ?? 'no party' })} <span className="muted">in {f.negotiationName}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
-        </section>
-      )}
+        )}
+      </section>
       {canWrite && (
         <div className="grid-2">
           <section className="panel" aria-labelledby="add-party">
@@ -94,7 +114,12 @@ export default async function PartiesPage() {
           </section>
           <section className="panel" aria-labelledby="add-actor">
             <h2 id="add-actor">Add an actor</h2>
-            <ActorForm action={createActorAction} parties={parties.map((p) => ({ value: String(p.id), label: p.name }))} />
+            <p className="small muted">Someone who speaks for a party in one negotiation, with their title there.</p>
+            <ActorForm
+              action={createActorAction}
+              negotiations={negotiations.map((n) => ({ value: String(n.id), label: n.name }))}
+              parties={parties.map((p) => ({ value: String(p.id), label: p.name }))}
+            />
           </section>
         </div>
       )}

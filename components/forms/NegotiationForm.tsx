@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { MARKING_PRESETS, type NegotiationAccess } from '@/lib/domain';
+import { VersionField } from './VersionField';
 
 const ACCESS_OPTIONS = [
   { value: 'restricted', label: 'Members only (and admins)' },
@@ -18,8 +19,8 @@ export function NegotiationForm({
   submitLabel,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
-  /** The negotiation being edited; a new one is always its creator's alone at first, so it has no access field. */
-  negotiation?: { name: string; description: string; marking: string; access: NegotiationAccess };
+  /** The negotiation being edited, with the version it was read at; a new one is always its creator's alone at first, so it has no access field. */
+  negotiation?: { name: string; description: string; marking: string; access: NegotiationAccess; version: number };
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, {});
@@ -28,6 +29,7 @@ export function NegotiationForm({
   return (
     <form action={formAction} className="stack" aria-label="Negotiation" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {negotiation && <VersionField version={negotiation.version} />}
       <TextField label="Name" name="name" defaultValue={v.name ?? negotiation?.name} errors={e.name} required hint="For example “Russia–Ukraine peace talks (US-mediated)”." />
       <TextArea label="Description" name="description" defaultValue={v.description ?? negotiation?.description} errors={e.description} rows={3} />
       <TextField

@@ -8,7 +8,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; percent: number }
   | { kind: 'processing' }
-  | { kind: 'done'; message: string; href?: string; hrefLabel?: string }
+  | { kind: 'done'; message: string; href?: string; hrefLabel?: string; details?: { label: string; items: string[] } }
   | { kind: 'failed'; message: string; errors: ImportError[] };
 
 export type UploadResult = { status: number; body: Record<string, unknown> };
@@ -38,7 +38,7 @@ export function FileUpload({
   fileHint: string;
   submitLabel: string;
   withName?: boolean;
-  describeSuccess: (body: Record<string, unknown>) => { message: string; href?: string; hrefLabel?: string };
+  describeSuccess: (body: Record<string, unknown>) => { message: string; href?: string; hrefLabel?: string; details?: { label: string; items: string[] } };
 }) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -121,9 +121,21 @@ export function FileUpload({
           </div>
         )}
         {phase.kind === 'done' && (
-          <p className="alert success" role="status">
-            {phase.message} {phase.href && <Link href={phase.href}>{phase.hrefLabel ?? 'Open it'}</Link>}
-          </p>
+          <div className="alert success" role="status">
+            <p style={{ margin: 0 }}>
+              {phase.message} {phase.href && <Link href={phase.href}>{phase.hrefLabel ?? 'Open it'}</Link>}
+            </p>
+            {phase.details && phase.details.items.length > 0 && (
+              <>
+                <p style={{ margin: '0.5rem 0 0' }}>{phase.details.label}</p>
+                <ul aria-label={phase.details.label}>
+                  {phase.details.items.map((item, i) => (
+                    <li key={i}>{item}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
         )}
         {phase.kind === 'failed' && (
           <div className="alert error" role="alert">

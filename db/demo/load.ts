@@ -1,6 +1,6 @@
 // The demo data set (docs/domain.md, "Worked example"): an interchange collection (negotiations.json) loaded
 // through the importer users use, and the accounts that log in to it (accounts.json): who they are, which
-// negotiations each is a member of, and which are open to every user (docs/decisions/0015). Where its facts come
+// negotiations each is a member of, and which are open to every user (docs/decisions/0017). Where its facts come
 // from, and how to change them, is in README.md beside them.
 import { z } from 'zod';
 import type { DB } from '@/db';
@@ -57,7 +57,7 @@ export function loadDemoData(db: DB, user: CurrentUser): { created: boolean } {
   importCollection(db, user, parsed.collection);
   const open = new Set(demoAccounts().open);
   for (const n of listNegotiations(db, wholeInstance(db)).filter((n) => open.has(n.name))) {
-    updateNegotiation(db, user, n.id, { name: n.name, description: n.description, marking: n.marking, access: 'open' });
+    updateNegotiation(db, user, n.id, null, { name: n.name, description: n.description, marking: n.marking, access: 'open' });
   }
   return { created: true };
 }

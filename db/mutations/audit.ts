@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { auditLog, corroborationUpdates, homework, issues, positions, rounds, updates } from '@/db/schema';
+import { affiliations, auditLog, corroborationUpdates, homework, issues, positions, rounds, updates } from '@/db/schema';
 import type { Executor } from '@/db/types';
 
 export type AuditEntry = {
@@ -30,8 +30,8 @@ export function recordAudit(tx: Executor, entry: AuditEntry): void {
 
 /**
  * The negotiation a change belongs to, so the activity feed shows it only to those who may see it
- * (docs/decisions/0015). The same mapping filled the column for the rows written before it existed
- * (db/migrations/0004_need_to_know.sql). Null for what belongs to no negotiation (users, tokens, parties).
+ * (docs/decisions/0017). The same mapping filled the column for the rows written before it existed
+ * (db/migrations/0006_need_to_know.sql). Null for what belongs to no negotiation (users, tokens, parties).
  */
 function negotiationOfChange(tx: Executor, entry: AuditEntry): number | null {
   const id = entry.entityId ?? null;
@@ -51,6 +51,8 @@ function negotiationOfChange(tx: Executor, entry: AuditEntry): number | null {
       return one(
         tx.select({ negotiationId: issues.negotiationId }).from(positions).innerJoin(issues, eq(issues.id, positions.issueId)).where(eq(positions.id, id)).get(),
       );
+    case 'affiliation':
+      return one(tx.select({ negotiationId: affiliations.negotiationId }).from(affiliations).where(eq(affiliations.id, id)).get());
     case 'homework':
       return one(tx.select({ negotiationId: homework.negotiationId }).from(homework).where(eq(homework.id, id)).get());
     case 'round':

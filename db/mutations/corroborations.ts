@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { corroborations, corroborationUpdates, updates } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { roleInNegotiation } from '@/db/queries/access';
 import { recordAudit } from './audit';
 import { assertWriteIn } from './write-access';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { GroupPairInput, MarkInput, MemberInput, NewCorroborationInput } from '@/lib/validation/corroborations';
@@ -51,11 +52,34 @@ function members(tx: Executor, corroborationId: number): number[] {
     .map((m) => m.updateId);
 }
 
-function group(tx: Executor, user: CurrentUser, id: number) {
-  const row = tx.select().from(corroborations).where(eq(corroborations.id, id)).get();
-  if (!row) throw new NotFoundError('The group');
+/** A group as its page shows it: its label, verdict and note, and the updates in it. */
+function groupRecord(tx: Executor, id: number): VersionedRecord<typeof corroborations.$inferSelect & { updateIds: number[] }> {
+  return {
+    what: 'this group',
+    audit: { entities: ['corroboration'], entityId: id },
+    read: () => {
+      const row = tx.select().from(corroborations).where(eq(corroborations.id, id)).get();
+      return row && { ...row, updateIds: members(tx, id) };
+    },
+    bump: () => tx.update(corroborations).set({ version: sql`${corroborations.version} + 1` }).where(eq(corroborations.id, id)).run(),
+    fields: {
+      label: { label: 'label' },
+      consistent: { label: 'verdict', show: (v) => (v === true ? 'consistent' : v === false ? 'inconsistent' : 'not judged yet') },
+      note: { label: 'note' },
+      updateIds: { label: 'updates in it', show: (v) => (v as number[]).map(String), phrase: (ids) => `the group now holds updates ${(ids as string[]).join(', ')}` },
+    },
+  };
+}
+
+/** Writes a change to a group, which must exist; membership is part of it, so a verdict given on fewer reports is refused. */
+function writeGroup(tx: Executor, user: CurrentUser, id: number, version: number | null, write: (before: { updateIds: number[] }) => void) {
+  // Who may write is checked before the version: one who may not see the group learns nothing of its changes.
+  if (!tx.select({ id: corroborations.id }).from(corroborations).where(eq(corroborations.id, id)).get()) throw new NotFoundError('The group');
   assertGroupWritable(tx, user, id);
-  return row;
+  writeVersioned(tx, user, groupRecord(tx, id), version, (before) => {
+    if (!before) throw new NotFoundError('The group');
+    write(before);
+  });
 }
 
 /** A new group of updates that report the same event. */
@@ -67,50 +91,33 @@ export function applyNewCorroboration(tx: Executor, user: CurrentUser, input: Ne
   return row.id;
 }
 
+/** Adds one update: a change to the set, not a save of it, so it needs no version; the group's moves on. */
 export function applyAddMember(tx: Executor, user: CurrentUser, input: MemberInput): void {
-  const before = group(tx, user, input.corroborationId);
-  assertUpdatesExist(tx, user, [input.updateId], 'updateId');
-  const current = members(tx, input.corroborationId);
-  if (current.includes(input.updateId)) throw new InvalidInputError('That update is already in this group.', { updateId: ['Already in this group.'] });
-  tx.insert(corroborationUpdates).values({ corroborationId: input.corroborationId, updateId: input.updateId }).run();
-  recordAudit(tx, {
-    userId: user.id,
-    action: 'update',
-    entity: 'corroboration',
-    entityId: input.corroborationId,
-    before: { ...before, updateIds: current },
-    after: { ...before, updateIds: [...current, input.updateId] },
+  writeGroup(tx, user, input.corroborationId, null, ({ updateIds }) => {
+    assertUpdatesExist(tx, user, [input.updateId], 'updateId');
+    if (updateIds.includes(input.updateId)) throw new InvalidInputError('That update is already in this group.', { updateId: ['Already in this group.'] });
+    tx.insert(corroborationUpdates).values({ corroborationId: input.corroborationId, updateId: input.updateId }).run();
   });
 }
 
 export function applyRemoveMember(tx: Executor, user: CurrentUser, input: MemberInput): void {
-  const before = group(tx, user, input.corroborationId);
-  const current = members(tx, input.corroborationId);
-  if (!current.includes(input.updateId)) throw new NotFoundError('That update in this group');
-  tx.delete(corroborationUpdates)
-    .where(and(eq(corroborationUpdates.corroborationId, input.corroborationId), eq(corroborationUpdates.updateId, input.updateId)))
-    .run();
-  recordAudit(tx, {
-    userId: user.id,
-    action: 'update',
-    entity: 'corroboration',
-    entityId: input.corroborationId,
-    before: { ...before, updateIds: current },
-    after: { ...before, updateIds: current.filter((u) => u !== input.updateId) },
+  writeGroup(tx, user, input.corroborationId, null, ({ updateIds }) => {
+    if (!updateIds.includes(input.updateId)) throw new NotFoundError('That update in this group');
+    tx.delete(corroborationUpdates)
+      .where(and(eq(corroborationUpdates.corroborationId, input.corroborationId), eq(corroborationUpdates.updateId, input.updateId)))
+      .run();
   });
 }
 
-/** The analyst's verdict: consistent (314 in all = 157 per side), inconsistent, or not judged yet. */
-export function applyMark(tx: Executor, user: CurrentUser, input: MarkInput): void {
-  const before = group(tx, user, input.corroborationId);
+/**
+ * The analyst's verdict: consistent (314 in all = 157 per side), inconsistent, or not judged yet.
+ * `input.version`: the group's when the form was opened (null: no form).
+ */
+export function applyMark(tx: Executor, user: CurrentUser, input: Omit<MarkInput, 'version'> & { version: number | null }): void {
   const consistent = input.mark === 'consistent' ? true : input.mark === 'inconsistent' ? false : null;
-  const after = tx
-    .update(corroborations)
-    .set({ consistent, note: input.note })
-    .where(eq(corroborations.id, input.corroborationId))
-    .returning()
-    .get();
-  recordAudit(tx, { userId: user.id, action: 'update', entity: 'corroboration', entityId: input.corroborationId, before, after });
+  writeGroup(tx, user, input.corroborationId, input.version, () => {
+    tx.update(corroborations).set({ consistent, note: input.note }).where(eq(corroborations.id, input.corroborationId)).run();
+  });
 }
 
 /** "Group these": joins the group one of the two is already in, or starts a new group. Returns the group. */

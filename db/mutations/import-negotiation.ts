@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
   actors,
+  affiliations,
   convergence,
   corroborations,
   corroborationUpdates,
@@ -12,11 +13,13 @@ import {
   negotiations,
   outcomes,
   parties,
+  partyDescriptions,
   roundAgenda,
   roundDelegations,
   rounds,
 } from '@/db/schema';
 import { clientOf, type Executor, type Tx } from '@/db/types';
+import { countNegotiationsNamingActor, countNegotiationsNamingParty, findActorByName } from '@/db/queries/parties';
 import { recordAudit } from './audit';
 import { appendPosition } from './position-chain';
 import { joinAsAnalyst } from './negotiations';
@@ -24,8 +27,12 @@ import { normalizeMarking } from '@/lib/access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
 import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
+import type { ImportMatch } from '@/lib/interchange/matches';
 
 export type ImportOptions = { name?: string | null };
+
+/** The negotiations an import created, and every party and actor it found already here and reused. */
+export type ImportResult = { ids: number[]; matches: ImportMatch[] };
 
 /** Why an import with this name would be refused, or null when the name is free. */
 export function importNameProblem(db: Executor, name: string): string | null {
@@ -36,17 +43,19 @@ export function importNameProblem(db: Executor, name: string): string | null {
 /**
  * Creates a NEW negotiation from a validated interchange document (lib/interchange/validate.ts),
  * all in one immediate transaction. It never touches another negotiation, users or roles:
- * parties and actors are reused by name when they exist, everything else is created.
+ * parties and actors are reused by name when they exist (and named in the result), with what the
+ * document says of them kept for the new negotiation only; everything else is created.
  */
-export function importNegotiation(db: DB, user: CurrentUser, doc: NegotiationDocument, options: ImportOptions = {}): number {
+export function importNegotiation(db: DB, user: CurrentUser, doc: NegotiationDocument, options: ImportOptions = {}): { id: number; matches: ImportMatch[] } {
   assertRole(user, 'analyst');
   const name = options.name?.trim() || doc.negotiation.name;
   if (name.length > 200) throw new InvalidInputError('The name is too long.', { name: ['At most 200 characters.'] });
-  return importDocuments(db, user, [{ doc, name }])[0];
+  const { ids, matches } = importDocuments(db, user, [{ doc, name }]);
+  return { id: ids[0], matches };
 }
 
 /** Creates the negotiations of a validated collection together, in one transaction: all of them or none. */
-export function importCollection(db: DB, user: CurrentUser, collection: NegotiationCollection): number[] {
+export function importCollection(db: DB, user: CurrentUser, collection: NegotiationCollection): ImportResult {
   assertRole(user, 'analyst');
   return importDocuments(
     db,
@@ -57,7 +66,7 @@ export function importCollection(db: DB, user: CurrentUser, collection: Negotiat
 
 type Member = { doc: NegotiationDocument; name: string };
 
-function importDocuments(db: DB, user: CurrentUser, members: Member[]): number[] {
+function importDocuments(db: DB, user: CurrentUser, members: Member[]): ImportResult {
   return db.transaction(
     (tx) => {
       for (const { name } of members) {
@@ -91,12 +100,15 @@ class Ids {
   }
 }
 
-/** One import: its transaction, its author, its documents with the negotiation each becomes, and the keys written so far. */
-type Context = { tx: Tx; by: number; members: Member[]; negotiationIds: number[]; ids: Ids };
+/**
+ * One import: its transaction, its author, its documents with the negotiation each becomes, the keys
+ * written so far, and the parties and actors found already here.
+ */
+type Context = { tx: Tx; by: number; members: Member[]; negotiationIds: number[]; ids: Ids; matches: ImportMatch[] };
 
 // Kind by kind across all documents, in the order listed: every record a reference can point at
 // exists before the records that refer to it, and ids follow the order of the file.
-function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
+function write(tx: Tx, user: CurrentUser, members: Member[]): ImportResult {
   const negotiationIds = members.map(
     ({ doc, name }) =>
       tx
@@ -105,9 +117,9 @@ function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
         .returning({ id: negotiations.id })
         .get().id,
   );
-  // Restricted to the importer, as any new negotiation (docs/decisions/0015), until they open it or add members.
+  // Restricted to the importer, as any new negotiation (docs/decisions/0017), until they open it or add members.
   for (const id of negotiationIds) joinAsAnalyst(tx, user, id);
-  const ctx: Context = { tx, by: user.id, members, negotiationIds, ids: new Ids() };
+  const ctx: Context = { tx, by: user.id, members, negotiationIds, ids: new Ids(), matches: [] };
   const createdParties = writeParties(ctx);
   writeActors(ctx);
   writeSources(ctx);
@@ -128,6 +140,7 @@ function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
         importedFrom: doc.negotiation.name,
         parties: doc.parties.length,
         partiesCreated: createdParties[n],
+        matched: ctx.matches.map((m) => `${m.kind}: ${m.name}`),
         issues: doc.issues.length,
         rounds: doc.rounds.length,
         updates: doc.updates.length,
@@ -137,40 +150,60 @@ function write(tx: Tx, user: CurrentUser, members: Member[]): number[] {
       },
     }),
   );
-  return negotiationIds;
+  return { ids: negotiationIds, matches: ctx.matches };
 }
 
-/** Parties are matched by name; a party listed by several documents of the file is one party, seated in each. */
-function writeParties({ tx, by, members, ids, negotiationIds }: Context): number[] {
+/**
+ * Parties are matched by name; a party listed by several documents of the file is one party, listed
+ * in each. What a document says of a party (description; role and note when seated) is written for
+ * its own negotiation only: a matched party's other negotiations keep theirs, and it keeps its short name.
+ */
+function writeParties({ tx, by, members, ids, negotiationIds, matches }: Context): number[] {
   return members.map(({ doc }, n) => {
     let created = 0;
     doc.parties.forEach((p, i) => {
       if (!ids.has(p.key)) {
-        const found = tx.select({ id: parties.id }).from(parties).where(eq(parties.name, p.name)).get();
-        if (!found) created++;
-        ids.set(
-          p.key,
-          found?.id ?? tx.insert(parties).values({ name: p.name, shortName: p.shortName, description: p.description, createdBy: by }).returning({ id: parties.id }).get().id,
-        );
+        const found = tx.select({ id: parties.id, shortName: parties.shortName }).from(parties).where(eq(parties.name, p.name)).get();
+        if (found) {
+          matches.push({
+            kind: 'party',
+            name: p.name,
+            otherNegotiations: countNegotiationsNamingParty(tx, found.id, negotiationIds),
+            ...(found.shortName !== p.shortName ? { shortNameKept: { kept: found.shortName, inFile: p.shortName } } : {}),
+          });
+        } else created++;
+        ids.set(p.key, found?.id ?? tx.insert(parties).values({ name: p.name, shortName: p.shortName, createdBy: by }).returning({ id: parties.id }).get().id);
       }
-      if (p.role) tx.insert(negotiationParties).values({ negotiationId: negotiationIds[n], partyId: ids.of(p.key), role: p.role, sortOrder: i, note: p.note }).run();
+      const partyId = ids.of(p.key);
+      tx.insert(partyDescriptions).values({ negotiationId: negotiationIds[n], partyId, description: p.description }).run();
+      if (p.role) tx.insert(negotiationParties).values({ negotiationId: negotiationIds[n], partyId, role: p.role, sortOrder: i, note: p.note }).run();
     });
     return created;
   });
 }
 
-function writeActors({ tx, members, ids }: Context): void {
-  for (const { doc } of members) {
+/**
+ * A person is matched by name, to one not yet matched or made by this import (two people of one name
+ * stay two); their affiliations in the document are written for its own negotiation.
+ */
+function writeActors({ tx, by, members, ids, negotiationIds, matches }: Context): void {
+  const taken: number[] = [];
+  members.forEach(({ doc }, n) => {
     for (const a of doc.actors) {
-      const partyId = ids.ref(a.party);
-      const found = tx
-        .select({ id: actors.id })
-        .from(actors)
-        .where(and(eq(actors.name, a.name), partyId === null ? isNull(actors.partyId) : eq(actors.partyId, partyId)))
-        .get();
-      ids.set(a.key, found?.id ?? tx.insert(actors).values({ name: a.name, title: a.title, partyId }).returning({ id: actors.id }).get().id);
+      if (!ids.has(a.key)) {
+        const found = findActorByName(tx, a.name, taken);
+        if (found) matches.push({ kind: 'actor', name: a.name, otherNegotiations: countNegotiationsNamingActor(tx, found.id, negotiationIds) });
+        const actorId = found?.id ?? tx.insert(actors).values({ name: a.name }).returning({ id: actors.id }).get().id;
+        taken.push(actorId);
+        ids.set(a.key, actorId);
+      }
+      for (const f of a.affiliations) {
+        tx.insert(affiliations)
+          .values({ negotiationId: negotiationIds[n], actorId: ids.of(a.key), partyId: ids.ref(f.party), title: f.title, startsOn: f.from, endsOn: f.to, createdBy: by })
+          .run();
+      }
     }
-  }
+  });
 }
 
 // The bulky records go through statements prepared once: drizzle prepares a new statement per

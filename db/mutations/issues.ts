@@ -1,15 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertSourceExists, insertSource } from './sources';
 import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import type { IssueInput, StatusChangeInput } from '@/lib/validation/issues';
-import type { IssueStatus } from '@/lib/domain';
+import { label, type IssueStatus } from '@/lib/domain';
 
 const now = () => new Date().toISOString();
 
@@ -38,22 +39,40 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
   );
 }
 
+// Who may write is checked before the version: one who may not see the issue learns nothing of its changes.
+const negotiationOfIssue = (tx: Executor, id: number) => tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, id)).get()?.negotiationId;
+
+/** The issue as its forms show it: the edit form's fields and its status (its positions are records of their own). */
+function issueRecord(tx: Executor, id: number): VersionedRecord<typeof issues.$inferSelect> {
+  return {
+    what: 'this issue',
+    audit: { entities: ['issue'], entityId: id },
+    read: () => tx.select().from(issues).where(eq(issues.id, id)).get(),
+    bump: () => tx.update(issues).set({ version: sql`${issues.version} + 1` }).where(eq(issues.id, id)).run(),
+    fields: {
+      title: { label: 'title' },
+      description: { label: 'description' },
+      status: { label: 'status', show: (v) => label(String(v)) },
+      priority: { label: 'priority', show: (v) => label(String(v)) },
+      keyDate: { label: 'key date' },
+      keyDateLabel: { label: 'key date label' },
+    },
+  };
+}
+
 /** Edits an issue's description fields. Its status changes only through `changeIssueStatus`, so each change is dated and sourced. */
-export function updateIssue(db: DB, user: CurrentUser, id: number, version: number, input: Omit<IssueInput, 'status' | 'negotiationId'>) {
+export function updateIssue(db: DB, user: CurrentUser, id: number, version: number | null, input: Omit<IssueInput, 'status' | 'negotiationId'>) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(issues).where(eq(issues.id, id)).get();
-      if (!before) throw new NotFoundError('The issue');
-      assertWriteIn(tx, user, before.negotiationId, 'The issue');
-      const changed = tx
-        .update(issues)
-        .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
-        .where(and(eq(issues.id, id), eq(issues.version, version)))
-        .returning()
-        .get();
-      if (!changed) throw new ConflictError('Another analyst edited this issue since you opened the form. Reload to see their change.');
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'issue', entityId: id, before, after: changed });
+      assertWriteIn(tx, user, negotiationOfIssue(tx, id), 'The issue');
+      writeVersioned(tx, user, issueRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The issue');
+        tx.update(issues)
+          .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+          .where(eq(issues.id, id))
+          .run();
+      });
     },
     { behavior: 'immediate' },
   );
@@ -63,41 +82,32 @@ export type StatusChange = Omit<StatusChangeInput, 'version'> & { version: numbe
 
 /** Changes an issue's status inside the caller's transaction, keeping the change as history. */
 export function applyStatusChange(tx: Executor, user: CurrentUser, input: StatusChange): number {
-  const before = tx.select().from(issues).where(eq(issues.id, input.issueId)).get();
-  if (!before) throw new NotFoundError('The issue');
-  assertWriteIn(tx, user, before.negotiationId, 'The issue');
-  if (input.version !== null && before.version !== input.version) {
-    throw new ConflictError('Another analyst changed this issue since you opened the form. Review its status and submit again.');
-  }
-  if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
-  tx.update(issues)
-    .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
-    .where(eq(issues.id, input.issueId))
-    .run();
-  const change = tx
-    .insert(statusChanges)
-    .values({
-      issueId: input.issueId,
-      fromStatus: before.status,
-      toStatus: input.status,
-      changedOn: input.changedOn,
-      note: input.note,
-      roundId: input.roundId,
-      sourceId: input.sourceId,
-      updateId: input.updateId ?? null,
-      createdBy: user.id,
-    })
-    .returning({ id: statusChanges.id })
-    .get();
-  recordAudit(tx, {
-    userId: user.id,
-    action: 'update',
-    entity: 'issue',
-    entityId: input.issueId,
-    before: { status: before.status },
-    after: { status: input.status },
+  assertWriteIn(tx, user, negotiationOfIssue(tx, input.issueId), 'The issue');
+  let changeId = 0;
+  writeVersioned(tx, user, issueRecord(tx, input.issueId), input.version, (before) => {
+    if (!before) throw new NotFoundError('The issue');
+    if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
+    tx.update(issues)
+      .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
+      .where(eq(issues.id, input.issueId))
+      .run();
+    changeId = tx
+      .insert(statusChanges)
+      .values({
+        issueId: input.issueId,
+        fromStatus: before.status,
+        toStatus: input.status,
+        changedOn: input.changedOn,
+        note: input.note,
+        roundId: input.roundId,
+        sourceId: input.sourceId,
+        updateId: input.updateId ?? null,
+        createdBy: user.id,
+      })
+      .returning({ id: statusChanges.id })
+      .get().id;
   });
-  return change.id;
+  return changeId;
 }
 
 /** A status change, optionally citing a source entered in the same form; all or nothing. */

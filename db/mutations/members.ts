@@ -6,7 +6,7 @@ import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { MemberRole } from '@/lib/domain';
 
-// Who may read a restricted negotiation (docs/decisions/0015). Admins manage it, on the members page and from
+// Who may read a restricted negotiation (docs/decisions/0017). Admins manage it, on the members page and from
 // the shell (`by` null: `npm run member`, `npm run user:add -- --negotiation`). A change counts from the member's
 // next request: what a reader may see is read afresh on each (db/queries/access.ts).
 

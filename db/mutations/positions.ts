@@ -1,15 +1,51 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, positions } from '@/db/schema';
+import { issues, negotiationParties, parties, positions } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { appendPosition } from './position-chain';
+import { assertVersion, type Stale } from './versions';
+import { describeFields, type Field } from '@/lib/stale-edit';
 import { assertSourceExists, insertSource } from './sources';
 import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { label } from '@/lib/domain';
 import type { PositionInput } from '@/lib/validation/positions';
+
+type Position = typeof positions.$inferSelect;
+
+const POSITION_FIELDS: Record<string, Field> = {
+  summary: { label: 'summary' },
+  stance: { label: 'stance', show: (v) => label(String(v)) },
+  redLines: { label: 'red lines' },
+  flexibility: { label: 'flexibility', show: (v) => label(String(v)) },
+  asOf: { label: 'as-of date' },
+};
+
+/**
+ * What the positions of the pair recorded after `basedOn` (null: the form was opened before there was one)
+ * changed, and who recorded them.
+ */
+function positionChangesSince(tx: Executor, pair: { issueId: number; partyId: number }, basedOn: number | null, current: Position | undefined): Stale {
+  const party = tx.select({ name: parties.name }).from(parties).where(eq(parties.id, pair.partyId)).get()?.name ?? 'this party';
+  const what = `the position of ${party}`;
+  if (!current) return { what, by: [], changes: [`there is no position of ${party} on this issue`] };
+  const seen = basedOn ? tx.select().from(positions).where(eq(positions.id, basedOn)).get() : undefined;
+  const later = tx
+    .select({ createdBy: positions.createdBy })
+    .from(positions)
+    .where(and(eq(positions.issueId, pair.issueId), eq(positions.partyId, pair.partyId), gt(positions.id, basedOn ?? 0)))
+    .all();
+  const moved = new Set(Object.keys(POSITION_FIELDS).filter((k) => !seen || seen[k as keyof Position] !== current[k as keyof Position]));
+  return {
+    what,
+    added: basedOn === null ? `recorded a position of ${party}` : undefined,
+    by: [...new Set(later.map((p) => p.createdBy).filter((id): id is number => id !== null))],
+    changes: describeFields(POSITION_FIELDS, current, moved.size ? moved : new Set(Object.keys(POSITION_FIELDS))),
+  };
+}
 
 export type NewPosition = Omit<PositionInput, 'basedOn'> & { basedOn: number | null; updateId?: number | null };
 
@@ -35,11 +71,8 @@ export function applyPosition(tx: Executor, user: CurrentUser, input: NewPositio
     .from(positions)
     .where(and(eq(positions.issueId, input.issueId), eq(positions.partyId, input.partyId), eq(positions.isCurrent, true)))
     .get();
-  if ((current?.id ?? null) !== input.basedOn) {
-    throw new ConflictError(
-      'Another analyst recorded a position for this party since you opened the form. Review the current position below and submit again.',
-    );
-  }
+  // A position's version is the id of the current one: each change appends a new one (position-chain.ts).
+  assertVersion(tx, user, input.basedOn ?? 0, current?.id ?? 0, () => positionChangesSince(tx, input, input.basedOn, current));
   const { id } = appendPosition(tx, {
     issueId: input.issueId,
     partyId: input.partyId,

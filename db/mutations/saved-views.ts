@@ -11,7 +11,7 @@ import type { SavedViewInput } from '@/lib/validation/saved-views';
 /**
  * Saves the current filters under a name; saving again under the same name replaces them.
  * Viewers may save views too: a view is the user's own bookmark and changes nothing others see. Its filters
- * may name only a negotiation the user sees (docs/decisions/0015): another is not found, as everywhere.
+ * may name only a negotiation the user sees (docs/decisions/0017): another is not found, as everywhere.
  */
 export function saveView(db: DB, user: CurrentUser, input: SavedViewInput): { id: number; replaced: boolean } {
   assertRole(user, 'viewer');

@@ -1,11 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
+  actors,
   homework,
   issues,
   negotiationParties,
+  parties,
   positions,
   rounds,
+  sources,
   updateActors,
   updateIssues,
   updateParties,
@@ -14,14 +17,16 @@ import {
   updateSources,
 } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { insertSource } from './sources';
 import { assertCanCite, assertWriteIn } from './write-access';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
 import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { NewSource } from '@/lib/validation/sources';
 import type { UpdateEditInput, UpdateInput } from '@/lib/validation/updates';
 
@@ -60,7 +65,10 @@ function assertLinks(tx: Executor, user: CurrentUser, negotiationId: number, lin
   if (links.partyIds.some((p) => !seated.has(p))) {
     throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
   }
-  notFoundAs(() => assertCanCite(tx, user, 'actor', links.actorIds, 'An actor'), 'An actor was not found.', { actorIds: ['Choose actors from the list.'] });
+  // The negotiation's own people: the writer writes in it, so sees them.
+  if (peopleOfNegotiationAmong(tx, negotiationId, links.actorIds).size !== links.actorIds.length) {
+    throw new InvalidInputError('An actor is not part of this negotiation.', { actorIds: ['Choose actors of this negotiation.'] });
+  }
   notFoundAs(() => assertCanCite(tx, user, 'source', links.sourceIds, 'A source'), 'A source was not found.', { sourceIds: ['Choose sources from the list.'] });
 }
 
@@ -243,36 +251,86 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   );
 }
 
+/** The update as its edit form shows it: its text, dates, round and links (the changes it brought are records of their own). */
+type UpdateSnapshot = typeof updates.$inferSelect & { issueIds: number[]; partyIds: number[]; actorIds: number[]; sourceIds: number[] };
+
+function updateRecord(tx: Executor, id: number): VersionedRecord<UpdateSnapshot> {
+  const linked = (table: typeof updateIssues | typeof updateParties | typeof updateActors | typeof updateSources) =>
+    tx
+      .select({ id: table.targetId })
+      .from(table)
+      .where(eq(table.updateId, id))
+      .all()
+      .map((r) => r.id);
+  const names = <T extends { id: number }>(rows: (ids: number[]) => (T & { name: string })[]) => (value: unknown) => {
+    const ids = (value as number[]) ?? [];
+    const found = ids.length ? rows(ids) : [];
+    return ids.map((i) => found.find((f) => f.id === i)?.name ?? String(i));
+  };
+  return {
+    what: 'this update',
+    audit: { entities: ['update'], entityId: id },
+    read: () => {
+      const row = tx.select().from(updates).where(eq(updates.id, id)).get();
+      if (!row) return undefined;
+      return { ...row, issueIds: linked(updateIssues), partyIds: linked(updateParties), actorIds: linked(updateActors), sourceIds: linked(updateSources) };
+    },
+    bump: () => tx.update(updates).set({ version: sql`${updates.version} + 1` }).where(eq(updates.id, id)).run(),
+    fields: {
+      body: { label: 'text' },
+      occurredOn: { label: 'date it happened' },
+      occurredTime: { label: 'time it happened' },
+      roundId: {
+        label: 'round',
+        show: (v) => (typeof v === 'number' ? (tx.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, v)).get()?.name ?? null) : null),
+      },
+      issueIds: { label: 'issues it concerns', show: names((ids) => tx.select({ id: issues.id, name: issues.title }).from(issues).where(inArray(issues.id, ids)).all()) },
+      partyIds: { label: 'parties it concerns', show: names((ids) => tx.select({ id: parties.id, name: parties.name }).from(parties).where(inArray(parties.id, ids)).all()) },
+      actorIds: { label: 'actors it quotes', show: names((ids) => tx.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, ids)).all()) },
+      sourceIds: {
+        label: 'sources',
+        show: names((ids) => tx.select({ id: sources.id, name: sql<string>`${sources.outlet} || ': ' || ${sources.title}` }).from(sources).where(inArray(sources.id, ids)).all()),
+      },
+    },
+  };
+}
+
 /** Edits an update's text, date and links; only its author or an admin may, and the earlier text is kept. */
-export function editUpdate(db: DB, user: CurrentUser, id: number, version: number, input: Omit<UpdateEditInput, 'updateId' | 'version'>, newSources: NewSource[] = []) {
+export function editUpdate(
+  db: DB,
+  user: CurrentUser,
+  id: number,
+  version: number | null,
+  input: Omit<UpdateEditInput, 'updateId' | 'version'>,
+  newSources: NewSource[] = [],
+) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(updates).where(eq(updates.id, id)).get();
-      if (!before) throw new NotFoundError('The update');
-      assertWriteIn(tx, user, before.negotiationId, 'The update');
-      if (before.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
-      if (before.version !== version) throw new ConflictError('Someone edited this update since you opened it. Reload to see their change.');
-      const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
-      assertLinks(tx, user, before.negotiationId, links);
-      for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
-      tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
-      const after = tx
-        .update(updates)
-        .set({
-          body: input.body,
-          occurredOn: input.occurredOn,
-          occurredTime: input.occurredTime,
-          roundId: input.roundId,
-          version: before.version + 1,
-          editedAt: new Date().toISOString(),
-          editedBy: user.id,
-        })
-        .where(eq(updates.id, id))
-        .returning()
-        .get();
-      setLinks(tx, id, links);
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'update', entityId: id, before, after: { ...after, ...links } });
+      const author = tx.select({ authorId: updates.authorId, negotiationId: updates.negotiationId }).from(updates).where(eq(updates.id, id)).get();
+      if (!author) throw new NotFoundError('The update');
+      assertWriteIn(tx, user, author.negotiationId, 'The update');
+      if (author.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
+      writeVersioned(tx, user, updateRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The update');
+        const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+        assertLinks(tx, user, before.negotiationId, links);
+        for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
+        tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
+        tx.update(updates)
+          .set({
+            body: input.body,
+            occurredOn: input.occurredOn,
+            occurredTime: input.occurredTime,
+            roundId: input.roundId,
+            version: before.version + 1,
+            editedAt: new Date().toISOString(),
+            editedBy: user.id,
+          })
+          .where(eq(updates.id, id))
+          .run();
+        setLinks(tx, id, links);
+      });
     },
     { behavior: 'immediate' },
   );

@@ -12,7 +12,7 @@ export class ViewerHereError extends ForbiddenError {
 }
 
 /**
- * The one check every write into a negotiation makes, inside its transaction (docs/decisions/0015): the writer's
+ * The one check every write into a negotiation makes, inside its transaction (docs/decisions/0017): the writer's
  * role there, read now. A negotiation they may not see is "not found", worded as for a record that does not exist
  * (`what`: "The issue"), so a refused write tells nothing about it.
  */

@@ -7,7 +7,7 @@ import { effectiveRole } from '@/lib/access';
 import type { CurrentUser } from '@/lib/roles';
 import type { MemberRole, NegotiationAccess, Role } from '@/lib/domain';
 
-// What a reader may see (docs/decisions/0015): computed here and nowhere else, fresh on every request, so a
+// What a reader may see (docs/decisions/0017): computed here and nowhere else, fresh on every request, so a
 // member removed loses access on their next one (sessions and API tokens alike: a token acts as its owner).
 // Every query that reads a negotiation's records takes the scope and filters with the fragments below; an
 // id outside it reads as not found, so a restricted negotiation's existence does not leak.
@@ -106,7 +106,8 @@ export function visible(scope: ReaderScope, column: SQLiteColumn | SQL): SQL | u
 /**
  * Records that belong to no negotiation are seen through the visible ones that cite or name them: a source
  * cited in a visible negotiation (or cited, up to two links along, by a source that is: TASS via El País), an actor
- * a visible update names, a party at a visible table or named by a visible update. An actor or party named nowhere
+ * affiliated in a visible negotiation or named by a visible update, a party a visible negotiation seats, describes,
+ * has someone speak for, or names in an update. An actor or party named nowhere
  * yet (just made on the parties page) is everyone's; a source nothing cites yet is seen by whoever entered it.
  *
  * Each is a raw condition on the record's id, written `$id`, over @scope and @reader: row by row, through the
@@ -124,11 +125,15 @@ export const SOURCE_SEEN = `(${CITED_IN_VIEW('$id')}
   OR EXISTS (SELECT 1 FROM sources c1 WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c1.id')})
   OR EXISTS (SELECT 1 FROM sources c1 JOIN sources c2 ON c2.cites_source_id = c1.id WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c2.id')})
   OR EXISTS (SELECT 1 FROM sources own WHERE own.id = $id AND own.created_by = @reader AND NOT ${CITED_ANYWHERE('own.id')}))`;
-export const ACTOR_SEEN = `(EXISTS (SELECT 1 FROM update_actors au JOIN updates auu ON auu.id = au.update_id WHERE au.actor_id = $id AND auu.negotiation_id IN ${SEEN})
-  OR NOT EXISTS (SELECT 1 FROM update_actors au WHERE au.actor_id = $id))`;
+export const ACTOR_SEEN = `(EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id AND af.negotiation_id IN ${SEEN})
+  OR EXISTS (SELECT 1 FROM update_actors au JOIN updates auu ON auu.id = au.update_id WHERE au.actor_id = $id AND auu.negotiation_id IN ${SEEN})
+  OR (NOT EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id) AND NOT EXISTS (SELECT 1 FROM update_actors au WHERE au.actor_id = $id)))`;
 export const PARTY_SEEN = `(EXISTS (SELECT 1 FROM negotiation_parties pn WHERE pn.party_id = $id AND pn.negotiation_id IN ${SEEN})
+  OR EXISTS (SELECT 1 FROM party_descriptions pd WHERE pd.party_id = $id AND pd.negotiation_id IN ${SEEN})
+  OR EXISTS (SELECT 1 FROM affiliations pa WHERE pa.party_id = $id AND pa.negotiation_id IN ${SEEN})
   OR EXISTS (SELECT 1 FROM update_parties pu JOIN updates puu ON puu.id = pu.update_id WHERE pu.party_id = $id AND puu.negotiation_id IN ${SEEN})
-  OR (NOT EXISTS (SELECT 1 FROM negotiation_parties pn WHERE pn.party_id = $id) AND NOT EXISTS (SELECT 1 FROM update_parties pu WHERE pu.party_id = $id)))`;
+  OR (NOT EXISTS (SELECT 1 FROM negotiation_parties pn WHERE pn.party_id = $id) AND NOT EXISTS (SELECT 1 FROM party_descriptions pd WHERE pd.party_id = $id)
+      AND NOT EXISTS (SELECT 1 FROM affiliations pa WHERE pa.party_id = $id) AND NOT EXISTS (SELECT 1 FROM update_parties pu WHERE pu.party_id = $id)))`;
 
 /** A drizzle condition: the record in `column` is one the reader sees, by one of the rules above; nothing when they see all. */
 export function visibleBy(scope: ReaderScope, column: SQLiteColumn | SQL, rule: string): SQL | undefined {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { convergence, issues, rounds, users } from '@/db/schema';
 import { trendOf, type Trend } from '@/lib/convergence';
@@ -22,6 +22,8 @@ export function convergenceOfIssue(db: DB, scope: ReaderScope, issueId: number) 
       endsOn: rounds.endsOn,
       distance: convergence.distance,
       note: convergence.note,
+      // For the judgement form: 0 where the round has none yet.
+      version: sql<number>`coalesce(${convergence.version}, 0)`,
       assessedAt: convergence.assessedAt,
       assessedBy: users.name,
     })

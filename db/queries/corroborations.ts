@@ -33,6 +33,8 @@ export type CorroborationGroup = {
   label: string;
   consistent: boolean | null;
   note: string;
+  /** For the verdict form. */
+  version: number;
   createdAt: string;
   members: GroupMember[];
   outlets: string[];
@@ -125,6 +127,7 @@ function loadGroups(db: DB, scope: ReaderScope, ids?: number[]): CorroborationGr
       label: g.label,
       consistent: g.consistent,
       note: g.note,
+      version: g.version,
       createdAt: g.createdAt,
       members: ms,
       outlets: independentOutlets(ms.flatMap((m) => m.sources.map((s) => s.chain))).sort((a, b) => a.localeCompare(b)),

@@ -45,7 +45,7 @@ export function exportNegotiationJson(db: DB, scope: ReaderScope, negotiationId:
 }
 
 function* generate(db: DB, scope: ReaderScope, negotiation: typeof negotiations.$inferSelect, now: Date): Generator<string> {
-  const context = readExportContext(db, scope, negotiation.id);
+  const context = readExportContext(db, negotiation.id);
   yield '{\n';
   yield [
     jsonField('$schema', SCHEMA_URL),

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
+import { issues, negotiationParties, negotiations, parties, partyDescriptions, rounds } from '@/db/schema';
 import { visible, type ReaderScope } from './access';
 
 /** The negotiations the reader sees, by name. */
@@ -17,12 +17,21 @@ export function getNegotiation(db: DB, scope: ReaderScope, id: number) {
     .get();
 }
 
-/** The parties at a negotiation's table, in their order, with their role there. */
+/** The parties at a negotiation's table, in their order, with their role there and what it says of them (and the seat's version, for its form). */
 export function listSeatedParties(db: DB, scope: ReaderScope, negotiationId: number) {
   return db
-    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, role: negotiationParties.role, note: negotiationParties.note })
+    .select({
+      id: parties.id,
+      name: parties.name,
+      shortName: parties.shortName,
+      role: negotiationParties.role,
+      note: negotiationParties.note,
+      description: sql<string>`coalesce(${partyDescriptions.description}, '')`,
+      version: negotiationParties.version,
+    })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .leftJoin(partyDescriptions, and(eq(partyDescriptions.negotiationId, negotiationParties.negotiationId), eq(partyDescriptions.partyId, negotiationParties.partyId)))
     .where(and(eq(negotiationParties.negotiationId, negotiationId), visible(scope, negotiationParties.negotiationId)))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();

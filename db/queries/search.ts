@@ -173,9 +173,13 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
     out.set(`issue:${i.id}`, { date: i.date, issueIds: [i.id], partyIds: [], roundId: null, authorId: i.authorId, reliability: null, target: { to: 'issue', id: i.id } });
   }
 
-  const actorIds = ids(rows, 'actor');
-  for (const a of all<{ id: number; partyId: number | null }>(`SELECT id, party_id partyId FROM actors WHERE id IN (${placeholders(actorIds.length)})`, actorIds)) {
-    out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, target: { to: 'actor', id: a.id } });
+  // An actor is indexed by affiliation (a person speaking for a party in one negotiation): the hit is the affiliation, its target the person.
+  const affiliationIds = ids(rows, 'actor');
+  for (const a of all<{ id: number; actorId: number; partyId: number | null }>(
+    `SELECT id, actor_id actorId, party_id partyId FROM affiliations WHERE id IN (${placeholders(affiliationIds.length)})`,
+    affiliationIds,
+  )) {
+    out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, target: { to: 'actor', id: a.actorId } });
   }
 
   const sourceIds = ids(rows, 'source');

@@ -23,7 +23,8 @@ import {
   users,
 } from '@/db/schema';
 import { citationFields } from './citation';
-import { ACTOR_SEEN, SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
+import { SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
+import { peopleByNegotiation, titleOnDay } from './parties';
 
 
 /** The sources of several updates at once, grouped by update. */
@@ -83,7 +84,7 @@ export function getUpdateDetail(db: DB, scope: ReaderScope, id: number) {
     .orderBy(asc(parties.name))
     .all();
   const linkedActors = db
-    .select({ id: actors.id, name: actors.name, title: actors.title })
+    .select({ id: actors.id, name: actors.name, title: titleOnDay(update.update.negotiationId, update.update.occurredOn) })
     .from(updateActors)
     .innerJoin(actors, eq(actors.id, updateActors.targetId))
     .where(eq(updateActors.updateId, id))
@@ -173,12 +174,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
     .where(visible(scope, negotiationParties.negotiationId))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();
-  const actorRows = db
-    .select({ id: actors.id, name: actors.name, title: actors.title, partyId: actors.partyId })
-    .from(actors)
-    .where(visibleBy(scope, actors.id, ACTOR_SEEN))
-    .orderBy(asc(actors.name))
-    .all();
+  const people = peopleByNegotiation(db, scope);
   const roundRows = db
     .select({ id: rounds.id, negotiationId: rounds.negotiationId, name: rounds.name, status: rounds.status })
     .from(rounds)
@@ -194,12 +190,11 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
   return {
     negotiations: negs.map((n) => {
       const seated = seats.filter((s) => s.negotiationId === n.id);
-      const seatedIds = new Set(seated.map((s) => s.id));
       return {
         ...n,
         issues: issueRows.filter((i) => i.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
         parties: seated.map(({ id, name, shortName }) => ({ id, name, shortName })),
-        actors: actorRows.filter((a) => a.partyId !== null && seatedIds.has(a.partyId)).map(({ id, name, title }) => ({ id, name, title })),
+        actors: people.get(n.id) ?? [],
         rounds: roundRows.filter((r) => r.negotiationId === n.id).map(({ id, name, status }) => ({ id, name, status })),
         homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
       };

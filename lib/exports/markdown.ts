@@ -33,20 +33,31 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * Where a line's own text starts: after the quote marks and list markers that may open it, since a
+ * heading or a link definition inside a quote or a list item is one all the same.
+ */
+const LINE_START = String.raw`^((?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)*[ \t]{0,3})`;
+const DEFINITION = new RegExp(`${LINE_START}\\[([^\\]]*)\\]:`, 'gm');
+const ATX_HEADING = new RegExp(`${LINE_START}#`, 'gm');
+const SETEXT_UNDERLINE = new RegExp(`${LINE_START}(=+|-+)[ \\t]*$`, 'gm');
+
+/**
  * An update body is Markdown by design (bold, lists, links), so it keeps its formatting,
  * but raw HTML is shown as text, headings are flattened and only http(s)/mailto links survive.
  */
 export function safeMarkdownBody(body: string): string {
-  return cleanText(body)
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/!\[/g, '!\\[')
-    .replace(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g, (link, text: string, target: string) => (/^\s*<?(https?:|mailto:)/i.test(target) ? link : text))
-    .replace(/^(\s{0,3})\[([^\]]*)\]:/gm, '$1\\[$2]:')
-    .replace(/^(\s{0,3})#/gm, '$1\\#')
-    .split('\n')
-    .map((line) => line.replace(/^(\s{0,3})(={2,}|-{2,})\s*$/, '$1\\$2'))
-    .join('\n');
+  return (
+    cleanText(body)
+      .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/!\[/g, '!\\[')
+      .replace(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g, (link, text: string, target: string) => (/^\s*(https?:|mailto:)/i.test(target) ? link : text))
+      // A definition would let [text][name] link anywhere, javascript: included.
+      .replace(DEFINITION, '$1\\[$2]:')
+      .replace(ATX_HEADING, '$1\\#')
+      // A line of = or - under a paragraph makes it a heading, however short the line.
+      .replace(SETEXT_UNDERLINE, '$1\\$2')
+  );
 }
 
 const quote = (text: string) => `> ${escapeMarkdown(quoted(text))}`;

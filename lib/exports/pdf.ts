@@ -85,6 +85,14 @@ function toWinAnsi(text: string): string {
     .replace(/[^\u0009\u000A\u0020-\u007E\u00A0-\u00FF]/g, '?');
 }
 
+/**
+ * A name as the page footer gives it: cut short past 60 characters, so that the footer keeps to the two
+ * lines the foot of a page has room for (a longer one spilled onto a page of its own).
+ */
+export function footerName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 59).trimEnd()}…` : name;
+}
+
 /** The round summary as an A4 PDF, generated in-process (no browser). */
 export function renderPdf(given: RoundSummary): Promise<Buffer> {
   const summary = xmlSafeDeep(given);
@@ -267,10 +275,9 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
       .font('body')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(t(`${summary.negotiation.name} — ${round.name} — generated ${formatDate(summary.today)} — page ${i + 1} of ${range.count}`), left, doc.page.height - 36, {
+      .text(t(`${footerName(summary.negotiation.name)} — ${footerName(round.name)} — generated ${formatDate(summary.today)} — page ${i + 1} of ${range.count}`), left, doc.page.height - 36, {
         width,
         align: 'center',
-        lineBreak: false,
       });
     doc.page.margins.bottom = bottom;
   }

@@ -11,9 +11,14 @@ import {
   STANCES,
 } from '@/lib/domain';
 
-// The JSON interchange document, version 1. This zod schema is the one source of truth:
-// the published JSON Schemas (public/schema/negotiation-v1.schema.json, collection-v1.schema.json)
-// are generated from it (`npm run schema:generate`) and a test checks that they agree.
+// The JSON interchange document, version 2. This zod schema is the one source of truth:
+// the published JSON Schemas (public/schema/negotiation-v2.schema.json, collection-v2.schema.json,
+// and version 1's from ./schema-v1.ts) are generated from it (`npm run schema:generate`) and a test
+// checks that they agree.
+//
+// Version 2 says what a document's negotiation says of each party (its description there) and who
+// speaks for whom in it (each actor's affiliations); version 1 knew one description and one title
+// for all negotiations. Version 1 is still read, as the version 2 it means (./upgrade-v1.ts).
 //
 // References between records use local keys ("party:US", "issue:3"), never database ids,
 // so the same document can be imported anywhere and an export of the import is identical.
@@ -22,11 +27,11 @@ import {
 // whole file, so one negotiation's records can cite another's round, issue or source (docs/decisions/0010).
 
 export const INTERCHANGE_FORMAT = 'negotiation-tracker/negotiation';
-export const INTERCHANGE_VERSION = 1;
-export const SCHEMA_URL = '/schema/negotiation-v1.schema.json';
+export const INTERCHANGE_VERSION = 2;
+export const SCHEMA_URL = '/schema/negotiation-v2.schema.json';
 export const COLLECTION_FORMAT = 'negotiation-tracker/collection';
-export const COLLECTION_VERSION = 1;
-export const COLLECTION_SCHEMA_URL = '/schema/collection-v1.schema.json';
+export const COLLECTION_VERSION = 2;
+export const COLLECTION_SCHEMA_URL = '/schema/collection-v2.schema.json';
 
 const date = z
   .string()
@@ -35,15 +40,17 @@ const date = z
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, 'Expected a real calendar date.');
-const key = (kind: string) => z.string().regex(new RegExp(`^${kind}:[^\\s]+$`), `Expected a key like "${kind}:1".`);
-const ref = (kind: string) => key(kind).nullable();
-const text = (max: number) => z.string().max(max);
-const name = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
+export const key = (kind: string) => z.string().regex(new RegExp(`^${kind}:[^\\s]+$`), `Expected a key like "${kind}:1".`);
+export const ref = (kind: string) => key(kind).nullable();
+export const text = (max: number) => z.string().max(max);
+export const name = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
 const httpUrl = z
   .string()
   .max(2000)
   .regex(/^https?:\/\/\S+$/i, 'Expected an http:// or https:// address.');
 
+// A party as this negotiation sees it: name and short name are the party's own (one party, whatever
+// the negotiation), description, role and note are this negotiation's.
 export const PartyRecord = z.strictObject({
   key: key('party'),
   name: name(200),
@@ -54,11 +61,18 @@ export const PartyRecord = z.strictObject({
   note: text(5000),
 });
 
+/** Whom an actor speaks for in this negotiation (party null: for none), as what, and when, if known. */
+export const AffiliationRecord = z.strictObject({
+  party: ref('party'),
+  title: text(500),
+  from: date.nullable(),
+  to: date.nullable(),
+});
+
 export const ActorRecord = z.strictObject({
   key: key('actor'),
   name: name(200),
-  title: text(500),
-  party: ref('party'),
+  affiliations: z.array(AffiliationRecord),
 });
 
 export const SourceRecord = z.strictObject({
@@ -186,7 +200,7 @@ export const NegotiationDocumentShape = z.strictObject({
     name: name(200),
     description: text(10000),
     // How the material may be handled (TLP:AMBER…): it travels with the document. Who may read the negotiation
-    // does not: that is a matter of the instance that holds it (docs/decisions/0015).
+    // does not: that is a matter of the instance that holds it (docs/decisions/0017).
     marking: text(120).optional(),
   }),
   parties: z.array(PartyRecord),

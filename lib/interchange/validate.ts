@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { CollectionShape, NegotiationDocumentShape, type NegotiationCollection, type NegotiationDocument } from './schema';
+import { COLLECTION_VERSION, CollectionShape, NegotiationDocumentShape, type NegotiationCollection, type NegotiationDocument } from './schema';
+import { CollectionV1Shape, NegotiationDocumentV1Shape } from './schema-v1';
+import { listActorsWhereTheySpeak, pathInVersion1, upgradeDocument } from './upgrade-v1';
 
 export type DocumentError = { path: string; message: string };
 export type Validation = { ok: true; document: NegotiationDocument } | { ok: false; errors: DocumentError[] };
@@ -12,12 +14,22 @@ export function pointer(path: ReadonlyArray<PropertyKey>): string {
 
 const MAX_ERRORS = 200;
 
+/** A version 1 file is read as the version 2 it means (./upgrade-v1.ts); any other is taken for version 2. */
+const isVersion1 = (value: unknown) => typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
+
 /**
  * Checks a parsed JSON value against the schema, then what a JSON Schema cannot say:
  * keys are unique, every reference points at a record of the document, and the positions of
- * each party on each issue form one chain.
+ * each party on each issue form one chain. The document comes back in version 2.
  */
 export function validateDocument(value: unknown): Validation {
+  if (isVersion1(value)) {
+    const parsed = NegotiationDocumentV1Shape.safeParse(value);
+    if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+    const doc = upgradeDocument(parsed.data);
+    const errors = checkReferences([{ doc, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
+    return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
+  }
   const parsed = NegotiationDocumentShape.safeParse(value);
   if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
   const errors = checkReferences([{ doc: parsed.data, at: '' }], 'document');
@@ -26,6 +38,14 @@ export function validateDocument(value: unknown): Validation {
 
 /** The same checks over a collection, whose keys and references span all its documents. */
 export function validateCollection(value: unknown): CollectionValidation {
+  if (isVersion1(value)) {
+    const parsed = CollectionV1Shape.safeParse(value);
+    if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+    const docs = parsed.data.negotiations.map(upgradeDocument);
+    const errors = checkReferences(docs.map((doc, n) => ({ doc, at: `/negotiations/${n}` })), 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
+    if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
+    return { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations: listActorsWhereTheySpeak(docs) } };
+  }
   const parsed = CollectionShape.safeParse(value);
   if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
   const members = parsed.data.negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
@@ -39,14 +59,14 @@ function toErrors(error: z.ZodError): DocumentError[] {
 
 /** One document of the file, with the JSON Pointer of where it sits ('' for a lone document). */
 type Member = { doc: NegotiationDocument; at: string };
-type Listed = 'actors' | 'sources' | 'issues' | 'rounds' | 'updates' | 'positions';
+type Listed = 'sources' | 'issues' | 'rounds' | 'updates' | 'positions';
 type Fail = (path: string, message: string) => void;
 
 function checkReferences(members: Member[], scope: 'document' | 'file'): DocumentError[] {
   const errors: DocumentError[] = [];
   const fail: Fail = (path, message) => errors.push({ path, message });
 
-  // Every record but a party is listed once in the whole file.
+  // Every record but a party or an actor is listed once in the whole file.
   const keysOf = (list: Listed) => {
     const seen = new Set<string>();
     for (const m of members) {
@@ -58,7 +78,7 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
     return seen;
   };
   const party = partyKeys(members, fail);
-  const actor = keysOf('actors');
+  const actor = actorKeys(members, fail);
   const source = keysOf('sources');
   const issue = keysOf('issues');
   const round = keysOf('rounds');
@@ -81,7 +101,12 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
   for (const { doc, at } of members) {
     unique(doc.parties.map((p) => p.name), (i) => `${at}/parties/${i}/name`, 'party name');
     unique(doc.rounds.map((r) => r.sequence), (i) => `${at}/rounds/${i}/sequence`, 'round sequence');
-    doc.actors.forEach((a, i) => check(party, a.party, `${at}/actors/${i}/party`));
+    doc.actors.forEach((a, i) =>
+      a.affiliations.forEach((f, j) => {
+        check(party, f.party, `${at}/actors/${i}/affiliations/${j}/party`);
+        if (f.from && f.to && f.to < f.from) fail(`${at}/actors/${i}/affiliations/${j}/to`, `Expected a date on or after "from" (${f.from}).`);
+      }),
+    );
     doc.sources.forEach((s, i) => check(source, s.cites, `${at}/sources/${i}/cites`));
     doc.rounds.forEach((r, i) => {
       r.agenda.forEach((k, j) => check(issue, k, `${at}/rounds/${i}/agenda/${j}`));
@@ -184,12 +209,12 @@ function checkPositionChains(
 }
 
 /**
- * Party keys, which may repeat across the documents of a collection: a party seated in several
- * negotiations is listed in each, with its role there. All its listings must describe the same
- * party, and one party has one key, since the importer matches parties by name.
+ * Party keys, which may repeat across the documents of a collection: a party in several negotiations
+ * is listed in each, with its role and description there. All its listings must name the same party,
+ * and one party has one key, since the importer matches parties by name.
  */
 function partyKeys(members: Member[], fail: Fail): Set<string> {
-  const first = new Map<string, { at: string; member: Member; name: string; shortName: string; description: string }>();
+  const first = new Map<string, { at: string; member: Member; name: string; shortName: string }>();
   const keyOfName = new Map<string, { key: string; at: string; member: Member }>();
   for (const member of members) {
     const own = new Set<string>();
@@ -199,12 +224,33 @@ function partyKeys(members: Member[], fail: Fail): Set<string> {
       own.add(p.key);
       const listed = first.get(p.key);
       if (!listed) first.set(p.key, { at, member, ...p });
-      else if (listed.name !== p.name || listed.shortName !== p.shortName || listed.description !== p.description) {
-        fail(`${at}/key`, `"${p.key}" is listed at ${listed.at} with another name, short name or description: one key names one party.`);
+      else if (listed.name !== p.name || listed.shortName !== p.shortName) {
+        fail(`${at}/key`, `"${p.key}" is listed at ${listed.at} with another name or short name: one key names one party.`);
       }
       const named = keyOfName.get(p.name);
       if (!named) keyOfName.set(p.name, { key: p.key, at, member });
       else if (named.member !== member && named.key !== p.key) fail(`${at}/key`, `"${p.name}" is listed at ${named.at} as "${named.key}": one party has one key.`);
+    });
+  }
+  return new Set(first.keys());
+}
+
+/**
+ * Actor keys, which may repeat across the documents of a collection like party keys: a person who
+ * speaks in several negotiations is listed in each, with their affiliations there, under one name.
+ * Two people may share a name; each has a key of their own.
+ */
+function actorKeys(members: Member[], fail: Fail): Set<string> {
+  const first = new Map<string, { at: string; name: string }>();
+  for (const member of members) {
+    const own = new Set<string>();
+    member.doc.actors.forEach((a, i) => {
+      const at = `${member.at}/actors/${i}`;
+      if (own.has(a.key)) return fail(`${at}/key`, `Duplicate key "${a.key}".`);
+      own.add(a.key);
+      const listed = first.get(a.key);
+      if (!listed) first.set(a.key, { at, name: a.name });
+      else if (listed.name !== a.name) fail(`${at}/key`, `"${a.key}" is listed at ${listed.at} with another name: one key names one person.`);
     });
   }
   return new Set(first.keys());

@@ -105,7 +105,7 @@ export default async function CorroborationPage({ params }: Params) {
             <h2 id="verdict-form" style={{ marginTop: 0 }}>
               Judge the reports
             </h2>
-            <MarkForm action={markAction} corroborationId={group.id} consistent={group.consistent} note={group.note} />
+            <MarkForm action={markAction} corroborationId={group.id} version={group.version} consistent={group.consistent} note={group.note} />
           </section>
           <section className="panel" aria-labelledby="add-form">
             <h2 id="add-form" style={{ marginTop: 0 }}>

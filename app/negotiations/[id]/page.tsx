@@ -7,12 +7,14 @@ import { homeworkCounts } from '@/db/queries/homework';
 import { requireReader, currentReader } from '@/server/auth/reader';
 import { roleIn } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
+import { affiliationsOfNegotiation } from '@/db/queries/parties';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { parseId } from '@/lib/ids';
 import { StatusBadge } from '@/components/Badges';
 import { RoundDates } from '@/components/rounds/RoundDates';
+import { affiliationText } from '@/components/parties/affiliation-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +33,7 @@ export default async function NegotiationPage({ params }: Params) {
   const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
   const parties = listSeatedParties(db, scope, id);
+  const people = affiliationsOfNegotiation(db, scope, id);
   const issues = listIssuesOf(db, scope, id);
   const rounds = listRoundsOf(db, scope, id);
   const counts = homeworkCounts(db, scope, id, todayIso());
@@ -103,12 +106,26 @@ export default async function NegotiationPage({ params }: Params) {
             <p className="muted">No parties at the table yet.</p>
           ) : (
             <ul>
-              {parties.map((p) => (
-                <li key={p.id}>
-                  <strong>{p.name}</strong> <span className="muted">({label(p.role)})</span>
-                  {p.note && <div className="small">{p.note}</div>}
-                </li>
-              ))}
+              {parties.map((p) => {
+                const own = people.filter((f) => f.partyId === p.id);
+                return (
+                  <li key={p.id}>
+                    <strong>{p.name}</strong> <span className="muted">({label(p.role)})</span>
+                    {p.description && <div className="small muted">{p.description}</div>}
+                    {p.note && <div className="small">{p.note}</div>}
+                    {own.length > 0 && (
+                      <ul className="small" aria-label={`Actors of ${p.name}`}>
+                        {own.map((f) => (
+                          <li key={f.id}>
+                            {f.actorName}
+                            {affiliationText(f) && <span className="muted"> — {affiliationText(f)}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { actors, issues, negotiationParties, parties, positions, rounds, updates } from '@/db/schema';
-import { ACTOR_SEEN, visibleBy, type ReaderScope } from '@/db/queries/access';
+import { affiliations, issues, negotiationParties, parties, partyDescriptions, positions, rounds, updates } from '@/db/schema';
+import { groupBy } from '@/lib/group-by';
 
 /** Database id → local key (docs/decisions/0010), plus the order used to sort reference lists the same way on every export. */
 export class LocalKeys {
@@ -29,7 +29,11 @@ function numbered(prefix: string, ids: number[]): LocalKeys {
   return keys;
 }
 
-export type ExportParty = typeof parties.$inferSelect & { role: (typeof negotiationParties.$inferSelect)['role'] | null; note: string };
+/** A party as this negotiation sees it: its description, role and note here. */
+export type ExportParty = typeof parties.$inferSelect & { role: (typeof negotiationParties.$inferSelect)['role'] | null; note: string; description: string };
+
+/** A person the negotiation names, with whom they speak for in it. */
+export type ExportActor = { id: number; name: string; affiliations: Pick<typeof affiliations.$inferSelect, 'partyId' | 'title' | 'startsOn' | 'endsOn'>[] };
 
 /**
  * What every section of one negotiation's export refers to: the local key of each record, and the
@@ -41,15 +45,16 @@ export type ExportContext = {
   negotiationId: number;
   keys: Record<'party' | 'actor' | 'issue' | 'round' | 'update' | 'position' | 'source', LocalKeys>;
   parties: ExportParty[];
-  actors: (typeof actors.$inferSelect)[];
+  actors: ExportActor[];
   issues: (typeof issues.$inferSelect)[];
   rounds: (typeof rounds.$inferSelect)[];
   sourceIds: number[];
 };
 
-export function readExportContext(db: DB, scope: ReaderScope, negotiationId: number): ExportContext {
+// The caller has checked the reader sees the negotiation; all its records, its people included, are theirs to read.
+export function readExportContext(db: DB, negotiationId: number): ExportContext {
   const partyRows = readParties(db, negotiationId);
-  const actorRows = readActors(db, scope, negotiationId);
+  const actorRows = readActors(db, negotiationId);
   const issueRows = db.select().from(issues).where(eq(issues.negotiationId, negotiationId)).orderBy(asc(issues.sortOrder), asc(issues.id)).all();
   const roundRows = db.select().from(rounds).where(eq(rounds.negotiationId, negotiationId)).orderBy(asc(rounds.sequence)).all();
   const roundKeys = new LocalKeys();
@@ -78,12 +83,17 @@ export function readExportContext(db: DB, scope: ReaderScope, negotiationId: num
   };
 }
 
-/** The seated parties in seat order, then by name every other party the negotiation's records name. */
+/**
+ * The seated parties in seat order, then by name every other party the negotiation names: in its
+ * records, as someone's party, or by saying something of it. Descriptions are this negotiation's only.
+ */
 function readParties(db: DB, nid: number): ExportParty[] {
+  const describedHere = and(eq(partyDescriptions.negotiationId, nid), eq(partyDescriptions.partyId, parties.id));
   const seated = db
-    .select({ party: parties, role: negotiationParties.role, note: negotiationParties.note })
+    .select({ party: parties, role: negotiationParties.role, note: negotiationParties.note, description: partyDescriptions.description })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .leftJoin(partyDescriptions, describedHere)
     .where(eq(negotiationParties.negotiationId, nid))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();
@@ -94,13 +104,24 @@ function readParties(db: DB, nid: number): ExportParty[] {
        UNION SELECT party_id FROM positions WHERE issue_id IN (SELECT id FROM issues WHERE negotiation_id = @nid)
        UNION SELECT party_id FROM homework_owners WHERE homework_id IN (SELECT id FROM homework WHERE negotiation_id = @nid)
        UNION SELECT party_id FROM round_delegations WHERE round_id IN (SELECT id FROM rounds WHERE negotiation_id = @nid)
-       UNION SELECT a.party_id FROM actors a JOIN update_actors ua ON ua.actor_id = a.id
-             WHERE a.party_id IS NOT NULL AND ua.update_id IN (SELECT id FROM updates WHERE negotiation_id = @nid)`,
+       UNION SELECT party_id FROM affiliations WHERE negotiation_id = @nid AND party_id IS NOT NULL
+       UNION SELECT party_id FROM party_descriptions WHERE negotiation_id = @nid`,
     )
     .all({ nid }) as { id: number }[];
   const unseatedIds = referenced.map((r) => r.id).filter((id) => !seatedIds.has(id));
-  const unseated = unseatedIds.length ? db.select().from(parties).where(inArray(parties.id, unseatedIds)).orderBy(asc(parties.name)).all() : [];
-  return [...seated.map((s) => ({ ...s.party, role: s.role, note: s.note })), ...unseated.map((p) => ({ ...p, role: null, note: '' }))];
+  const unseated = unseatedIds.length
+    ? db
+        .select({ party: parties, description: partyDescriptions.description })
+        .from(parties)
+        .leftJoin(partyDescriptions, describedHere)
+        .where(inArray(parties.id, unseatedIds))
+        .orderBy(asc(parties.name))
+        .all()
+    : [];
+  return [
+    ...seated.map((s) => ({ ...s.party, role: s.role, note: s.note, description: s.description ?? '' })),
+    ...unseated.map((u) => ({ ...u.party, role: null, note: '', description: u.description ?? '' })),
+  ];
 }
 
 /** `party:US` from the short name, `party:US-2` when two parties share one. */
@@ -117,20 +138,31 @@ function partyKeys(partyRows: ExportParty[]): LocalKeys {
   return keys;
 }
 
-/** The actors of the seated parties and those the updates name, of those the reader sees. */
-function readActors(db: DB, scope: ReaderScope, nid: number) {
-  return db
-    .select()
-    .from(actors)
-    .where(
-      and(
-        sql`(${actors.partyId} IN (SELECT party_id FROM negotiation_parties WHERE negotiation_id = ${nid})
-          OR ${actors.id} IN (SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = ${nid})))`,
-        visibleBy(scope, actors.id, ACTOR_SEEN),
-      ),
+/**
+ * The people affiliated in the negotiation, in the order of their first affiliation here (the order
+ * an import created them in, whether it matched the person or made them), then by name those its
+ * updates name without an affiliation here. Only this negotiation's affiliations.
+ */
+function readActors(db: DB, nid: number): ExportActor[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT a.id, a.name, (SELECT min(f.id) FROM affiliations f WHERE f.actor_id = a.id AND f.negotiation_id = @nid) AS first
+         FROM actors a
+        WHERE a.id IN (SELECT actor_id FROM affiliations WHERE negotiation_id = @nid)
+           OR a.id IN (SELECT actor_id FROM update_actors WHERE update_id IN (SELECT id FROM updates WHERE negotiation_id = @nid))
+        ORDER BY first IS NULL, first, a.name, a.id`,
     )
-    .orderBy(asc(actors.id))
-    .all();
+    .all({ nid }) as { id: number; name: string; first: number | null }[];
+  const affiliationsOf = groupBy(
+    db
+      .select({ actorId: affiliations.actorId, partyId: affiliations.partyId, title: affiliations.title, startsOn: affiliations.startsOn, endsOn: affiliations.endsOn })
+      .from(affiliations)
+      .where(eq(affiliations.negotiationId, nid))
+      .orderBy(asc(affiliations.id))
+      .all(),
+    (f) => f.actorId,
+  );
+  return rows.map((a) => ({ id: a.id, name: a.name, affiliations: (affiliationsOf.get(a.id) ?? []).map(({ actorId: _, ...f }) => f) }));
 }
 
 /** Every source the negotiation cites, and the sources those cite in turn. */

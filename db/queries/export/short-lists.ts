@@ -11,7 +11,13 @@ export function partyRecords({ parties, keys }: ExportContext): Batches<object> 
 }
 
 export function actorRecords({ actors, keys }: ExportContext): Batches<object> {
-  return [actors.map((a) => ({ key: keys.actor.ref(a.id), name: a.name, title: a.title, party: keys.party.ref(a.partyId) }))];
+  return [
+    actors.map((a) => ({
+      key: keys.actor.ref(a.id),
+      name: a.name,
+      affiliations: a.affiliations.map((f) => ({ party: keys.party.ref(f.partyId), title: f.title, from: f.startsOn, to: f.endsOn })),
+    })),
+  ];
 }
 
 export function issueRecords({ issues, keys }: ExportContext): Batches<object> {

@@ -101,7 +101,7 @@ export default async function ConvergencePage({ params }: Params) {
           <h2 id="judge-heading" style={{ marginTop: 0 }}>
             Record a judgement for a round
           </h2>
-          <ConvergenceForm action={recordConvergenceAction} issueId={issue.id} rounds={points.map((p) => ({ value: String(p.roundId), label: p.roundName }))} />
+          <ConvergenceForm action={recordConvergenceAction} issueId={issue.id} rounds={points.map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version }))} />
         </section>
       )}
     </>

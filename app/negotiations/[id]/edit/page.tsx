@@ -70,7 +70,7 @@ export default async function EditNegotiationPage({ params, searchParams }: Para
             {seated.map((p) => (
               <li key={p.id}>
                 <h3>
-                  {p.name} <span className="muted small">({label(p.role)})</span>
+                  <Link href={`/parties/${p.id}`}>{p.name}</Link> <span className="muted small">({label(p.role)})</span>
                 </h3>
                 <SeatPartyForm action={seatPartyAction} negotiationId={id} seated={p} />
               </li>

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: negotiation ? `Members of ${negotiation.name}` : 'Members' };
 }
 
-/** Who may read a negotiation: admins manage it here; its analysts see who else is on it (docs/decisions/0015). */
+/** Who may read a negotiation: admins manage it here; its analysts see who else is on it (docs/decisions/0017). */
 export default async function MembersPage({ params }: Params) {
   const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();

@@ -12,7 +12,7 @@ import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { RoundForm } from '@/components/forms/RoundForm';
-import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
+import { AgendaForm, ButtonForm, DelegationsForm, MoveRoundForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
 import { SourceCitation } from '@/components/SourceCitation';
 import { addOutcomeAction, agendaAction, delegationsAction, editRoundAction, moveRoundAction, removeOutcomeAction } from '@/app/rounds/[id]/actions';
 
@@ -47,12 +47,8 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <h2 id="order-heading">Order</h2>
         <p className="small muted">Rounds are listed in this order on the negotiation page.</p>
         <div className="row">
-          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'earlier' }} label="Move earlier">
-            Move earlier
-          </ButtonForm>
-          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'later' }} label="Move later">
-            Move later
-          </ButtonForm>
+          <MoveRoundForm action={moveRoundAction} roundId={round.id} version={round.version} direction="earlier" />
+          <MoveRoundForm action={moveRoundAction} roundId={round.id} version={round.version} direction="later" />
         </div>
       </section>
 
@@ -61,6 +57,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <DelegationsForm
           action={delegationsAction}
           roundId={round.id}
+          version={round.version}
           parties={page.parties}
           heads={Object.fromEntries(page.delegations.map((d) => [d.partyId, d.head]))}
         />
@@ -71,6 +68,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <AgendaForm
           action={agendaAction}
           roundId={round.id}
+          version={round.version}
           issues={[...issues, ...page.agenda.filter((a) => !issues.some((i) => i.id === a.id))]}
           onAgenda={page.agenda.map((a) => a.id)}
         />

@@ -18,7 +18,7 @@ ALTER TABLE `negotiations` ADD `marking` text DEFAULT '' NOT NULL;--> statement-
 CREATE INDEX `outcomes_source` ON `outcomes` (`source_id`);--> statement-breakpoint
 CREATE INDEX `positions_source` ON `positions` (`source_id`);--> statement-breakpoint
 CREATE INDEX `status_changes_source` ON `status_changes` (`source_id`);--> statement-breakpoint
--- Need to know (docs/decisions/0015). The negotiations that exist stay open to every signed-in user, as they
+-- Need to know (docs/decisions/0017). The negotiations that exist stay open to every signed-in user, as they
 -- were; a negotiation created from now on is restricted to its creator until they open it or add members.
 UPDATE `negotiations` SET `access` = 'open';
 --> statement-breakpoint
@@ -33,6 +33,7 @@ UPDATE `audit_log` SET `negotiation_id` = CASE
   WHEN `entity` = 'update' THEN (SELECT `negotiation_id` FROM `updates` WHERE `id` = `audit_log`.`entity_id`)
   WHEN `entity` IN ('issue', 'convergence') THEN (SELECT `negotiation_id` FROM `issues` WHERE `id` = `audit_log`.`entity_id`)
   WHEN `entity` = 'position' THEN (SELECT i.`negotiation_id` FROM `positions` p JOIN `issues` i ON i.`id` = p.`issue_id` WHERE p.`id` = `audit_log`.`entity_id`)
+  WHEN `entity` = 'affiliation' THEN (SELECT `negotiation_id` FROM `affiliations` WHERE `id` = `audit_log`.`entity_id`)
   WHEN `entity` = 'homework' THEN (SELECT `negotiation_id` FROM `homework` WHERE `id` = `audit_log`.`entity_id`)
   WHEN `entity` IN ('round', 'round_agenda', 'round_delegations') THEN (SELECT `negotiation_id` FROM `rounds` WHERE `id` = `audit_log`.`entity_id`)
   WHEN `entity` = 'outcome' THEN (SELECT `negotiation_id` FROM `rounds` WHERE `id` = json_extract(coalesce(`after`, `before`), '$.roundId'))
@@ -44,3 +45,10 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+--> statement-breakpoint
+-- A negotiation's marking and who may read it are on its edit form too: writing them moves its version (decision 0015).
+DROP TRIGGER `negotiations_version`;
+--> statement-breakpoint
+CREATE TRIGGER `negotiations_version` AFTER UPDATE OF `name`, `description`, `marking`, `access` ON `negotiations` WHEN NEW.version = OLD.version BEGIN
+  UPDATE `negotiations` SET `version` = OLD.version + 1 WHERE `id` = NEW.id;
+END;

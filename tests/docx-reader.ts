@@ -1,0 +1,125 @@
+// A Word document as its reader sees it: the .docx unzipped (jszip) and its WordprocessingML parsed
+// (fast-xml-parser), giving each paragraph's style, bullet, indent and runs (bold, italic, colour, size),
+// the tables' cells, the footer and the document's properties.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { expect } from 'vitest';
+
+export type DocxRun = { text: string; bold: boolean; italic: boolean; color: string | null; size: number | null; field: string | null };
+/** `space`: the space before and after the paragraph, in twentieths of a point. */
+export type DocxParagraph = {
+  kind: 'paragraph';
+  style: string | null;
+  bullet: boolean;
+  indent: number;
+  align: string | null;
+  space: { before: number; after: number };
+  text: string;
+  runs: DocxRun[];
+};
+/** `width`: the table's and each column's share of the page, in percent; `borders`: each edge's line. */
+export type DocxTable = { kind: 'table'; width: number; columns: number[]; borders: Record<string, string>; rows: { text: string; bold: boolean }[][] };
+export type DocxDocument = {
+  title: string;
+  creator: string;
+  description: string;
+  font: string;
+  size: number;
+  body: (DocxParagraph | DocxTable)[];
+  footer: DocxParagraph[];
+};
+
+type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, trimValues: false });
+
+const tag = (node: Node) => Object.keys(node).find((k) => k !== ':@')!;
+const children = (node: Node) => node[tag(node)] as Node[];
+const child = (node: Node | undefined, name: string) => (node ? children(node).find((c) => tag(c) === name) : undefined);
+const attr = (node: Node | undefined, name: string) => node?.[':@']?.[name] ?? null;
+const textOf = (node: Node | undefined) => (node ? children(node).map((c) => String(c['#text'] ?? '')).join('') : '');
+
+function run(r: Node): DocxRun {
+  const props = child(r, 'w:rPr');
+  const size = attr(child(props, 'w:sz'), 'w:val');
+  return {
+    text: textOf(child(r, 'w:t')),
+    bold: !!child(props, 'w:b'),
+    italic: !!child(props, 'w:i'),
+    color: attr(child(props, 'w:color'), 'w:val'),
+    size: size === null ? null : Number(size),
+    field: child(r, 'w:instrText') ? textOf(child(r, 'w:instrText')) : null,
+  };
+}
+
+function paragraph(p: Node): DocxParagraph {
+  const props = child(p, 'w:pPr');
+  const runs = children(p).filter((c) => tag(c) === 'w:r').map(run);
+  return {
+    kind: 'paragraph',
+    style: attr(child(props, 'w:pStyle'), 'w:val'),
+    bullet: !!child(props, 'w:numPr'),
+    indent: Number(attr(child(props, 'w:ind'), 'w:left') ?? 0),
+    align: attr(child(props, 'w:jc'), 'w:val'),
+    space: { before: Number(attr(child(props, 'w:spacing'), 'w:before') ?? 0), after: Number(attr(child(props, 'w:spacing'), 'w:after') ?? 0) },
+    text: runs.map((r) => r.text).join(''),
+    runs,
+  };
+}
+
+/** A width in fiftieths of a percent (w:type="pct"), as a percentage. */
+const percent = (node: Node | undefined) => (attr(node, 'w:type') === 'pct' ? Number(attr(node, 'w:w')) / 50 : NaN);
+
+function table(t: Node): DocxTable {
+  const rows = children(t).filter((c) => tag(c) === 'w:tr');
+  const props = child(t, 'w:tblPr');
+  const borders = child(props, 'w:tblBorders');
+  return {
+    kind: 'table',
+    width: percent(child(props, 'w:tblW')),
+    columns: children(rows[0])
+      .filter((c) => tag(c) === 'w:tc')
+      .map((tc) => percent(child(child(tc, 'w:tcPr'), 'w:tcW'))),
+    borders: Object.fromEntries((borders ? children(borders) : []).map((b) => [tag(b).slice(2), `${attr(b, 'w:val')} ${attr(b, 'w:sz')} ${attr(b, 'w:color')}`])),
+    rows: rows.map((tr) =>
+      children(tr)
+        .filter((c) => tag(c) === 'w:tc')
+        .map((tc) => {
+          const ps = children(tc).filter((c) => tag(c) === 'w:p').map(paragraph);
+          return { text: ps.map((p) => p.text).join('\n'), bold: ps.every((p) => p.runs.every((r) => r.bold)) };
+        }),
+    ),
+  };
+}
+
+async function xmlOf(zip: JSZip, name: string): Promise<Node[]> {
+  const file = zip.file(name);
+  if (!file) throw new Error(`no ${name} in the .docx`);
+  const xml = await file.async('string');
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser.parse(xml) as Node[];
+}
+
+const root = (doc: Node[], name: string) => doc.find((n) => tag(n) === name)!;
+
+export async function readDocx(buffer: Buffer): Promise<DocxDocument> {
+  const zip = await JSZip.loadAsync(buffer);
+  const document = root(await xmlOf(zip, 'word/document.xml'), 'w:document');
+  const body = child(document, 'w:body')!;
+  const core = root(await xmlOf(zip, 'docProps/core.xml'), 'cp:coreProperties');
+  const styles = root(await xmlOf(zip, 'word/styles.xml'), 'w:styles');
+  const defaults = child(child(child(styles, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr');
+  const footer = root(await xmlOf(zip, 'word/footer1.xml'), 'w:ftr');
+  return {
+    title: textOf(child(core, 'dc:title')),
+    creator: textOf(child(core, 'dc:creator')),
+    description: textOf(child(core, 'dc:description')),
+    font: attr(child(defaults, 'w:rFonts'), 'w:ascii') ?? '',
+    size: Number(attr(child(defaults, 'w:sz'), 'w:val')),
+    body: children(body)
+      .filter((c) => tag(c) === 'w:p' || tag(c) === 'w:tbl')
+      .map((c) => (tag(c) === 'w:p' ? paragraph(c) : table(c))),
+    footer: children(footer).filter((c) => tag(c) === 'w:p').map(paragraph),
+  };
+}
+
+export const paragraphsOf = (doc: DocxDocument) => doc.body.filter((b): b is DocxParagraph => b.kind === 'paragraph');

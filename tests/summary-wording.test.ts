@@ -1,0 +1,140 @@
+// The wording every export of a briefing shares (lib/exports/text.ts): what the PDF, the .docx and the
+// Markdown each say about a round, a status, a source, a homework item and a key date.
+import { describe, expect, it } from 'vitest';
+import {
+  aboutLine,
+  cleanText,
+  daysFromTodayText,
+  delegationLine,
+  documentTitle,
+  homeworkLine,
+  keyDatesNote,
+  paragraphs,
+  plainFromMarkdown,
+  positionFacts,
+  quoted,
+  roundDates,
+  sourceLine,
+  statusLine,
+} from '@/lib/exports/text';
+import { EL_PAIS_CITING_TASS, FT, emptySummary, fullSummary, homeworkItem } from './summary-sample';
+
+const withRound = (over: Partial<ReturnType<typeof fullSummary>['round']>) => {
+  const s = fullSummary();
+  return { ...s, round: { ...s.round, ...over } };
+};
+
+describe('text an analyst typed, made safe for every format', () => {
+  it('drops control characters but keeps tabs and line breaks, and reads every line ending as one', () => {
+    expect(cleanText('a\u0000b\u0008c\u000Bd\u000Ce\u000Ef\u001Fg\u007Fh')).toBe('abcdefgh');
+    expect(cleanText('tab\there\nnext')).toBe('tab\there\nnext');
+    expect(cleanText('windows\r\nold mac\rend')).toBe('windows\nold mac\nend');
+    expect(cleanText(null)).toBe('');
+    expect(cleanText(undefined)).toBe('');
+  });
+
+  it('shows an update body without its Markdown where a format cannot show Markdown', () => {
+    expect(plainFromMarkdown('See [the report](https://example.org/r) and [notes](notes.md).')).toBe('See the report (https://example.org/r) and notes.');
+    expect(plainFromMarkdown('![map](HTTP://maps.example/m.png "title")')).toBe('map (HTTP://maps.example/m.png)');
+    expect(plainFromMarkdown('**bold** and __strong__, *soft* and _light_ words')).toBe('bold and strong, soft and light words');
+    expect(plainFromMarkdown('(*aside*) and *end*.')).toBe('(aside) and end.');
+    expect(plainFromMarkdown('a snake_case_name and 2*3*4 stay')).toBe('a snake_case_name and 2*3*4 stay');
+    expect(plainFromMarkdown('2 ** 3 ** 4 and a * b * c')).toBe('2 ** 3 ** 4 and a * b * c');
+    expect(plainFromMarkdown('*a*, *b*; *c*: *d*! *e*? (*f*) *g*.\n_h_\t*i*')).toBe('a, b; c: d! e? (f) g.\nh\ti');
+    expect(plainFromMarkdown('run `npm test` now')).toBe('run npm test now');
+    expect(plainFromMarkdown('# Title\n   ### Sub\n#hashtag')).toBe('Title\nSub\n#hashtag');
+    expect(plainFromMarkdown('1\\. not a list, \\*not emphasis\\*, a \\\\ backslash')).toBe('1. not a list, *not emphasis*, a \\ backslash');
+    expect(plainFromMarkdown('line\r\nnext\u0000')).toBe('line\nnext');
+  });
+
+  it('splits free text into paragraphs at blank lines, each on one line', () => {
+    expect(paragraphs('First line\nstill first.\n\n  \n\nSecond.\n \nThird.\n\n')).toEqual(['First line still first.', 'Second.', 'Third.']);
+    expect(paragraphs('\n\n')).toEqual([]);
+  });
+
+  it('puts a quote in quotation marks, unless it already opens with one', () => {
+    expect(quoted('significant work remains')).toBe('“significant work remains”');
+    for (const open of ['“', '"', '‘', "'", '«', '„']) expect(quoted(`${open}nonsense`)).toBe(`${open}nonsense`);
+  });
+});
+
+describe('the round', () => {
+  it('gives its dates as a range, a single day, an approximate date or none', () => {
+    expect(roundDates(fullSummary())).toBe('4 Feb 2026 – 5 Feb 2026');
+    expect(roundDates(withRound({ endsOn: '2026-02-04' }))).toBe('4 Feb 2026');
+    expect(roundDates(withRound({ endsOn: null }))).toBe('4 Feb 2026');
+    expect(roundDates(withRound({ approxDate: 'early February' }))).toBe('4 Feb 2026 – 5 Feb 2026; early February');
+    expect(roundDates(withRound({ startsOn: null, endsOn: null, approxDate: 'in the coming weeks' }))).toBe('in the coming weeks');
+    expect(roundDates(emptySummary())).toBe('no date yet');
+  });
+
+  it('names the delegation heads party by party, or says none are recorded', () => {
+    expect(delegationLine(fullSummary())).toBe('United States: Steve Witkoff; Russia: Igor Kostyukov');
+    expect(delegationLine(emptySummary())).toBe('none recorded');
+  });
+
+  it('is titled by its name', () => {
+    expect(documentTitle(fullSummary())).toBe('Round summary: Abu Dhabi round 2');
+  });
+});
+
+describe('an issue and its positions', () => {
+  const [donbas, milToMil] = fullSummary().issues;
+
+  it('says whether the status moved across the round, and when "before" is only the first one recorded', () => {
+    expect(statusLine(donbas)).toBe('under discussion → deadlocked (changed)');
+    expect(statusLine(milToMil)).toBe('proposed (first recorded) → proposed (unchanged)');
+  });
+
+  it('gives a position’s stance, flexibility and date, and whether it was recorded at this round', () => {
+    expect(positionFacts(donbas.positions[0].position!)).toBe('opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round');
+    expect(positionFacts({ ...donbas.positions[1].position!, stance: 'no_position' })).toBe('no stated position; flexibility low; as of 20 Jan 2026');
+  });
+});
+
+describe('a source', () => {
+  it('names the outlet, the title, the date and the Admiralty grading', () => {
+    expect(sourceLine(FT)).toBe('Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, credibility 2');
+  });
+
+  it('names the outlet it cites, and says when its date is approximate; an untitled, undated one has neither', () => {
+    expect(sourceLine(EL_PAIS_CITING_TASS)).toBe('El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3');
+    expect(sourceLine({ ...FT, title: '', publishedOn: null })).toBe('Financial Times, reliability B, credibility 2');
+  });
+});
+
+describe('a homework item', () => {
+  it('lists its owners, issue, rounds, due date and state', () => {
+    expect(homeworkLine(homeworkItem())).toBe(
+      'owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: Round 3 / 1 Mar 2026; state: open',
+    );
+  });
+
+  it('leaves out what is not known and says when it was logged as reported, to be refined', () => {
+    const vague = homeworkItem({ owners: [], issueTitle: null, assignedRound: null, dueRound: null, dueOn: null, vague: true, state: 'in_progress' });
+    expect(homeworkLine(vague)).toBe('owners: none; state: in progress; logged as reported, to be refined');
+    expect(homeworkLine(homeworkItem({ dueRound: null }))).toContain('; due: 1 Mar 2026;');
+    expect(homeworkLine(homeworkItem({ dueOn: null }))).toContain('; due: Round 3;');
+  });
+});
+
+describe('key dates and updates', () => {
+  it('counts days from today in words', () => {
+    expect([0, 1, 2, -1, -24].map(daysFromTodayText)).toEqual(['today', 'in 1 day', 'in 2 days', 'passed 1 day ago', 'passed 24 days ago']);
+  });
+
+  it('explains from which day key dates are listed and how their days are counted', () => {
+    expect(keyDatesNote(fullSummary())).toBe(
+      'Key dates on or after 4 Feb 2026, counted in days from today (1 Mar 2026); a negative count means the date has passed.',
+    );
+  });
+
+  it('says which issues and parties an update is about', () => {
+    expect(aboutLine({ issues: ['Donbas status', 'Security guarantees'], parties: ['Russia', 'Ukraine'] })).toBe(
+      'Issues: Donbas status, Security guarantees. Parties: Russia, Ukraine.',
+    );
+    expect(aboutLine({ issues: [], parties: ['Russia'] })).toBe('Parties: Russia.');
+    expect(aboutLine({ issues: ['Donbas status'], parties: [] })).toBe('Issues: Donbas status.');
+    expect(aboutLine({ issues: [], parties: [] })).toBe('');
+  });
+});
