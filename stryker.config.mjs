@@ -35,6 +35,8 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // who may see and change a negotiation (need to know)
+  'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
   'server/http/local-path.ts',
   'server/http/client-address.ts',

@@ -19,6 +19,8 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   HOMEWORK_STATUSES,
+  NEGOTIATION_ACCESS,
+  MEMBER_ROLES,
   TOKEN_SCOPES,
 } from '@/lib/domain';
 
@@ -77,12 +79,33 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  // Need to know (docs/decisions/0017): a new negotiation is its creator's until they open it or add members.
+  access: text('access', { enum: NEGOTIATION_ACCESS }).notNull().default('restricted'),
+  // How its material may be handled (TLP:AMBER, "RESTRICTED — team only"); '' is none. Shown on its pages and exports.
+  marking: text('marking').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
   updatedAt: text('updated_at'),
   updatedBy: userRef('updated_by'),
 });
+
+/** Who may read a restricted negotiation, and with which role there (never above their own: lib/access.ts). */
+export const negotiationMembers = sqliteTable(
+  'negotiation_members',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.userId] }), index('negotiation_members_user').on(t.userId)],
+);
 
 // A party is one identity across negotiations; what is said of it and who speaks for it belong to
 // each negotiation (party_descriptions, negotiation_parties, affiliations; docs/decisions/0014).
@@ -273,7 +296,8 @@ export const outcomes = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('outcomes_round').on(t.roundId)],
+  // By source too: whether a reader may see a source is asked by what cites it (db/queries/access.ts).
+  (t) => [index('outcomes_round').on(t.roundId), index('outcomes_source').on(t.sourceId)],
 );
 
 export const updates = sqliteTable(
@@ -366,6 +390,7 @@ export const positions = sqliteTable(
       .where(sql`${t.isCurrent} = 1`),
     index('positions_issue_party_asof').on(t.issueId, t.partyId, t.asOf),
     index('positions_update').on(t.updateId),
+    index('positions_source').on(t.sourceId),
   ],
 );
 
@@ -386,7 +411,7 @@ export const statusChanges = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn)],
+  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn), index('status_changes_source').on(t.sourceId)],
 );
 
 export const homework = sqliteTable(
@@ -524,8 +549,15 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: integer('entity_id'),
+    // The negotiation the change was made in, so the activity feed shows a reader only what they may see.
+    negotiationId: integer('negotiation_id'),
     before: text('before'),
     after: text('after'),
   },
-  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_user').on(t.userId), index('audit_log_at').on(t.at)],
+  (t) => [
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_user').on(t.userId),
+    index('audit_log_at').on(t.at),
+    index('audit_log_negotiation').on(t.negotiationId, t.id),
+  ],
 );

@@ -1,17 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { test, expect, emailOf, loginAs, readDb, type DemoRole } from './fixtures';
+import { test, expect, emailOf, loginAs, readDb, roleOf, type DemoRole } from './fixtures';
 import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
-import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
+import { RESTRICTED_SAMPLES } from './restricted-samples';
+import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, isScoped, type Method } from '@/tests/authz-matrix';
 
-// Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst and admin.
+// Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst, admin and the outsider: an analyst
+// who is no member of the restricted negotiations (docs/decisions/0017). The outsider calls every route that names a
+// negotiation's records with the restricted peace talks' ids, and every action on the sandbox, which its importer
+// (the analyst) keeps restricted: each answers 404 or refuses, and writes nothing.
 // One worker runs the tests in order, but each test fills its forms from the database as it stands,
 // so any one of them also runs alone (`--grep`).
 type Caller = DemoRole | null;
-const CALLERS: Caller[] = [null, 'viewer', 'analyst', 'admin'];
+const CALLERS: Caller[] = [null, 'viewer', 'analyst', 'admin', 'outsider'];
 const WRITES: Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const REFUSALS = ['Your role can read but not change anything.', 'Only an admin can do this.'];
+const REFUSALS = ['Your role can read but not change anything.', 'Only an admin can do this.', 'was not found; it may have been deleted.'];
+/** The outsider on an entry that names a restricted negotiation's records: not found, whatever their role allows. */
+const outOfScope = (caller: Caller, entry: Parameters<typeof isScoped>[0]) => caller === 'outsider' && isScoped(entry);
+const mayCall = (caller: Caller, access: Parameters<typeof allowed>[1]) => allowed(caller && roleOf(caller), access);
 
 function one<T>(sql: string, ...params: unknown[]): T {
   const db = readDb();
@@ -51,21 +58,24 @@ const SEGMENT_SAMPLE: Record<string, string> = {
   sources: 'source', parties: 'party', users: 'user',
 };
 
-const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(ROUTE_SAMPLES[k]?.() ?? 1));
+/** The outsider is handed the restricted negotiation's ids; everyone else the open demo records above. */
+const samplesFor = (caller: Caller) => (caller === 'outsider' ? RESTRICTED_SAMPLES : ROUTE_SAMPLES);
+const fill = (text: string, caller: Caller = null) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(samplesFor(caller)[k]?.() ?? 1));
 
 /** URL of a route or page file: route groups dropped, each [segment] filled with a sample id. */
-function urlOf(file: string): string {
+function urlOf(file: string, caller: Caller = null): string {
+  const samples = samplesFor(caller);
   const parts = file.replace(/^app\//, '').replace(/\/(route|page)(\.\w+)?$/, '').split('/').filter((p) => !/^\(.*\)$/.test(p));
-  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(ROUTE_SAMPLES[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
+  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(samples[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
 }
 
-function bodyOf(body: Record<string, unknown> | undefined) {
+function bodyOf(body: Record<string, unknown> | undefined, caller: Caller) {
   if (!body) return {};
   return Object.fromEntries(
     Object.entries(body).map(([k, v]) => {
       if (typeof v !== 'string') return [k, v];
       const whole = /^\{(\w+)\}$/.exec(v);
-      return [k, whole ? (ROUTE_SAMPLES[whole[1]]?.() ?? null) : fill(v)];
+      return [k, whole ? (samplesFor(caller)[whole[1]]?.() ?? null) : fill(v, caller)];
     }),
   );
 }
@@ -185,17 +195,21 @@ for (const route of ROUTES) {
     test(`${method} ${route.file} needs ${access}`, async () => {
       test.skip(!!route.skipE2E, route.skipE2E);
       for (const caller of CALLERS) {
-        const url = route.url ? fill(route.url) : urlOf(route.file);
+        const url = route.url ? fill(route.url, caller) : urlOf(route.file, caller);
         const before = maxAudit();
         const response = await contexts.get(caller)!.fetch(url, {
           method,
           headers: { origin: baseURL, 'content-type': 'application/json' },
-          data: WRITES.includes(method) ? JSON.stringify(bodyOf(route.body)) : undefined,
+          data: WRITES.includes(method) ? JSON.stringify(bodyOf(route.body, caller)) : undefined,
           maxRedirects: 0,
         });
         const status = response.status();
         const what = `${method} ${url} as ${label(caller)} → ${status}`;
-        if (allowed(caller, access)) {
+        if (outOfScope(caller, route) && mayCall(caller, access)) {
+          // As for an id that names nothing: the restricted negotiation's existence does not leak.
+          expect(status, what).toBe(404);
+          expect(writesBy(caller, before), `${what} but something was written`).toBe(0);
+        } else if (mayCall(caller, access)) {
           expect([401, 403], what).not.toContain(status);
           if (WRITES.includes(method) && route.body) {
             expect(status, what).toBeLessThan(300);
@@ -259,9 +273,16 @@ async function prepareSandbox() {
     await setUp('admin', 'createUserAction', { email: THROWAWAY_EMAIL, name: 'Matrix throw-away user', role: 'viewer', password: MATRIX_PASSWORD });
   }
   if (!SAMPLES.othersToken(null)) await setUp('viewer', 'createTokenAction', { name: OTHERS_TOKEN });
-  for (const caller of ['viewer', 'analyst', 'admin'] as const) {
+  for (const caller of ['viewer', 'analyst', 'admin', 'outsider'] as const) {
     if (!SAMPLES.ownToken(caller)) await setUp(caller, 'createTokenAction', { name: TARGET_TOKEN });
     if (!SAMPLES.ownView(caller)) await setUp(caller, 'saveViewAction', { page: 'timeline', name: TARGET_VIEW, query: '' });
+  }
+  // The sandbox is its importer's (the analyst's); the viewer reads it as a member, and the throw-away account is
+  // one for the probe that removes a member. The outsider stays out: to them the sandbox is a restricted negotiation.
+  for (const userId of [userIdOf('viewer'), SAMPLES.throwawayUser(null)]) {
+    if (!num(`SELECT count(*) n FROM negotiation_members WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND user_id = ?`, userId)) {
+      await setUp('admin', 'setNegotiationMemberAction', { negotiationId: String(SAMPLES.sandboxNegotiation(null)), userId: String(userId), role: 'viewer' });
+    }
   }
 }
 
@@ -282,7 +303,7 @@ for (const action of ACTIONS) {
       const what = `${action.name} on ${found.page} as ${label(caller)} → ${status}`;
       expect(status, what).toBeLessThan(500);
       const refused = REFUSALS.some((r) => text.includes(r));
-      if (allowed(caller, action.role)) {
+      if (mayCall(caller, action.role) && !outOfScope(caller, action)) {
         expect(refused, `${what} was refused`).toBe(false);
         if (action.redirectsTo) {
           expect(response.headers()['x-action-redirect'] ?? '', `${what}: ${text.slice(0, 300)}`).toMatch(redirectPattern(fillFor(caller, action.redirectsTo)));

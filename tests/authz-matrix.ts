@@ -4,6 +4,11 @@
 // viewer, analyst and admin, checks the refusals and that a refused write wrote nothing, and that an
 // allowed write really wrote (an audit row by that caller).
 //
+// The outsider (a signed-in analyst who is no member of the restricted negotiation: docs/decisions/0017) is driven
+// too: an entry that names one negotiation's records (`isScoped`, derived from its path, body or form) is called
+// with the restricted negotiation's ids, and must answer 404 (a route) or refuse (an action), writing nothing; the
+// others as for any analyst.
+//
 // Adding a route or an action? Add its line here. Ids in a route's path are filled from the demo data
 // (`{issue}`, `{party}`…, see e2e/security-authz.spec.ts); a segment without a sample becomes 1.
 // An action's form targets the sandbox negotiation the spec imports first (e2e/authz-sandbox.ts), so
@@ -336,6 +341,21 @@ export const ACTIONS: ActionEntry[] = [
     says: 'View “Matrix view of {caller}” saved.',
   },
   { file: 'app/saved-views/actions.ts', name: 'deleteViewAction', role: 'viewer', kind: 'delete', form: { viewId: '{ownView}' }, says: 'View deleted.' },
+  // Membership is managed by admins; the probes add and remove the throw-away account on the sandbox.
+  {
+    file: 'app/negotiations/[id]/members/actions.ts',
+    name: 'setNegotiationMemberAction',
+    role: 'admin', kind: 'link',
+    form: { negotiationId: '{sandboxNegotiation}', userId: '{throwawayUser}', role: 'viewer' },
+    says: 'it applies from their next request.',
+  },
+  {
+    file: 'app/negotiations/[id]/members/actions.ts',
+    name: 'removeNegotiationMemberAction',
+    role: 'admin', kind: 'delete',
+    form: { negotiationId: '{sandboxNegotiation}', userId: '{throwawayUser}' },
+    says: 'Member removed',
+  },
   // The user actions change a throw-away account the spec creates first, never a demo login other specs use.
   {
     file: 'app/admin/users/actions.ts',
@@ -373,4 +393,20 @@ const RANK: Record<Access, number> = { public: -1, viewer: 0, analyst: 1, admin:
 export function allowed(caller: Exclude<Access, 'public'> | null, access: Access): boolean {
   if (access === 'public') return true;
   return caller !== null && RANK[caller] >= RANK[access];
+}
+
+/** Placeholders for the caller's own records or none in particular: naming only these, an entry is no negotiation's. */
+const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken']);
+
+/**
+ * Whether an entry reads or writes records of one negotiation: a route with an id in its path or a sample in its
+ * URL or body, an action whose form or bound arguments name one. Derived, so no entry can leave it out.
+ */
+export function isScoped(entry: RouteEntry | ActionEntry): boolean {
+  const texts =
+    'methods' in entry
+      ? [entry.url ?? entry.file.replace(/\[\.\.\.[^\]]+\]/g, ''), ...Object.values(entry.body ?? {}).map(String)]
+      : [...(entry.bound ?? []), ...Object.entries(entry.form ?? {}).flat()];
+  if ('methods' in entry && !entry.url && /\[(?!\.\.\.)[^\]]+\]/.test(entry.file)) return true;
+  return texts.some((t) => [...t.matchAll(/\{(\w+)\}/g)].some((m) => !UNSCOPED_SAMPLES.has(m[1])));
 }

@@ -5,6 +5,7 @@ import { loadDemoData, DEMO_NEGOTIATION_NAME } from '@/db/demo/load';
 import { negotiations, rounds } from '@/db/schema';
 import { comparableRounds, sinceLastRound } from '@/db/queries/since-last-round';
 import { groupByRound, timeline } from '@/db/queries/timeline';
+import { wholeInstance } from '@/db/queries/access';
 
 function seeded() {
   const db = freshDb();
@@ -18,7 +19,7 @@ function seeded() {
 describe('what changed since the last round', () => {
   it('compares the last two held rounds by default: Abu Dhabi 1 → Abu Dhabi 2', () => {
     const { db, negotiationId } = seeded();
-    const diff = sinceLastRound(db, negotiationId);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId);
     expect(diff.from?.name).toBe('Abu Dhabi round 1');
     expect(diff.to?.name).toBe('Abu Dhabi round 2');
     // The planned round 3 cannot be compared.
@@ -42,20 +43,20 @@ describe('what changed since the last round', () => {
 
   it('takes any two rounds, and lists nothing as changed for a window with no changes', () => {
     const { db, negotiationId, roundId } = seeded();
-    const diff = sinceLastRound(db, negotiationId, roundId('Istanbul'), roundId('Abu Dhabi round 1'));
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, roundId('Istanbul'), roundId('Abu Dhabi round 1'));
     expect(diff.from?.name).toBe('Istanbul');
     const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
     // Initial statuses were logged at the end of Abu Dhabi 1, inside this window.
     expect(byTitle.get('Donbas status')).toMatchObject({ statusBefore: null, statusAfter: 'under_discussion', changed: true });
     expect(byTitle.get('Ceasefire monitoring')!.changed).toBe(false);
 
-    const same = sinceLastRound(db, negotiationId, roundId('Abu Dhabi round 2'), roundId('Abu Dhabi round 2'));
+    const same = sinceLastRound(db, wholeInstance(db), negotiationId, roundId('Abu Dhabi round 2'), roundId('Abu Dhabi round 2'));
     expect(same.issues.every((i) => !i.changed)).toBe(true);
   });
 
   it('groups a negotiation timeline by round, latest round first', () => {
     const { db, negotiationId } = seeded();
-    const events = timeline(db, { negotiationId });
+    const events = timeline(db, wholeInstance(db), { negotiationId });
     expect(events.length).toBeGreaterThan(10);
     for (let i = 1; i < events.length; i++) expect(events[i - 1].date >= events[i].date).toBe(true);
     const groups = groupByRound(events);

@@ -51,6 +51,7 @@ import { ConflictError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/roles';
 import type { Role } from '@/lib/domain';
 import type { FormValues } from '@/lib/validation/form-values';
+import { wholeInstance } from '@/db/queries/access';
 
 // Lost updates, as a class (db/mutations/versions.ts). For every edit action of the authorization matrix,
 // two people open the same form on the same record: the first saves; the second, saving from the version
@@ -112,7 +113,7 @@ const CASES: Record<string, Case[]> = {
             const { version, ...data } = NegotiationEditSchema.parse(values);
             updateNegotiation(db, user, negotiationId, version, data);
           },
-          form: (db) => createElement(NegotiationForm, { action: noAction, negotiation: getNegotiation(db, negotiationId)!, submitLabel: 'Save negotiation' }),
+          form: (db) => createElement(NegotiationForm, { action: noAction, negotiation: getNegotiation(db, wholeInstance(db), negotiationId)!, submitLabel: 'Save negotiation' }),
         };
       },
       change: (values, who) => ({ ...values, description: `Talks as ${who} reads them` }),
@@ -129,7 +130,7 @@ const CASES: Record<string, Case[]> = {
             const { version, ...data } = PartyEditSchema.parse(values);
             updateParty(db, user, partyId, version, data);
           },
-          form: (db) => createElement(PartyForm, { action: noAction, party: getParty(db, partyId)!, submitLabel: 'Save party' }),
+          form: (db) => createElement(PartyForm, { action: noAction, party: getParty(db, wholeInstance(db), partyId)!, submitLabel: 'Save party' }),
         };
       },
       change: (values, who) => ({ ...values, name: `Qatar (${who})` }),
@@ -142,7 +143,7 @@ const CASES: Record<string, Case[]> = {
       setUp(db, owner) {
         const { negotiationId, partyA } = talks(db, owner);
         const { actorId } = addActor(db, owner, { name: 'Steve Witkoff', negotiationId, partyId: partyA, title: 'Special envoy', startsOn: null, endsOn: null });
-        const affiliation = () => affiliationsOfParty(db, partyA).find((f) => f.actorId === actorId)!;
+        const affiliation = () => affiliationsOfParty(db, wholeInstance(db), partyA).find((f) => f.actorId === actorId)!;
         return {
           save: (db, user, values) => {
             const { version, ...data } = AffiliationEditSchema.parse(values);
@@ -160,7 +161,7 @@ const CASES: Record<string, Case[]> = {
       name: 'the role of a seated party',
       setUp(db, owner) {
         const { negotiationId } = talks(db, owner);
-        return { form: (db) => createElement(SeatPartyForm, { action: noAction, negotiationId, seated: listSeatedParties(db, negotiationId)[0] }) };
+        return { form: (db) => createElement(SeatPartyForm, { action: noAction, negotiationId, seated: listSeatedParties(db, wholeInstance(db), negotiationId)[0] }) };
       },
       change: (values, who) => ({ ...values, role: who === 'A' ? 'mediator' : 'observer', note: `Seated by ${who}` }),
       save: (db, user, values) => seatParty(db, user, NegotiationPartySchema.parse(values)),
@@ -174,7 +175,7 @@ const CASES: Record<string, Case[]> = {
         // As the page: Qatar is offered until seated, then shown with the form of its seat.
         return {
           form: (db) => {
-            const seated = listSeatedParties(db, negotiationId).find((p) => p.id === qatar);
+            const seated = listSeatedParties(db, wholeInstance(db), negotiationId).find((p) => p.id === qatar);
             return seated
               ? createElement(SeatPartyForm, { action: noAction, negotiationId, seated })
               : createElement(SeatPartyForm, { action: noAction, negotiationId, choices: [{ value: String(qatar), label: 'Qatar (QA)' }] });
@@ -192,7 +193,7 @@ const CASES: Record<string, Case[]> = {
       name: 'the description of an issue',
       setUp(db, owner) {
         const { issueId } = talks(db, owner);
-        return { form: (db) => createElement(IssueForm, { action: noAction, issue: getIssue(db, issueId)!.issue }) };
+        return { form: (db) => createElement(IssueForm, { action: noAction, issue: getIssue(db, wholeInstance(db), issueId)!.issue }) };
       },
       change: (values, who) => ({ ...values, description: `Written by ${who}` }),
       save: (db, user, values) => {
@@ -209,7 +210,7 @@ const CASES: Record<string, Case[]> = {
         const { issueId } = talks(db, owner);
         return {
           form: (db) => {
-            const { issue } = getIssue(db, issueId)!;
+            const { issue } = getIssue(db, wholeInstance(db), issueId)!;
             return createElement(StatusForm, { action: noAction, issueId, status: issue.status, version: issue.version, sources: [], rounds: [], today: TODAY });
           },
         };
@@ -224,7 +225,7 @@ const CASES: Record<string, Case[]> = {
       name: "a party's first position",
       setUp(db, owner) {
         const { issueId, partyA } = talks(db, owner);
-        return { form: (db) => createElement(PositionForm, { action: noAction, issueId, partyId: partyA, partyName: 'A', current: currentPosition(db, issueId, partyA) ?? null, sources: [], rounds: [], today: TODAY }) };
+        return { form: (db) => createElement(PositionForm, { action: noAction, issueId, partyId: partyA, partyName: 'A', current: currentPosition(db, wholeInstance(db), issueId, partyA) ?? null, sources: [], rounds: [], today: TODAY }) };
       },
       change: (values, who) => ({ ...values, summary: `Wants what ${who} heard`, stance: 'conditional' }),
       save: (db, user, values) => recordPosition(db, user, PositionSchema.parse(values)),
@@ -235,7 +236,7 @@ const CASES: Record<string, Case[]> = {
       setUp(db, owner) {
         const { issueId, partyA } = talks(db, owner);
         recordPosition(db, owner, { issueId, partyId: partyA, basedOn: null, summary: 'Wants it all', stance: 'opposes', redLines: '', flexibility: 'rigid', asOf: '2026-02-01', sourceId: null, roundId: null });
-        return { form: (db) => createElement(PositionForm, { action: noAction, issueId, partyId: partyA, partyName: 'A', current: currentPosition(db, issueId, partyA) ?? null, sources: [], rounds: [], today: TODAY }) };
+        return { form: (db) => createElement(PositionForm, { action: noAction, issueId, partyId: partyA, partyName: 'A', current: currentPosition(db, wholeInstance(db), issueId, partyA) ?? null, sources: [], rounds: [], today: TODAY }) };
       },
       change: (values, who) => ({ ...values, summary: `Softened, says ${who}` }),
       save: (db, user, values) => recordPosition(db, user, PositionSchema.parse(values)),
@@ -248,7 +249,7 @@ const CASES: Record<string, Case[]> = {
       setUp(db, owner) {
         const { negotiationId } = talks(db, owner);
         const id = round(db, owner, negotiationId);
-        return { form: (db) => createElement(RoundForm, { action: noAction, negotiationId, round: getRoundPage(db, id, TODAY)!.round }) };
+        return { form: (db) => createElement(RoundForm, { action: noAction, negotiationId, round: getRoundPage(db, wholeInstance(db), id, TODAY)!.round }) };
       },
       change: (values, who) => ({ ...values, venue: `Venue ${who} heard of` }),
       save: (db, user, values) => {
@@ -266,7 +267,7 @@ const CASES: Record<string, Case[]> = {
         const first = round(db, owner, negotiationId, 'Istanbul');
         round(db, owner, negotiationId, 'Abu Dhabi 1');
         round(db, owner, negotiationId, 'Abu Dhabi 2');
-        return { form: (db) => createElement(MoveRoundForm, { action: noAction, roundId: first, version: getRoundPage(db, first, TODAY)!.round.version, direction: 'later' }) };
+        return { form: (db) => createElement(MoveRoundForm, { action: noAction, roundId: first, version: getRoundPage(db, wholeInstance(db), first, TODAY)!.round.version, direction: 'later' }) };
       },
       change: (values) => values,
       save: (db, user, values) => moveRound(db, user, MoveRoundSchema.parse(values)),
@@ -281,7 +282,7 @@ const CASES: Record<string, Case[]> = {
         const id = round(db, owner, negotiationId);
         return {
           form: (db) => {
-            const page = getRoundPage(db, id, TODAY)!;
+            const page = getRoundPage(db, wholeInstance(db), id, TODAY)!;
             const heads = Object.fromEntries(page.delegations.map((d) => [d.partyId, d.head]));
             return createElement(DelegationsForm, { action: noAction, roundId: id, version: page.round.version, parties: page.parties, heads });
           },
@@ -305,8 +306,8 @@ const CASES: Record<string, Case[]> = {
         setAgenda(db, owner, { roundId: id, version: null, issueIds: [issueId] });
         return {
           form: (db) => {
-            const page = getRoundPage(db, id, TODAY)!;
-            return createElement(AgendaForm, { action: noAction, roundId: id, version: page.round.version, issues: listIssuesOf(db, negotiationId), onAgenda: page.agenda.map((a) => a.id) });
+            const page = getRoundPage(db, wholeInstance(db), id, TODAY)!;
+            return createElement(AgendaForm, { action: noAction, roundId: id, version: page.round.version, issues: listIssuesOf(db, wholeInstance(db), negotiationId), onAgenda: page.agenda.map((a) => a.id) });
           },
         };
       },
@@ -322,7 +323,7 @@ const CASES: Record<string, Case[]> = {
       setUp(db, owner) {
         const { negotiationId, issueId } = talks(db, owner);
         const id = round(db, owner, negotiationId);
-        return { field: `version.${id}`, form: (db) => createElement(ConvergenceForm, { action: noAction, issueId, rounds: convergenceOfIssue(db, issueId).map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version })) }) };
+        return { field: `version.${id}`, form: (db) => createElement(ConvergenceForm, { action: noAction, issueId, rounds: convergenceOfIssue(db, wholeInstance(db), issueId).map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version })) }) };
       },
       change: (values, who) => ({ ...values, roundId: Object.keys(values).find((k) => k.startsWith('version.'))!.slice(8), distance: who === 'A' ? '2' : '3', note: `Judged by ${who}` }),
       save: (db, user, values) => setConvergence(db, user, ConvergenceSchema.parse(values)),
@@ -334,7 +335,7 @@ const CASES: Record<string, Case[]> = {
         const { negotiationId, issueId } = talks(db, owner);
         const id = round(db, owner, negotiationId);
         setConvergence(db, owner, { issueId, roundId: id, distance: 4, note: 'Walked out', version: null });
-        return { field: `version.${id}`, form: (db) => createElement(ConvergenceForm, { action: noAction, issueId, rounds: convergenceOfIssue(db, issueId).map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version })) }) };
+        return { field: `version.${id}`, form: (db) => createElement(ConvergenceForm, { action: noAction, issueId, rounds: convergenceOfIssue(db, wholeInstance(db), issueId).map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version })) }) };
       },
       change: (values, who) => ({ ...values, roundId: Object.keys(values).find((k) => k.startsWith('version.'))!.slice(8), distance: who === 'A' ? '1' : '3', note: `Judged by ${who}` }),
       save: (db, user, values) => setConvergence(db, user, ConvergenceSchema.parse(values)),
@@ -349,8 +350,8 @@ const CASES: Record<string, Case[]> = {
         const id = createHomework(db, owner, { negotiationId, title: 'A list of homework', description: '', issueId: null, ownerPartyIds: [partyA], assignedRoundId: null, dueRoundId: null, dueOn: null, status: 'open', resolution: '', vague: true });
         return {
           form: (db) => {
-            const { item } = getHomework(db, id, TODAY)!;
-            const parties = listSeatedParties(db, negotiationId).map((p) => ({ value: String(p.id), label: p.name }));
+            const { item } = getHomework(db, wholeInstance(db), id, TODAY)!;
+            const parties = listSeatedParties(db, wholeInstance(db), negotiationId).map((p) => ({ value: String(p.id), label: p.name }));
             return createElement(HomeworkForm, {
               action: noAction,
               negotiationId,
@@ -378,7 +379,7 @@ const CASES: Record<string, Case[]> = {
         const id = createHomework(db, owner, { negotiationId, title: 'Monitoring arrangements', description: '', issueId: null, ownerPartyIds: [partyA], assignedRoundId: null, dueRoundId: null, dueOn: null, status: 'open', resolution: '', vague: false });
         return {
           form: (db) => {
-            const { item } = getHomework(db, id, TODAY)!;
+            const { item } = getHomework(db, wholeInstance(db), id, TODAY)!;
             return createElement(HomeworkStatusForm, { action: noAction, homeworkId: id, version: item.version, status: item.status, resolution: item.resolution });
           },
         };
@@ -397,8 +398,8 @@ const CASES: Record<string, Case[]> = {
         const { id } = logUpdate(db, owner, UpdateSchema.parse({ negotiationId: String(negotiationId), body: 'Lavrov called the guarantees nonsense.', occurredOn: '2026-02-05' }));
         return {
           form: (db) => {
-            const found = getUpdateForEdit(db, id)!;
-            const choices = updateFormChoices(db);
+            const found = getUpdateForEdit(db, wholeInstance(db), id)!;
+            const choices = updateFormChoices(db, wholeInstance(db));
             const { update } = found;
             return createElement(UpdateForm, {
               action: noAction,
@@ -426,7 +427,7 @@ const CASES: Record<string, Case[]> = {
         const id = createCorroboration(db, owner, { label: 'Prisoner exchange', note: '', updateIds: [log('314 prisoners exchanged'), log('157 per side')] });
         return {
           form: (db) => {
-            const group = getCorroboration(db, id)!;
+            const group = getCorroboration(db, wholeInstance(db), id)!;
             return createElement(MarkForm, { action: noAction, corroborationId: id, version: group.version, consistent: group.consistent, note: group.note });
           },
         };

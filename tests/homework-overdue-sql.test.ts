@@ -14,6 +14,7 @@ import { HOMEWORK_STATUSES, type HomeworkStatus, type RoundStatus } from '@/lib/
 import { isOverdue, isPending } from '@/lib/homework';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
+import { wholeInstance } from '@/db/queries/access';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -63,17 +64,17 @@ const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 /** The homework each list the analysts read shows for one negotiation on `today`. */
 function everyList(db: DB, negotiationId: number, today: string) {
   return {
-    dashboard: sorted(overdueHomework(db, today, negotiationId).map((h) => h.id)),
-    dashboardCount: countOverdueHomework(db, today, negotiationId),
-    board: sorted(listHomework(db, { negotiationId, status: 'overdue' }, today).map((h) => h.id)),
-    negotiationPage: homeworkCounts(db, negotiationId, today),
-    deadlines: sorted(listDeadlines(db).filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId).map((d) => d.target.id)),
+    dashboard: sorted(overdueHomework(db, wholeInstance(db), today, negotiationId).map((h) => h.id)),
+    dashboardCount: countOverdueHomework(db, wholeInstance(db), today, negotiationId),
+    board: sorted(listHomework(db, wholeInstance(db), { negotiationId, status: 'overdue' }, today).map((h) => h.id)),
+    negotiationPage: homeworkCounts(db, wholeInstance(db), negotiationId, today),
+    deadlines: sorted(listDeadlines(db, wholeInstance(db)).filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId).map((d) => d.target.id)),
   };
 }
 
 /** The homework the round pages mark overdue among the items due at them. */
 function overdueOnRoundPages(db: DB, roundIds: number[], today: string) {
-  return sorted(roundIds.flatMap((r) => getRoundPage(db, r, today)!.homeworkDue.filter((h) => h.overdue).map((h) => h.id)));
+  return sorted(roundIds.flatMap((r) => getRoundPage(db, wholeInstance(db), r, today)!.homeworkDue.filter((h) => h.overdue).map((h) => h.id)));
 }
 
 describe('the status groups', () => {

@@ -89,8 +89,9 @@ describe('a versioned write', () => {
   it('reads what changed since a version from the audit log: the fields that moved and who moved them', () => {
     const db = freshDb();
     const ana = makeUser(db);
-    const bob = makeUser(db);
-    const { negotiationId } = makeNegotiation(db, ana);
+    const bob = makeUser(db, 'admin');
+    // Left restricted as it starts (ana its member, bob an admin): opening it would be a write of its own.
+    const { negotiationId } = makeNegotiation(db, ana, undefined, { restricted: true });
     updateNegotiation(db, ana, negotiationId, 1, { name: 'Talks', description: 'First' });
     updateNegotiation(db, bob, negotiationId, 2, { name: 'Talks renamed', description: 'First' });
     const record = negotiationRecord(db, negotiationId);
@@ -111,7 +112,7 @@ describe('a versioned write', () => {
   it('moves the version on even when the write did not, and records before and after with their versions', () => {
     const db = freshDb();
     const ana = makeUser(db);
-    const { negotiationId } = makeNegotiation(db, ana);
+    const { negotiationId } = makeNegotiation(db, ana, undefined, { restricted: true });
     const record = negotiationRecord(db, negotiationId);
     // A write that changes nothing the row holds (as a part kept in another table would).
     const after = db.transaction((tx) => writeVersioned(tx, ana, { ...record, read: () => tx.select().from(negotiations).where(eq(negotiations.id, negotiationId)).get() }, 1, () => undefined));
@@ -125,9 +126,9 @@ describe('a versioned write', () => {
   it('refuses a form opened on a record that is gone as not found, and lists everything it shows when the log says nothing', () => {
     const db = freshDb();
     const ana = makeUser(db);
-    const { negotiationId } = makeNegotiation(db, ana);
+    const { negotiationId } = makeNegotiation(db, ana, undefined, { restricted: true });
     expect(() => updateNegotiation(db, ana, negotiationId + 100, 1, { name: 'X', description: '' })).toThrow(NotFoundError);
-    expect(() => updateNegotiation(db, ana, negotiationId + 100, 1, { name: 'X', description: '' })).toThrow('This negotiation was not found; it may have been deleted.');
+    expect(() => updateNegotiation(db, ana, negotiationId + 100, 1, { name: 'X', description: '' })).toThrow('The negotiation was not found; it may have been deleted.');
     // A version the record never had (a hand-made request): nothing in the log, so every field is named.
     const refusal = (() => {
       try {
@@ -137,7 +138,7 @@ describe('a versioned write', () => {
       }
     })();
     expect(refusal).toBeInstanceOf(ConflictError);
-    expect(refusal!.message).toMatch(/^Someone changed this negotiation since you opened the form: the name now reads “Talks \w+”; the description is now empty\. Review and save again\.$/);
+    expect(refusal!.message).toMatch(/^Someone changed this negotiation since you opened the form: the name now reads “Talks \w+”; the description is now empty; the handling marking is now empty; the access now reads “members only”\. Review and save again\.$/);
   });
 });
 
@@ -168,11 +169,12 @@ describe('what a refusal says changed', () => {
   it('answers a form claiming the record did not exist yet (a hand-made request) with what it was made with', () => {
     const db = freshDb();
     const ana = makeUser(db);
-    const bob = makeUser(db);
-    const { negotiationId } = makeNegotiation(db, ana);
+    const bob = makeUser(db, 'admin');
+    // Left restricted as it starts (ana its member, bob an admin): opening it would be a write of its own.
+    const { negotiationId } = makeNegotiation(db, ana, undefined, { restricted: true });
     const name = (db.select().from(negotiations).where(eq(negotiations.id, negotiationId)).get()!).name;
     expect(() => updateNegotiation(db, bob, negotiationId, 0, { name: 'Mine', description: '' })).toThrow(
-      `${ana.name} changed this negotiation since you opened the form: the name now reads “${name}”. Review and save again.`,
+      `${ana.name} changed this negotiation since you opened the form: the name now reads “${name}”; the access now reads “members only”. Review and save again.`,
     );
   });
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listDeadlines } from '@/db/queries/deadlines';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { readerToday } from '@/server/reader-time';
 import { DeadlineList } from '@/components/DeadlineList';
 
@@ -10,10 +10,10 @@ export const metadata: Metadata = { title: 'Deadlines' };
 export const dynamic = 'force-dynamic';
 
 export default async function DeadlinesPage({ searchParams }: { searchParams: Promise<{ past?: string }> }) {
-  await requireUser();
+  const { scope } = await requireReader();
   const today = await readerToday();
   const showPast = (await searchParams).past === '1';
-  const deadlines = listDeadlines(getDb(), showPast ? undefined : today);
+  const deadlines = listDeadlines(getDb(), scope, showPast ? undefined : today);
   return (
     <>
       <div className="spread">

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { convergence, issues, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
+import { assertWriteIn } from './write-access';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -32,6 +33,7 @@ function judgementRecord(tx: Executor, issueId: number, roundId: number, roundNa
 export function applyConvergence(tx: Executor, user: CurrentUser, input: Omit<ConvergenceInput, 'version'> & { version: number | null }): void {
   const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
   if (!issue) throw new NotFoundError('The issue');
+  assertWriteIn(tx, user, issue.negotiationId, 'The issue');
   const round = tx.select({ negotiationId: rounds.negotiationId, name: rounds.name }).from(rounds).where(eq(rounds.id, input.roundId)).get();
   if (!round || round.negotiationId !== issue.negotiationId) {
     throw new InvalidInputError('That round is not part of this negotiation.', { roundId: ['Choose a round of this negotiation.'] });

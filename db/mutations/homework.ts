@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, parties, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { assertWriteIn } from './write-access';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -93,6 +94,9 @@ function homeworkRecord(tx: Executor, id: number): VersionedRecord<HomeworkSnaps
   };
 }
 
+// Who may write is checked before the version: one who may not see the item learns nothing of its changes.
+const negotiationOfHomework = (tx: Executor, id: number) => tx.select({ negotiationId: homework.negotiationId }).from(homework).where(eq(homework.id, id)).get()?.negotiationId;
+
 /** The item as it stands, kept as a revision before a change. */
 function keepRevision(tx: Executor, user: CurrentUser, before: HomeworkSnapshot, updateId: number | null) {
   tx.insert(homeworkRevisions).values({ homeworkId: before.id, snapshot: JSON.stringify(before), updateId, changedBy: user.id }).run();
@@ -100,6 +104,7 @@ function keepRevision(tx: Executor, user: CurrentUser, before: HomeworkSnapshot,
 
 /** Adds a homework item inside the caller's transaction. */
 export function applyNewHomework(tx: Executor, user: CurrentUser, input: HomeworkInput, updateId: number | null = null): number {
+  assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
   assertConsistent(tx, input);
   const { ownerPartyIds, ...fields } = input;
   const row = tx
@@ -117,6 +122,7 @@ export function applyNewHomework(tx: Executor, user: CurrentUser, input: Homewor
  * `version`: the one the form was opened on (null: no form).
  */
 export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, version: number | null, input: HomeworkInput, updateId: number | null = null) {
+  assertWriteIn(tx, user, negotiationOfHomework(tx, id), 'The homework item');
   writeVersioned(tx, user, homeworkRecord(tx, id), version, (before) => {
     if (!before) throw new NotFoundError('The homework item');
     if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('Homework cannot move to another negotiation.');
@@ -135,6 +141,7 @@ export type HomeworkStatusChange = Omit<HomeworkStatusInput, 'version'> & { vers
 
 /** Changes only the status (delivered, dropped…) and its resolution note; the earlier version is kept. */
 export function applyHomeworkStatus(tx: Executor, user: CurrentUser, input: HomeworkStatusChange, updateId: number | null = null) {
+  assertWriteIn(tx, user, negotiationOfHomework(tx, input.homeworkId), 'The homework item');
   writeVersioned(tx, user, homeworkRecord(tx, input.homeworkId), input.version, (before) => {
     if (!before) throw new NotFoundError('The homework item');
     keepRevision(tx, user, before, updateId);

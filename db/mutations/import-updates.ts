@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, negotiations, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
+import { issues, negotiationParties, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { recordAudit } from './audit';
 import { insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError } from '@/lib/errors';
 import type { UpdateRow } from '@/lib/import/updates-csv';
 
 /** Writes checked rows (lib/import/updates-csv.ts) as updates, each with its source: all in one transaction. */
@@ -12,7 +13,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, negotiationId)).get()) throw new NotFoundError('The negotiation');
+      assertWriteIn(tx, user, negotiationId, 'The negotiation');
       // The rows were checked against this negotiation; check again inside the transaction in case it changed.
       const issueIds = [...new Set(rows.flatMap((r) => r.issueIds))];
       const partyIds = [...new Set(rows.flatMap((r) => r.partyIds))];
@@ -41,7 +42,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
           touched.add(targetId);
         }
         for (const targetId of r.partyIds) tx.insert(updateParties).values({ updateId, targetId }).run();
-        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source) }).run();
+        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source, negotiationId) }).run();
       }
       const now = new Date().toISOString();
       for (const issueId of touched) tx.update(issues).set({ lastActivityAt: now }).where(eq(issues.id, issueId)).run();

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiations, statusChanges } from '@/db/schema';
+import { issues, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { NotFoundError } from '@/lib/errors';
@@ -17,9 +18,7 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const nextOrder = tx
         .select({ n: sql<number>`coalesce(max(${issues.sortOrder}), 0) + 1` })
         .from(issues)
@@ -39,6 +38,9 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
     { behavior: 'immediate' },
   );
 }
+
+// Who may write is checked before the version: one who may not see the issue learns nothing of its changes.
+const negotiationOfIssue = (tx: Executor, id: number) => tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, id)).get()?.negotiationId;
 
 /** The issue as its forms show it: the edit form's fields and its status (its positions are records of their own). */
 function issueRecord(tx: Executor, id: number): VersionedRecord<typeof issues.$inferSelect> {
@@ -63,6 +65,7 @@ export function updateIssue(db: DB, user: CurrentUser, id: number, version: numb
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
+      assertWriteIn(tx, user, negotiationOfIssue(tx, id), 'The issue');
       writeVersioned(tx, user, issueRecord(tx, id), version, (before) => {
         if (!before) throw new NotFoundError('The issue');
         tx.update(issues)
@@ -79,10 +82,11 @@ export type StatusChange = Omit<StatusChangeInput, 'version'> & { version: numbe
 
 /** Changes an issue's status inside the caller's transaction, keeping the change as history. */
 export function applyStatusChange(tx: Executor, user: CurrentUser, input: StatusChange): number {
+  assertWriteIn(tx, user, negotiationOfIssue(tx, input.issueId), 'The issue');
   let changeId = 0;
   writeVersioned(tx, user, issueRecord(tx, input.issueId), input.version, (before) => {
     if (!before) throw new NotFoundError('The issue');
-    if (input.sourceId) assertSourceExists(tx, input.sourceId);
+    if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
     tx.update(issues)
       .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
       .where(eq(issues.id, input.issueId))
@@ -111,7 +115,10 @@ export function changeIssueStatus(db: DB, user: CurrentUser, input: StatusChange
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+      if (!issue) throw new NotFoundError('The issue');
+      assertWriteIn(tx, user, issue.negotiationId, 'The issue');
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
       return applyStatusChange(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

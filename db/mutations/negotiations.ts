@@ -1,13 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { negotiationParties, negotiations, parties, partyDescriptions } from '@/db/schema';
+import { negotiationMembers, negotiationParties, negotiations, parties, partyDescriptions } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
+import { assertCanCite, assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
-import { label } from '@/lib/domain';
-import type { NegotiationInput, NegotiationPartyInput } from '@/lib/validation/negotiations';
+import { label, type NegotiationAccess } from '@/lib/domain';
+import type { NegotiationPartyInput } from '@/lib/validation/negotiations';
+
+/** A negotiation's own fields as a form or an import gives them; marking and access are optional (none, unchanged). */
+export type NegotiationFields = { name: string; description: string; marking?: string; access?: NegotiationAccess };
 
 function nameTaken(db: Executor, name: string, exceptId?: number): boolean {
   const row = db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, name)).get();
@@ -16,43 +20,84 @@ function nameTaken(db: Executor, name: string, exceptId?: number): boolean {
 
 const TAKEN = () => new InvalidInputError('That name is taken.', { name: ['Another negotiation already has this name.'] });
 
-export function createNegotiation(db: DB, user: CurrentUser, input: NegotiationInput): number {
+/**
+ * A new negotiation is restricted to its creator (docs/decisions/0017): they become its first member, as an
+ * analyst, until they open it or an admin adds others. Whatever the input says, it starts restricted.
+ */
+export function createNegotiation(db: DB, user: CurrentUser, input: NegotiationFields): number {
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
       if (nameTaken(tx, input.name)) throw TAKEN();
-      const row = tx.insert(negotiations).values({ ...input, createdBy: user.id }).returning().get();
+      const row = tx
+        .insert(negotiations)
+        .values({ name: input.name, description: input.description, marking: input.marking ?? '', access: 'restricted', createdBy: user.id })
+        .returning()
+        .get();
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'negotiation', entityId: row.id, after: row });
+      joinAsAnalyst(tx, user, row.id);
       return row.id;
     },
     { behavior: 'immediate' },
   );
 }
 
-/** The negotiation as its edit form shows it: a name and a description (its seats, issues and rounds are records of their own). */
+/** Makes `user` an analyst member: the creator of a new negotiation (the importer's too), or an analyst who restricts one. */
+export function joinAsAnalyst(tx: Executor, user: CurrentUser, negotiationId: number): void {
+  tx.insert(negotiationMembers).values({ negotiationId, userId: user.id, role: 'analyst', createdBy: user.id }).run();
+  recordAudit(tx, { userId: user.id, action: 'create', entity: 'negotiation_member', entityId: negotiationId, after: { userId: user.id, role: 'analyst' } });
+}
+
+/** The negotiation as its edit form shows it: name, description, marking and who may read it (its seats, issues and rounds are records of their own). */
 function negotiationRecord(tx: Executor, id: number): VersionedRecord<typeof negotiations.$inferSelect> {
   return {
     what: 'this negotiation',
     audit: { entities: ['negotiation'], entityId: id },
     read: () => tx.select().from(negotiations).where(eq(negotiations.id, id)).get(),
     bump: () => tx.update(negotiations).set({ version: sql`${negotiations.version} + 1` }).where(eq(negotiations.id, id)).run(),
-    fields: { name: { label: 'name' }, description: { label: 'description' } },
+    fields: {
+      name: { label: 'name' },
+      description: { label: 'description' },
+      marking: { label: 'handling marking' },
+      access: { label: 'access', show: (v) => (v === 'open' ? 'every signed-in user' : 'members only') },
+    },
   };
 }
 
-/** `version`: the one the edit form was opened on (null: no form, e.g. a script). */
-export function updateNegotiation(db: DB, user: CurrentUser, id: number, version: number | null, input: NegotiationInput) {
+/**
+ * Edits a negotiation's name, description, marking and who may read it. An analyst who restricts a negotiation
+ * stays able to work in it: they become a member, if they were not one, rather than lock themselves out.
+ * `version`: the one the edit form was opened on (null: no form, e.g. a script).
+ */
+export function updateNegotiation(db: DB, user: CurrentUser, id: number, version: number | null, input: NegotiationFields) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      writeVersioned(tx, user, negotiationRecord(tx, id), version, (before) => {
-        if (!before) throw new NotFoundError('The negotiation');
+      assertWriteIn(tx, user, id, 'The negotiation');
+      const accessBefore = tx.select({ access: negotiations.access }).from(negotiations).where(eq(negotiations.id, id)).get()!.access;
+      writeVersioned(tx, user, negotiationRecord(tx, id), version, (was) => {
+        if (!was) throw new NotFoundError('The negotiation');
         if (nameTaken(tx, input.name, id)) throw TAKEN();
         tx.update(negotiations)
-          .set({ ...input, version: before.version + 1, updatedAt: new Date().toISOString(), updatedBy: user.id })
+          .set({
+            name: input.name,
+            description: input.description,
+            marking: input.marking ?? was.marking,
+            access: input.access ?? was.access,
+            version: was.version + 1,
+            updatedAt: new Date().toISOString(),
+            updatedBy: user.id,
+          })
           .where(eq(negotiations.id, id))
           .run();
       });
+      const access = input.access ?? accessBefore;
+      const member = tx
+        .select({ userId: negotiationMembers.userId })
+        .from(negotiationMembers)
+        .where(and(eq(negotiationMembers.negotiationId, id), eq(negotiationMembers.userId, user.id)))
+        .get();
+      if (access === 'restricted' && accessBefore === 'open' && user.role !== 'admin' && !member) joinAsAnalyst(tx, user, id);
     },
     { behavior: 'immediate' },
   );
@@ -91,9 +136,8 @@ export function seatParty(db: DB, user: CurrentUser, input: SeatInput) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
+      assertCanCite(tx, user, 'party', [input.partyId], 'The party');
       const party = tx.select({ id: parties.id, name: parties.name }).from(parties).where(eq(parties.id, input.partyId)).get();
       if (!party) throw new NotFoundError('The party');
       const { version, description, ...seat } = input;

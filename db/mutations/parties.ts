@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { actors, affiliations, negotiations, parties, partyDescriptions } from '@/db/schema';
+import { actors, affiliations, parties, partyDescriptions } from '@/db/schema';
 import { countNegotiationsNamingActor, findActorByName } from '@/db/queries/parties';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { assertCanCite, assertWriteIn } from './write-access';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -43,6 +44,8 @@ export function updateParty(db: DB, user: CurrentUser, id: number, version: numb
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
+      // Who may write is checked before the version: one who may not see the party learns nothing of its changes.
+      assertCanCite(tx, user, 'party', [id], 'The party');
       writeVersioned(tx, user, partyRecord(tx, id), version, (before) => {
         if (!before) throw new NotFoundError('The party');
         assertNameFree(tx, input.name, id);
@@ -62,8 +65,8 @@ export function addActor(db: DB, user: CurrentUser, input: ActorInput): { actorI
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) throw new NotFoundError('The negotiation');
-      if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw new NotFoundError('The party');
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
+      assertCanCite(tx, user, 'party', [input.partyId], 'The party');
       const found = findActorByName(tx, input.name);
       const matched = found ? { otherNegotiations: countNegotiationsNamingActor(tx, found.id, [input.negotiationId]) } : null;
       const actorId = found?.id ?? tx.insert(actors).values({ name: input.name }).returning({ id: actors.id }).get().id;
@@ -95,7 +98,13 @@ export function updateAffiliation(db: DB, user: CurrentUser, id: number, version
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const actor = tx.select({ name: actors.name }).from(affiliations).innerJoin(actors, eq(actors.id, affiliations.actorId)).where(eq(affiliations.id, id)).get();
+      const actor = tx
+        .select({ name: actors.name, negotiationId: affiliations.negotiationId })
+        .from(affiliations)
+        .innerJoin(actors, eq(actors.id, affiliations.actorId))
+        .where(eq(affiliations.id, id))
+        .get();
+      assertWriteIn(tx, user, actor?.negotiationId, 'The affiliation');
       if (!actor) throw new NotFoundError('The affiliation');
       writeVersioned(tx, user, affiliationRecord(tx, id, actor.name), version, (before) => {
         tx.update(affiliations).set({ ...input, version: before!.version + 1 }).where(eq(affiliations.id, id)).run();

@@ -7,6 +7,7 @@ import { appendPosition } from './position-chain';
 import { assertVersion, type Stale } from './versions';
 import { describeFields, type Field } from '@/lib/stale-edit';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -56,13 +57,14 @@ export type NewPosition = Omit<PositionInput, 'basedOn'> & { basedOn: number | n
 export function applyPosition(tx: Executor, user: CurrentUser, input: NewPosition): number {
   const issue = tx.select({ id: issues.id, negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
   if (!issue) throw new NotFoundError('The issue');
+  assertWriteIn(tx, user, issue.negotiationId, 'The issue');
   const seated = tx
     .select({ partyId: negotiationParties.partyId })
     .from(negotiationParties)
     .where(and(eq(negotiationParties.negotiationId, issue.negotiationId), eq(negotiationParties.partyId, input.partyId)))
     .get();
   if (!seated) throw new InvalidInputError('That party is not at the table in this negotiation.', { partyId: ['Choose a party of this negotiation.'] });
-  if (input.sourceId) assertSourceExists(tx, input.sourceId);
+  if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
 
   const current = tx
     .select()
@@ -95,7 +97,11 @@ export function recordPosition(db: DB, user: CurrentUser, input: NewPosition, ne
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+      if (!issue) throw new NotFoundError('The issue');
+      // Checked before the new source is written, so a refused write leaves nothing behind (it rolls back anyway).
+      assertWriteIn(tx, user, issue.negotiationId, 'The issue');
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
       return applyPosition(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

@@ -1,9 +1,10 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, issues, negotiationParties, negotiations, outcomes, parties, roundAgenda, roundDelegations, rounds } from '@/db/schema';
+import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { quote } from '@/lib/stale-edit';
 import { assertRole, type CurrentUser } from '@/lib/roles';
@@ -27,9 +28,11 @@ function assertDates(input: Pick<RoundInput, 'startsOn' | 'endsOn' | 'status'>) 
   }
 }
 
-function getRoundRow(tx: Executor, roundId: number) {
+/** The round a write changes, once the writer's role in its negotiation is checked. */
+function getRoundRow(tx: Executor, user: CurrentUser, roundId: number) {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new NotFoundError('The round');
+  assertWriteIn(tx, user, round.negotiationId, 'The round');
   return round;
 }
 
@@ -39,9 +42,7 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
   assertDates(input);
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const sequence = tx
         .select({ n: sql<number>`coalesce(max(${rounds.sequence}), 0) + 1` })
         .from(rounds)
@@ -110,6 +111,8 @@ export function editRound(db: DB, user: CurrentUser, roundId: number, version: n
   assertDates(input);
   db.transaction(
     (tx) => {
+      // Who may write is checked before the version: one who may not see the round learns nothing of its changes.
+      getRoundRow(tx, user, roundId);
       writeVersioned(tx, user, roundRecord(tx, roundId), version, (before) => {
         if (!before) throw new NotFoundError('The round');
         if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
@@ -128,7 +131,7 @@ export function setDelegations(db: DB, user: CurrentUser, input: Omit<Delegation
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       writeVersioned(
         tx,
         user,
@@ -160,7 +163,7 @@ export function setAgenda(db: DB, user: CurrentUser, input: Omit<AgendaInput, 'v
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       writeVersioned(
         tx,
         user,
@@ -194,15 +197,15 @@ export function addOutcome(db: DB, user: CurrentUser, input: OutcomeInput, newSo
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       if (input.issueId) {
         const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
         if (issue?.negotiationId !== round.negotiationId) {
           throw new InvalidInputError('That issue is not part of this negotiation.', { issueId: ['Choose an issue of this negotiation.'] });
         }
       }
-      if (input.sourceId) assertSourceExists(tx, input.sourceId);
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, round.negotiationId) : input.sourceId;
       const row = tx
         .insert(outcomes)
         .values({ roundId: round.id, issueId: input.issueId, text: input.text, sourceId, createdBy: user.id })
@@ -221,6 +224,8 @@ export function removeOutcome(db: DB, user: CurrentUser, outcomeId: number): num
     (tx) => {
       const before = tx.select().from(outcomes).where(eq(outcomes.id, outcomeId)).get();
       if (!before) throw new NotFoundError('The outcome');
+      const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, before.roundId)).get();
+      assertWriteIn(tx, user, round?.negotiationId, 'The outcome');
       tx.delete(outcomes).where(eq(outcomes.id, outcomeId)).run();
       recordAudit(tx, { userId: user.id, action: 'delete', entity: 'outcome', entityId: outcomeId, before });
       return before.roundId;
@@ -238,7 +243,7 @@ export function moveRound(db: DB, user: CurrentUser, input: Omit<MoveRoundInput,
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       const earlier = input.direction === 'earlier';
       const neighbour = tx
         .select()

@@ -5,7 +5,6 @@ import {
   homework,
   issues,
   negotiationParties,
-  negotiations,
   parties,
   positions,
   rounds,
@@ -22,6 +21,7 @@ import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { insertSource } from './sources';
+import { assertCanCite, assertWriteIn } from './write-access';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
@@ -40,8 +40,8 @@ export class NotAuthorError extends ForbiddenError {
 
 type Links = Pick<UpdateInput, 'roundId' | 'issueIds' | 'partyIds' | 'actorIds' | 'sourceIds'>;
 
-/** Everything an update points at must exist and belong to its negotiation. */
-function assertLinks(tx: Executor, negotiationId: number, links: Links) {
+/** Everything an update points at must exist and belong to its negotiation; its actors and sources must be ones the writer sees. */
+function assertLinks(tx: Executor, user: CurrentUser, negotiationId: number, links: Links) {
   if (links.roundId) {
     const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, links.roundId)).get();
     if (round?.negotiationId !== negotiationId) {
@@ -65,12 +65,20 @@ function assertLinks(tx: Executor, negotiationId: number, links: Links) {
   if (links.partyIds.some((p) => !seated.has(p))) {
     throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
   }
+  // The negotiation's own people: the writer writes in it, so sees them.
   if (peopleOfNegotiationAmong(tx, negotiationId, links.actorIds).size !== links.actorIds.length) {
     throw new InvalidInputError('An actor is not part of this negotiation.', { actorIds: ['Choose actors of this negotiation.'] });
   }
-  if (links.sourceIds.length) {
-    const found = tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, links.sourceIds)).all();
-    if (found.length !== links.sourceIds.length) throw new InvalidInputError('A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+  notFoundAs(() => assertCanCite(tx, user, 'source', links.sourceIds, 'A source'), 'A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+}
+
+/** A cited record the writer cannot see is a field error on the form, as one that does not exist always was. */
+function notFoundAs(check: () => void, message: string, errors: Record<string, string[]>) {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new InvalidInputError(message, errors);
+    throw error;
   }
 }
 
@@ -118,11 +126,9 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const { changes } = input;
-      assertLinks(tx, input.negotiationId, input);
+      assertLinks(tx, user, input.negotiationId, input);
       // The issues and parties a change touches are what the update concerns, too.
       const issueIds = [...input.issueIds];
       const partyIds = [...input.partyIds];
@@ -148,7 +154,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
       // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
       const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
-      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s));
+      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s, input.negotiationId));
       for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
       // The changes cite the source the analyst typed in, else the first one picked.
       const citedSourceId = links.sourceIds[0] ?? null;
@@ -301,14 +307,15 @@ export function editUpdate(
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const author = tx.select({ authorId: updates.authorId }).from(updates).where(eq(updates.id, id)).get();
+      const author = tx.select({ authorId: updates.authorId, negotiationId: updates.negotiationId }).from(updates).where(eq(updates.id, id)).get();
       if (!author) throw new NotFoundError('The update');
+      assertWriteIn(tx, user, author.negotiationId, 'The update');
       if (author.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
       writeVersioned(tx, user, updateRecord(tx, id), version, (before) => {
         if (!before) throw new NotFoundError('The update');
         const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
-        assertLinks(tx, before.negotiationId, links);
-        for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s));
+        assertLinks(tx, user, before.negotiationId, links);
+        for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
         tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
         tx.update(updates)
           .set({

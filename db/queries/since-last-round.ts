@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '@/db/schema';
 import { citationFields, type Citation } from './citation';
 import { groupBy } from '@/lib/group-by';
+import { sees, type ReaderScope } from './access';
 
 export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
@@ -40,8 +41,9 @@ const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row 
  * Every issue of a negotiation with its status and each party's position as they stood at the end of
  * round `from` and at the end of round `to`. A change counts when it is dated in (from's date, to's date].
  */
-export function sinceLastRound(db: DB, negotiationId: number, fromId?: number | null, toId?: number | null) {
-  const choices = comparableRounds(db, negotiationId);
+export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number, fromId?: number | null, toId?: number | null) {
+  // A negotiation the reader may not see has, for them, no rounds to compare.
+  const choices = sees(scope, negotiationId) ? comparableRounds(db, negotiationId) : [];
   const to = choices.find((r) => r.id === toId) ?? choices.at(-1);
   const from = choices.find((r) => r.id === fromId) ?? (to ? choices.filter((r) => r.sequence < to.sequence).at(-1) : undefined);
   if (!from || !to) return { choices, from: from ?? null, to: to ?? null, issues: [] as IssueDiff[] };

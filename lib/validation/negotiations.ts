@@ -1,13 +1,29 @@
 import { z } from 'zod';
-import { PARTY_ROLES } from '@/lib/domain';
+import { MEMBER_ROLES, NEGOTIATION_ACCESS, PARTY_ROLES } from '@/lib/domain';
+import { normalizeMarking } from '@/lib/access';
 import { enumField, id, openedVersion, optionalIsoDate, optionalText, requiredText } from './fields';
+
+/** A handling marking: a preset (TLP:AMBER) or the team's own words; empty for none. */
+export const markingField = optionalText(120).transform(normalizeMarking);
 
 export const NegotiationSchema = z.object({
   name: requiredText('Name', 200),
   description: optionalText(5000),
+  marking: markingField,
+  // Absent: unchanged (a new negotiation is always restricted to its creator at first).
+  access: enumField(NEGOTIATION_ACCESS, 'who may read it').optional(),
 });
 export type NegotiationInput = z.infer<typeof NegotiationSchema>;
 export const NegotiationEditSchema = NegotiationSchema.extend({ version: openedVersion });
+
+export const MemberSchema = z.object({
+  negotiationId: id('Negotiation'),
+  userId: id('User'),
+  role: enumField(MEMBER_ROLES, 'role in this negotiation'),
+});
+export type MemberInput = z.infer<typeof MemberSchema>;
+
+export const RemoveMemberSchema = z.object({ negotiationId: id('Negotiation'), userId: id('User') });
 
 // A party's own fields; what a negotiation says of it is on its seat (NegotiationPartySchema).
 export const PartySchema = z.object({

@@ -21,6 +21,7 @@ export default async function ImportNegotiationPage() {
         titles) is kept for the new negotiation only. The file is checked against the <a href={SCHEMA_URL}>published JSON Schema</a>{' '}
         first; if anything is wrong, every error is listed with its place in the file and nothing is written.
       </p>
+      <p className="small">Only you and the admins can read the new negotiation at first: open it to everyone on its edit page, or ask an admin to add members.</p>
       {hasRole(user.role, 'analyst') ? (
         <section className="panel" aria-label="Upload">
           <JsonImportForm limitBytes={JSON_IMPORT_LIMIT} limitLabel={formatBytes(JSON_IMPORT_LIMIT)} />

@@ -21,7 +21,7 @@ export default async function TokensPage() {
         with <code>?token=…</code> in its address. A <strong>read-only</strong> token reads and never writes; only a read-only token is taken in an
         address. A <strong>full-access</strong> token acts with your role (<strong>{user.role}</strong>):{' '}
         {user.role === 'viewer' ? 'it can read but not change anything.' : 'it can read and import.'} Every token ends on the date chosen when it is
-        made, and all of them end when your password is changed or reset, or your role or access changes. Only a hash of each token is stored.
+        made, and all of them end when your password is changed or reset, or your role or access changes. Only a hash of each token is stored. A token sees the negotiations you see, as your memberships stand at each call.
       </p>
 
       <section className="panel" aria-labelledby="new-token-heading">

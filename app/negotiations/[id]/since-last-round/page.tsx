@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
 import { sinceLastRound, type IssueDiff, type PartyDiff } from '@/db/queries/since-last-round';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
@@ -20,21 +21,22 @@ const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) ? Numbe
 
 /** Every issue whose status or any party's position changed between two rounds, before and after. */
 export default async function SinceLastRoundPage({ params, searchParams }: Props) {
-  await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
   const query = await searchParams;
   const [from, to] = [num(query.from), num(query.to)];
-  // Shared by every reader until the next write (db/read-cache.ts).
-  const diff = cachedRead(db, ['since-last-round', id, from, to], () => sinceLastRound(db, id, from, to));
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const diff = cachedRead(db, scope, ['since-last-round', id, from, to], (seen) => sinceLastRound(db, seen, id, from, to));
   const changed = diff.issues.filter((i) => i.changed);
   const unchanged = diff.issues.filter((i) => !i.changed);
   const roundChoices = diff.choices.map((r) => ({ value: r.id, label: `${r.name} (${formatDate(r.date)})` }));
 
   return (
     <div data-negotiation-id={id} data-round-id={diff.to?.id}>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link> · <Link href={`/negotiations/${id}/timeline`}>Timeline</Link>
       </p>

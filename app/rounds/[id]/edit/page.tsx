@@ -5,7 +5,9 @@ import { getDb } from '@/server/db';
 import { getRoundPage } from '@/db/queries/rounds';
 import { listIssuesOf } from '@/db/queries/negotiations';
 import { listSourceChoices } from '@/db/queries/sources';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
@@ -18,18 +20,19 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit round' };
 
 export default async function EditRoundPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const page = getRoundPage(db, id, todayIso());
+  const page = getRoundPage(db, scope, id, todayIso());
   if (!page) notFound();
-  if (!hasRole(user.role, 'analyst')) redirect(`/rounds/${id}`);
   const { round } = page;
-  const issues = listIssuesOf(db, round.negotiationId);
-  const sources = listSourceChoices(db);
+  if (!hasRole(roleIn(scope, round.negotiationId)!, 'analyst')) redirect(`/rounds/${id}`);
+  const issues = listIssuesOf(db, scope, round.negotiationId);
+  const sources = listSourceChoices(db, scope);
 
   return (
     <>
+      <MarkingBanner marking={page.marking} />
       <p className="small">
         <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link> › <Link href={`/rounds/${round.id}`}>{round.name}</Link>
       </p>
