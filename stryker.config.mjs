@@ -37,6 +37,8 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // who may see and change a negotiation (need to know)
+  'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
   'server/http/local-path.ts',
   'server/http/client-address.ts',
@@ -45,6 +47,9 @@ const MUTATE = [
   'db/read-cache.ts',
   'db/mutations/positions.ts',
   'db/mutations/position-chain.ts',
+  // lost updates: the version check, and what a refusal says changed
+  'lib/stale-edit.ts',
+  'db/mutations/versions.ts',
   'db/queries/since-last-round.ts',
   'db/queries/overdue.ts',
   'db/queries/attention.ts',

@@ -1,8 +1,9 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import type { DB } from '@/db';
+import type { ReaderScope } from '@/db/queries/access';
 import { dashboardMatrix } from '@/db/queries/dashboard';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { listDeadlines } from '@/db/queries/deadlines';
 import { readerToday } from '@/server/reader-time';
 import { convergenceTrends } from '@/db/queries/convergence';
@@ -28,7 +29,7 @@ const ATTENTION_SHOWN = 10;
 type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DashboardPage({ searchParams }: SearchParams) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const db = getDb();
   const raw = await searchParams;
   const params = parseDashboardParams(raw);
@@ -39,8 +40,10 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
   // Saved views and the filter form keep the filters, not the page being read.
   const filterQuery = dashboardQuery({ ...params, page: 1 });
   const today = await readerToday();
-  // Shared by every reader until the next write (db/read-cache.ts): the dashboard is read far more than data changes.
-  const { blocks, trends, deadlines, attention, negotiationChoices, partyChoices } = cachedRead(db, ['dashboard', filterQuery, today], () => dashboardData(db, params, today));
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts): the dashboard is read far more than data changes.
+  const { blocks, trends, deadlines, attention, negotiationChoices, partyChoices } = cachedRead(db, scope, ['dashboard', filterQuery, today], (seen) =>
+    dashboardData(db, seen, params, today),
+  );
   const paged = pageOfBlocks(blocks, params.page);
   if (paged.page !== params.page && blocks.length > 0) redirect(`/?${dashboardQuery({ ...params, page: paged.page })}`.replace(/\?$/, ''));
   const filtered = !!(params.negotiation || params.party || params.status || params.priority);
@@ -67,14 +70,14 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
 }
 
 /** Everything the dashboard shows for these filters, in one go (so it is cached as one). */
-function dashboardData(db: DB, params: DashboardParams, today: string) {
-  const matrix = dashboardMatrix(db, undefined, params);
+function dashboardData(db: DB, scope: ReaderScope, params: DashboardParams, today: string) {
+  const matrix = dashboardMatrix(db, scope, params);
   return {
     blocks: matrix,
-    trends: convergenceTrends(db, matrix.flatMap((b) => b.rows.map((r) => r.id))),
-    deadlines: listDeadlines(db, today).slice(0, 8),
-    attention: needsAttention(db, { today, staleDays: params.stale, negotiationId: params.negotiation, shown: ATTENTION_SHOWN }),
-    negotiationChoices: listNegotiations(db).map((n) => ({ value: n.id, label: n.name })),
-    partyChoices: listParties(db).map((p) => ({ value: p.id, label: p.name })),
+    trends: convergenceTrends(db, scope, matrix.flatMap((b) => b.rows.map((r) => r.id))),
+    deadlines: listDeadlines(db, scope, today).slice(0, 8),
+    attention: needsAttention(db, scope, { today, staleDays: params.stale, negotiationId: params.negotiation, shown: ATTENTION_SHOWN }),
+    negotiationChoices: listNegotiations(db, scope).map((n) => ({ value: n.id, label: n.name })),
+    partyChoices: listParties(db, scope).map((p) => ({ value: p.id, label: p.name })),
   };
 }

@@ -164,7 +164,8 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       actorsByParty.set(id, mine);
     }
 
-    const negotiation = ins('negotiations', ['id', 'name', 'description', 'created_at', 'created_by']);
+    // Open to every user, as the negotiations an upgraded instance holds (docs/decisions/0017).
+    const negotiation = ins('negotiations', ['id', 'name', 'description', 'access', 'created_at', 'created_by']);
     const seat = ins('negotiation_parties', ['negotiation_id', 'party_id', 'role', 'sort_order', 'note']);
     const described = ins('party_descriptions', ['negotiation_id', 'party_id', 'description']);
     const affiliation = ins('affiliations', ['negotiation_id', 'actor_id', 'party_id', 'title', 'created_at']);
@@ -184,7 +185,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       const id = n + 1;
       const startDay = int(rng, 0, 700);
       const topic = TOPICS[n % TOPICS.length];
-      negotiation.run(id, `Talks ${id}: ${topic}`, paragraph(rng, 2, 4), isoStamp(startDay, rng), 1);
+      negotiation.run(id, `Talks ${id}: ${topic}`, paragraph(rng, 2, 4), 'open', isoStamp(startDay, rng), 1);
       const seats = sample(rng, partyIds, int(rng, 3, 6));
       seats.forEach((p, i) => seat.run(id, p, i === seats.length - 1 && seats.length > 3 ? 'mediator' : 'party', i, ''));
       for (const p of seats) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DB } from '@/db';
+import type { ReaderScope } from '@/db/queries/access';
 
 /**
  * Page data computed once per state of the database, shared by every reader until the next write.
@@ -11,6 +12,10 @@ import type { DB } from '@/db';
  *
  * Cached values are frozen: a caller that tried to change a shared result would throw, not leak its
  * change into another reader's page.
+ *
+ * What a reader may see is part of every key (docs/decisions/0017): the caller must hand over the reader's scope
+ * (db/queries/access.ts), the entry is named by what that scope sees, and `compute` is given the scope to read
+ * with. Two readers who see the same negotiations share an entry; a reader who sees fewer never gets theirs.
  */
 const MAX_ENTRIES = 64;
 
@@ -33,16 +38,18 @@ export function databaseState(db: DB): string {
   return `${version}:${changes}`;
 }
 
-export function cachedRead<T>(db: DB, key: readonly (string | number | boolean | null | undefined)[], compute: () => T): T {
+export type CacheKey = readonly (string | number | boolean | null | undefined)[];
+
+export function cachedRead<T>(db: DB, scope: ReaderScope, key: CacheKey, compute: (scope: ReaderScope) => T): T {
   // Inside a transaction the rows may yet be rolled back, and a rollback does not move the counters.
-  if (db.$client.inTransaction) return compute();
+  if (db.$client.inTransaction) return compute(scope);
   const cache = cacheOf(db.$client);
   const state = databaseState(db);
   if (state !== cache.version) {
     cache.entries.clear();
     cache.version = state;
   }
-  const name = JSON.stringify(key);
+  const name = JSON.stringify([scope.key, ...key]);
   if (cache.entries.has(name)) {
     const value = cache.entries.get(name) as T;
     // Most recently used last: the oldest entry is the first to go.
@@ -50,7 +57,7 @@ export function cachedRead<T>(db: DB, key: readonly (string | number | boolean |
     cache.entries.set(name, value);
     return value;
   }
-  const value = deepFreeze(compute());
+  const value = deepFreeze(compute(scope));
   cache.entries.set(name, value);
   // A promise is shared while it runs (ten readers of one PDF wait for one rendering); a failed one is not kept.
   if (value instanceof Promise) value.catch(() => cache.entries.get(name) === value && cache.entries.delete(name));

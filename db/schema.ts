@@ -19,6 +19,9 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   HOMEWORK_STATUSES,
+  NEGOTIATION_ACCESS,
+  MEMBER_ROLES,
+  TOKEN_SCOPES,
 } from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
@@ -34,6 +37,8 @@ export const users = sqliteTable('users', {
   // Bumped on logout, password change and disabling: older JWTs stop working.
   sessionVersion: integer('session_version').notNull().default(1),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // The account as the admin's forms show it (role, access, password): see `version` on issues.
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -56,8 +61,15 @@ export const apiTokens = sqliteTable(
     userId: integer('user_id').notNull().references(() => users.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    // 'read' tokens only read (the only kind a feed link takes); 'full' ones act with the owner's role.
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull().default('read'),
+    // Chosen at creation; a token past it is refused like a revoked one.
+    // The default only fills rows made before expiry existed (the migration gives those one): a row without one is already expired.
+    expiresAt: text('expires_at').notNull().default('1970-01-01T00:00:00.000Z'),
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
+    // Why it ended: its owner or an admin revoked it, or the account's clean-up ended it (db/mutations/credentials.ts).
+    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
   },
   (t) => [index('api_tokens_user').on(t.userId)],
@@ -67,11 +79,33 @@ export const negotiations = sqliteTable('negotiations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  // Need to know (docs/decisions/0017): a new negotiation is its creator's until they open it or add members.
+  access: text('access', { enum: NEGOTIATION_ACCESS }).notNull().default('restricted'),
+  // How its material may be handled (TLP:AMBER, "RESTRICTED — team only"); '' is none. Shown on its pages and exports.
+  marking: text('marking').notNull().default(''),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
   updatedAt: text('updated_at'),
   updatedBy: userRef('updated_by'),
 });
+
+/** Who may read a restricted negotiation, and with which role there (never above their own: lib/access.ts). */
+export const negotiationMembers = sqliteTable(
+  'negotiation_members',
+  {
+    negotiationId: integer('negotiation_id')
+      .notNull()
+      .references(() => negotiations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.negotiationId, t.userId] }), index('negotiation_members_user').on(t.userId)],
+);
 
 // A party is one identity across negotiations; what is said of it and who speaks for it belong to
 // each negotiation (party_descriptions, negotiation_parties, affiliations; docs/decisions/0014).
@@ -79,6 +113,7 @@ export const parties = sqliteTable('parties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   createdBy: userRef('created_by'),
 });
@@ -95,6 +130,7 @@ export const negotiationParties = sqliteTable(
     role: text('role', { enum: PARTY_ROLES }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.negotiationId, t.partyId] }), index('negotiation_parties_party').on(t.partyId)],
 );
@@ -138,6 +174,7 @@ export const affiliations = sqliteTable(
     title: text('title').notNull().default(''),
     startsOn: text('starts_on'),
     endsOn: text('ends_on'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
@@ -259,7 +296,8 @@ export const outcomes = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('outcomes_round').on(t.roundId)],
+  // By source too: whether a reader may see a source is asked by what cites it (db/queries/access.ts).
+  (t) => [index('outcomes_round').on(t.roundId), index('outcomes_source').on(t.sourceId)],
 );
 
 export const updates = sqliteTable(
@@ -352,6 +390,7 @@ export const positions = sqliteTable(
       .where(sql`${t.isCurrent} = 1`),
     index('positions_issue_party_asof').on(t.issueId, t.partyId, t.asOf),
     index('positions_update').on(t.updateId),
+    index('positions_source').on(t.sourceId),
   ],
 );
 
@@ -372,7 +411,7 @@ export const statusChanges = sqliteTable(
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn)],
+  (t) => [index('status_changes_issue').on(t.issueId, t.changedOn), index('status_changes_source').on(t.sourceId)],
 );
 
 export const homework = sqliteTable(
@@ -450,6 +489,7 @@ export const convergence = sqliteTable(
       .references(() => rounds.id, { onDelete: 'cascade' }),
     distance: integer('distance').notNull(),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     assessedBy: userRef('assessed_by'),
     assessedAt: createdAt(),
   },
@@ -465,6 +505,7 @@ export const corroborations = sqliteTable(
     // An analyst can mark differing figures as consistent (314 in all, 157 per side).
     consistent: integer('consistent', { mode: 'boolean' }),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
@@ -508,8 +549,15 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: integer('entity_id'),
+    // The negotiation the change was made in, so the activity feed shows a reader only what they may see.
+    negotiationId: integer('negotiation_id'),
     before: text('before'),
     after: text('after'),
   },
-  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_user').on(t.userId), index('audit_log_at').on(t.at)],
+  (t) => [
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_user').on(t.userId),
+    index('audit_log_at').on(t.at),
+    index('audit_log_negotiation').on(t.negotiationId, t.id),
+  ],
 );

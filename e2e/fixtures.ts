@@ -2,8 +2,11 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import Database from 'better-sqlite3';
 
 export const DEMO_PASSWORD = 'tracker-demo';
-export type DemoRole = 'admin' | 'analyst' | 'viewer';
+/** The demo logins: one per role, and the outsider, an analyst who is no member of the restricted peace talks. */
+export type DemoRole = 'admin' | 'analyst' | 'viewer' | 'outsider';
 export const emailOf = (role: DemoRole) => `${role}@example.org`;
+/** The role each demo login has (db/demo/accounts.json). */
+export const roleOf = (login: DemoRole): 'admin' | 'analyst' | 'viewer' => (login === 'outsider' ? 'analyst' : login);
 
 /** Logs in through next-auth's own routes, the way a script would; the cookie lands in the page's context. */
 export async function loginAs(request: APIRequestContext, role: DemoRole) {
@@ -60,7 +63,7 @@ export async function capturePositionPost(page: Page, issueId: number, partyName
   return captured!;
 }
 
-type Fixtures = { analystPage: Page; viewerPage: Page; adminPage: Page };
+type Fixtures = { analystPage: Page; viewerPage: Page; adminPage: Page; outsiderPage: Page };
 
 export const test = base.extend<Fixtures>({
   analystPage: async ({ browser }, use) => {
@@ -78,6 +81,12 @@ export const test = base.extend<Fixtures>({
   adminPage: async ({ browser }, use) => {
     const context = await browser.newContext();
     await loginAs(context.request, 'admin');
+    await use(await context.newPage());
+    await context.close();
+  },
+  outsiderPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    await loginAs(context.request, 'outsider');
     await use(await context.newPage());
     await context.close();
   },

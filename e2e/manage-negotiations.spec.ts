@@ -98,10 +98,47 @@ test('an issue edit based on a stale version is refused with the conflict messag
   const form = page.getByRole('form', { name: 'Edit issue' });
   await form.getByLabel('Title').fill('Enrichment cap (mine)');
   await form.getByRole('button', { name: 'Save issue' }).click();
-  await expect(form.getByRole('alert').first()).toContainText('Another analyst edited this issue');
+  await expect(form.getByRole('alert').first()).toContainText(
+    'You changed this issue in another window since you opened this form: the title now reads “Enrichment cap at 3.67%”. Review and save again.',
+  );
   await expect(form.getByLabel('Title')).toHaveValue('Enrichment cap (mine)');
   expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap (mine)'`)).toBe(0);
   expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap at 3.67%'`)).toBe(1);
+
+  // Reviewed: saving again from the same form goes through.
+  await form.getByRole('button', { name: 'Save issue' }).click();
+  await expect(page.getByRole('heading', { name: 'Enrichment cap (mine)' })).toBeVisible();
+  expect(count(`SELECT count(*) n FROM issues WHERE title = 'Enrichment cap (mine)'`)).toBe(1);
+});
+
+test('two analysts edit one negotiation: the second is told what changed, keeps what they typed, and saves again', async ({ analystPage: page, adminPage: colleague }) => {
+  const name = `Gaza ceasefire ${unique()}`;
+  await page.goto('/negotiations/new');
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create negotiation' }).click();
+  await expect(page).toHaveURL(/\/edit/);
+  const editUrl = new URL(page.url()).pathname;
+  await colleague.goto(editUrl);
+
+  // Both have the form open; the colleague saves first.
+  const theirs = colleague.getByRole('form', { name: 'Negotiation' });
+  await theirs.getByLabel('Description').fill('Phase one: hostages for prisoners.');
+  await theirs.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(theirs.getByRole('status')).toContainText('Negotiation saved.');
+
+  const mine = page.getByRole('form', { name: 'Negotiation' });
+  await mine.getByLabel('Description').fill('Talks in Doha and Cairo.');
+  await mine.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(mine.getByRole('alert').first()).toContainText(
+    'Demo Admin changed this negotiation since you opened the form: the description now reads “Phase one: hostages for prisoners.”. Review and save again.',
+  );
+  await expect(mine.getByLabel('Description')).toHaveValue('Talks in Doha and Cairo.');
+  expect(count(`SELECT count(*) n FROM negotiations WHERE name = ? AND description = 'Phase one: hostages for prisoners.'`, name)).toBe(1);
+
+  await mine.getByLabel('Description').fill('Phase one: hostages for prisoners; talks in Doha and Cairo.');
+  await mine.getByRole('button', { name: 'Save negotiation' }).click();
+  await expect(mine.getByRole('status')).toContainText('Negotiation saved.');
+  expect(count(`SELECT count(*) n FROM negotiations WHERE name = ? AND description = 'Phase one: hostages for prisoners; talks in Doha and Cairo.'`, name)).toBe(1);
 });
 
 test('an analyst adds a party and an actor of it in a negotiation, and corrects their title', async ({ analystPage: page }) => {

@@ -1,17 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { test, expect, emailOf, loginAs, readDb, type DemoRole } from './fixtures';
+import { test, expect, emailOf, loginAs, readDb, roleOf, type DemoRole } from './fixtures';
 import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
-import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, type Method } from '@/tests/authz-matrix';
+import { RESTRICTED_SAMPLES } from './restricted-samples';
+import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, isScoped, type Method } from '@/tests/authz-matrix';
 
-// Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst and admin.
+// Drives every entry of tests/authz-matrix.ts as anonymous, viewer, analyst, admin and the outsider: an analyst
+// who is no member of the restricted negotiations (docs/decisions/0017). The outsider calls every route that names a
+// negotiation's records with the restricted peace talks' ids, and every action on the sandbox, which its importer
+// (the analyst) keeps restricted: each answers 404 or refuses, and writes nothing.
 // One worker runs the tests in order, but each test fills its forms from the database as it stands,
 // so any one of them also runs alone (`--grep`).
 type Caller = DemoRole | null;
-const CALLERS: Caller[] = [null, 'viewer', 'analyst', 'admin'];
+const CALLERS: Caller[] = [null, 'viewer', 'analyst', 'admin', 'outsider'];
 const WRITES: Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const REFUSALS = ['Your role can read but not change anything.', 'Only an admin can do this.'];
+const REFUSALS = ['Your role can read but not change anything.', 'Only an admin can do this.', 'was not found; it may have been deleted.'];
+/** The outsider on an entry that names a restricted negotiation's records: not found, whatever their role allows. */
+const outOfScope = (caller: Caller, entry: Parameters<typeof isScoped>[0]) => caller === 'outsider' && isScoped(entry);
+const mayCall = (caller: Caller, access: Parameters<typeof allowed>[1]) => allowed(caller && roleOf(caller), access);
 
 function one<T>(sql: string, ...params: unknown[]): T {
   const db = readDb();
@@ -51,21 +58,24 @@ const SEGMENT_SAMPLE: Record<string, string> = {
   sources: 'source', parties: 'party', users: 'user',
 };
 
-const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(ROUTE_SAMPLES[k]?.() ?? 1));
+/** The outsider is handed the restricted negotiation's ids; everyone else the open demo records above. */
+const samplesFor = (caller: Caller) => (caller === 'outsider' ? RESTRICTED_SAMPLES : ROUTE_SAMPLES);
+const fill = (text: string, caller: Caller = null) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(samplesFor(caller)[k]?.() ?? 1));
 
 /** URL of a route or page file: route groups dropped, each [segment] filled with a sample id. */
-function urlOf(file: string): string {
+function urlOf(file: string, caller: Caller = null): string {
+  const samples = samplesFor(caller);
   const parts = file.replace(/^app\//, '').replace(/\/(route|page)(\.\w+)?$/, '').split('/').filter((p) => !/^\(.*\)$/.test(p));
-  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(ROUTE_SAMPLES[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
+  return '/' + parts.map((p, i) => (p.startsWith('[') ? String(samples[SEGMENT_SAMPLE[parts[i - 1]] ?? '']?.() ?? 1) : p)).join('/');
 }
 
-function bodyOf(body: Record<string, unknown> | undefined) {
+function bodyOf(body: Record<string, unknown> | undefined, caller: Caller) {
   if (!body) return {};
   return Object.fromEntries(
     Object.entries(body).map(([k, v]) => {
       if (typeof v !== 'string') return [k, v];
       const whole = /^\{(\w+)\}$/.exec(v);
-      return [k, whole ? (ROUTE_SAMPLES[whole[1]]?.() ?? null) : fill(v)];
+      return [k, whole ? (samplesFor(caller)[whole[1]]?.() ?? null) : fill(v, caller)];
     }),
   );
 }
@@ -73,6 +83,7 @@ function bodyOf(body: Record<string, unknown> | undefined) {
 // The records of one owner that the action probes revoke, delete or change, made before they run.
 const THROWAWAY_EMAIL = 'matrix-target@example.org';
 const TARGET_TOKEN = 'Matrix target token';
+const OTHERS_TOKEN = 'Matrix token for an admin to revoke';
 const TARGET_VIEW = 'Matrix target view';
 const SANDBOX_NEGOTIATION = `(SELECT id FROM negotiations WHERE name = '${SANDBOX_NAME}')`;
 const SANDBOX_GROUP_ID = `(SELECT id FROM corroborations WHERE label = '${SANDBOX_GROUP}')`;
@@ -100,10 +111,27 @@ const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   sandboxNegotiation: first(`SELECT ${SANDBOX_NEGOTIATION} id`),
   sandboxIssue: first(`SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = '${SANDBOX_ISSUE}'`),
   sandboxIssueVersion: () => num(`SELECT version FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?`, SANDBOX_ISSUE),
+  sandboxNegotiationVersion: () => num(`SELECT version FROM negotiations WHERE name = ?`, SANDBOX_NAME),
+  sandboxPartyVersion: () => num(`SELECT version FROM parties WHERE name = ?`, SANDBOX_PARTY),
+  sandboxSeatVersion: () =>
+    num(`SELECT version FROM negotiation_parties WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND party_id = (SELECT id FROM parties WHERE name = ?)`, SANDBOX_PARTY),
+  sandboxGroupVersion: () => num(`SELECT version FROM corroborations WHERE label = ?`, SANDBOX_GROUP),
+  // 0 until the first judgement of the sandbox issue at the first round, as on the form.
+  sandboxJudgementVersion: () =>
+    num(
+      `SELECT coalesce((SELECT version FROM convergence WHERE round_id = (SELECT id FROM rounds WHERE negotiation_id = ${SANDBOX_NEGOTIATION} ORDER BY sequence LIMIT 1)
+         AND issue_id = (SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?)), 0) n`,
+      SANDBOX_ISSUE,
+    ),
   sandboxParty: first(`SELECT id FROM parties WHERE name = '${SANDBOX_PARTY}'`),
   sandboxAffiliation: first(
     `SELECT f.id FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = '${SANDBOX_ACTOR}'`,
   ),
+  sandboxAffiliationVersion: () =>
+    num(
+      `SELECT f.version FROM affiliations f JOIN actors a ON a.id = f.actor_id WHERE f.negotiation_id = ${SANDBOX_NEGOTIATION} AND a.name = ?`,
+      SANDBOX_ACTOR,
+    ),
   // Empty until the first position is recorded, as on the form.
   sandboxPosition: first(
     `SELECT p.id FROM positions p JOIN issues i ON i.id = p.issue_id JOIN parties pa ON pa.id = p.party_id
@@ -123,8 +151,10 @@ const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   looseUpdate: loose(0),
   looseUpdate2: loose(1),
   ownToken: own('api_tokens', TARGET_TOKEN),
+  othersToken: () => own('api_tokens', OTHERS_TOKEN)('viewer'),
   ownView: own('saved_views', TARGET_VIEW),
   throwawayUser: () => num(`SELECT id FROM users WHERE email = ?`, THROWAWAY_EMAIL),
+  throwawayUserVersion: () => num(`SELECT version FROM users WHERE email = ?`, THROWAWAY_EMAIL),
 };
 
 function fillFor(caller: Caller, text: string): string {
@@ -165,17 +195,21 @@ for (const route of ROUTES) {
     test(`${method} ${route.file} needs ${access}`, async () => {
       test.skip(!!route.skipE2E, route.skipE2E);
       for (const caller of CALLERS) {
-        const url = route.url ? fill(route.url) : urlOf(route.file);
+        const url = route.url ? fill(route.url, caller) : urlOf(route.file, caller);
         const before = maxAudit();
         const response = await contexts.get(caller)!.fetch(url, {
           method,
           headers: { origin: baseURL, 'content-type': 'application/json' },
-          data: WRITES.includes(method) ? JSON.stringify(bodyOf(route.body)) : undefined,
+          data: WRITES.includes(method) ? JSON.stringify(bodyOf(route.body, caller)) : undefined,
           maxRedirects: 0,
         });
         const status = response.status();
         const what = `${method} ${url} as ${label(caller)} → ${status}`;
-        if (allowed(caller, access)) {
+        if (outOfScope(caller, route) && mayCall(caller, access)) {
+          // As for an id that names nothing: the restricted negotiation's existence does not leak.
+          expect(status, what).toBe(404);
+          expect(writesBy(caller, before), `${what} but something was written`).toBe(0);
+        } else if (mayCall(caller, access)) {
           expect([401, 403], what).not.toContain(status);
           if (WRITES.includes(method) && route.body) {
             expect(status, what).toBeLessThan(300);
@@ -238,9 +272,17 @@ async function prepareSandbox() {
   if (!SAMPLES.throwawayUser(null)) {
     await setUp('admin', 'createUserAction', { email: THROWAWAY_EMAIL, name: 'Matrix throw-away user', role: 'viewer', password: MATRIX_PASSWORD });
   }
-  for (const caller of ['viewer', 'analyst', 'admin'] as const) {
+  if (!SAMPLES.othersToken(null)) await setUp('viewer', 'createTokenAction', { name: OTHERS_TOKEN });
+  for (const caller of ['viewer', 'analyst', 'admin', 'outsider'] as const) {
     if (!SAMPLES.ownToken(caller)) await setUp(caller, 'createTokenAction', { name: TARGET_TOKEN });
     if (!SAMPLES.ownView(caller)) await setUp(caller, 'saveViewAction', { page: 'timeline', name: TARGET_VIEW, query: '' });
+  }
+  // The sandbox is its importer's (the analyst's); the viewer reads it as a member, and the throw-away account is
+  // one for the probe that removes a member. The outsider stays out: to them the sandbox is a restricted negotiation.
+  for (const userId of [userIdOf('viewer'), SAMPLES.throwawayUser(null)]) {
+    if (!num(`SELECT count(*) n FROM negotiation_members WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND user_id = ?`, userId)) {
+      await setUp('admin', 'setNegotiationMemberAction', { negotiationId: String(SAMPLES.sandboxNegotiation(null)), userId: String(userId), role: 'viewer' });
+    }
   }
 }
 
@@ -261,7 +303,7 @@ for (const action of ACTIONS) {
       const what = `${action.name} on ${found.page} as ${label(caller)} → ${status}`;
       expect(status, what).toBeLessThan(500);
       const refused = REFUSALS.some((r) => text.includes(r));
-      if (allowed(caller, action.role)) {
+      if (mayCall(caller, action.role) && !outOfScope(caller, action)) {
         expect(refused, `${what} was refused`).toBe(false);
         if (action.redirectsTo) {
           expect(response.headers()['x-action-redirect'] ?? '', `${what}: ${text.slice(0, 300)}`).toMatch(redirectPattern(fillFor(caller, action.redirectsTo)));
@@ -275,5 +317,27 @@ for (const action of ACTIONS) {
         expect(maxAudit(), `${what} but something was written`).toBe(before);
       }
     }
+    if (action.kind === 'edit') await expectStaleRefused(action, found);
   });
+}
+
+/**
+ * An edit from a form opened on an older version (the one before the current, or a position when there was
+ * none) is refused by the action itself, saying what changed, and writes nothing: the action passes the
+ * form's version to its mutation (tests/edit-versions.test.ts drives the mutations and forms themselves).
+ */
+async function expectStaleRefused(action: (typeof ACTIONS)[number], found: { id: string; page: string }) {
+  const caller = action.role === 'admin' ? 'admin' : 'analyst';
+  const form = formFor(caller, action.form!);
+  const field = fillFor(caller, action.versionField ?? 'version');
+  expect(form[field], `${action.name}'s form in tests/authz-matrix.ts carries no ${field}`).toBeDefined();
+  const stale = form[field] === '' ? '1' : String(Number(form[field]) - 1);
+  const before = maxAudit();
+  const response = await postAction(caller, found, (action.bound ?? []).map((v) => Number(fillFor(caller, v))), { ...form, [field]: stale });
+  const text = await response.text();
+  const what = `${action.name} from version ${stale} (now ${form[field] || 'none'}) as ${caller} → ${response.status()}`;
+  expect(response.status(), what).toBeLessThan(500);
+  expect(text, what).toContain('Review and save again.');
+  expect(response.headers()['x-action-redirect'], `${what} redirected as if done`).toBeUndefined();
+  expect(maxAudit(), `${what} but something was written`).toBe(before);
 }

@@ -3,7 +3,16 @@
 import { xmlSafe } from '@/lib/xml-safe';
 
 export type AtomEntry = { id: string; title: string; updated: string; published?: string; author: string; link: string; content: string };
-export type AtomFeed = { id: string; title: string; updated: string; selfLink: string; link: string; entries: AtomEntry[] };
+export type AtomFeed = {
+  id: string;
+  title: string;
+  updated: string;
+  selfLink: string;
+  link: string;
+  /** The negotiation's handling marking: the feed's <rights>, which applies to every entry (RFC 4287 4.2.10). */
+  rights?: string;
+  entries: AtomEntry[];
+};
 
 /** Escapes the five XML specials and drops characters XML 1.0 forbids. */
 export function escapeXml(value: string): string {
@@ -45,7 +54,7 @@ export function toAtom(feed: AtomFeed): string {
   <title type="text">${e(feed.title)}</title>
   <updated>${e(feed.updated)}</updated>
   <link rel="self" type="application/atom+xml" href="${e(feed.selfLink)}"/>
-  <link rel="alternate" type="text/html" href="${e(feed.link)}"/>
+  <link rel="alternate" type="text/html" href="${e(feed.link)}"/>${feed.rights ? `\n  <rights type="text">${e(feed.rights)}</rights>` : ''}
   <generator>Negotiation tracker</generator>
 ${entries.join('\n')}
 </feed>

@@ -3,6 +3,16 @@
 export const ROLES = ['admin', 'analyst', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+// Need to know (docs/decisions/0017): an open negotiation is read by every signed-in user, a restricted one
+// only by its members (and admins); a member reads or writes there as a viewer or an analyst.
+export const NEGOTIATION_ACCESS = ['open', 'restricted'] as const;
+export type NegotiationAccess = (typeof NEGOTIATION_ACCESS)[number];
+export const MEMBER_ROLES = ['viewer', 'analyst'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+// How a negotiation's material may be handled and shared: the Traffic Light Protocol, or the team's own words.
+export const MARKING_PRESETS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:RED'] as const;
+
 export const PARTY_ROLES = ['party', 'mediator', 'observer', 'guarantor'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
@@ -78,3 +88,11 @@ export const CREDIBILITY_LABELS: Record<number, string> = {
   5: '5 — improbable',
   6: '6 — truth cannot be judged',
 };
+
+// Personal API tokens: what one may do, and how long it lives (chosen when it is made).
+/** 'read' never writes, whatever its owner's role, and is the only kind a feed or calendar link takes; 'full' acts with the owner's role. */
+export const TOKEN_SCOPES = ['read', 'full'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** No "never": a token forgotten in a script or a feed reader must stop on its own. */
+export const TOKEN_LIFETIME_DAYS = [7, 30, 90, 365] as const;
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;

@@ -1,7 +1,25 @@
 // A minimal iCalendar (RFC 5545) writer for all-day deadline events.
 import { xmlSafe } from '@/lib/xml-safe';
 
-export type CalendarEvent = { uid: string; date: string; summary: string; description: string; url?: string };
+export type CalendarEvent = {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string;
+  url?: string;
+  /** The handling marking of the event's negotiation ('' for none): a line of its description, and its CLASS. */
+  marking?: string;
+};
+
+/**
+ * RFC 5545's access classification for a marking: TLP:CLEAR may be disclosed freely, any other marking is
+ * confidential; none, no CLASS (PUBLIC by default, as before markings existed).
+ */
+export function classOf(marking: string | undefined): 'PUBLIC' | 'CONFIDENTIAL' | null {
+  const text = marking?.trim() ?? '';
+  if (!text) return null;
+  return /^TLP:CLEAR\b/i.test(text) ? 'PUBLIC' : 'CONFIDENTIAL';
+}
 
 function escapeText(value: string): string {
   return xmlSafe(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
@@ -38,6 +56,8 @@ export function toICalendar(name: string, events: CalendarEvent[], host: string,
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Negotiation tracker//Deadlines//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`];
   for (const e of events) {
+    const classification = classOf(e.marking);
+    const description = classification ? `Handling: ${e.marking!.trim()}\n${e.description}` : e.description;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}@${host}`,
@@ -45,7 +65,8 @@ export function toICalendar(name: string, events: CalendarEvent[], host: string,
       `DTSTART;VALUE=DATE:${compact(e.date)}`,
       `DTEND;VALUE=DATE:${compact(nextDay(e.date))}`,
       `SUMMARY:${escapeText(e.summary)}`,
-      `DESCRIPTION:${escapeText(e.description)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      ...(classification ? [`CLASS:${classification}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),
       'END:VEVENT',
     );

@@ -9,8 +9,8 @@ export function hasRole(role: Role, needed: Role): boolean {
 }
 
 export class ForbiddenError extends Error {
-  constructor(needed: Role) {
-    super(needed === 'admin' ? 'Only an admin can do this.' : 'Your role can read but not change anything.');
+  constructor(needed: Role, message?: string) {
+    super(message ?? (needed === 'admin' ? 'Only an admin can do this.' : 'Your role can read but not change anything.'));
     this.name = 'ForbiddenError';
   }
 }

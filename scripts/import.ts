@@ -51,6 +51,7 @@ function main() {
         `${d.updates.length} updates, ${d.positions.length} positions, ${d.sources.length} sources) as ${user.email} in ${Date.now() - started} ms.`,
     );
     if (matches.length) console.log(`Found already here and reused:\n${matches.map((m) => `  ${describeMatch(m)}`).join('\n')}`);
+    console.log(`Only ${user.email} and the admins can read it: open it on its edit page, or add members (npm run member -- add --email … --negotiation ${id}).`);
   } catch (error) {
     if (error instanceof InvalidInputError) fail(error.message);
     throw error;

@@ -66,9 +66,11 @@ export function demoBanner(url) {
     '──────────────────────────────────────────────────────────',
     ` Negotiation tracker (demo mode) on ${url}`,
     ' Demo accounts, all with the password  tracker-demo',
-    '   admin@example.org     admin   (manages users)',
+    '   admin@example.org     admin   (sees everything, manages users and members)',
     '   analyst@example.org   analyst (logs updates, records positions)',
-    '   viewer@example.org    viewer  (reads everything, changes nothing)',
+    '   viewer@example.org    viewer  (reads both negotiations, changes nothing)',
+    '   outsider@example.org  analyst, not on the Russia–Ukraine team: sees only',
+    '                         US–Russia strategic stability (need to know)',
     '──────────────────────────────────────────────────────────',
     '',
   ].join('\n');

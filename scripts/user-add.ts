@@ -1,18 +1,26 @@
-// `npm run user:add -- --email x@y --name "X" --role admin|analyst|viewer [--password P]`
-// Creates a user from the shell: the way to make the first admin of a real deployment (DEMO=off).
+// `npm run user:add -- --email x@y --name "X" --role admin|analyst|viewer [--password P] [--negotiation ID[:role]]…`
+// Creates a user from the shell: the way to make the first admin of a real deployment (DEMO=off). Each
+// --negotiation makes them a member of that negotiation (docs/decisions/0017), as a viewer or an analyst there.
 import { Writable } from 'node:stream';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db';
 import { createUser } from '@/db/mutations/users';
 import { findUserByEmail } from '@/db/queries/users';
+import { setMember } from '@/db/mutations/members';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { wholeInstance } from '@/db/queries/access';
+import { parseMembershipArg } from '@/lib/access';
+import type { Role } from '@/lib/domain';
+import type { DB } from '@/db';
 import { hashPassword } from '@/server/auth/password';
 import { PASSWORD_RULES } from '@/lib/validation/password';
 import { env } from '@/server/config';
 import { InvalidInputError } from '@/lib/errors';
 import { NewUserSchema } from '@/lib/validation/users';
 
-const USAGE = 'Usage: npm run user:add -- --email chief@ministry.example --name "Chief Analyst" --role admin|analyst|viewer [--password P]';
+const USAGE =
+  'Usage: npm run user:add -- --email chief@ministry.example --name "Chief Analyst" --role admin|analyst|viewer [--password P] [--negotiation ID[:viewer|analyst]]…';
 
 class UsageError extends Error {}
 
@@ -58,10 +66,17 @@ async function readPassword(given: string | undefined): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+        negotiation: { type: 'string', multiple: true },
+        help: { type: 'boolean' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -80,6 +95,7 @@ async function main(): Promise<void> {
   const db = openDatabase(env.DATABASE_PATH);
   try {
     if (findUserByEmail(db, preliminary.data.email)) throw new UsageError(`A user with the email ${preliminary.data.email} already exists; nothing was created.`);
+    const memberships = membershipsOf(db, (values.negotiation as string[] | undefined) ?? [], preliminary.data.role);
     const password = await readPassword(values.password as string | undefined);
     const parsed = NewUserSchema.safeParse({ ...values, password });
     if (!parsed.success) throw new UsageError(problems(parsed.error.issues));
@@ -88,9 +104,24 @@ async function main(): Promise<void> {
     const passwordHash = await hashPassword(plain);
     const user = createUser(db, null, { ...rest, passwordHash });
     console.log(`Created ${user.role} ${user.email} (user ${user.id}) in ${env.DATABASE_PATH}.`);
+    for (const m of memberships) {
+      setMember(db, null, { negotiationId: m.negotiationId, userId: user.id, role: m.role });
+      console.log(`  member of "${m.name}" as ${m.role}`);
+    }
   } finally {
     db.$client.close();
   }
+}
+
+/** Every --negotiation checked before anything is written: a typo creates nobody. */
+function membershipsOf(db: DB, given: string[], role: Role) {
+  return given.map((text) => {
+    const membership = parseMembershipArg(text, role);
+    if ('problem' in membership) throw new UsageError(`--negotiation: ${membership.problem}`);
+    const negotiation = getNegotiation(db, wholeInstance(db), membership.negotiationId);
+    if (!negotiation) throw new UsageError(`--negotiation: there is no negotiation ${membership.negotiationId}; nothing was created.`);
+    return { ...membership, name: negotiation.name };
+  });
 }
 
 function problems(issues: { path: PropertyKey[]; message: string }[]): string {

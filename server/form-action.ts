@@ -42,6 +42,10 @@ export async function handleForm<S extends z.ZodType>(role: Role, schema: S, for
     if (state.ok !== false) refresh();
     return state;
   } catch (error) {
+    // Refused because someone saved first (db/mutations/versions.ts): the page is rendered afresh, so the form
+    // now holds the version it was refused on, beside what was typed (the values echo below), and the analyst
+    // can review what changed and save again.
+    if (error instanceof ConflictError) refresh();
     return { ...failure(error), values };
   }
 }

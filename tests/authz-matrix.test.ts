@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROUTES, type Method } from './authz-matrix';
+import { ACTIONS, ROUTES, isScoped, type Method } from './authz-matrix';
 
 const ROOT = path.resolve(__dirname, '..');
 const METHODS: Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -132,6 +132,24 @@ describe('authorization matrix', () => {
       else if (!roles.includes(action.role)) wrong.push(`${action.file}#${action.name} checks ${roles.join('/')} but the matrix says ${action.role}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('knows which entries name a negotiation’s records, which the outsider must be refused (need to know)', () => {
+    const route = (file: string, extra: Partial<(typeof ROUTES)[number]> = {}) => isScoped({ file, methods: { GET: 'viewer' }, ...extra });
+    expect(route('app/api/negotiations/[id]/export.json/route.ts')).toBe(true);
+    expect(route('app/api/rounds/[id]/[file]/route.ts', { url: '/api/rounds/{round}/summary.md' })).toBe(true);
+    expect(route('app/api/updates/route.ts', { body: { negotiationId: '{negotiation}' } })).toBe(true);
+    expect(route('app/api/search/route.ts', { url: '/api/search?q=prisoners' })).toBe(false);
+    expect(route('app/api/auth/[...nextauth]/route.ts')).toBe(false);
+    const action = (form: Record<string, string>, bound?: string[]) => isScoped({ file: 'x', name: 'y', role: 'analyst', kind: 'edit', form, bound });
+    expect(action({ name: 'Token of {caller}' })).toBe(false);
+    expect(action({ tokenId: '{ownToken}' })).toBe(false);
+    expect(action({ issueId: '{sandboxIssue}' })).toBe(true);
+    expect(action({ name: 'x' }, ['{sandboxParty}'])).toBe(true);
+    // The matrix as it stands: every action on the sandbox is scoped, the user, token and own-view ones are not.
+    expect(ACTIONS.filter((a) => !isScoped(a)).map((a) => a.name).sort()).toEqual(
+      ['changeRoleAction', 'createNegotiationAction', 'createPartyAction', 'createTokenAction', 'createUserAction', 'deleteViewAction', 'resetPasswordAction', 'revokeAnyTokenAction', 'revokeTokenAction', 'setDisabledAction'],
+    );
   });
 
   it('has every non-public route authenticate its caller', () => {

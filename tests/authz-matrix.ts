@@ -4,6 +4,11 @@
 // viewer, analyst and admin, checks the refusals and that a refused write wrote nothing, and that an
 // allowed write really wrote (an audit row by that caller).
 //
+// The outsider (a signed-in analyst who is no member of the restricted negotiation: docs/decisions/0017) is driven
+// too: an entry that names one negotiation's records (`isScoped`, derived from its path, body or form) is called
+// with the restricted negotiation's ids, and must answer 404 (a route) or refuse (an action), writing nothing; the
+// others as for any analyst.
+//
 // Adding a route or an action? Add its line here. Ids in a route's path are filled from the demo data
 // (`{issue}`, `{party}`…, see e2e/security-authz.spec.ts); a segment without a sample becomes 1.
 // An action's form targets the sandbox negotiation the spec imports first (e2e/authz-sandbox.ts), so
@@ -26,6 +31,17 @@ export type RouteEntry = {
   skipE2E?: string;
 };
 
+/**
+ * What an action does to a record:
+ *   create  makes a new one (a saved view saved again under its name replaces its owner's own, by choice);
+ *   edit    changes an existing one: its form carries the version it was opened on, and a save from an older
+ *           one is refused (tests/edit-versions.test.ts drives every edit action this way);
+ *   delete  removes or revokes one: nothing anyone typed is saved over, and a second removal finds nothing;
+ *   link    adds or removes one member of a set (an update in a group): it names the one member it changes,
+ *           so it cannot undo another analyst's change; the set's version moves on.
+ */
+export type ActionKind = 'create' | 'edit' | 'delete' | 'link';
+
 export type ActionEntry = {
   /** The 'use server' file, relative to the project root. */
   file: string;
@@ -33,6 +49,9 @@ export type ActionEntry = {
   name: string;
   /** Least role. */
   role: Exclude<Access, 'public'>;
+  kind: ActionKind;
+  /** An edit's form field that carries the version, when it is not `version` (a position's is `basedOn`). */
+  versionField?: string;
   /** Arguments the page binds before the form's own (`updatePartyAction.bind(null, id)`). */
   bound?: string[];
   /** The fields of a valid form, so an allowed caller really writes and a refused one demonstrably does not. */
@@ -84,7 +103,7 @@ export const ACTIONS: ActionEntry[] = [
   {
     file: 'app/issues/[id]/actions.ts',
     name: 'recordPositionAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit', versionField: 'basedOn',
     form: {
       issueId: '{sandboxIssue}',
       partyId: '{sandboxParty}',
@@ -99,87 +118,87 @@ export const ACTIONS: ActionEntry[] = [
   {
     file: 'app/issues/[id]/actions.ts',
     name: 'changeStatusAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: { issueId: '{sandboxIssue}', version: '{sandboxIssueVersion}', status: 'narrowing', changedOn: '2026-02-10', note: 'Moved by {caller}' },
     says: 'Status changed.',
   },
   {
     file: 'app/issues/[id]/edit/actions.ts',
     name: 'updateIssueAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: { issueId: '{sandboxIssue}', version: '{sandboxIssueVersion}', title: 'Matrix issue', description: 'Edited by {caller}', priority: 'high' },
     redirectsTo: '/issues/{sandboxIssue}',
   },
   {
     file: 'app/negotiations/actions.ts',
     name: 'createNegotiationAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { name: 'Matrix negotiation by {caller}', description: 'Created by the authorization probe.' },
     redirectsTo: '/negotiations/',
   },
   {
     file: 'app/negotiations/actions.ts',
     name: 'updateNegotiationAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     bound: ['{sandboxNegotiation}'],
-    form: { name: 'Authorization matrix sandbox', description: 'Edited by {caller}' },
+    form: { version: '{sandboxNegotiationVersion}', name: 'Authorization matrix sandbox', description: 'Edited by {caller}' },
     says: 'Negotiation saved.',
   },
   {
     file: 'app/negotiations/actions.ts',
     name: 'seatPartyAction',
-    role: 'analyst',
-    form: { negotiationId: '{sandboxNegotiation}', partyId: '{sandboxParty}', role: 'party', description: 'Described by {caller}', note: 'Seated by {caller}' },
+    role: 'analyst', kind: 'edit',
+    form: { negotiationId: '{sandboxNegotiation}', partyId: '{sandboxParty}', version: '{sandboxSeatVersion}', role: 'party', description: 'Described by {caller}', note: 'Seated by {caller}' },
     says: 'Seat saved.',
   },
   {
     file: 'app/negotiations/[id]/issues/new/actions.ts',
     name: 'createIssueAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { negotiationId: '{sandboxNegotiation}', title: 'Issue raised by {caller}', status: 'proposed', priority: 'low' },
     redirectsTo: '/issues/',
   },
   {
     file: 'app/negotiations/[id]/rounds/new/actions.ts',
     name: 'createRoundAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { negotiationId: '{sandboxNegotiation}', name: 'Round planned by {caller}', approxDate: 'in the coming weeks', format: 'direct', status: 'planned' },
     redirectsTo: '/rounds/',
   },
   {
     file: 'app/parties/actions.ts',
     name: 'createPartyAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { name: 'Matrix party of {caller}', shortName: 'MP-{caller}' },
     says: 'Matrix party of {caller} added.',
   },
   {
     file: 'app/parties/actions.ts',
     name: 'updatePartyAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     bound: ['{sandboxParty}'],
-    form: { name: 'Matrix party Alpha', shortName: 'MPA' },
+    form: { version: '{sandboxPartyVersion}', name: 'Matrix party Alpha', shortName: 'MPA' },
     says: 'Party saved.',
   },
   {
     file: 'app/parties/actions.ts',
     name: 'createActorAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { name: 'Envoy named by {caller}', title: 'Special envoy', negotiationId: '{sandboxNegotiation}', partyId: '{sandboxParty}' },
     says: 'Envoy named by {caller} added.',
   },
   {
     file: 'app/parties/actions.ts',
     name: 'updateAffiliationAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     bound: ['{sandboxAffiliation}'],
-    form: { title: 'Envoy, retitled by {caller}', startsOn: '2026-01-01' },
+    form: { version: '{sandboxAffiliationVersion}', title: 'Envoy, retitled by {caller}', startsOn: '2026-01-01' },
     says: 'Saved.',
   },
   {
     file: 'app/rounds/[id]/actions.ts',
     name: 'editRoundAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: {
       roundId: '{sandboxRound}',
       version: '{sandboxRoundVersion}',
@@ -192,40 +211,42 @@ export const ACTIONS: ActionEntry[] = [
     says: 'Round saved.',
   },
   // Always the first round, moved later: each allowed caller swaps a pair.
-  { file: 'app/rounds/[id]/actions.ts', name: 'moveRoundAction', role: 'analyst', form: { roundId: '{sandboxRound}', direction: 'later' }, says: 'Round moved.' },
+  { file: 'app/rounds/[id]/actions.ts', name: 'moveRoundAction', role: 'analyst', kind: 'edit', form: { roundId: '{sandboxRound}', version: '{sandboxRoundVersion}', direction: 'later' },
+    says: 'Round moved.',
+  },
   {
     file: 'app/rounds/[id]/actions.ts',
     name: 'delegationsAction',
-    role: 'analyst',
-    form: { roundId: '{sandboxRound}', 'head.{sandboxParty}': 'Head named by {caller}' },
+    role: 'analyst', kind: 'edit',
+    form: { roundId: '{sandboxRound}', version: '{sandboxRoundVersion}', 'head.{sandboxParty}': 'Head named by {caller}' },
     says: 'Delegation heads saved.',
   },
   {
     file: 'app/rounds/[id]/actions.ts',
     name: 'agendaAction',
-    role: 'analyst',
-    form: { roundId: '{sandboxRound}', issueIds: '{sandboxIssue}' },
+    role: 'analyst', kind: 'edit',
+    form: { roundId: '{sandboxRound}', version: '{sandboxRoundVersion}', issueIds: '{sandboxIssue}' },
     says: 'Agenda saved.',
   },
   {
     file: 'app/rounds/[id]/actions.ts',
     name: 'addOutcomeAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { roundId: '{sandboxRound}', text: 'Outcome noted by {caller}', issueId: '{sandboxIssue}' },
     says: 'Outcome added.',
   },
-  { file: 'app/rounds/[id]/actions.ts', name: 'removeOutcomeAction', role: 'analyst', form: { outcomeId: '{sandboxOutcome}' }, says: 'Outcome removed.' },
+  { file: 'app/rounds/[id]/actions.ts', name: 'removeOutcomeAction', role: 'analyst', kind: 'delete', form: { outcomeId: '{sandboxOutcome}' }, says: 'Outcome removed.' },
   {
     file: 'app/homework/actions.ts',
     name: 'createHomeworkAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { negotiationId: '{sandboxNegotiation}', title: 'Homework set by {caller}', ownerPartyIds: '{sandboxParty}', status: 'open' },
     redirectsTo: '/homework/',
   },
   {
     file: 'app/homework/actions.ts',
     name: 'editHomeworkAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: {
       homeworkId: '{sandboxHomework}',
       version: '{sandboxHomeworkVersion}',
@@ -239,104 +260,129 @@ export const ACTIONS: ActionEntry[] = [
   {
     file: 'app/homework/actions.ts',
     name: 'changeHomeworkStatusAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: { homeworkId: '{sandboxHomework}', version: '{sandboxHomeworkVersion}', status: 'in_progress', resolution: 'Started, says {caller}' },
     says: 'Status changed.',
   },
   {
     file: 'app/updates/actions.ts',
     name: 'logUpdateAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { negotiationId: '{sandboxNegotiation}', body: 'Update logged by {caller}', occurredOn: '2026-02-10', issueIds: '{sandboxIssue}' },
     redirectsTo: '/updates/',
   },
   {
     file: 'app/updates/actions.ts',
     name: 'editUpdateAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'edit',
     form: { updateId: '{sandboxUpdate}', version: '{sandboxUpdateVersion}', body: 'Matrix update, edited by {caller}', occurredOn: '2026-01-05' },
     redirectsTo: '/updates/{sandboxUpdate}',
   },
-  { file: 'app/settings/tokens/actions.ts', name: 'createTokenAction', role: 'viewer', form: { name: 'Matrix token of {caller}' }, says: 'Token “Matrix token of {caller}” created.' },
-  { file: 'app/settings/tokens/actions.ts', name: 'revokeTokenAction', role: 'viewer', form: { tokenId: '{ownToken}' }, says: 'Token revoked' },
+  {
+    file: 'app/settings/tokens/actions.ts',
+    name: 'createTokenAction',
+    role: 'viewer',
+    kind: 'create',
+    form: { name: 'Matrix token of {caller}', scope: 'read', days: '30' },
+    says: 'Token “Matrix token of {caller}” created: read-only',
+  },
+  { file: 'app/settings/tokens/actions.ts', name: 'revokeTokenAction', role: 'viewer', kind: 'delete', form: { tokenId: '{ownToken}' }, says: 'Token revoked' },
+  // An admin ends anyone's token: here the viewer's, made for it before the probes run.
+  { file: 'app/admin/tokens/actions.ts', name: 'revokeAnyTokenAction', role: 'admin', kind: 'delete', form: { tokenId: '{othersToken}' }, says: 'Token revoked' },
   {
     file: 'app/corroborations/actions.ts',
     name: 'createCorroborationAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'create',
     form: { label: 'Group made by {caller}', updateIds: '{looseUpdate}, {looseUpdate2}' },
     says: 'Group “Group made by {caller}” created.',
   },
   {
     file: 'app/corroborations/actions.ts',
     name: 'groupPairAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'link',
     form: { updateA: '{looseUpdate}', updateB: '{looseUpdate2}', label: 'Pair grouped by {caller}' },
     says: 'Grouped.',
   },
   {
     file: 'app/corroborations/actions.ts',
     name: 'addMemberAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'link',
     form: { corroborationId: '{sandboxGroup}', updateId: '{looseUpdate}' },
     says: 'added to the group.',
   },
   {
     file: 'app/corroborations/actions.ts',
     name: 'removeMemberAction',
-    role: 'analyst',
+    role: 'analyst', kind: 'link',
     form: { corroborationId: '{sandboxGroup}', updateId: '{groupMember}' },
     says: 'removed from the group.',
   },
   {
     file: 'app/corroborations/actions.ts',
     name: 'markAction',
-    role: 'analyst',
-    form: { corroborationId: '{sandboxGroup}', mark: 'consistent', note: 'Judged by {caller}' },
+    role: 'analyst', kind: 'edit',
+    form: { corroborationId: '{sandboxGroup}', version: '{sandboxGroupVersion}', mark: 'consistent', note: 'Judged by {caller}' },
     says: 'Verdict saved.',
   },
   {
     file: 'app/issues/[id]/convergence/actions.ts',
     name: 'recordConvergenceAction',
-    role: 'analyst',
-    form: { issueId: '{sandboxIssue}', roundId: '{sandboxRound}', distance: '2', note: 'Judged by {caller}' },
+    role: 'analyst', kind: 'edit', versionField: 'version.{sandboxRound}',
+    // The form carries each round's judgement version; the chosen round's is checked (0: none yet).
+    form: { issueId: '{sandboxIssue}', roundId: '{sandboxRound}', 'version.{sandboxRound}': '{sandboxJudgementVersion}', distance: '2', note: 'Judged by {caller}' },
     says: 'Judgement recorded',
   },
   // Saved views are personal: a viewer may keep their own.
   {
     file: 'app/saved-views/actions.ts',
     name: 'saveViewAction',
-    role: 'viewer',
+    role: 'viewer', kind: 'create',
     form: { page: 'timeline', name: 'Matrix view of {caller}', query: 'negotiation={sandboxNegotiation}' },
     says: 'View “Matrix view of {caller}” saved.',
   },
-  { file: 'app/saved-views/actions.ts', name: 'deleteViewAction', role: 'viewer', form: { viewId: '{ownView}' }, says: 'View deleted.' },
+  { file: 'app/saved-views/actions.ts', name: 'deleteViewAction', role: 'viewer', kind: 'delete', form: { viewId: '{ownView}' }, says: 'View deleted.' },
+  // Membership is managed by admins; the probes add and remove the throw-away account on the sandbox.
+  {
+    file: 'app/negotiations/[id]/members/actions.ts',
+    name: 'setNegotiationMemberAction',
+    role: 'admin', kind: 'link',
+    form: { negotiationId: '{sandboxNegotiation}', userId: '{throwawayUser}', role: 'viewer' },
+    says: 'it applies from their next request.',
+  },
+  {
+    file: 'app/negotiations/[id]/members/actions.ts',
+    name: 'removeNegotiationMemberAction',
+    role: 'admin', kind: 'delete',
+    form: { negotiationId: '{sandboxNegotiation}', userId: '{throwawayUser}' },
+    says: 'Member removed',
+  },
   // The user actions change a throw-away account the spec creates first, never a demo login other specs use.
   {
     file: 'app/admin/users/actions.ts',
     name: 'createUserAction',
-    role: 'admin',
+    role: 'admin', kind: 'create',
     form: { email: 'matrix-created@example.org', name: 'Matrix created user', role: 'viewer', password: MATRIX_PASSWORD },
     says: 'Created viewer matrix-created@example.org.',
   },
   {
     file: 'app/admin/users/actions.ts',
     name: 'changeRoleAction',
-    role: 'admin',
-    form: { userId: '{throwawayUser}', role: 'analyst' },
+    role: 'admin', kind: 'edit',
+    form: { userId: '{throwawayUser}', version: '{throwawayUserVersion}', role: 'analyst' },
     says: 'Role changed to analyst',
   },
   {
     file: 'app/admin/users/actions.ts',
     name: 'setDisabledAction',
-    role: 'admin',
-    form: { userId: '{throwawayUser}', disabled: 'true' },
-    says: 'Disabled; their sessions have ended.',
+    role: 'admin', kind: 'edit',
+    form: { userId: '{throwawayUser}', version: '{throwawayUserVersion}', disabled: 'true' },
+    says: 'Disabled; their sessions and API tokens have ended.',
   },
   {
     file: 'app/admin/users/actions.ts',
     name: 'resetPasswordAction',
-    role: 'admin',
-    form: { userId: '{throwawayUser}', password: MATRIX_PASSWORD },
+    role: 'admin', kind: 'edit',
+    form: { userId: '{throwawayUser}', version: '{throwawayUserVersion}', password: MATRIX_PASSWORD },
     says: 'Password reset',
   },
 ];
@@ -347,4 +393,20 @@ const RANK: Record<Access, number> = { public: -1, viewer: 0, analyst: 1, admin:
 export function allowed(caller: Exclude<Access, 'public'> | null, access: Access): boolean {
   if (access === 'public') return true;
   return caller !== null && RANK[caller] >= RANK[access];
+}
+
+/** Placeholders for the caller's own records or none in particular: naming only these, an entry is no negotiation's. */
+const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken']);
+
+/**
+ * Whether an entry reads or writes records of one negotiation: a route with an id in its path or a sample in its
+ * URL or body, an action whose form or bound arguments name one. Derived, so no entry can leave it out.
+ */
+export function isScoped(entry: RouteEntry | ActionEntry): boolean {
+  const texts =
+    'methods' in entry
+      ? [entry.url ?? entry.file.replace(/\[\.\.\.[^\]]+\]/g, ''), ...Object.values(entry.body ?? {}).map(String)]
+      : [...(entry.bound ?? []), ...Object.entries(entry.form ?? {}).flat()];
+  if ('methods' in entry && !entry.url && /\[(?!\.\.\.)[^\]]+\]/.test(entry.file)) return true;
+  return texts.some((t) => [...t.matchAll(/\{(\w+)\}/g)].some((m) => !UNSCOPED_SAMPLES.has(m[1])));
 }

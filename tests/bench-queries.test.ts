@@ -19,6 +19,7 @@ import { sinceLastRound } from '@/db/queries/since-last-round';
 import { listHomework } from '@/db/queries/homework';
 import { needsAttention } from '@/db/queries/attention';
 import { exportNegotiationJson } from '@/db/queries/export-negotiation';
+import { readerScope, wholeInstance, type ReaderScope } from '@/db/queries/access';
 
 type Targets = ReturnType<typeof pickTargets>;
 /**
@@ -26,38 +27,38 @@ type Targets = ReturnType<typeof pickTargets>;
  * kind of result present, so its count moves with the mix of kinds (never with the number of rows):
  * it is bounded, not constant.
  */
-type Page = { name: string; run: (db: DB, t: Targets) => unknown[]; cap: number; constant?: false };
+type Page = { name: string; run: (db: DB, t: Targets, scope: ReaderScope) => unknown[]; cap: number; constant?: false };
 
 /** What each page asks of the database, as the page itself calls it. */
 const PAGES: Page[] = [
-  { name: 'dashboard', cap: 7, run: (db) => [dashboardMatrix(db), listDeadlines(db, '2024-01-01')] },
+  { name: 'dashboard', cap: 7, run: (db, _t, scope) => [dashboardMatrix(db, scope), listDeadlines(db, scope, '2024-01-01')] },
   {
     name: 'issue page',
     cap: 6,
-    run: (db, t) => {
-      const issue = getIssue(db, t.issueId)!;
+    run: (db, t, scope) => {
+      const issue = getIssue(db, scope, t.issueId)!;
       const n = issue.issue.negotiationId;
-      return [issue, listSeatedParties(db, n), positionHistory(db, t.issueId), statusHistory(db, t.issueId), listSourceChoices(db), listRoundsOf(db, n)];
+      return [issue, listSeatedParties(db, scope, n), positionHistory(db, scope, t.issueId), statusHistory(db, scope, t.issueId), listSourceChoices(db, scope), listRoundsOf(db, scope, n)];
     },
   },
-  { name: 'search', cap: 12, constant: false, run: (db, t) => [search(db, t.searchWord)] },
+  { name: 'search', cap: 12, constant: false, run: (db, t, scope) => [search(db, scope, t.searchWord)] },
   {
     name: 'search filtered',
     cap: 12,
     constant: false,
-    run: (db, t) => [search(db, t.searchWord, { negotiationId: t.negotiationId, reliability: 'C', from: '2023-01-01' })],
+    run: (db, t, scope) => [search(db, scope, t.searchWord, { negotiationId: t.negotiationId, reliability: 'C', from: '2023-01-01' })],
   },
-  { name: 'deadlines', cap: 3, run: (db) => [listDeadlines(db)] },
-  { name: 'round page', cap: 11, run: (db, t) => [getRoundPage(db, t.roundId, '2026-11-23')] },
-  { name: 'round summary', cap: 20, run: (db, t) => [roundSummary(db, t.roundId, '2026-11-23')] },
+  { name: 'deadlines', cap: 3, run: (db, _t, scope) => [listDeadlines(db, scope)] },
+  { name: 'round page', cap: 11, run: (db, t, scope) => [getRoundPage(db, scope, t.roundId, '2026-11-23')] },
+  { name: 'round summary', cap: 20, run: (db, t, scope) => [roundSummary(db, scope, t.roundId, '2026-11-23')] },
   // Two more than before: the latest event in the negotiation (for the default) and the updates between the points.
-  { name: 'since last round', cap: 9, run: (db, t) => [sinceLastRound(db, t.negotiationId, {}, '2026-11-23').issues] },
-  { name: 'homework board', cap: 2, run: (db, t) => [listHomework(db, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
+  { name: 'since last round', cap: 9, run: (db, t, scope) => [sinceLastRound(db, scope, t.negotiationId, {}, '2026-11-23').issues] },
+  { name: 'homework board', cap: 2, run: (db, t, scope) => [listHomework(db, scope, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
   {
     name: 'needs attention',
     cap: 7,
-    run: (db) => {
-      const a = needsAttention(db, { today: '2026-11-23', staleDays: 1, shown: 10 });
+    run: (db, _t, scope) => {
+      const a = needsAttention(db, scope, { today: '2026-11-23', staleDays: 1, shown: 10 });
       return [a.overdue.items, a.weak.items];
     },
   },
@@ -78,8 +79,11 @@ async function open(name: 'small' | 'large', scale: number) {
 }
 
 function countStatements(instance: Instance, page: Page) {
+  // As the bench analyst reads (every negotiation open: the filters run, over all of them). The scope is read
+  // once per request, before the page's own queries.
+  const scope = readerScope(instance.db, { id: 1, role: 'analyst' });
   instance.statements.length = 0;
-  const data = page.run(instance.db, instance.targets);
+  const data = page.run(instance.db, instance.targets, scope);
   return { count: instance.statements.length, data };
 }
 
@@ -136,7 +140,7 @@ describe('positions read from candidate versions equal the rule applied to every
     const roundIds = db.$client.prepare('SELECT id FROM rounds ORDER BY id').pluck().all() as number[];
     let compared = 0;
     for (const roundId of roundIds) {
-      const page = getRoundPage(db, roundId, '2026-11-23')!;
+      const page = getRoundPage(db, wholeInstance(db), roundId, '2026-11-23')!;
       const versions = everyVersion(db, page.agenda.map((a) => a.id));
       for (const issue of page.agenda) {
         for (const { party, position } of issue.positions) {
@@ -154,7 +158,7 @@ describe('positions read from candidate versions equal the rule applied to every
     const negotiationIds = db.$client.prepare('SELECT id FROM negotiations ORDER BY id').pluck().all() as number[];
     let compared = 0;
     for (const negotiationId of negotiationIds) {
-      const diff = sinceLastRound(db, negotiationId, {}, '2026-11-23');
+      const diff = sinceLastRound(db, wholeInstance(db), negotiationId, {}, '2026-11-23');
       if (!diff.comparison.ok) continue;
       const [start, end] = [diff.comparison.from.date, diff.comparison.to.date];
       const versions = everyVersion(db, diff.issues.map((i) => i.id));
@@ -178,7 +182,7 @@ describe('the JSON export of the largest negotiation of the larger instance', ()
   it("carries each update's issues, parties, actors and sources, across several batches", () => {
     const { db, targets } = instances.large;
     const nid = targets.negotiationId;
-    const doc = JSON.parse(exportNegotiationJson(db, nid)!) as { updates: Record<'issues' | 'parties' | 'actors' | 'sources', string[]>[] };
+    const doc = JSON.parse(exportNegotiationJson(db, wholeInstance(db), nid)!) as { updates: Record<'issues' | 'parties' | 'actors' | 'sources', string[]>[] };
     const ids = db.$client.prepare('SELECT id FROM updates WHERE negotiation_id = ? ORDER BY id').pluck().all(nid) as number[];
     expect(ids.length).toBeGreaterThan(1000);
     expect(doc.updates).toHaveLength(ids.length);
@@ -201,7 +205,7 @@ describe('query plans of the large instance', () => {
   it('the round summary finds its homework (assigned, due at the round, or due in its dates) by index, not by a scan', () => {
     const instance = instances.large;
     instance.statements.length = 0;
-    roundSummary(instance.db, instance.targets.roundId, '2026-11-23');
+    roundSummary(instance.db, wholeInstance(instance.db), instance.targets.roundId, '2026-11-23');
     const statement = instance.statements.find((s) => /^select "homework"\."id"/.test(s) && s.includes('"due_on" >='));
     expect(statement).toBeDefined();
     const plan = (instance.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((p) => p.detail);

@@ -20,6 +20,7 @@ import { renderJson } from '@/lib/exports/json';
 import { renderMarkdown } from '@/lib/exports/markdown';
 import { renderPdf } from '@/lib/exports/pdf';
 import type { DB } from '@/db';
+import { wholeInstance } from '@/db/queries/access';
 
 // Rendering and reading back a PDF is slow on a busy 2-core machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -50,27 +51,27 @@ beforeAll(() => {
 
 describe('homework due at the cancelled round', () => {
   it('reads "due round cancelled" on the board, counted overdue from the day the round was planned for', () => {
-    const board = listHomework(db, { negotiationId }, TALKS_TODAY);
+    const board = listHomework(db, wholeInstance(db), { negotiationId }, TALKS_TODAY);
     expect(board.map((h) => [h.title, h.state, h.overdue])).toEqual([
       [OWED, 'due_round_cancelled', true],
       [SETTLED, 'delivered', false],
     ]);
-    expect(listHomework(db, { negotiationId, status: 'due_round_cancelled' }, TALKS_TODAY).map((h) => h.title)).toEqual([OWED]);
+    expect(listHomework(db, wholeInstance(db), { negotiationId, status: 'due_round_cancelled' }, TALKS_TODAY).map((h) => h.title)).toEqual([OWED]);
     // The day before the round would have met, nothing was late yet.
-    expect(listHomework(db, { negotiationId }, CANCELLED.startsOn)[0]).toMatchObject({ state: 'due_round_cancelled', overdue: false });
+    expect(listHomework(db, wholeInstance(db), { negotiationId }, CANCELLED.startsOn)[0]).toMatchObject({ state: 'due_round_cancelled', overdue: false });
   });
 
   it('on the round pages and the negotiation page', () => {
-    expect(getRoundPage(db, roundId(CANCELLED.name), TALKS_TODAY)!.homeworkDue.map((h) => [h.title, h.state])).toEqual([
+    expect(getRoundPage(db, wholeInstance(db), roundId(CANCELLED.name), TALKS_TODAY)!.homeworkDue.map((h) => [h.title, h.state])).toEqual([
       [OWED, 'due_round_cancelled'],
       [SETTLED, 'delivered'],
     ]);
-    expect(getRoundPage(db, roundId(LAST_HELD.name), TALKS_TODAY)!.homeworkAssigned.map((h) => h.state)).toEqual(['due_round_cancelled', 'delivered']);
-    expect(homeworkCounts(db, negotiationId, TALKS_TODAY)).toEqual({ open: 1, overdue: 1, dueRoundCancelled: 1 });
+    expect(getRoundPage(db, wholeInstance(db), roundId(LAST_HELD.name), TALKS_TODAY)!.homeworkAssigned.map((h) => h.state)).toEqual(['due_round_cancelled', 'delivered']);
+    expect(homeworkCounts(db, wholeInstance(db), negotiationId, TALKS_TODAY)).toEqual({ open: 1, overdue: 1, dueRoundCancelled: 1 });
   });
 
   it("in the dashboard's overdue list and count, and on the deadlines", () => {
-    const attention = needsAttention(db, { today: TALKS_TODAY, staleDays: 30, negotiationId, shown: 5 });
+    const attention = needsAttention(db, wholeInstance(db), { today: TALKS_TODAY, staleDays: 30, negotiationId, shown: 5 });
     expect(attention.overdue.count).toBe(1);
     expect(attention.overdue.items).toEqual([
       expect.objectContaining({ title: OWED, dueRoundName: CANCELLED.name, dueRoundStatus: 'cancelled', dueRoundStartsOn: CANCELLED.startsOn }),
@@ -80,13 +81,13 @@ describe('homework due at the cancelled round', () => {
       ['Inspections', '2025-06-13'],
       ['Enrichment ceiling', '2025-06-14'],
     ]);
-    const deadline = listDeadlines(db).find((d) => d.kind === 'homework' && d.negotiationId === negotiationId)!;
+    const deadline = listDeadlines(db, wholeInstance(db)).find((d) => d.kind === 'homework' && d.negotiationId === negotiationId)!;
     expect(deadline).toMatchObject({ date: CANCELLED.startsOn, detail: `owners IR; due round cancelled: ${CANCELLED.name}` });
   });
 
   it('in every summary format, of the round it was due at and of the round that assigned it', async () => {
     for (const name of [CANCELLED.name, LAST_HELD.name]) {
-      const summary = roundSummary(db, roundId(name), TALKS_TODAY)!;
+      const summary = roundSummary(db, wholeInstance(db), roundId(name), TALKS_TODAY)!;
       const owed = [...summary.homeworkAssigned, ...summary.homeworkDue].find((h) => h.title === OWED)!;
       expect(owed).toMatchObject({ overdue: true, state: 'due_round_cancelled', dueRound: CANCELLED.name });
       const json = JSON.parse(renderJson(summary)) as { homeworkDue: { title: string; overdue: boolean; state: string }[]; homeworkAssigned: typeof json.homeworkDue };
@@ -99,7 +100,7 @@ describe('homework due at the cancelled round', () => {
 });
 
 describe('the briefing of the last held round describes that round', () => {
-  const rome = () => roundSummary(db, roundId(LAST_HELD.name), TALKS_TODAY)!;
+  const rome = () => roundSummary(db, wholeInstance(db), roundId(LAST_HELD.name), TALKS_TODAY)!;
 
   it('counts its key dates from the round, not from the day it is read', async () => {
     const summary = rome();
@@ -144,7 +145,7 @@ describe('the briefing of the last held round describes that round', () => {
 
 describe('since the last round', () => {
   it('by default runs from the last held round to today, and shows what happened after it', () => {
-    const diff = sinceLastRound(db, negotiationId, {}, TALKS_TODAY);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, {}, TALKS_TODAY);
     expect(diff.comparison).toMatchObject({ ok: true, from: { kind: 'round', date: LAST_HELD.endsOn }, to: { kind: 'today', date: TALKS_TODAY } });
     const [enrichment, inspections] = diff.issues;
     // The proposal delivered after the round, and the status change.
@@ -155,7 +156,7 @@ describe('since the last round', () => {
   });
 
   it('compares the last held round with the cancelled one at the day it was planned for, instead of with itself', () => {
-    const diff = sinceLastRound(db, negotiationId, { from: String(roundId(LAST_HELD.name)), to: String(roundId(CANCELLED.name)) }, TALKS_TODAY);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, { from: String(roundId(LAST_HELD.name)), to: String(roundId(CANCELLED.name)) }, TALKS_TODAY);
     expect(diff.comparison).toMatchObject({ ok: true, to: { kind: 'round', date: CANCELLED.startsOn, round: { status: 'cancelled' } } });
     expect(diff.issues.filter((i) => i.changed).map((i) => i.title)).toEqual(['Enrichment ceiling', 'Inspections']);
     expect(diff.updates.count).toBe(3);

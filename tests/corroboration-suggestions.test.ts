@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, makeNegotiation, makeUser } from './factories';
 import { insertUpdate } from './demo-records';
 import { suggestCorroborations } from '@/db/queries/corroborations';
+import { wholeInstance } from '@/db/queries/access';
 
 // When two reports are offered as possibly the same event: how many words they must share.
 
@@ -12,7 +13,7 @@ function pair(first: string, second: string) {
   const analyst = makeUser(db, 'analyst');
   const { negotiationId, issueId } = makeNegotiation(db, analyst);
   for (const body of [first, second]) insertUpdate(db, { negotiationId, authorId: analyst.id, occurredOn: '2026-03-10', issueIds: [issueId], body });
-  return suggestCorroborations(db);
+  return suggestCorroborations(db, wholeInstance(db));
 }
 
 describe('suggested corroborations', () => {

@@ -7,6 +7,7 @@ import { parseUpdatesCsv } from '@/lib/import/updates-csv';
 import { sources, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { ForbiddenError } from '@/lib/roles';
 import type { DB } from '@/db';
+import { wholeInstance } from '@/db/queries/access';
 
 const HEADER = 'date,text,issue,party,source_outlet,source_url,quote';
 
@@ -14,7 +15,7 @@ function setup() {
   const db = freshDb();
   const analyst = makeUser(db);
   const n = makeNegotiation(db, analyst, 'Border talks');
-  const context = { issues: listIssuesOf(db, n.negotiationId), parties: listSeatedParties(db, n.negotiationId) };
+  const context = { issues: listIssuesOf(db, wholeInstance(db), n.negotiationId), parties: listSeatedParties(db, wholeInstance(db), n.negotiationId) };
   return { db, analyst, n, context };
 }
 const count = (db: DB) => db.select({ n: sql<number>`count(*)` }).from(updates).get()!.n;

@@ -4,12 +4,13 @@ import { loadDemoData } from '@/db/demo/load';
 import { listDeadlines } from '@/db/queries/deadlines';
 import { daysBetween, todayIso } from '@/lib/dates';
 import { toICalendar } from '@/lib/ical';
+import { wholeInstance } from '@/db/queries/access';
 
 describe('deadlines', () => {
   it('lists key dates, planned rounds and homework due across negotiations', () => {
     const db = freshDb();
     loadDemoData(db, makeUser(db, 'admin'));
-    const all = listDeadlines(db);
+    const all = listDeadlines(db, wholeInstance(db));
     const expiry = all.find((d) => d.title === 'New START expires');
     expect(expiry?.date).toBe('2026-02-05');
     expect(all.find((d) => d.kind === 'key_date' && d.date === '2026-08-05')).toBeTruthy();
@@ -18,7 +19,7 @@ describe('deadlines', () => {
     expect(round3?.approx).toBe('in the coming weeks');
     expect(all.some((d) => d.kind === 'homework' && d.detail.includes('due at Round 3'))).toBe(true);
     // From a date after the expiry, the expiry is gone but undated items stay.
-    const later = listDeadlines(db, '2026-03-01');
+    const later = listDeadlines(db, wholeInstance(db), '2026-03-01');
     expect(later.find((d) => d.title === 'New START expires')).toBeUndefined();
     expect(later.some((d) => d.kind === 'round')).toBe(true);
   });

@@ -11,6 +11,8 @@ import { validateCollection } from '@/lib/interchange/validate';
 import { parseDocumentText } from '@/lib/interchange/parse';
 import type { NegotiationDocument } from '@/lib/interchange/schema';
 import { freshDb, makeUser } from './factories';
+import { listMembers, readerScope, roleIn, wholeInstance } from '@/db/queries/access';
+import { listNegotiations } from '@/db/queries/negotiations';
 
 const ARMS_CONTROL = 'US–Russia strategic stability';
 
@@ -56,7 +58,7 @@ function demo() {
 const idOf = (db: DB, name: string) => db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, name)).get()!.id;
 
 function exported(db: DB, id: number): NegotiationDocument {
-  const parsed = parseDocumentText(exportNegotiationJson(db, id)!);
+  const parsed = parseDocumentText(exportNegotiationJson(db, wholeInstance(db), id)!);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 5)));
   return parsed.document;
 }
@@ -198,5 +200,39 @@ describe('the demo data set', () => {
     const admin = db.select().from(users).where(eq(users.role, 'admin')).get()!;
     expect(db.select().from(auditLog).where(eq(auditLog.action, 'import')).all().every((a) => a.userId === admin.id)).toBe(true);
     expect(await ensureDemo(db)).toEqual({ loaded: false });
+  });
+
+  it('restricts the peace talks to the analyst, the viewer and the admin, and shows the outsider only the strategic-stability talks', async () => {
+    const db = freshDb();
+    await ensureDemo(db);
+    const sees = (email: string) => {
+      const user = db.select().from(users).where(eq(users.email, email)).get()!;
+      const scope = readerScope(db, user);
+      return listNegotiations(db, scope).map((n) => `${n.name}: ${roleIn(scope, n.id)}`);
+    };
+    expect(sees('outsider@example.org')).toEqual([`${ARMS_CONTROL}: analyst`]);
+    expect(sees('analyst@example.org')).toEqual([`${DEMO_NEGOTIATION_NAME}: analyst`, `${ARMS_CONTROL}: analyst`]);
+    expect(sees('viewer@example.org')).toEqual([`${DEMO_NEGOTIATION_NAME}: viewer`, `${ARMS_CONTROL}: viewer`]);
+    expect(sees('admin@example.org')).toEqual([`${DEMO_NEGOTIATION_NAME}: admin`, `${ARMS_CONTROL}: admin`]);
+    const everything = wholeInstance(db);
+    const accessOf = (name: string) => listNegotiations(db, everything).find((n) => n.name === name)!;
+    expect([accessOf(DEMO_NEGOTIATION_NAME).access, accessOf(DEMO_NEGOTIATION_NAME).marking]).toEqual(['restricted', 'TLP:AMBER']);
+    expect([accessOf(ARMS_CONTROL).access, accessOf(ARMS_CONTROL).marking]).toEqual(['open', 'TLP:GREEN']);
+    expect(listMembers(db, everything, accessOf(DEMO_NEGOTIATION_NAME).id).map((m) => m.email).sort()).toEqual([
+      'admin@example.org',
+      'analyst@example.org',
+      'viewer@example.org',
+    ]);
+  });
+
+  it('gives an account added to an instance loaded before it existed its memberships, and changes nobody else’s access', async () => {
+    const db = freshDb();
+    await ensureDemo(db);
+    db.$client.prepare(`DELETE FROM negotiation_members WHERE user_id = (SELECT id FROM users WHERE email = 'outsider@example.org')`).run();
+    db.$client.prepare(`UPDATE users SET email = 'gone@example.org' WHERE email = 'outsider@example.org'`).run();
+    expect(await ensureDemo(db)).toEqual({ loaded: false });
+    const outsider = db.select().from(users).where(eq(users.email, 'outsider@example.org')).get()!;
+    expect(listNegotiations(db, readerScope(db, outsider)).map((n) => n.name)).toEqual([ARMS_CONTROL]);
+    expect(db.$client.prepare(`SELECT count(*) n FROM negotiation_members`).get()).toEqual({ n: 2 + 1 + 1 + 1 }); // the admin, as importer, in both; one each for the others
   });
 });

@@ -6,6 +6,7 @@ import { negotiations, rounds } from '@/db/schema';
 import { roundPoints, sinceLastRound } from '@/db/queries/since-last-round';
 import { nameOf, TODAY } from './since-last-round-points';
 import { groupByRound, timeline } from '@/db/queries/timeline';
+import { wholeInstance } from '@/db/queries/access';
 
 function seeded() {
   const db = freshDb();
@@ -19,7 +20,7 @@ function seeded() {
 describe('what changed since the last round', () => {
   it('compares the last two held rounds by default: Abu Dhabi 1 → Abu Dhabi 2', () => {
     const { db, negotiationId } = seeded();
-    const diff = sinceLastRound(db, negotiationId, {}, TODAY);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, {}, TODAY);
     expect(nameOf(diff.comparison.from)).toBe('Abu Dhabi round 1');
     expect(nameOf(diff.comparison.to)).toBe('Abu Dhabi round 2');
     // The planned round 3 has no date yet: it cannot be a point of comparison.
@@ -48,7 +49,7 @@ describe('what changed since the last round', () => {
 
   it('takes any two rounds, and lists nothing as changed for a window with no changes', () => {
     const { db, negotiationId, roundId } = seeded();
-    const diff = sinceLastRound(db, negotiationId, { from: String(roundId('Istanbul')), to: String(roundId('Abu Dhabi round 1')) }, TODAY);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, { from: String(roundId('Istanbul')), to: String(roundId('Abu Dhabi round 1')) }, TODAY);
     expect(nameOf(diff.comparison.from)).toBe('Istanbul');
     const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
     // Initial statuses were logged at the end of Abu Dhabi 1, inside this window.
@@ -56,14 +57,14 @@ describe('what changed since the last round', () => {
     expect(byTitle.get('Ceasefire monitoring')!.changed).toBe(false);
 
     // A round compared with itself compares nothing, and says so instead of showing "0 moved".
-    const same = sinceLastRound(db, negotiationId, { from: String(roundId('Abu Dhabi round 2')), to: String(roundId('Abu Dhabi round 2')) }, TODAY);
+    const same = sinceLastRound(db, wholeInstance(db), negotiationId, { from: String(roundId('Abu Dhabi round 2')), to: String(roundId('Abu Dhabi round 2')) }, TODAY);
     expect(same.comparison).toMatchObject({ ok: false, problem: expect.stringContaining('fall on the same day') });
     expect(same.issues).toEqual([]);
   });
 
   it('groups a negotiation timeline by round, latest round first', () => {
     const { db, negotiationId } = seeded();
-    const events = timeline(db, { negotiationId });
+    const events = timeline(db, wholeInstance(db), { negotiationId });
     expect(events.length).toBeGreaterThan(10);
     for (let i = 1; i < events.length; i++) expect(events[i - 1].date >= events[i].date).toBe(true);
     const groups = groupByRound(events);

@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DB } from '@/db';
 import { users } from '@/db/schema';
-import { createNegotiation, seatParty } from '@/db/mutations/negotiations';
+import { createNegotiation, seatParty, updateNegotiation } from '@/db/mutations/negotiations';
 import { createParty } from '@/db/mutations/parties';
 import { createIssue } from '@/db/mutations/issues';
+import { setMember } from '@/db/mutations/members';
+import { negotiations } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 import type { CurrentUser } from '@/lib/roles';
 import type { Role } from '@/lib/domain';
 
@@ -23,13 +26,17 @@ export function makeUser(db: DB, role: Role = 'analyst'): CurrentUser {
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-/** A negotiation with two seated parties and one issue. */
-export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`) {
+/**
+ * A negotiation with two seated parties and one issue, open to every user as today's negotiations are after an
+ * upgrade; `{ restricted: true }` leaves it its creator's, as a new one starts (docs/decisions/0017).
+ */
+export function makeNegotiation(db: DB, by: CurrentUser, name = `Talks ${Math.random().toString(36).slice(2, 8)}`, options: { restricted?: boolean } = {}) {
   const negotiationId = createNegotiation(db, by, { name, description: '' });
+  if (!options.restricted) updateNegotiation(db, by, negotiationId, null, { name, description: '', access: 'open' });
   const partyA = createParty(db, by, { name: `${name} A`, shortName: 'A' });
   const partyB = createParty(db, by, { name: `${name} B`, shortName: 'B' });
-  seatParty(db, by, { negotiationId, partyId: partyA, role: 'party', note: '' });
-  seatParty(db, by, { negotiationId, partyId: partyB, role: 'party', note: '' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyA, role: 'party', note: '' });
+  seatParty(db, by, { version: null, negotiationId, partyId: partyB, role: 'party', note: '' });
   const issueId = createIssue(db, by, {
     negotiationId,
     title: 'Territory',
@@ -54,3 +61,11 @@ export const position = (issueId: number, partyId: number, basedOn: number | nul
   sourceId: null,
   roundId: null,
 });
+
+/** Makes `user` a member of a negotiation (by id or name), as the shell would: the demo's peace talks are restricted. */
+export function makeMember(db: DB, user: CurrentUser, negotiation: number | string, role: 'viewer' | 'analyst' = 'analyst') {
+  const negotiationId =
+    typeof negotiation === 'number' ? negotiation : db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, negotiation)).get()!.id;
+  setMember(db, null, { negotiationId, userId: user.id, role });
+  return negotiationId;
+}

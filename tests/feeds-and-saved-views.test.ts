@@ -13,6 +13,7 @@ import { activityHref, summarizeActivity } from '@/lib/activity';
 import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard-filters';
 import { SavedViewSchema } from '@/lib/validation/saved-views';
 import { NotFoundError } from '@/lib/errors';
+import { wholeInstance } from '@/db/queries/access';
 
 /** A small well-formedness check: every tag closes in order, text holds no raw "<" and only known entities. */
 function assertWellFormed(xml: string) {
@@ -37,7 +38,7 @@ describe('Atom feed of updates', () => {
     const analyst = makeUser(db, 'analyst');
     const { negotiationId, issueId } = makeNegotiation(db, analyst);
     insertUpdate(db, { negotiationId, authorId: analyst.id, occurredOn: '2026-02-05', issueIds: [issueId], body: '**Lavrov** said <script>alert("x")</script> & "nonsense" \u0001' });
-    const rows = latestUpdatesOf(db, negotiationId);
+    const rows = latestUpdatesOf(db, wholeInstance(db), negotiationId);
     expect(rows).toHaveLength(1);
     const xml = toAtom({
       id: 'http://localhost/negotiations/1#updates',
@@ -64,18 +65,18 @@ describe('dashboard filters and saved views', () => {
   it('filters the matrix by status, priority, negotiation and party, and a link restores the filters', () => {
     const db = freshDb();
     loadDemoData(db, makeUser(db, 'admin'));
-    const deadlocked = dashboardMatrix(db, undefined, { status: 'deadlocked' });
+    const deadlocked = dashboardMatrix(db, wholeInstance(db), { status: 'deadlocked' });
     expect(deadlocked.flatMap((b) => b.rows.map((r) => r.title))).toEqual(['Donbas status']);
-    const critical = dashboardMatrix(db, undefined, { priority: 'critical' }).flatMap((b) => b.rows.map((r) => r.title));
+    const critical = dashboardMatrix(db, wholeInstance(db), { priority: 'critical' }).flatMap((b) => b.rows.map((r) => r.title));
     expect(critical.sort()).toEqual(['Donbas status', 'New START extension', 'Security guarantees']);
-    const all = dashboardMatrix(db);
+    const all = dashboardMatrix(db, wholeInstance(db));
     const ukraine = all.flatMap((b) => b.parties).find((p) => p.shortName === 'UA')!;
-    const onlyUa = dashboardMatrix(db, undefined, { party: ukraine.id });
+    const onlyUa = dashboardMatrix(db, wholeInstance(db), { party: ukraine.id });
     expect(onlyUa).toHaveLength(1); // Ukraine sits only at the peace talks
     expect(onlyUa[0].parties.map((p) => p.shortName)).toEqual(['UA']);
     expect(onlyUa[0].rows.every((r) => Object.keys(r.cells).every((k) => Number(k) === ukraine.id))).toBe(true);
     const arms = all.find((b) => b.negotiation.name.startsWith('US–Russia'))!;
-    expect(dashboardMatrix(db, undefined, { negotiation: arms.negotiation.id }).map((b) => b.negotiation.id)).toEqual([arms.negotiation.id]);
+    expect(dashboardMatrix(db, wholeInstance(db), { negotiation: arms.negotiation.id }).map((b) => b.negotiation.id)).toEqual([arms.negotiation.id]);
 
     const params = parseDashboardParams({ status: 'deadlocked', party: String(ukraine.id), priority: 'bogus', stale: '-3', junk: 'x' });
     expect(params).toEqual({ negotiation: undefined, party: ukraine.id, status: 'deadlocked', priority: undefined, stale: 30, page: 1 });
@@ -111,10 +112,10 @@ describe('activity feed', () => {
     const analyst = makeUser(db, 'analyst');
     const { negotiationId, issueId } = makeNegotiation(db, analyst);
     const round = db.insert(rounds).values({ negotiationId, sequence: 1, name: 'R1', format: 'direct', status: 'held' }).returning().get().id;
-    setConvergence(db, analyst, { issueId, roundId: round, distance: 3, note: 'far apart' });
-    setConvergence(db, analyst, { issueId, roundId: round, distance: 2, note: 'closer' });
+    setConvergence(db, analyst, { version: null, issueId, roundId: round, distance: 3, note: 'far apart' });
+    setConvergence(db, analyst, { version: null, issueId, roundId: round, distance: 2, note: 'closer' });
     saveView(db, analyst, { page: 'dashboard', name: 'Mine', query: '' });
-    const rows = recentActivity(db);
+    const rows = recentActivity(db, wholeInstance(db));
     expect(rows.some((r) => r.entity === 'saved_view')).toBe(false);
     expect(rows[0]).toMatchObject({ entity: 'convergence', action: 'update', userName: analyst.name });
     expect(summarizeActivity(rows[0])).toBe('changed a convergence judgement: distance 2 (was 3): closer');

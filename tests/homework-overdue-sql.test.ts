@@ -14,6 +14,7 @@ import { HOMEWORK_STATUSES, type HomeworkStatus, type RoundStatus } from '@/lib/
 import { isDueRoundCancelled, isOverdue, isPending } from '@/lib/homework';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
+import { wholeInstance } from '@/db/queries/access';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -63,15 +64,15 @@ const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 /** The homework each list the analysts read shows for one negotiation on `today`. */
 function everyList(db: DB, negotiationId: number, today: string) {
   return {
-    dashboard: sorted(overdueHomework(db, today, negotiationId).map((h) => h.id)),
-    dashboardCancelled: sorted(overdueHomework(db, today, negotiationId).filter((h) => h.dueRoundStatus === 'cancelled').map((h) => h.id)),
-    dashboardCount: countOverdueHomework(db, today, negotiationId),
-    board: sorted(listHomework(db, { negotiationId, status: 'overdue' }, today).map((h) => h.id)),
-    boardCancelled: sorted(listHomework(db, { negotiationId, status: 'due_round_cancelled' }, today).map((h) => h.id)),
-    negotiationPage: homeworkCounts(db, negotiationId, today),
-    deadlines: sorted(listDeadlines(db).filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId).map((d) => d.target.id)),
+    dashboard: sorted(overdueHomework(db, wholeInstance(db), today, negotiationId).map((h) => h.id)),
+    dashboardCancelled: sorted(overdueHomework(db, wholeInstance(db), today, negotiationId).filter((h) => h.dueRoundStatus === 'cancelled').map((h) => h.id)),
+    dashboardCount: countOverdueHomework(db, wholeInstance(db), today, negotiationId),
+    board: sorted(listHomework(db, wholeInstance(db), { negotiationId, status: 'overdue' }, today).map((h) => h.id)),
+    boardCancelled: sorted(listHomework(db, wholeInstance(db), { negotiationId, status: 'due_round_cancelled' }, today).map((h) => h.id)),
+    negotiationPage: homeworkCounts(db, wholeInstance(db), negotiationId, today),
+    deadlines: sorted(listDeadlines(db, wholeInstance(db)).filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId).map((d) => d.target.id)),
     deadlinesCancelled: sorted(
-      listDeadlines(db)
+      listDeadlines(db, wholeInstance(db))
         .filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId && d.detail.includes('due round cancelled'))
         .map((d) => d.target.id),
     ),
@@ -80,7 +81,7 @@ function everyList(db: DB, negotiationId: number, today: string) {
 
 /** The homework the round pages mark overdue among the items due at them. */
 function overdueOnRoundPages(db: DB, roundIds: number[], today: string) {
-  return sorted(roundIds.flatMap((r) => getRoundPage(db, r, today)!.homeworkDue.filter((h) => h.overdue).map((h) => h.id)));
+  return sorted(roundIds.flatMap((r) => getRoundPage(db, wholeInstance(db), r, today)!.homeworkDue.filter((h) => h.overdue).map((h) => h.id)));
 }
 
 describe('the status groups', () => {
@@ -157,8 +158,8 @@ describe('overdue homework reads the same on every page', () => {
       deadlinesCancelled: [past, notYet, neverDated],
     });
     expect(overdueOnRoundPages(db, [...Object.values(t.rounds), later, undated], TODAY)).toEqual([past, neverDated]);
-    expect(listHomework(db, { id: settled }, TODAY)[0].state).toBe('delivered');
-    expect(listHomework(db, { id: notYet }, TODAY)[0]).toMatchObject({ state: 'due_round_cancelled', overdue: false });
+    expect(listHomework(db, wholeInstance(db), { id: settled }, TODAY)[0].state).toBe('delivered');
+    expect(listHomework(db, wholeInstance(db), { id: notYet }, TODAY)[0]).toMatchObject({ state: 'due_round_cancelled', overdue: false });
     // A day after the round was planned for, the one called off in advance is overdue too.
     expect(everyList(db, t.negotiationId, '2026-03-21').dashboard).toEqual([past, notYet, neverDated]);
   });

@@ -12,6 +12,7 @@ import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
 import type { RoundInput } from '@/lib/validation/rounds';
 import type { HomeworkInput } from '@/lib/validation/homework';
+import { wholeInstance } from '@/db/queries/access';
 
 const TODAY = '2026-03-01';
 
@@ -99,20 +100,20 @@ describe('the overdue rule', () => {
     const analyst = makeUser(db);
     const s = setUp(db, analyst);
     const id = createHomework(db, analyst, s.item());
-    expect(listHomework(db, { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(false);
-    expect(listHomework(db, { status: 'overdue' }, TODAY)).toHaveLength(0);
+    expect(listHomework(db, wholeInstance(db), { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(false);
+    expect(listHomework(db, wholeInstance(db), { status: 'overdue' }, TODAY)).toHaveLength(0);
 
     editRound(db, analyst, s.second, 1, roundInput(s.negotiationId, 'Round 2', { status: 'held', startsOn: '2026-02-20', endsOn: '2026-02-21' }));
-    expect(listHomework(db, { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(true);
-    expect(listHomework(db, { status: 'overdue' }, TODAY).map((h) => h.id)).toEqual([id]);
-    const page = getRoundPage(db, s.second, TODAY)!;
+    expect(listHomework(db, wholeInstance(db), { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(true);
+    expect(listHomework(db, wholeInstance(db), { status: 'overdue' }, TODAY).map((h) => h.id)).toEqual([id]);
+    const page = getRoundPage(db, wholeInstance(db), s.second, TODAY)!;
     expect(page.homeworkDue.map((h) => [h.id, h.overdue])).toEqual([[id, true]]);
-    expect(getRoundPage(db, s.first, TODAY)!.homeworkAssigned.map((h) => h.id)).toEqual([id]);
-    expect(homeworkCounts(db, s.negotiationId, TODAY)).toEqual({ open: 1, overdue: 1, dueRoundCancelled: 0 });
+    expect(getRoundPage(db, wholeInstance(db), s.first, TODAY)!.homeworkAssigned.map((h) => h.id)).toEqual([id]);
+    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 1, overdue: 1, dueRoundCancelled: 0 });
 
     changeHomeworkStatus(db, analyst, { homeworkId: id, status: 'delivered', resolution: 'Done', version: 1 });
-    expect(listHomework(db, { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(false);
-    expect(homeworkCounts(db, s.negotiationId, TODAY)).toEqual({ open: 0, overdue: 0, dueRoundCancelled: 0 });
+    expect(listHomework(db, wholeInstance(db), { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(false);
+    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 0, overdue: 0, dueRoundCancelled: 0 });
   });
 
   it('counts a past due date as overdue even without a due round', () => {
@@ -120,8 +121,8 @@ describe('the overdue rule', () => {
     const analyst = makeUser(db);
     const s = setUp(db, analyst);
     const id = createHomework(db, analyst, s.item({ dueRoundId: null, dueOn: '2026-02-15' }));
-    expect(listHomework(db, { id }, TODAY)[0].overdue).toBe(true);
-    expect(listHomework(db, { id }, '2026-02-10')[0].overdue).toBe(false);
+    expect(listHomework(db, wholeInstance(db), { id }, TODAY)[0].overdue).toBe(true);
+    expect(listHomework(db, wholeInstance(db), { id }, '2026-02-10')[0].overdue).toBe(false);
   });
 
   it('filters by party and by status', () => {
@@ -130,9 +131,9 @@ describe('the overdue rule', () => {
     const s = setUp(db, analyst);
     const a = createHomework(db, analyst, s.item({ title: 'A owns', ownerPartyIds: [s.partyA] }));
     const b = createHomework(db, analyst, s.item({ title: 'B owns', ownerPartyIds: [s.partyB], status: 'in_progress' }));
-    expect(listHomework(db, { partyId: s.partyA }, TODAY).map((h) => h.id)).toEqual([a]);
-    expect(listHomework(db, { partyId: s.partyB }, TODAY).map((h) => h.id)).toEqual([b]);
-    expect(listHomework(db, { status: 'in_progress' }, TODAY).map((h) => h.id)).toEqual([b]);
+    expect(listHomework(db, wholeInstance(db), { partyId: s.partyA }, TODAY).map((h) => h.id)).toEqual([a]);
+    expect(listHomework(db, wholeInstance(db), { partyId: s.partyB }, TODAY).map((h) => h.id)).toEqual([b]);
+    expect(listHomework(db, wholeInstance(db), { status: 'in_progress' }, TODAY).map((h) => h.id)).toEqual([b]);
   });
 });
 
@@ -156,7 +157,7 @@ describe('bad dates are refused and nothing is written', () => {
     expect(() =>
       editRound(db, analyst, s.first, 1, roundInput(s.negotiationId, 'Round 1', { status: 'held', startsOn: '2026-02-10', endsOn: '2026-02-01' })),
     ).toThrow(/end before it starts/);
-    const round = getRoundPage(db, s.first, TODAY)!.round;
+    const round = getRoundPage(db, wholeInstance(db), s.first, TODAY)!.round;
     expect([round.startsOn, round.endsOn, round.version]).toEqual(['2026-02-01', '2026-02-02', 1]);
   });
 
@@ -192,7 +193,7 @@ describe('refining homework', () => {
     const id = createHomework(db, analyst, s.item({ title: 'A list of homework', vague: true, issueId: null }));
     editHomework(db, analyst, id, 1, s.item({ title: 'Withdrawal mechanics', vague: false, ownerPartyIds: [s.partyA, s.partyB] }));
     expect(db.select().from(homeworkRevisions).where(eq(homeworkRevisions.homeworkId, id)).all()).toHaveLength(1);
-    const details = getHomework(db, id, TODAY)!;
+    const details = getHomework(db, wholeInstance(db), id, TODAY)!;
     expect(details.item.title).toBe('Withdrawal mechanics');
     expect(details.item.vague).toBe(false);
     expect(details.history).toHaveLength(1);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const admin = makeUser(db, 'admin');
   adminEmail = admin.email;
   importNegotiation(db, admin, GAZA);
-  token = createApiToken(db, admin, 'importer').token;
+  token = createApiToken(db, admin, { name: 'importer', scope: 'full', days: 30 }).token;
   route = (await import('@/app/api/negotiations/import/route')).POST as Handler;
 });
 

@@ -4,6 +4,7 @@ import { cancelledRoundTalks } from './fixtures/cancelled-round-talks';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { listIssuesOf, listRoundsOf } from '@/db/queries/negotiations';
 import { validateCollection, validateDocument } from '@/lib/interchange/validate';
+import { wholeInstance } from '@/db/queries/access';
 
 // A document as a new analyst writes one by hand (lib/interchange/): what they may leave out, and
 // the messages they get, one a field, references and shape in the same pass.
@@ -45,8 +46,8 @@ describe('what a document may leave out', () => {
     const db = freshDb();
     const result = validateDocument(minimal());
     const id = importNegotiation(db, makeUser(db), result.ok ? result.document : cancelledRoundTalks()).id;
-    expect(listIssuesOf(db, id).map((i) => [i.title, i.priority])).toEqual([['Enrichment', 'medium']]);
-    expect(listRoundsOf(db, id).map((r) => [r.name, r.format])).toEqual([['Muscat', 'direct']]);
+    expect(listIssuesOf(db, wholeInstance(db), id).map((i) => [i.title, i.priority])).toEqual([['Enrichment', 'medium']]);
+    expect(listRoundsOf(db, wholeInstance(db), id).map((r) => [r.name, r.format])).toEqual([['Muscat', 'direct']]);
   });
 
   it('rates a source nobody graded as the Admiralty scale does: cannot be judged', () => {

@@ -7,6 +7,7 @@ import type { NegotiationCollectionV1 as NegotiationCollection, NegotiationDocum
 
 // What an imported document must hold beyond its shape (lib/interchange/validate.ts): every reference
 // resolves, every key is listed once, positions form one chain. Each refusal names the field to fix.
+// The demo collection is a version-1 document (one party and title per actor), read as version 2.
 
 /** The demo's peace talks without what they cite of the arms-control talks (the mil-to-mil issue, two of its updates): a document on its own. */
 const peaceTalks = (() => {
@@ -188,12 +189,11 @@ describe('a collection of negotiations', () => {
     );
   });
 
-  it('refuses a listing of a shared party with another short name, but takes its own description of it', () => {
+  it('refuses a listing of a shared party with another short name, and takes another description (each negotiation says its own)', () => {
     const other = (change: (p: NegotiationCollection['negotiations'][number]['parties'][number]) => void) =>
       collectionErrors((c) => change(c.negotiations[1].parties[0]));
     const message = '"party:US" is listed at /negotiations/0/parties/0 with another name or short name: one key names one party.';
     expect(other((p) => (p.shortName = 'USA'))).toEqual([{ path: '/negotiations/1/parties/0/key', message }]);
-    // What a negotiation says of a party is its own (docs/decisions/0014).
     expect(other((p) => (p.description = 'Another'))).toEqual([]);
   });
 

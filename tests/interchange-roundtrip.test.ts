@@ -19,6 +19,7 @@ import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchan
 import { InvalidInputError } from '@/lib/errors';
 import { GAZA, IRAN } from './shared-parties-fixture';
 import { ForbiddenError } from '@/lib/roles';
+import { wholeInstance } from '@/db/queries/access';
 
 function demoDb() {
   const db = freshDb();
@@ -38,7 +39,7 @@ function demoDb() {
 }
 
 function exportDoc(db: DB, id: number): NegotiationDocument {
-  const text = exportNegotiationJson(db, id);
+  const text = exportNegotiationJson(db, wholeInstance(db), id);
   expect(text).not.toBeNull();
   const result = parseDocumentText(text!);
   if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
@@ -96,10 +97,10 @@ describe('JSON interchange', () => {
 
   it('streams the export in chunks that join into one valid document', () => {
     const { db, id } = demoDb();
-    const chunks = [...exportNegotiationChunks(db, id)!];
+    const chunks = [...exportNegotiationChunks(db, wholeInstance(db), id)!];
     expect(chunks.length).toBeGreaterThan(10);
     expect(() => JSON.parse(chunks.join(''))).not.toThrow();
-    expect(exportNegotiationChunks(db, 999999)).toBeNull();
+    expect(exportNegotiationChunks(db, wholeInstance(db), 999999)).toBeNull();
   });
 
   it('refuses an import whose name is taken, writing nothing', () => {
@@ -121,7 +122,7 @@ describe('JSON interchange', () => {
 
   it('reports the path of each schema error', () => {
     const { db, id } = demoDb();
-    const doc = JSON.parse(exportNegotiationJson(db, id)!);
+    const doc = JSON.parse(exportNegotiationJson(db, wholeInstance(db), id)!);
     doc.issues[0].status = 'solved';
     doc.updates[1].occurredOn = '2026-02-30';
     doc.positions[0].party = 'party:NOPE';
@@ -145,7 +146,7 @@ describe('JSON interchange', () => {
 
   it('refuses positions of a party on an issue that are not listed as one chain, at the path of each', () => {
     const { db, id } = demoDb();
-    const doc = JSON.parse(exportNegotiationJson(db, id)!) as NegotiationDocument;
+    const doc = JSON.parse(exportNegotiationJson(db, wholeInstance(db), id)!) as NegotiationDocument;
     // Ukraine on Donbas has two versions (demoDb): the first superseded by the second.
     const later = doc.positions.findIndex((p) => p.supersedes !== null && p.party === 'party:UA');
     const earlier = doc.positions.findIndex((p) => p.key === doc.positions[later].supersedes);

@@ -16,6 +16,7 @@ import { issues, positions, statusChanges, updateIssues, updates } from '@/db/sc
 import { UpdateSchema } from '@/lib/validation/updates';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
+import { wholeInstance } from '@/db/queries/access';
 
 const TODAY = '2026-12-01';
 
@@ -29,7 +30,7 @@ function latestEventOn(db: DB, issueId: number): string | null {
   return dates.length ? dates.sort().at(-1)! : null;
 }
 
-const shownFor = (db: DB, issueId: number, today = TODAY) => staleIssues(db, today, 0).find((i) => i.id === issueId)?.lastEventOn ?? null;
+const shownFor = (db: DB, issueId: number, today = TODAY) => staleIssues(db, wholeInstance(db), today, 0).find((i) => i.id === issueId)?.lastEventOn ?? null;
 
 function log(db: DB, analyst: CurrentUser, values: Record<string, string | string[]>) {
   return logUpdate(db, analyst, UpdateSchema.parse({ body: 'Reported.', ...values }));
@@ -45,7 +46,7 @@ describe('the latest event date of an issue', () => {
     // And one with nothing dated recorded at all: the quietest of all.
     doc.issues.push({ ...doc.issues[1], key: 'issue:empty', title: 'Sanctions relief', sortOrder: 3 });
     const negotiationId = importNegotiation(db, analyst, doc).id;
-    const stale = staleIssues(db, TODAY, 30, negotiationId);
+    const stale = staleIssues(db, wholeInstance(db), TODAY, 30, negotiationId);
     expect(stale.map((i) => [i.title, i.lastEventOn, i.days])).toEqual([
       ['Sanctions relief', null, null],
       ['Inspections', '2025-06-13', 536],
@@ -73,7 +74,7 @@ describe('the latest event date of an issue', () => {
       'position.flexibility': 'moderate',
     });
     expect(shownFor(db, issueId)).toBe('2025-01-10');
-    expect(staleIssues(db, TODAY, 30).map((i) => i.id)).toContain(issueId);
+    expect(staleIssues(db, wholeInstance(db), TODAY, 30).map((i) => i.id)).toContain(issueId);
   });
 
   it('moves back when an update is re-dated or no longer concerns the issue', () => {

@@ -9,6 +9,7 @@ import { rounds } from '@/db/schema';
 import { ConflictError, InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { IssueEditSchema, IssueSchema } from '@/lib/validation/issues';
+import { wholeInstance } from '@/db/queries/access';
 
 describe('negotiation list', () => {
   it('counts each negotiation’s issues and rounds and lists its seated parties', () => {
@@ -18,7 +19,7 @@ describe('negotiation list', () => {
     createIssue(db, analyst, { ...IssueSchema.parse({ negotiationId: busy.negotiationId, title: 'Second', status: 'proposed', priority: 'low' }) });
     db.insert(rounds).values({ negotiationId: busy.negotiationId, sequence: 1, name: 'Geneva', format: 'direct', status: 'held' }).run();
     createNegotiation(db, analyst, { name: 'Quiet talks', description: '' });
-    const summaries = listNegotiationSummaries(db);
+    const summaries = listNegotiationSummaries(db, wholeInstance(db));
     expect(summaries.map((s) => [s.name, s.issueCount, s.roundCount, s.parties.length])).toEqual([
       ['Busy talks', 2, 1, 2],
       ['Quiet talks', 0, 0, 0],
@@ -32,15 +33,15 @@ describe('negotiation list', () => {
     createNegotiation(db, analyst, { name: 'Talks', description: '' });
     expect(() => createNegotiation(db, analyst, { name: 'Talks', description: '' })).toThrow(InvalidInputError);
     expect(() => createNegotiation(db, viewer, { name: 'Other', description: '' })).toThrow(ForbiddenError);
-    expect(listNegotiationSummaries(db).map((s) => s.name)).toEqual(['Talks']);
+    expect(listNegotiationSummaries(db, wholeInstance(db)).map((s) => s.name)).toEqual(['Talks']);
   });
 
   it('seating a seated party again changes its role instead of adding a second seat', () => {
     const db = freshDb();
     const analyst = makeUser(db);
     const { negotiationId, partyA } = makeNegotiation(db, analyst);
-    seatParty(db, analyst, { negotiationId, partyId: partyA, role: 'mediator', note: 'hosts the talks' });
-    const seats = listSeatedParties(db, negotiationId);
+    seatParty(db, analyst, { version: null, negotiationId, partyId: partyA, role: 'mediator', note: 'hosts the talks' });
+    const seats = listSeatedParties(db, wholeInstance(db), negotiationId);
     expect(seats).toHaveLength(2);
     expect(seats.find((s) => s.id === partyA)).toMatchObject({ role: 'mediator', note: 'hosts the talks' });
   });
@@ -55,9 +56,9 @@ describe('issue edits', () => {
     const edit = IssueEditSchema.parse({ issueId: String(issueId), version: '1', title: 'Territory and borders', priority: 'critical', keyDate: '2026-03-01', keyDateLabel: 'Deadline' });
     const { issueId: _i, version, ...fields } = edit;
     updateIssue(db, alice, issueId, version, fields);
-    expect(getIssue(db, issueId)!.issue).toMatchObject({ title: 'Territory and borders', version: 2, keyDate: '2026-03-01' });
+    expect(getIssue(db, wholeInstance(db), issueId)!.issue).toMatchObject({ title: 'Territory and borders', version: 2, keyDate: '2026-03-01' });
     expect(() => updateIssue(db, bob, issueId, version, { ...fields, title: 'Bob was late' })).toThrow(ConflictError);
-    expect(getIssue(db, issueId)!.issue.title).toBe('Territory and borders');
+    expect(getIssue(db, wholeInstance(db), issueId)!.issue.title).toBe('Territory and borders');
   });
 
   it('names a key date that is not a real date', () => {

@@ -12,6 +12,11 @@ import { listAudit } from '@/db/queries/audit';
 import { exportNegotiationJson } from '@/db/queries/export-negotiation';
 import { search } from '@/db/queries/search';
 import { position } from './factories';
+import { createNegotiation } from '@/db/mutations/negotiations';
+import { setMember } from '@/db/mutations/members';
+import { readerScope } from '@/db/queries/access';
+import { listNegotiations } from '@/db/queries/negotiations';
+import { wholeInstance } from '@/db/queries/access';
 
 type Journal = { entries: { idx: number; tag: string }[] };
 
@@ -60,9 +65,15 @@ describe('migrations', () => {
     const db = openDatabase(file);
     const sqlite = db.$client;
     expect(sqlite.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
-    for (const t of tables) expect(rows(sqlite, t), t).toEqual(before[t]);
+    // Every row and value the old release had is still there (later migrations may add columns).
+    const asBefore = (t: string) => rows(sqlite, t).map((r, i) => Object.fromEntries(Object.keys(before[t][i] as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    for (const t of tables) expect(asBefore(t), t).toEqual(before[t]);
     // A party's description moved to the negotiations (the next test); the rest of it stays.
-    expect(rows(sqlite, 'parties')).toEqual(partiesBefore.map(({ description: _, ...kept }) => kept));
+    const partiesNow = rows(sqlite, 'parties').map(({ version: _, ...kept }) => kept);
+    expect(partiesNow).toEqual(partiesBefore.map(({ description: _, ...kept }) => kept));
+    // Need to know (docs/decisions/0017): what existed stays open to everyone, unmarked; the old audit row names its negotiation.
+    expect(sqlite.prepare(`SELECT access, marking FROM negotiations`).all()).toEqual([{ access: 'open', marking: '' }]);
+    expect(sqlite.prepare(`SELECT negotiation_id n FROM audit_log`).all()).toEqual([{ n: 1 }]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     const triggers = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]).map((r) => r.name);
@@ -72,13 +83,47 @@ describe('migrations', () => {
     // And the app works on the old data: a new version of the old position, history kept.
     const user = { id: 1, email: 'old@example.org', name: 'Old Analyst', role: 'analyst' as const };
     const newId = recordPosition(db, user, position(1, 1, 1, 'Position after the upgrade'));
-    expect(currentPosition(db, 1, 1)?.id).toBe(newId);
+    expect(currentPosition(db, wholeInstance(db), 1, 1)?.id).toBe(newId);
     expect(listAudit(db, { entity: 'position' }).total).toBe(2);
     sqlite.close();
 
     // Opening it again changes nothing more.
     const again = openDatabase(file);
     expect(again.$client.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
+    again.$client.close();
+  });
+
+  it('keeps memberships and who may read what across a restart and the migrations after need to know', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+    const upTo = journal.entries.findIndex((e) => e.tag.endsWith('need_to_know')) + 1;
+    expect(upTo).toBeGreaterThan(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-upgrade-')), 'members.db');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(upTo) });
+    old.close();
+
+    // Used at that migration: a restricted negotiation with a member, another user outside it.
+    const first = openDatabase(file);
+    const ins = (email: string, role: string) =>
+      Number(first.$client.prepare(`INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, 'x')`).run(email, email, role).lastInsertRowid);
+    const lead = { id: ins('lead@example.org', 'analyst'), email: 'lead@example.org', name: 'Lead', role: 'analyst' as const };
+    const member = ins('member@example.org', 'viewer');
+    const outsider = ins('outsider@example.org', 'analyst');
+    const id = createNegotiation(first, lead, { name: 'Back channel', description: '' });
+    setMember(first, null, { negotiationId: id, userId: member, role: 'viewer' });
+    first.$client.close();
+
+    // Restarted on the latest migrations: the same people see the same negotiation, with the same roles.
+    const again = openDatabase(file);
+    expect(again.$client.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
+    expect(again.$client.prepare(`SELECT user_id userId, role FROM negotiation_members ORDER BY user_id`).all()).toEqual([
+      { userId: lead.id, role: 'analyst' },
+      { userId: member, role: 'viewer' },
+    ]);
+    expect(readerScope(again, { id: member, role: 'viewer' }).roles.get(id)).toBe('viewer');
+    expect(listNegotiations(again, readerScope(again, { id: outsider, role: 'analyst' }))).toEqual([]);
     again.$client.close();
   });
 
@@ -142,7 +187,7 @@ describe('migrations', () => {
     );
 
     // The arms-control export says only what it says: its people with their titles, China named but not seated.
-    const arms = JSON.parse(exportNegotiationJson(db, 2)!);
+    const arms = JSON.parse(exportNegotiationJson(db, wholeInstance(db), 2)!);
     expect(arms.parties.map((p: { name: string; role: string | null; description: string }) => [p.name, p.role, p.description])).toEqual([
       ['United States', 'party', 'Mediator of the peace talks; party to New START.'],
       ['Russia', 'party', 'Party to both.'],
@@ -154,8 +199,8 @@ describe('migrations', () => {
       ['Wang Yi', ['Chinese foreign minister']],
     ]);
     // Search finds a person once per negotiation they speak in, by that negotiation's title.
-    expect(search(db, 'Peskov').map((h) => h.negotiationId).sort()).toEqual([1, 2]);
-    expect(search(db, 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1]]);
+    expect(search(db, wholeInstance(db), 'Peskov').map((h) => h.negotiationId).sort()).toEqual([1, 2]);
+    expect(search(db, wholeInstance(db), 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1]]);
     sqlite.close();
   });
 });

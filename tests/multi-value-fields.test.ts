@@ -75,8 +75,8 @@ describe('validating ids sent as a multi-value field', () => {
     expect(HomeworkSchema.parse(homework).ownerPartyIds).toEqual([2, 3]);
     expect(HomeworkSchema.safeParse({ ...homework, ownerPartyIds: undefined }).error?.issues[0].message).toBe('Choose at least one owner party.');
 
-    expect(AgendaSchema.parse(formValues(sent([['roundId', '5'], ['issueIds', '8'], ['issueIds', '9']])))).toEqual({ roundId: 5, issueIds: [8, 9] });
-    expect(AgendaSchema.parse(formValues(sent([['roundId', '5']])))).toEqual({ roundId: 5, issueIds: [] });
+    expect(AgendaSchema.parse(formValues(sent([['roundId', '5'], ['version', '3'], ['issueIds', '8'], ['issueIds', '9']])))).toEqual({ roundId: 5, version: 3, issueIds: [8, 9] });
+    expect(AgendaSchema.parse(formValues(sent([['roundId', '5'], ['version', '3']])))).toEqual({ roundId: 5, version: 3, issueIds: [] });
 
     const update = UpdateSchema.parse(
       formValues(

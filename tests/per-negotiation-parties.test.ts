@@ -21,6 +21,7 @@ import { UpdateSchema } from '@/lib/validation/updates';
 import { InvalidInputError } from '@/lib/errors';
 import { freshDb, makeUser } from './factories';
 import { GAZA, IRAN } from './shared-parties-fixture';
+import { wholeInstance } from '@/db/queries/access';
 
 // A party is one identity, but what a negotiation says of it and who speaks for it there are that
 // negotiation's own (docs/decisions/0014): on its pages and forms, in its summaries, and on import.
@@ -29,7 +30,7 @@ const idOf = (db: DB, name: string) => db.select({ id: negotiations.id }).from(n
 const partyId = (db: DB, name: string) => db.select({ id: parties.id }).from(parties).where(eq(parties.name, name)).get()!.id;
 
 function exported(db: DB, id: number): NegotiationDocument {
-  const result = validateDocument(JSON.parse(exportNegotiationJson(db, id)!));
+  const result = validateDocument(JSON.parse(exportNegotiationJson(db, wholeInstance(db), id)!));
   if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
   return result.document;
 }
@@ -207,7 +208,7 @@ describe('the interchange validator', () => {
 describe("a negotiation's pages and forms", () => {
   it("offer only the negotiation's own people on the update form, and refuse another's", () => {
     const { db, analyst, gaza, iran } = shared();
-    const choices = updateFormChoices(db).negotiations;
+    const choices = updateFormChoices(db, wholeInstance(db)).negotiations;
     const people = (id: number) => choices.find((n) => n.id === id)!.actors.map((a) => a.name);
     expect(people(gaza.id)).toEqual(['Marco Rubio', 'Steve Witkoff']);
     expect(people(iran.id)).toEqual(['J. D. Vance', 'Steve Witkoff']);
@@ -222,7 +223,7 @@ describe("a negotiation's pages and forms", () => {
   it("show an update's people with their title in its negotiation", () => {
     const { db, iran } = shared();
     const updateId = db.select({ id: updates.id }).from(updates).where(eq(updates.negotiationId, iran.id)).get()!.id;
-    expect(getUpdateDetail(db, updateId)!.actors).toEqual([
+    expect(getUpdateDetail(db, wholeInstance(db), updateId)!.actors).toEqual([
       expect.objectContaining({ name: 'Steve Witkoff', title: 'Special envoy for peace missions; leads the US side in Muscat' }),
     ]);
   });
@@ -230,7 +231,7 @@ describe("a negotiation's pages and forms", () => {
   it("summarise a round without another negotiation's description or people", () => {
     const { db, gaza } = shared();
     const roundId = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.negotiationId, gaza.id)).get()!.id;
-    const markdown = renderMarkdown(roundSummary(db, roundId, '2026-02-01')!);
+    const markdown = renderMarkdown(roundSummary(db, wholeInstance(db), roundId, '2026-02-01')!);
     expect(markdown).toContain('Steve Witkoff');
     for (const other of ['J. D. Vance', 'Muscat', IRAN.parties[0].description]) expect(markdown).not.toContain(other);
   });
@@ -238,8 +239,8 @@ describe("a negotiation's pages and forms", () => {
   it("change what one negotiation says of a party on its seat, and nothing another says", () => {
     const { db, analyst, gaza, iran } = shared();
     const us = partyId(db, 'United States');
-    seatParty(db, analyst, { negotiationId: gaza.id, partyId: us, role: 'guarantor', description: 'Guarantor of the second phase.', note: '' });
-    expect(partyInNegotiations(db, us).map((p) => [p.negotiationName, p.role, p.description])).toEqual([
+    seatParty(db, analyst, { version: null, negotiationId: gaza.id, partyId: us, role: 'guarantor', description: 'Guarantor of the second phase.', note: '' });
+    expect(partyInNegotiations(db, wholeInstance(db), us).map((p) => [p.negotiationName, p.role, p.description])).toEqual([
       ['Gaza ceasefire talks', 'guarantor', 'Guarantor of the second phase.'],
       ['Iran nuclear talks', 'mediator', IRAN.parties[0].description],
     ]);

@@ -71,7 +71,8 @@ describe('recording a position', () => {
     const first = recordPosition(t.db, t.analyst, position(t.issueId, t.partyA, null));
     const stale = () => recordPosition(t.db, t.analyst, position(t.issueId, t.partyA, null, 'From a form opened before'));
     expect(stale).toThrow(ConflictError);
-    expect(stale).toThrow('Another analyst recorded a position for this party since you opened the form. Review the current position below and submit again.');
+    // The same analyst in another window: they are told it was them, what the position now says, and what to do.
+    expect(stale).toThrow(/^You recorded a position of .* in another window since you opened this form: the summary now reads “Wants X”;.* Review and save again\.$/);
     // A form that believes there is a position when there is none is stale too.
     const other = talks();
     expect(() => recordPosition(other.db, other.analyst, position(other.issueId, other.partyA, first))).toThrow(ConflictError);

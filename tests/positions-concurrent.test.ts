@@ -15,7 +15,7 @@ function writerElsewhere(file: string, name: string, ms: number) {
      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
      const db = new Database(workerData.file);
      db.exec('BEGIN IMMEDIATE');
-     db.prepare("INSERT INTO parties (name, short_name, description) VALUES (?, 'X', '')").run(workerData.name);
+     db.prepare("INSERT INTO parties (name, short_name) VALUES (?, 'X')").run(workerData.name);
      Atomics.store(workerData.signal, 0, 1);
      Atomics.notify(workerData.signal, 0);
      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);

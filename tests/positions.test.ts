@@ -8,6 +8,7 @@ import { auditLog, positions, sources } from '@/db/schema';
 import { ConflictError, InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { PositionSchema } from '@/lib/validation/positions';
+import { wholeInstance } from '@/db/queries/access';
 
 describe('positions', () => {
   it('keeps every earlier version and marks exactly one current', () => {
@@ -16,7 +17,7 @@ describe('positions', () => {
     const { issueId, partyA } = makeNegotiation(db, analyst);
     const first = recordPosition(db, analyst, position(issueId, partyA, null, 'Wants all of it'));
     const second = recordPosition(db, analyst, { ...position(issueId, partyA, first, 'Will settle for half'), stance: 'conditional' });
-    const history = positionHistory(db, issueId);
+    const history = positionHistory(db, wholeInstance(db), issueId);
     expect(history.map((p) => p.summary)).toEqual(['Will settle for half', 'Wants all of it']);
     expect(history.filter((p) => p.isCurrent).map((p) => p.id)).toEqual([second]);
     expect(history[0].supersedesId).toBe(first);
@@ -30,7 +31,7 @@ describe('positions', () => {
     const base = recordPosition(db, alice, position(issueId, partyA, null));
     recordPosition(db, alice, position(issueId, partyA, base, 'Alice was first'));
     expect(() => recordPosition(db, bob, position(issueId, partyA, base, 'Bob overwrites'))).toThrow(ConflictError);
-    expect(positionHistory(db, issueId).map((p) => p.summary)).not.toContain('Bob overwrites');
+    expect(positionHistory(db, wholeInstance(db), issueId).map((p) => p.summary)).not.toContain('Bob overwrites');
   });
 
   it('refuses viewers, writing nothing', () => {
@@ -83,7 +84,7 @@ describe('status changes', () => {
     const { issueId } = makeNegotiation(db, analyst);
     const change = { issueId, status: 'deadlocked' as const, changedOn: new Date().toISOString().slice(0, 10), note: '', roundId: null, sourceId: null, version: 1 };
     changeIssueStatus(db, analyst, change);
-    expect(statusHistory(db, issueId).map((s) => s.toStatus)).toEqual(['deadlocked', 'under_discussion']);
+    expect(statusHistory(db, wholeInstance(db), issueId).map((s) => s.toStatus)).toEqual(['deadlocked', 'under_discussion']);
     expect(() => changeIssueStatus(db, analyst, { ...change, status: 'agreed' })).toThrow(ConflictError);
   });
 });

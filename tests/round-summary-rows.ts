@@ -72,7 +72,7 @@ export const GUARANTEES = issue(2, 'Security guarantees');
 export function rows(over: Partial<RoundSummaryRows> = {}): RoundSummaryRows {
   return {
     round: round(),
-    negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks' },
+    negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks', marking: '' },
     delegations: [],
     agendaIssueIds: [DONBAS.id, GUARANTEES.id],
     issues: [DONBAS, GUARANTEES],

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { makeNegotiation, makeUser } = await import('./factories');
   const analyst = makeUser(getDb(), 'analyst');
   ids = makeNegotiation(getDb(), analyst);
-  token = createApiToken(getDb(), analyst, 'script').token;
+  token = createApiToken(getDb(), analyst, { name: 'script', scope: 'full', days: 30 }).token;
   for (const { file, method } of writeRoutes) {
     const routeModule = (await import(/* @vite-ignore */ path.resolve(__dirname, '..', file))) as Record<string, Handler>;
     handlers.set(`${method} ${file}`, routeModule[method]);

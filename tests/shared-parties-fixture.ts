@@ -11,7 +11,7 @@ function talks(name: string, usDescription: string, people: Person[], seed: stri
   return {
     format: 'negotiation-tracker/negotiation',
     version: 2,
-    negotiation: { name, description: `${seed} talks` },
+    negotiation: { name, description: `${seed} talks`, marking: '' },
     parties: [
       { key: 'party:US', name: 'United States', shortName: 'US', description: usDescription, role: 'mediator', note: `${seed} note` },
       { key: `party:${side}`, name: `${seed} side`, shortName: side, description: `${seed} side at the table`, role: 'party', note: '' },

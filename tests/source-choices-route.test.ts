@@ -22,8 +22,8 @@ describe('GET /api/sources/choices (the issue page forms fetch their source list
     const { makeUser } = await import('./factories');
     const db = getDb();
     loadDemoData(db, makeUser(db, 'admin'));
-    tokens.analyst = createApiToken(db, makeUser(db, 'analyst'), 'forms').token;
-    tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), 'reader').token;
+    tokens.analyst = createApiToken(db, makeUser(db, 'analyst'), { name: 'forms', scope: 'read', days: 30 }).token;
+    tokens.viewer = createApiToken(db, makeUser(db, 'viewer'), { name: 'reader', scope: 'read', days: 30 }).token;
     newest = (db.$client.prepare('SELECT max(id) id FROM sources').get() as { id: number }).id;
     ({ GET } = await import('@/app/api/sources/choices/route'));
   });

@@ -61,7 +61,7 @@ describe('a briefing’s CSV never runs what an analyst typed', () => {
   it('neutralises a formula in every cell of the row', () => {
     const s = fullSummary();
     const p = s.issues[0].positions[0].position!;
-    const formulas = { ...s, negotiation: { ...s.negotiation, name: hostile } };
+    const formulas = { ...s, negotiation: { ...s.negotiation, name: hostile, marking: '=TLP' } };
     formulas.round = { ...s.round, name: '+1+1' };
     formulas.issues = [
       {
@@ -79,7 +79,7 @@ describe('a briefing’s CSV never runs what an analyst typed', () => {
     ];
     const [row] = read(renderCsv(formulas));
     const userCells = Object.entries(row).filter(([column]) => !['round_starts_on', 'round_ends_on', 'status_before', 'status_after', 'status_changed', 'stance', 'flexibility', 'as_of', 'recorded_at_this_round', 'source_published_on', 'source_credibility'].includes(column));
-    expect(userCells).toHaveLength(12);
+    expect(userCells).toHaveLength(13);
     for (const [column, value] of userCells) expect([column, value.startsWith("'")]).toEqual([column, true]);
     expect(row.negotiation).toBe(`'${hostile}`);
     expect(row.red_lines).toBe("'\n=1");

@@ -3,6 +3,7 @@ import { loadDemoData } from '@/db/demo/load';
 import { rounds } from '@/db/schema';
 import { roundSummary } from '@/db/queries/round-summary';
 import { freshDb, makeUser } from './factories';
+import { wholeInstance } from '@/db/queries/access';
 
 /** "Today" for the fixtures: fixed, so the day counts of the key dates never move. */
 export const FIXTURE_TODAY = '2026-05-18';
@@ -23,5 +24,5 @@ export function demoRoundId(db: ReturnType<typeof demoDb>, name = FIXTURE_ROUND)
 /** The summary of the demo's Abu Dhabi round 2, as of FIXTURE_TODAY. */
 export function demoSummary() {
   const db = demoDb();
-  return roundSummary(db, demoRoundId(db), FIXTURE_TODAY)!;
+  return roundSummary(db, wholeInstance(db), demoRoundId(db), FIXTURE_TODAY)!;
 }

@@ -174,7 +174,7 @@ describe('the Word document of a briefing with nothing recorded', () => {
   });
 
   it('drops the control characters Word cannot open, from the text and the properties', async () => {
-    const doc = await readDocx(await renderDocx(emptySummary({ negotiation: { id: 1, name: 'Talks\u0000\u000C \u0007A' } })));
+    const doc = await readDocx(await renderDocx(emptySummary({ negotiation: { id: 1, name: 'Talks\u0000\u000C \u0007A', marking: '' } })));
     expect(doc.title).toBe('Round summary: Round 3 — Talks A');
     expect(transcript(doc)[1]).toBe('‹24›{Talks A}');
   });

@@ -69,7 +69,7 @@ describe('the download formats', () => {
     expect(await head('pdf')).toMatch(/^%PDF-/);
     expect(await head('docx')).toMatch(/^PK\u0003\u0004/);
     expect(await head('md')).toBe('# Round ');
-    expect(String(RENDERERS.csv(s))).toMatch(/^\uFEFFnegotiation,round,/);
+    expect(String(RENDERERS.csv(s))).toMatch(/^\uFEFFmarking,negotiation,round,/);
     expect(JSON.parse(String(RENDERERS.json(s)))).toMatchObject({ format: 'round-summary' });
   });
 });

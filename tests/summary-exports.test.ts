@@ -15,6 +15,7 @@ import { renderJson } from '@/lib/exports/json';
 import { escapeMarkdown, renderMarkdown, safeMarkdownBody } from '@/lib/exports/markdown';
 import { renderPdf, warmUp } from '@/lib/exports/pdf';
 import { FIXTURE_TODAY, demoDb, demoRoundId, demoSummary } from './summary-demo';
+import { wholeInstance } from '@/db/queries/access';
 
 // Rendering and reading back a PDF is slow on a busy 2-core machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -86,11 +87,11 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     const ru = db.select().from(positions).where(eq(positions.issueId, donbas.id)).all().find((p) => p.stance === 'opposes' && p.redLines.startsWith('Ukrainian'))!;
     // An earlier Russian position, in force before the round started.
     db.insert(positions).values({ issueId: donbas.id, partyId: ru.partyId, summary: 'Open to talks', stance: 'conditional', flexibility: 'low', asOf: '2026-01-20', isCurrent: false }).run();
-    const after = roundSummary(db, roundId, FIXTURE_TODAY)!;
+    const after = roundSummary(db, wholeInstance(db), roundId, FIXTURE_TODAY)!;
     const row = after.issues.find((i) => i.id === donbas.id)!.positions.find((p) => p.partyId === ru.partyId)!;
     expect(row.position!.change).toBe('Stance conditional → opposes; flexibility low → rigid; summary revised; red lines revised.');
     // Before the round, the same issue shows the earlier version as the one in force at Abu Dhabi 1.
-    const ad1 = roundSummary(db, demoRoundId(db, 'Abu Dhabi round 1'), FIXTURE_TODAY)!;
+    const ad1 = roundSummary(db, wholeInstance(db), demoRoundId(db, 'Abu Dhabi round 1'), FIXTURE_TODAY)!;
     expect(ad1.issues.find((i) => i.id === donbas.id)!.positions.find((p) => p.partyId === ru.partyId)!.position!.summary).toBe('Open to talks');
   });
 
@@ -98,14 +99,14 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     const db = demoDb();
     const roundId = demoRoundId(db);
     db.update(homework).set({ status: 'open' }).where(eq(homework.title, 'Prepare a prisoner exchange')).run();
-    const s = roundSummary(db, roundId, FIXTURE_TODAY)!;
+    const s = roundSummary(db, wholeInstance(db), roundId, FIXTURE_TODAY)!;
     expect(s.homeworkDue[0]).toMatchObject({ overdue: true, state: 'overdue' });
     expect(renderMarkdown(s)).toContain('state: overdue');
   });
 
   it('summarises a planned round without dates: current statuses, key dates from today', async () => {
     const db = demoDb();
-    const planned = roundSummary(db, demoRoundId(db, 'Round 3'), FIXTURE_TODAY)!;
+    const planned = roundSummary(db, wholeInstance(db), demoRoundId(db, 'Round 3'), FIXTURE_TODAY)!;
     expect(planned.round).toMatchObject({ status: 'planned', startsOn: null, approxDate: 'in the coming weeks' });
     expect(planned.issues.map((i) => [i.title, i.statusAfter])).toEqual([
       ['Donbas status', 'deadlocked'],
@@ -122,7 +123,8 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
   });
 
   it('is undefined for an unknown round', () => {
-    expect(roundSummary(demoDb(), 99999, FIXTURE_TODAY)).toBeUndefined();
+    const db = demoDb();
+    expect(roundSummary(db, wholeInstance(db), 99999, FIXTURE_TODAY)).toBeUndefined();
   });
 
   it('renders Markdown matching the reviewed fixture', () => {
@@ -185,7 +187,7 @@ describe('hostile text from users', () => {
     db.update(issues).set({ title: HOSTILE_TITLE }).where(eq(issues.title, 'Donbas status')).run();
     db.update(positions).set({ summary: '@SUM(1+1)*cmd|"/C calc"!A0' }).where(eq(positions.stance, 'opposes')).run();
     db.update(updates).set({ body: 'Hello <script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) **kept bold**\n# not a heading\u0000' }).where(eq(updates.roundId, roundId)).run();
-    return roundSummary(db, roundId, FIXTURE_TODAY)!;
+    return roundSummary(db, wholeInstance(db), roundId, FIXTURE_TODAY)!;
   }
 
   it('neutralises cells a spreadsheet would run as formulas', () => {

@@ -293,7 +293,7 @@ describe('text that fills its lines', () => {
   });
 
   it('wraps a long footer within the foot of its page, page count and all', async () => {
-    const s = emptySummary({ negotiation: { id: 1, name: 'Russia–Ukraine peace talks (US-mediated), with the coalition' } });
+    const s = emptySummary({ negotiation: { id: 1, name: 'Russia–Ukraine peace talks (US-mediated), with the coalition', marking: '' } });
     const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Abu Dhabi round 2, with the coalition of the willing' } }));
     const footer = pdf.lines.filter((l) => l.y < 56);
     expect(pdf.pages).toBe(1);
@@ -303,7 +303,7 @@ describe('text that fills its lines', () => {
   });
 
   it('shortens names too long for the footer, so that it never spills onto a page of its own', async () => {
-    const s = emptySummary({ negotiation: { id: 1, name: 'Talks '.repeat(33).trim() } });
+    const s = emptySummary({ negotiation: { id: 1, name: 'Talks '.repeat(33).trim(), marking: '' } });
     const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Round '.repeat(33).trim() } }));
     expect(pdf.pages).toBe(1);
     expect(pdf.lines.filter((l) => l.y < 56).map((l) => l.text).join('')).toBe(`${'Talks '.repeat(9)}Talks… — ${'Round '.repeat(9)}Round… — generated 1 Mar 2026 — page 1 of 1`);
@@ -337,12 +337,12 @@ describe('a PDF without its fonts', () => {
   }
 
   it('uses the standard fonts when only some of its own are installed', async () => {
-    const pdf = await renderFrom(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'], emptySummary({ negotiation: { id: 1, name: 'Київ' } }));
+    const pdf = await renderFrom(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'], emptySummary({ negotiation: { id: 1, name: 'Київ', marking: '' } }));
     expect(pdf.lines[1].text).toBe('????');
   });
 
   it('falls back to the standard fonts, writing the characters they lack as their nearest ASCII or "?"', async () => {
-    const s = fullSummary({ negotiation: { id: 1, name: 'Russia–Ukraine ‘talks’ “now” → Київ…' } });
+    const s = fullSummary({ negotiation: { id: 1, name: 'Russia–Ukraine ‘talks’ “now” → Київ…', marking: '' } });
     const pdf = await renderFrom([], s);
     expect(pdf.info.title).toBe(`Round summary: Abu Dhabi round 2 - Russia-Ukraine 'talks' "now" -> ????...`);
     expect(pdf.lines[1].text).toBe(`Russia-Ukraine 'talks' "now" -> ????...`);

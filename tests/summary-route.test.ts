@@ -14,16 +14,22 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
   let GET: Route['GET'];
   let token: string;
   let roundId: number;
+  let viewerId: number;
+  let negotiationId: number;
 
   beforeAll(async () => {
     const { getDb } = await import('@/server/db');
     const { loadDemoData } = await import('@/db/demo/load');
     const { createApiToken } = await import('@/db/mutations/tokens');
-    const { makeUser } = await import('./factories');
+    const { makeMember, makeUser } = await import('./factories');
     const { demoRoundId } = await import('./summary-demo');
     const db = getDb();
     loadDemoData(db, makeUser(db, 'admin'));
-    token = createApiToken(db, makeUser(db, 'viewer'), 'script').token;
+    const viewer = makeUser(db, 'viewer');
+    viewerId = viewer.id;
+    // The peace talks are restricted: the token acts with its owner's memberships.
+    negotiationId = makeMember(db, viewer, 'Russia–Ukraine peace talks (US-mediated)', 'viewer');
+    token = createApiToken(db, viewer, { name: 'script', scope: 'read', days: 30 }).token;
     roundId = demoRoundId(db);
     ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));
   });
@@ -65,5 +71,17 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     expect((await call('report.pdf')).status).toBe(400);
     expect((await call('summary.pdf', `Bearer ${token}`, '424242')).status).toBe(404);
     expect((await call('summary.pdf', `Bearer ${token}`, 'abc')).status).toBe(404);
+  });
+
+  it("answers 404 to the token from the request after its owner left the negotiation, as for a round that does not exist", async () => {
+    const { getDb } = await import('@/server/db');
+    const { removeMember, setMember } = await import('@/db/mutations/members');
+    expect((await call('summary.md')).status).toBe(200);
+    removeMember(getDb(), null, negotiationId, viewerId);
+    const refused = await call('summary.md');
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toEqual({ error: 'No such round.' });
+    setMember(getDb(), null, { negotiationId, userId: viewerId, role: 'viewer' });
+    expect((await call('summary.md')).status).toBe(200);
   });
 });

@@ -49,7 +49,7 @@ export const homeworkItem = (over: Partial<SummaryHomework> = {}): SummaryHomewo
 export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
   return {
     today: '2026-03-01',
-    negotiation: { id: 1, name: 'Russia–Ukraine peace talks' },
+    negotiation: { id: 1, name: 'Russia–Ukraine peace talks', marking: '' },
     round: {
       id: 100,
       sequence: 3,

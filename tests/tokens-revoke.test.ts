@@ -13,7 +13,7 @@ describe('API tokens', () => {
   it('stores only a hash, authorises with the owner role, and stops once revoked', () => {
     const db = freshDb();
     const viewer = makeUser(db, 'viewer');
-    const { id, token } = createApiToken(db, viewer, 'laptop script');
+    const { id, token } = createApiToken(db, viewer, { name: 'laptop script', scope: 'read', days: 90 });
     const row = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHash).not.toContain(token);
@@ -29,7 +29,7 @@ describe('API tokens', () => {
     const owner = makeUser(db, 'analyst');
     const other = makeUser(db, 'analyst');
     const admin = makeUser(db, 'admin');
-    const { id, token } = createApiToken(db, owner, 'ci');
+    const { id, token } = createApiToken(db, owner, { name: 'ci', scope: 'full', days: 90 });
     expect(() => revokeApiToken(db, other, id)).toThrow(NotFoundError);
     expect(findTokenUser(db, hashToken(token))).toBeDefined();
     revokeApiToken(db, admin, id);

@@ -24,6 +24,7 @@ import { ConflictError, InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { UpdateSchema, flattenUpdateBody, type UpdateInput } from '@/lib/validation/updates';
 import type { FormValues } from '@/lib/validation/form-values';
+import { wholeInstance } from '@/db/queries/access';
 
 const NEW_SOURCE = { outlet: 'Reuters', title: 'Talks resume', url: 'https://example.org/a', publishedOn: '2026-02-06', quote: 'They agreed.', reliability: 'B' as const, credibility: 2 };
 
@@ -84,14 +85,14 @@ describe('logging an update', () => {
     expect(db.select().from(updateSources).where(eq(updateSources.updateId, logged.id)).all().map((l) => l.targetId)).toEqual([source.id]);
     expect(db.select().from(updates).where(eq(updates.id, logged.id)).get()).toMatchObject({ occurredTime: '14:30', authorId: analyst.id });
 
-    const detail = getUpdateDetail(db, logged.id)!;
+    const detail = getUpdateDetail(db, wholeInstance(db), logged.id)!;
     expect(detail.newPositions.map((p) => p.summary)).toEqual(['Will settle for half']);
     expect(detail.newStatuses.map((s) => s.toStatus)).toEqual(['narrowing']);
     expect(detail.homeworkAdded.map((h) => h.title)).toEqual(['Draft a map of the line']);
     expect(detail.citations.map((c) => c.sourceQuote)).toEqual(['They agreed.']);
 
     // The issue timeline shows the update, the position and the status change, newest first, each with its source.
-    const events = timeline(db, { issueId });
+    const events = timeline(db, wholeInstance(db), { issueId });
     const brought = events.filter((e) => e.updateId === logged.id);
     expect(brought.map((e) => e.kind)).toEqual(['update', 'status', 'position']);
     expect(brought.every((e) => e.citations[0]?.sourceOutlet === 'Reuters')).toBe(true);
@@ -172,6 +173,6 @@ describe('editing an update', () => {
 
     expect(() => editUpdate(db, admin, id, 1, { ...edit, body: 'Stale edit' })).toThrow(ConflictError);
     editUpdate(db, admin, id, 2, { ...edit, body: 'Admin fix' });
-    expect(getUpdateDetail(db, id)!.revisions.map((r) => r.body)).toEqual(['Corrected', 'First draft']);
+    expect(getUpdateDetail(db, wholeInstance(db), id)!.revisions.map((r) => r.body)).toEqual(['Corrected', 'First draft']);
   });
 });

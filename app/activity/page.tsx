@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { recentActivity } from '@/db/queries/activity';
 import { listNegotiations } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { activityHref, summarizeActivity } from '@/lib/activity';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -12,10 +12,10 @@ export const dynamic = 'force-dynamic';
 const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function ActivityPage() {
-  await requireUser();
+  const { scope } = await requireReader();
   const db = getDb();
-  const rows = recentActivity(db, 100);
-  const negotiations = listNegotiations(db);
+  const rows = recentActivity(db, scope, 100);
+  const negotiations = listNegotiations(db, scope);
   return (
     <>
       <h1>Activity</h1>
@@ -46,8 +46,8 @@ export default async function ActivityPage() {
           Feeds for readers outside the tool
         </h2>
         <p className="small">
-          Each negotiation&apos;s 50 latest updates as an Atom feed. A feed reader cannot sign in: add <code>?token=</code> and one of your API tokens to
-          the address.
+          Each negotiation&apos;s 50 latest updates as an Atom feed. A feed reader cannot sign in: add <code>?token=</code> and one of your read-only API
+          tokens to the address (a link takes no other kind).
         </p>
         <ul>
           {negotiations.map((n) => (

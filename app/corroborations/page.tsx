@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listCorroborations } from '@/db/queries/corroborations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { VerdictBadge } from '@/components/VerdictBadge';
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Sources agree or differ' };
 export const dynamic = 'force-dynamic';
 
 export default async function CorroborationsPage() {
-  const user = await requireUser();
-  const groups = listCorroborations(getDb());
+  const { user, scope } = await requireReader();
+  const groups = listCorroborations(getDb(), scope);
   const canWrite = hasRole(user.role, 'analyst');
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { HOMEWORK_STATUS_FILTERS, homeworkFilterChoices, listHomework, type HomeworkFilters } from '@/db/queries/homework';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
@@ -30,7 +30,7 @@ const idParam = (v: string | string[] | undefined) => {
 };
 
 export default async function HomeworkBoard({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const search = await searchParams;
   const status = one(search.status);
   const filters: HomeworkFilters = {
@@ -50,10 +50,10 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
       .map(([k, v]) => [k, String(v)]),
   ).toString();
   const today = todayIso();
-  // Shared by every reader until the next write (db/read-cache.ts).
-  const { rows, overdueCount, choices } = cachedRead(db, ['homework', query, today], () => {
-    const all = listHomework(db, filters, today);
-    return { rows: all, overdueCount: all.filter((r) => r.overdue).length, choices: homeworkFilterChoices(db) };
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const { rows, overdueCount, choices } = cachedRead(db, scope, ['homework', query, today], (seen) => {
+    const all = listHomework(db, seen, filters, today);
+    return { rows: all, overdueCount: all.filter((r) => r.overdue).length, choices: homeworkFilterChoices(db, seen) };
   });
   const { items: shown, page, pageCount, firstIndex } = pageOfRows(rows, idParam(search.page) ?? 1, ROWS_PER_PAGE);
   const pageHref = (n: number) => `/homework?${new URLSearchParams([...new URLSearchParams(query), ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`.replace(/\?$/, '');

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { createNegotiation, seatParty, updateNegotiation } from '@/db/mutations/negotiations';
 import { handleForm } from '@/server/form-action';
-import { NegotiationPartySchema, NegotiationSchema } from '@/lib/validation/negotiations';
+import { NegotiationEditSchema, NegotiationPartySchema, NegotiationSchema } from '@/lib/validation/negotiations';
 import type { FormState } from '@/lib/validation/fields';
 
 export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -18,8 +18,8 @@ export async function createNegotiationAction(_prev: FormState, formData: FormDa
 }
 
 export async function updateNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('analyst', NegotiationSchema, formData, (user, data) => {
-    updateNegotiation(getDb(), user, id, data);
+  return handleForm('analyst', NegotiationEditSchema, formData, (user, { version, ...data }) => {
+    updateNegotiation(getDb(), user, id, version, data);
     return 'Negotiation saved.';
   });
 }

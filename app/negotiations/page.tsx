@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listNegotiationSummaries } from '@/db/queries/negotiation-list';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
 
@@ -10,9 +11,10 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Negotiations' };
 
 export default async function NegotiationsPage() {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const canWrite = hasRole(user.role, 'analyst');
-  const negotiations = listNegotiationSummaries(getDb());
+  const negotiations = listNegotiationSummaries(getDb(), scope);
+  const canWriteIn = (id: number) => hasRole(roleIn(scope, id) ?? 'viewer', 'analyst');
   return (
     <>
       <div className="spread">
@@ -48,6 +50,8 @@ export default async function NegotiationsPage() {
                 <tr key={n.id}>
                   <th scope="row">
                     <Link href={`/negotiations/${n.id}`}>{n.name}</Link>
+                    {n.marking && <span className="badge status"> {n.marking}</span>}
+                    {n.access === 'restricted' && <span className="muted small"> · members only</span>}
                     {n.description && <div className="muted small">{n.description}</div>}
                   </th>
                   <td>
@@ -67,14 +71,16 @@ export default async function NegotiationsPage() {
                   <td>{n.roundCount}</td>
                   {canWrite && (
                     <td>
-                      <div className="row small">
-                        <Link href={`/negotiations/${n.id}/edit`} aria-label={`Edit ${n.name}`}>
-                          Edit
-                        </Link>
-                        <Link href={`/negotiations/${n.id}/issues/new`} aria-label={`New issue in ${n.name}`}>
-                          New issue
-                        </Link>
-                      </div>
+                      {canWriteIn(n.id) && (
+                        <div className="row small">
+                          <Link href={`/negotiations/${n.id}/edit`} aria-label={`Edit ${n.name}`}>
+                            Edit
+                          </Link>
+                          <Link href={`/negotiations/${n.id}/issues/new`} aria-label={`New issue in ${n.name}`}>
+                            New issue
+                          </Link>
+                        </div>
+                      )}
                     </td>
                   )}
                 </tr>

@@ -3,7 +3,7 @@
 import { getDb } from '@/server/db';
 import { addActor, createParty, updateAffiliation, updateParty } from '@/db/mutations/parties';
 import { handleForm } from '@/server/form-action';
-import { ActorSchema, AffiliationSchema, PartySchema } from '@/lib/validation/negotiations';
+import { ActorSchema, AffiliationEditSchema, PartyEditSchema, PartySchema } from '@/lib/validation/negotiations';
 import type { FormState } from '@/lib/validation/fields';
 import { describeMatch } from '@/lib/interchange/matches';
 
@@ -15,8 +15,8 @@ export async function createPartyAction(_prev: FormState, formData: FormData): P
 }
 
 export async function updatePartyAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('analyst', PartySchema, formData, (user, data) => {
-    updateParty(getDb(), user, id, data);
+  return handleForm('analyst', PartyEditSchema, formData, (user, { version, ...data }) => {
+    updateParty(getDb(), user, id, version, data);
     return 'Party saved.';
   });
 }
@@ -30,8 +30,8 @@ export async function createActorAction(_prev: FormState, formData: FormData): P
 }
 
 export async function updateAffiliationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('analyst', AffiliationSchema, formData, (user, data) => {
-    updateAffiliation(getDb(), user, id, data);
+  return handleForm('analyst', AffiliationEditSchema, formData, (user, { version, ...data }) => {
+    updateAffiliation(getDb(), user, id, version, data);
     return 'Saved.';
   });
 }

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listActors, listParties, placesOfParties } from '@/db/queries/parties';
 import { listNegotiations } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { roleIn } from '@/db/queries/access';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
 import { groupBy } from '@/lib/group-by';
@@ -15,13 +16,14 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Parties & actors' };
 
 export default async function PartiesPage() {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const canWrite = hasRole(user.role, 'analyst');
   const db = getDb();
-  const parties = listParties(db);
-  const placesOf = groupBy(placesOfParties(db), (p) => p.partyId);
-  const people = listActors(db);
-  const negotiations = listNegotiations(db);
+  const parties = listParties(db, scope);
+  const placesOf = groupBy(placesOfParties(db, scope), (p) => p.partyId);
+  const people = listActors(db, scope);
+  // An actor is added where the reader may write.
+  const negotiations = listNegotiations(db, scope).filter((n) => hasRole(roleIn(scope, n.id) ?? 'viewer', 'analyst'));
   return (
     <>
       <h1>Parties &amp; actors</h1>

@@ -8,7 +8,7 @@ import { listAllIssues } from '@/db/queries/issues';
 import { listNegotiations, listRoundsOf } from '@/db/queries/negotiations';
 import { listParties } from '@/db/queries/parties';
 import { listUsers } from '@/db/queries/users';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { parseSearchParams, toFilters } from '@/lib/validation/search';
 import { RELIABILITIES, label } from '@/lib/domain';
 import { formatDate } from '@/lib/dates';
@@ -24,16 +24,16 @@ export const dynamic = 'force-dynamic';
 const SHOWN = 25;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
+  const { scope } = await requireReader();
   const params = parseSearchParams(await searchParams);
   const db = getDb();
-  // Shared by every reader until the next write (db/read-cache.ts): the same words and filters give the same hits.
-  const { hits, negotiations, rounds, issues, parties, users } = cachedRead(db, ['search', JSON.stringify(params)], () => ({
-    hits: params.q ? search(db, params.q, toFilters(params), SHOWN) : [],
-    negotiations: listNegotiations(db),
-    rounds: params.negotiation ? listRoundsOf(db, params.negotiation) : [],
-    issues: listAllIssues(db).filter((i) => !params.negotiation || i.negotiationId === params.negotiation),
-    parties: listParties(db),
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts): the same words and filters give the same hits.
+  const { hits, negotiations, rounds, issues, parties, users } = cachedRead(db, scope, ['search', JSON.stringify(params)], (seen) => ({
+    hits: params.q ? search(db, seen, params.q, toFilters(params), SHOWN) : [],
+    negotiations: listNegotiations(db, seen),
+    rounds: params.negotiation ? listRoundsOf(db, seen, params.negotiation) : [],
+    issues: listAllIssues(db, seen).filter((i) => !params.negotiation || i.negotiationId === params.negotiation),
+    parties: listParties(db, seen),
     users: listUsers(db),
   }));
   const select = (name: string, text: string, options: FilterOption[], value?: string | number) => <FilterSelect id={`f-${name}`} name={name} label={text} all="any" value={value} options={options} />;

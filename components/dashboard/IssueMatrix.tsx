@@ -19,6 +19,7 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
         <table className="matrix">
           <caption id={`neg-${block.negotiation.id}`}>
             <Link href={`/negotiations/${block.negotiation.id}`}>{block.negotiation.name}</Link>
+            {block.negotiation.marking && <span className="badge status"> {block.negotiation.marking}</span>}
           </caption>
           <thead>
             <tr>

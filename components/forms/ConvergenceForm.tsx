@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { DISTANCES, DISTANCE_LABELS } from '@/lib/convergence';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 export function ConvergenceForm({
   action,
@@ -14,7 +15,8 @@ export function ConvergenceForm({
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   issueId: number;
-  rounds: Option[];
+  /** Each round, with the version of its judgement when the page was opened (0: none yet). */
+  rounds: (Option & { version: number })[];
 }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
@@ -23,8 +25,12 @@ export function ConvergenceForm({
     <form action={formAction} className="stack" aria-label="Record a convergence judgement" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="issueId" value={issueId} />
+      {/* The round is chosen below, so the form carries each round's version and the chosen one is checked. */}
+      {rounds.map((r) => (
+        <VersionField key={r.value} name={`version.${r.value}`} version={r.version} />
+      ))}
       <div className="grid-2">
-        <SelectField label="Round" name="roundId" options={rounds} placeholder="— choose a round —" defaultValue={v.roundId} errors={e.roundId} required />
+        <SelectField label="Round" name="roundId" options={rounds.map(({ value, label }) => ({ value, label }))} placeholder="— choose a round —" defaultValue={v.roundId} errors={e.roundId} required />
         <SelectField
           label="How far apart are the parties?"
           name="distance"

@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextArea, TextField } from '@/components/ui/F
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -25,7 +26,20 @@ export function NewGroupForm({ action }: { action: Action }) {
   );
 }
 
-export function MarkForm({ action, corroborationId, consistent, note }: { action: Action; corroborationId: number; consistent: boolean | null; note: string }) {
+/** The verdict on a group; its version covers the updates in it too, so a verdict on fewer reports than it now holds is refused. */
+export function MarkForm({
+  action,
+  corroborationId,
+  version,
+  consistent,
+  note,
+}: {
+  action: Action;
+  corroborationId: number;
+  version: number;
+  consistent: boolean | null;
+  note: string;
+}) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
   const e = state.errors ?? {};
@@ -34,6 +48,7 @@ export function MarkForm({ action, corroborationId, consistent, note }: { action
     <form action={formAction} className="stack" aria-label="Judge the reports" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="corroborationId" value={corroborationId} />
+      <VersionField version={version} />
       <SelectField
         label="Do the reports agree?"
         name="mark"

@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { HOMEWORK_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 export type HomeworkFormValues = {
   id: number;
@@ -52,7 +53,7 @@ export function HomeworkForm({
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {item && <input type="hidden" name="homeworkId" value={item.id} />}
-      {item && <input type="hidden" name="version" value={item.version} />}
+      {item && <VersionField version={item.version} />}
       <TextField label="Title" name="title" defaultValue={v.title ?? item?.title} errors={e.title} required />
       <label className="checkbox">
         <input type="checkbox" name="vague" defaultChecked={sent ? sent.vague === 'on' : (item?.vague ?? false)} /> Vague: logged as reported, to be
@@ -123,7 +124,7 @@ export function HomeworkStatusForm({
     <form key={submissions} action={formAction} className="stack" aria-label="Change homework status" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="homeworkId" value={homeworkId} />
-      <input type="hidden" name="version" value={version} />
+      <VersionField version={version} />
       <SelectField
         label="New status"
         name="status"

@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ISSUE_STATUSES, PRIORITIES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Issue = { id: number; version: number; title: string; description: string; priority: string; keyDate: string | null; keyDateLabel: string };
 
@@ -28,7 +29,7 @@ export function IssueForm({
       {issue ? (
         <>
           <input type="hidden" name="issueId" value={issue.id} />
-          <input type="hidden" name="version" value={issue.version} />
+          <VersionField version={issue.version} />
         </>
       ) : (
         <input type="hidden" name="negotiationId" value={negotiationId} />

@@ -5,17 +5,19 @@ import { FormMessage, SelectField, TextField, type Option } from '@/components/u
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
 /** A party's own name and short name; what a negotiation says of it is set on its seat there. */
-export function PartyForm({ action, party, submitLabel }: { action: Action; party?: { name: string; shortName: string }; submitLabel: string }) {
+export function PartyForm({ action, party, submitLabel }: { action: Action; party?: { name: string; shortName: string; version: number }; submitLabel: string }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={party ? 'Edit party' : 'New party'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {party && <VersionField version={party.version} />}
       <div className="grid-2">
         <TextField label="Name" name="name" defaultValue={v.name ?? party?.name} errors={e.name} required hint="e.g. “United States”: one party in every negotiation." />
         <TextField label="Short name" name="shortName" defaultValue={v.shortName ?? party?.shortName} errors={e.shortName} required hint="Shown in the dashboard's columns, e.g. “US”." />
@@ -67,7 +69,7 @@ export function AffiliationForm({
   affiliation,
 }: {
   action: Action;
-  affiliation: { actorName: string; negotiationName: string; title: string; startsOn: string | null; endsOn: string | null };
+  affiliation: { actorName: string; negotiationName: string; title: string; startsOn: string | null; endsOn: string | null; version: number };
 }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
@@ -75,6 +77,7 @@ export function AffiliationForm({
   return (
     <form action={formAction} className="inline-form" aria-label={`${affiliation.actorName} in ${affiliation.negotiationName}`} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      <VersionField version={affiliation.version} />
       <TextField label="Title" name="title" defaultValue={v.title ?? affiliation.title} errors={e.title} />
       <TextField label="From" name="startsOn" type="date" defaultValue={v.startsOn ?? affiliation.startsOn ?? ''} errors={e.startsOn} />
       <TextField label="To" name="endsOn" type="date" defaultValue={v.endsOn ?? affiliation.endsOn ?? ''} errors={e.endsOn} />

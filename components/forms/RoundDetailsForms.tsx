@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -14,11 +15,14 @@ type Action = (state: FormState, data: FormData) => Promise<FormState>;
 export function DelegationsForm({
   action,
   roundId,
+  version,
   parties,
   heads,
 }: {
   action: Action;
   roundId: number;
+  /** The round's: its delegation heads are part of it. */
+  version: number;
   parties: { id: number; name: string }[];
   heads: Record<number, string>;
 }) {
@@ -29,6 +33,7 @@ export function DelegationsForm({
     <form key={submissions} action={formAction} className="stack" aria-label="Delegation heads" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
+      <VersionField version={version} />
       <div className="grid-2">
         {parties.map((p) => (
           <TextField
@@ -50,11 +55,14 @@ export function DelegationsForm({
 export function AgendaForm({
   action,
   roundId,
+  version,
   issues,
   onAgenda,
 }: {
   action: Action;
   roundId: number;
+  /** The round's: its agenda is part of it. */
+  version: number;
   issues: { id: number; title: string }[];
   onAgenda: number[];
 }) {
@@ -64,6 +72,7 @@ export function AgendaForm({
     <form key={submissions} action={formAction} className="stack" aria-label="Agenda" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
+      <VersionField version={version} />
       <CheckboxGroup
         legend="Issues on the agenda"
         name="issueIds"
@@ -97,16 +106,29 @@ export function OutcomeForm({ action, roundId, issues, sources }: { action: Acti
   );
 }
 
+/** "Move earlier" or "Move later": the round's place in the order is part of it, so the move carries its version. */
+export function MoveRoundForm({ action, roundId, version, direction }: { action: Action; roundId: number; version: number; direction: 'earlier' | 'later' }) {
+  const name = direction === 'earlier' ? 'Move earlier' : 'Move later';
+  return (
+    <ButtonForm action={action} fields={{ roundId, direction }} version={version} label={name}>
+      {name}
+    </ButtonForm>
+  );
+}
+
 /** A one-button form; the server action says what happened. */
 export function ButtonForm({
   action,
   fields,
+  version,
   children,
   label,
   className = 'secondary',
 }: {
   action: Action;
   fields: Record<string, string | number>;
+  /** The version of the record the button changes, when it edits one. */
+  version?: number;
   children: React.ReactNode;
   label: string;
   className?: string;
@@ -117,6 +139,7 @@ export function ButtonForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {version !== undefined && <VersionField version={version} />}
       <button type="submit" className={className}>
         {children}
       </button>

@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ROUND_FORMATS, ROUND_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 export type RoundFacts = {
   id: number;
@@ -38,7 +39,7 @@ export function RoundForm({
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {round && <input type="hidden" name="roundId" value={round.id} />}
-      {round && <input type="hidden" name="version" value={round.version} />}
+      {round && <VersionField version={round.version} />}
       <div className="grid-2">
         <TextField label="Name" name="name" defaultValue={v.name ?? round?.name} errors={e.name} required />
         <TextField label="Venue" name="venue" defaultValue={v.venue ?? round?.venue} errors={e.venue} />

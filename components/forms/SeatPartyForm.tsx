@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { PARTY_ROLES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 const ROLE_OPTIONS = PARTY_ROLES.map((r) => ({ value: r, label: label(r) }));
 
@@ -22,7 +23,7 @@ export function SeatPartyForm({
   action: (state: FormState, data: FormData) => Promise<FormState>;
   negotiationId: number;
   choices?: Option[];
-  seated?: { id: number; name: string; role: string; description: string; note: string };
+  seated?: { id: number; name: string; role: string; description: string; note: string; version: number };
 }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
@@ -31,6 +32,8 @@ export function SeatPartyForm({
     <form action={formAction} className={seated ? 'inline-form' : 'stack'} aria-label={seated ? `Seat of ${seated.name}` : 'Seat a party'} noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
+      {/* 0 on the form that seats a party: seating one another analyst seated meanwhile is refused too. */}
+      <VersionField version={seated?.version ?? 0} />
       {seated ? (
         <input type="hidden" name="partyId" value={seated.id} />
       ) : (

@@ -7,6 +7,7 @@ import { SourcePicker, type SourceChoice } from './SourcePicker';
 import { ISSUE_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 export function StatusForm({
   action,
@@ -33,7 +34,7 @@ export function StatusForm({
     <form action={formAction} className="stack" aria-label="Change status" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="issueId" value={issueId} />
-      <input type="hidden" name="version" value={version} />
+      <VersionField version={version} />
       <div className="grid-2">
         <SelectField
           label="New status"

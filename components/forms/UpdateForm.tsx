@@ -9,6 +9,7 @@ import { WhatHappened } from '@/components/forms/update/WhatHappened';
 import { WhatItConcerns } from '@/components/forms/update/WhatItConcerns';
 import { ItsSources } from '@/components/forms/update/ItsSources';
 import { ItsChanges } from '@/components/forms/update/ItsChanges';
+import { VersionField } from './VersionField';
 
 /** Log an update (with optional changes it brings) or, with `start.edit`, edit one's text, date and links. */
 export function UpdateForm({
@@ -33,7 +34,7 @@ export function UpdateForm({
       {editing ? (
         <>
           <input type="hidden" name="updateId" value={editing.updateId} />
-          <input type="hidden" name="version" value={editing.version} />
+          <VersionField version={editing.version} />
           <p className="small">Negotiation: {negotiation.name}</p>
         </>
       ) : (

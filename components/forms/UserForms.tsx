@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { VersionField } from './VersionField';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }));
@@ -31,13 +32,15 @@ export function NewUserForm({ action, passwordRules }: { action: Action; passwor
   );
 }
 
-type Row = { id: number; email: string; role: string; disabled: boolean };
+/** A user as the users page lists them; `version` is the account's, which its role, access and password forms carry. */
+type Row = { id: number; email: string; role: string; disabled: boolean; version: number };
 
 export function UserRoleForm({ action, user }: { action: Action; user: Row }) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="inline-form" aria-label={`Role of ${user.email}`} noValidate>
       <input type="hidden" name="userId" value={user.id} />
+      <VersionField version={user.version} />
       <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={sentText(state.values).role ?? user.role} errors={state.errors?.role} />
       <SubmitButton>Change role</SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
@@ -50,6 +53,7 @@ export function UserDisabledForm({ action, user }: { action: Action; user: Row }
   return (
     <form action={formAction} className="inline-form" aria-label={`Access of ${user.email}`} noValidate>
       <input type="hidden" name="userId" value={user.id} />
+      <VersionField version={user.version} />
       <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
       <SubmitButton>{user.disabled ? 'Enable' : 'Disable'}</SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
@@ -62,6 +66,7 @@ export function PasswordResetForm({ action, user }: { action: Action; user: Row 
   return (
     <form key={state.ok ? state.message : 'form'} action={formAction} className="inline-form" aria-label={`Password of ${user.email}`} noValidate>
       <input type="hidden" name="userId" value={user.id} />
+      <VersionField version={user.version} />
       <TextField label="New password" name="password" type="password" autoComplete="new-password" errors={state.errors?.password} />
       <SubmitButton>Reset password</SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />

@@ -1,16 +1,24 @@
 'use client';
 
 import { useActionState, useRef, useState } from 'react';
-import { FormMessage, TextField } from '@/components/ui/Field';
+import { FormMessage, SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '@/lib/domain';
+
+const SCOPES = [
+  { value: 'read', label: 'Read-only: reads, never writes (the only kind a feed or calendar link takes)' },
+  { value: 'full', label: 'Full access: acts with your role (for scripts that import or log updates)' },
+];
+const LIFETIMES = TOKEN_LIFETIME_DAYS.map((d) => ({ value: String(d), label: d === 365 ? '1 year' : `${d} days` }));
 
 type State = FormState & { token?: string };
 
 export function CreateTokenForm({ action }: { action: (state: State, data: FormData) => Promise<State> }) {
   const [state, formAction] = useActionState(action, {});
   const v = sentText(state.values);
+  const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Create a token" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
@@ -20,10 +28,21 @@ export function CreateTokenForm({ action }: { action: (state: State, data: FormD
         label="Name"
         name="name"
         defaultValue={v.name}
-        errors={state.errors?.name}
+        errors={e.name}
         hint="What the token is for, e.g. “nightly export script”."
         required
       />
+      <div className="grid-2">
+        <SelectField label="Access" name="scope" options={SCOPES} defaultValue={v.scope ?? 'read'} errors={e.scope} />
+        <SelectField
+          label="Lasts"
+          name="days"
+          options={LIFETIMES}
+          defaultValue={v.days ?? String(DEFAULT_TOKEN_LIFETIME_DAYS)}
+          errors={e.days}
+          hint="It stops working then; create a new one before it does."
+        />
+      </div>
       <div>
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
       </div>
@@ -56,7 +75,8 @@ function NewToken({ token }: { token: string }) {
         </button>
       </div>
       <p className="small muted">
-        Send it as <code>Authorization: Bearer {'<token>'}</code>. It acts with your role.
+        Send it as <code>Authorization: Bearer {'<token>'}</code>, or, if it is read-only, add <code>?token=</code> and the token to a feed or
+        calendar link.
       </p>
     </div>
   );

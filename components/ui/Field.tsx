@@ -2,7 +2,13 @@ import { useId } from 'react';
 import { sentList, type FormValues } from '@/lib/validation/form-values';
 
 type Common = { label: string; name: string; errors?: string[]; hint?: string; defaultValue?: string; required?: boolean };
-type InputProps = Common & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'url' | 'number' | 'search'; autoComplete?: string; autoFocus?: boolean };
+type InputProps = Common & {
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'url' | 'number' | 'search';
+  autoComplete?: string;
+  autoFocus?: boolean;
+  /** Suggestions the user may pick or type past: the values of a <datalist>. */
+  suggestions?: readonly string[];
+};
 
 function Message({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
   return (
@@ -25,15 +31,23 @@ function describedBy(id: string, errors?: string[], hint?: string) {
   return [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ label, name, errors, hint, defaultValue, required, type = 'text', autoComplete, autoFocus }: InputProps) {
+export function TextField({ label, name, errors, hint, defaultValue, required, type = 'text', autoComplete, autoFocus, suggestions }: InputProps) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {suggestions && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
       <input
         id={id}
         name={name}
         type={type}
+        list={suggestions ? `${id}-suggestions` : undefined}
         defaultValue={defaultValue}
         required={required}
         autoComplete={autoComplete}

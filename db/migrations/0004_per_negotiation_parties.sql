@@ -27,7 +27,7 @@ CREATE TABLE `party_descriptions` (
 );
 --> statement-breakpoint
 CREATE INDEX `party_descriptions_party` ON `party_descriptions` (`party_id`);--> statement-breakpoint
--- Data moves (docs/decisions/0013): what was said of a party and of an actor once for all negotiations
+-- Data moves (docs/decisions/0014): what was said of a party and of an actor once for all negotiations
 -- becomes what each negotiation says. Nothing is dropped before it is copied.
 --
 -- A party's one description becomes the description of every negotiation that seats it, and of every

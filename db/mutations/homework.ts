@@ -1,10 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, rounds } from '@/db/schema';
+import { homework, homeworkOwners, homeworkRevisions, issues, negotiationParties, parties, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { assertWriteIn } from './write-access';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { label } from '@/lib/domain';
 import type { HomeworkInput, HomeworkStatusInput } from '@/lib/validation/homework';
 
 const now = () => new Date().toISOString();
@@ -55,15 +58,53 @@ function setOwners(tx: Executor, homeworkId: number, partyIds: number[]) {
   for (const partyId of new Set(partyIds)) tx.insert(homeworkOwners).values({ homeworkId, partyId }).run();
 }
 
-function snapshot(tx: Executor, id: number) {
-  const row = tx.select().from(homework).where(eq(homework.id, id)).get();
-  if (!row) throw new NotFoundError('The homework item');
-  const owners = tx.select({ partyId: homeworkOwners.partyId }).from(homeworkOwners).where(eq(homeworkOwners.homeworkId, id)).all();
-  return { ...row, ownerPartyIds: owners.map((o) => o.partyId) };
+/** The item as its forms show it: its fields, its owners and its status. */
+type HomeworkSnapshot = typeof homework.$inferSelect & { ownerPartyIds: number[] };
+
+function homeworkRecord(tx: Executor, id: number): VersionedRecord<HomeworkSnapshot> {
+  const partyNames = (ids: unknown) => {
+    const list = (ids as number[]) ?? [];
+    const rows = list.length ? tx.select({ id: parties.id, name: parties.name }).from(parties).where(inArray(parties.id, list)).all() : [];
+    return list.map((p) => rows.find((r) => r.id === p)?.name ?? String(p));
+  };
+  const roundName = (rid: unknown) => (typeof rid === 'number' ? (tx.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, rid)).get()?.name ?? null) : null);
+  const issueTitle = (iid: unknown) => (typeof iid === 'number' ? (tx.select({ title: issues.title }).from(issues).where(eq(issues.id, iid)).get()?.title ?? null) : null);
+  return {
+    what: 'this homework item',
+    audit: { entities: ['homework'], entityId: id },
+    read: () => {
+      const row = tx.select().from(homework).where(eq(homework.id, id)).get();
+      if (!row) return undefined;
+      const owners = tx.select({ partyId: homeworkOwners.partyId }).from(homeworkOwners).where(eq(homeworkOwners.homeworkId, id)).all();
+      return { ...row, ownerPartyIds: owners.map((o) => o.partyId) };
+    },
+    bump: () => tx.update(homework).set({ version: sql`${homework.version} + 1` }).where(eq(homework.id, id)).run(),
+    fields: {
+      title: { label: 'title' },
+      description: { label: 'description' },
+      issueId: { label: 'issue', show: issueTitle },
+      ownerPartyIds: { label: 'owners', show: partyNames },
+      assignedRoundId: { label: 'round that assigned it', show: roundName },
+      dueRoundId: { label: 'round it is due at', show: roundName },
+      dueOn: { label: 'due date' },
+      status: { label: 'status', show: (v) => label(String(v)) },
+      resolution: { label: 'resolution' },
+      vague: { label: 'vagueness', show: (v) => (v ? 'vague' : 'specific'), phrase: (v) => (v === 'vague' ? 'it is now marked vague' : 'it is no longer marked vague') },
+    },
+  };
+}
+
+// Who may write is checked before the version: one who may not see the item learns nothing of its changes.
+const negotiationOfHomework = (tx: Executor, id: number) => tx.select({ negotiationId: homework.negotiationId }).from(homework).where(eq(homework.id, id)).get()?.negotiationId;
+
+/** The item as it stands, kept as a revision before a change. */
+function keepRevision(tx: Executor, user: CurrentUser, before: HomeworkSnapshot, updateId: number | null) {
+  tx.insert(homeworkRevisions).values({ homeworkId: before.id, snapshot: JSON.stringify(before), updateId, changedBy: user.id }).run();
 }
 
 /** Adds a homework item inside the caller's transaction. */
 export function applyNewHomework(tx: Executor, user: CurrentUser, input: HomeworkInput, updateId: number | null = null): number {
+  assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
   assertConsistent(tx, input);
   const { ownerPartyIds, ...fields } = input;
   const row = tx
@@ -76,48 +117,45 @@ export function applyNewHomework(tx: Executor, user: CurrentUser, input: Homewor
   return row.id;
 }
 
-/** Refines an item (vague to specific, new owners, new due round); the earlier version is kept. */
+/**
+ * Refines an item (vague to specific, new owners, new due round); the earlier version is kept.
+ * `version`: the one the form was opened on (null: no form).
+ */
 export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, version: number | null, input: HomeworkInput, updateId: number | null = null) {
-  const before = snapshot(tx, id);
-  if (version !== null && before.version !== version) {
-    throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
-  }
-  if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('Homework cannot move to another negotiation.');
-  assertConsistent(tx, input);
-  const { ownerPartyIds, ...fields } = input;
-  tx.insert(homeworkRevisions).values({ homeworkId: id, snapshot: JSON.stringify(before), updateId, changedBy: user.id }).run();
-  const after = tx
-    .update(homework)
-    .set({ ...fields, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
-    .where(eq(homework.id, id))
-    .returning()
-    .get();
-  setOwners(tx, id, ownerPartyIds);
-  recordAudit(tx, { userId: user.id, action: 'update', entity: 'homework', entityId: id, before, after: { ...after, ownerPartyIds } });
+  assertWriteIn(tx, user, negotiationOfHomework(tx, id), 'The homework item');
+  writeVersioned(tx, user, homeworkRecord(tx, id), version, (before) => {
+    if (!before) throw new NotFoundError('The homework item');
+    if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('Homework cannot move to another negotiation.');
+    assertConsistent(tx, input);
+    const { ownerPartyIds, ...fields } = input;
+    keepRevision(tx, user, before, updateId);
+    tx.update(homework)
+      .set({ ...fields, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+      .where(eq(homework.id, id))
+      .run();
+    setOwners(tx, id, ownerPartyIds);
+  });
 }
 
+export type HomeworkStatusChange = Omit<HomeworkStatusInput, 'version'> & { version: number | null };
+
 /** Changes only the status (delivered, dropped…) and its resolution note; the earlier version is kept. */
-export function applyHomeworkStatus(tx: Executor, user: CurrentUser, input: HomeworkStatusInput, updateId: number | null = null) {
-  const before = snapshot(tx, input.homeworkId);
-  if (input.version !== null && before.version !== input.version) {
-    throw new ConflictError('Another analyst changed this homework item since you opened it. Reload to see their change.');
-  }
-  tx.insert(homeworkRevisions)
-    .values({ homeworkId: input.homeworkId, snapshot: JSON.stringify(before), updateId, changedBy: user.id })
-    .run();
-  const after = tx
-    .update(homework)
-    .set({
-      status: input.status,
-      resolution: input.resolution || before.resolution,
-      version: before.version + 1,
-      updatedAt: now(),
-      updatedBy: user.id,
-    })
-    .where(eq(homework.id, input.homeworkId))
-    .returning()
-    .get();
-  recordAudit(tx, { userId: user.id, action: 'update', entity: 'homework', entityId: input.homeworkId, before, after });
+export function applyHomeworkStatus(tx: Executor, user: CurrentUser, input: HomeworkStatusChange, updateId: number | null = null) {
+  assertWriteIn(tx, user, negotiationOfHomework(tx, input.homeworkId), 'The homework item');
+  writeVersioned(tx, user, homeworkRecord(tx, input.homeworkId), input.version, (before) => {
+    if (!before) throw new NotFoundError('The homework item');
+    keepRevision(tx, user, before, updateId);
+    tx.update(homework)
+      .set({
+        status: input.status,
+        resolution: input.resolution || before.resolution,
+        version: before.version + 1,
+        updatedAt: now(),
+        updatedBy: user.id,
+      })
+      .where(eq(homework.id, input.homeworkId))
+      .run();
+  });
 }
 
 export function createHomework(db: DB, user: CurrentUser, input: HomeworkInput): number {
@@ -130,7 +168,7 @@ export function editHomework(db: DB, user: CurrentUser, id: number, version: num
   db.transaction((tx) => applyHomeworkEdit(tx, user, id, version, input), { behavior: 'immediate' });
 }
 
-export function changeHomeworkStatus(db: DB, user: CurrentUser, input: HomeworkStatusInput) {
+export function changeHomeworkStatus(db: DB, user: CurrentUser, input: HomeworkStatusChange) {
   assertRole(user, 'analyst');
   db.transaction((tx) => applyHomeworkStatus(tx, user, input), { behavior: 'immediate' });
 }

@@ -23,6 +23,8 @@ import { countNegotiationsNamingActor, countNegotiationsNamingParty, findActorBy
 import { recordAudit } from './audit';
 import { refreshLastEvent } from './last-event';
 import { appendPosition } from './position-chain';
+import { joinAsAnalyst } from './negotiations';
+import { normalizeMarking } from '@/lib/access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
 import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
@@ -110,8 +112,14 @@ type Context = { tx: Tx; by: number; members: Member[]; negotiationIds: number[]
 function write(tx: Tx, user: CurrentUser, members: Member[]): ImportResult {
   const negotiationIds = members.map(
     ({ doc, name }) =>
-      tx.insert(negotiations).values({ name, description: doc.negotiation.description, createdBy: user.id }).returning({ id: negotiations.id }).get().id,
+      tx
+        .insert(negotiations)
+        .values({ name, description: doc.negotiation.description, marking: normalizeMarking(doc.negotiation.marking ?? ''), createdBy: user.id })
+        .returning({ id: negotiations.id })
+        .get().id,
   );
+  // Restricted to the importer, as any new negotiation (docs/decisions/0017), until they open it or add members.
+  for (const id of negotiationIds) joinAsAnalyst(tx, user, id);
   const ctx: Context = { tx, by: user.id, members, negotiationIds, ids: new Ids(), matches: [] };
   const createdParties = writeParties(ctx);
   writeActors(ctx);

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, negotiations, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
+import { issues, negotiationParties, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { recordAudit } from './audit';
 import { refreshLastEvent } from './last-event';
 import { insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError } from '@/lib/errors';
 import type { UpdateRow } from '@/lib/import/updates-csv';
 
 /** Writes checked rows (lib/import/updates-csv.ts) as updates, each with its source: all in one transaction. */
@@ -13,7 +14,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, negotiationId)).get()) throw new NotFoundError('The negotiation');
+      assertWriteIn(tx, user, negotiationId, 'The negotiation');
       // The rows were checked against this negotiation; check again inside the transaction in case it changed.
       const issueIds = [...new Set(rows.flatMap((r) => r.issueIds))];
       const partyIds = [...new Set(rows.flatMap((r) => r.partyIds))];
@@ -42,7 +43,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
           touched.add(targetId);
         }
         for (const targetId of r.partyIds) tx.insert(updateParties).values({ updateId, targetId }).run();
-        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source) }).run();
+        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source, negotiationId) }).run();
       }
       refreshLastEvent(tx, touched);
       recordAudit(tx, { userId: user.id, action: 'import', entity: 'update', entityId: negotiationId, after: { negotiationId, rows: rows.length } });

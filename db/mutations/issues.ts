@@ -1,15 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiations, statusChanges } from '@/db/schema';
+import { issues, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { refreshLastEvent } from './last-event';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
 import type { NewSource } from '@/lib/validation/sources';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import type { IssueInput, StatusChangeInput } from '@/lib/validation/issues';
-import type { IssueStatus } from '@/lib/domain';
+import { label, type IssueStatus } from '@/lib/domain';
 
 const now = () => new Date().toISOString();
 
@@ -17,9 +19,7 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const nextOrder = tx
         .select({ n: sql<number>`coalesce(max(${issues.sortOrder}), 0) + 1` })
         .from(issues)
@@ -41,21 +41,40 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
   );
 }
 
+// Who may write is checked before the version: one who may not see the issue learns nothing of its changes.
+const negotiationOfIssue = (tx: Executor, id: number) => tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, id)).get()?.negotiationId;
+
+/** The issue as its forms show it: the edit form's fields and its status (its positions are records of their own). */
+function issueRecord(tx: Executor, id: number): VersionedRecord<typeof issues.$inferSelect> {
+  return {
+    what: 'this issue',
+    audit: { entities: ['issue'], entityId: id },
+    read: () => tx.select().from(issues).where(eq(issues.id, id)).get(),
+    bump: () => tx.update(issues).set({ version: sql`${issues.version} + 1` }).where(eq(issues.id, id)).run(),
+    fields: {
+      title: { label: 'title' },
+      description: { label: 'description' },
+      status: { label: 'status', show: (v) => label(String(v)) },
+      priority: { label: 'priority', show: (v) => label(String(v)) },
+      keyDate: { label: 'key date' },
+      keyDateLabel: { label: 'key date label' },
+    },
+  };
+}
+
 /** Edits an issue's description fields. Its status changes only through `changeIssueStatus`, so each change is dated and sourced. */
-export function updateIssue(db: DB, user: CurrentUser, id: number, version: number, input: Omit<IssueInput, 'status' | 'negotiationId'>) {
+export function updateIssue(db: DB, user: CurrentUser, id: number, version: number | null, input: Omit<IssueInput, 'status' | 'negotiationId'>) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(issues).where(eq(issues.id, id)).get();
-      if (!before) throw new NotFoundError('The issue');
-      const changed = tx
-        .update(issues)
-        .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
-        .where(and(eq(issues.id, id), eq(issues.version, version)))
-        .returning()
-        .get();
-      if (!changed) throw new ConflictError('Another analyst edited this issue since you opened the form. Reload to see their change.');
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'issue', entityId: id, before, after: changed });
+      assertWriteIn(tx, user, negotiationOfIssue(tx, id), 'The issue');
+      writeVersioned(tx, user, issueRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The issue');
+        tx.update(issues)
+          .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+          .where(eq(issues.id, id))
+          .run();
+      });
     },
     { behavior: 'immediate' },
   );
@@ -65,41 +84,33 @@ export type StatusChange = Omit<StatusChangeInput, 'version'> & { version: numbe
 
 /** Changes an issue's status inside the caller's transaction, keeping the change as history. */
 export function applyStatusChange(tx: Executor, user: CurrentUser, input: StatusChange): number {
-  const before = tx.select().from(issues).where(eq(issues.id, input.issueId)).get();
-  if (!before) throw new NotFoundError('The issue');
-  if (input.version !== null && before.version !== input.version) {
-    throw new ConflictError('Another analyst changed this issue since you opened the form. Review its status and submit again.');
-  }
-  if (input.sourceId) assertSourceExists(tx, input.sourceId);
-  tx.update(issues)
-    .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
-    .where(eq(issues.id, input.issueId))
-    .run();
-  const change = tx
-    .insert(statusChanges)
-    .values({
-      issueId: input.issueId,
-      fromStatus: before.status,
-      toStatus: input.status,
-      changedOn: input.changedOn,
-      note: input.note,
-      roundId: input.roundId,
-      sourceId: input.sourceId,
-      updateId: input.updateId ?? null,
-      createdBy: user.id,
-    })
-    .returning({ id: statusChanges.id })
-    .get();
-  refreshLastEvent(tx, [input.issueId]);
-  recordAudit(tx, {
-    userId: user.id,
-    action: 'update',
-    entity: 'issue',
-    entityId: input.issueId,
-    before: { status: before.status },
-    after: { status: input.status },
+  assertWriteIn(tx, user, negotiationOfIssue(tx, input.issueId), 'The issue');
+  let changeId = 0;
+  writeVersioned(tx, user, issueRecord(tx, input.issueId), input.version, (before) => {
+    if (!before) throw new NotFoundError('The issue');
+    if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
+    tx.update(issues)
+      .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+      .where(eq(issues.id, input.issueId))
+      .run();
+    changeId = tx
+      .insert(statusChanges)
+      .values({
+        issueId: input.issueId,
+        fromStatus: before.status,
+        toStatus: input.status,
+        changedOn: input.changedOn,
+        note: input.note,
+        roundId: input.roundId,
+        sourceId: input.sourceId,
+        updateId: input.updateId ?? null,
+        createdBy: user.id,
+      })
+      .returning({ id: statusChanges.id })
+      .get().id;
+    refreshLastEvent(tx, [input.issueId]);
   });
-  return change.id;
+  return changeId;
 }
 
 /** A status change, optionally citing a source entered in the same form; all or nothing. */
@@ -107,7 +118,10 @@ export function changeIssueStatus(db: DB, user: CurrentUser, input: StatusChange
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
+      if (!issue) throw new NotFoundError('The issue');
+      assertWriteIn(tx, user, issue.negotiationId, 'The issue');
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
       return applyStatusChange(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

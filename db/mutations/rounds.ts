@@ -1,11 +1,15 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, issues, negotiationParties, negotiations, outcomes, roundAgenda, roundDelegations, rounds } from '@/db/schema';
+import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
+import { assertWriteIn } from './write-access';
+import { writeVersioned, type VersionedRecord } from './versions';
+import { quote } from '@/lib/stale-edit';
 import { assertRole, type CurrentUser } from '@/lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { label } from '@/lib/domain';
 import type { NewSource } from '@/lib/validation/sources';
 import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '@/lib/validation/rounds';
 
@@ -24,9 +28,11 @@ function assertDates(input: Pick<RoundInput, 'startsOn' | 'endsOn' | 'status'>) 
   }
 }
 
-function getRoundRow(tx: Executor, roundId: number) {
+/** The round a write changes, once the writer's role in its negotiation is checked. */
+function getRoundRow(tx: Executor, user: CurrentUser, roundId: number) {
   const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new NotFoundError('The round');
+  assertWriteIn(tx, user, round.negotiationId, 'The round');
   return round;
 }
 
@@ -36,9 +42,7 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
   assertDates(input);
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const sequence = tx
         .select({ n: sql<number>`coalesce(max(${rounds.sequence}), 0) + 1` })
         .from(rounds)
@@ -56,79 +60,133 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
   );
 }
 
+/** The round as its edit page's forms show it: its facts, its place in the order, its delegation heads and its agenda. */
+type RoundSnapshot = typeof rounds.$inferSelect & { heads: string[]; agenda: string[] };
+
+function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapshot> {
+  return {
+    what: 'this round',
+    audit: { entities: ['round', 'round_agenda', 'round_delegations'], entityId: roundId },
+    read: () => {
+      const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+      if (!round) return undefined;
+      const heads = tx
+        .select({ party: parties.name, head: roundDelegations.head })
+        .from(roundDelegations)
+        .innerJoin(parties, eq(parties.id, roundDelegations.partyId))
+        .where(eq(roundDelegations.roundId, roundId))
+        .orderBy(asc(parties.name))
+        .all()
+        .map((h) => `${h.party}: ${h.head}`);
+      const agenda = tx
+        .select({ title: issues.title })
+        .from(roundAgenda)
+        .innerJoin(issues, eq(issues.id, roundAgenda.issueId))
+        .where(eq(roundAgenda.roundId, roundId))
+        .orderBy(asc(issues.sortOrder), asc(issues.id))
+        .all()
+        .map((i) => i.title);
+      return { ...round, heads, agenda };
+    },
+    bump: () => tx.update(rounds).set({ version: sql`${rounds.version} + 1` }).where(eq(rounds.id, roundId)).run(),
+    fields: {
+      name: { label: 'name' },
+      venue: { label: 'venue' },
+      startsOn: { label: 'start date' },
+      endsOn: { label: 'end date' },
+      approxDate: { label: 'approximate date' },
+      format: { label: 'format', show: (v) => label(String(v)) },
+      status: { label: 'status', show: (v) => label(String(v)) },
+      summary: { label: 'summary' },
+      sequence: { label: 'place in the order', phrase: () => 'it moved in the order of rounds' },
+      heads: { label: 'delegation heads', phrase: (heads) => (heads?.length ? `the heads of delegation are now ${(heads as string[]).map(quote).join(', ')}` : 'no head of delegation is recorded any more') },
+      agenda: { label: 'agenda' },
+    },
+  };
+}
+
 /** Edits a round's facts; `version` must be the one the analyst saw, so a concurrent edit is not overwritten. */
-export function editRound(db: DB, user: CurrentUser, roundId: number, version: number, input: RoundInput) {
+export function editRound(db: DB, user: CurrentUser, roundId: number, version: number | null, input: RoundInput) {
   assertRole(user, 'analyst');
   assertDates(input);
   db.transaction(
     (tx) => {
-      const before = getRoundRow(tx, roundId);
-      if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
-      const after = tx
-        .update(rounds)
-        .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
-        .where(and(eq(rounds.id, roundId), eq(rounds.version, version)))
-        .returning()
-        .get();
-      if (!after) throw new ConflictError('Another analyst edited this round since you opened the form. Reload to see their change.');
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'round', entityId: roundId, before, after });
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-/** Replaces the heads of delegation: one per party, parties of this negotiation only. */
-export function setDelegations(db: DB, user: CurrentUser, input: DelegationsInput) {
-  assertRole(user, 'analyst');
-  db.transaction(
-    (tx) => {
-      const round = getRoundRow(tx, input.roundId);
-      const seated = new Set(
-        tx
-          .select({ partyId: negotiationParties.partyId })
-          .from(negotiationParties)
-          .where(eq(negotiationParties.negotiationId, round.negotiationId))
-          .all()
-          .map((r) => r.partyId),
-      );
-      const stranger = input.heads.find((h) => !seated.has(h.partyId));
-      if (stranger) throw new InvalidInputError('A party is not at the table in this negotiation.', { [`head.${stranger.partyId}`]: ['Not a party of this negotiation.'] });
-      const before = tx.select().from(roundDelegations).where(eq(roundDelegations.roundId, round.id)).all();
-      tx.delete(roundDelegations).where(eq(roundDelegations.roundId, round.id)).run();
-      for (const h of input.heads) tx.insert(roundDelegations).values({ roundId: round.id, partyId: h.partyId, head: h.head }).run();
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'round_delegations', entityId: round.id, before, after: input.heads });
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-/** Replaces the issues on a round's agenda: issues of this negotiation only. */
-export function setAgenda(db: DB, user: CurrentUser, input: AgendaInput) {
-  assertRole(user, 'analyst');
-  db.transaction(
-    (tx) => {
-      const round = getRoundRow(tx, input.roundId);
-      const ids = [...new Set(input.issueIds)];
-      const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
-      // Issues of this negotiation; an issue of another one may stay where it already is
-      // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
-      const kept = new Set(before.map((b) => b.issueId));
-      const own = new Set(
-        (ids.length ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all() : []).map(
-          (i) => i.id,
-        ),
-      );
-      if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
-      tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
-      for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
-      recordAudit(tx, {
-        userId: user.id,
-        action: 'update',
-        entity: 'round_agenda',
-        entityId: round.id,
-        before: before.map((b) => b.issueId),
-        after: ids,
+      // Who may write is checked before the version: one who may not see the round learns nothing of its changes.
+      getRoundRow(tx, user, roundId);
+      writeVersioned(tx, user, roundRecord(tx, roundId), version, (before) => {
+        if (!before) throw new NotFoundError('The round');
+        if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
+        tx.update(rounds)
+          .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+          .where(eq(rounds.id, roundId))
+          .run();
       });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Replaces the heads of delegation: one per party, parties of this negotiation only. Part of the round: its version moves. */
+export function setDelegations(db: DB, user: CurrentUser, input: Omit<DelegationsInput, 'version'> & { version: number | null }) {
+  assertRole(user, 'analyst');
+  db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, user, input.roundId);
+      writeVersioned(
+        tx,
+        user,
+        roundRecord(tx, round.id),
+        input.version,
+        () => {
+          const seated = new Set(
+            tx
+              .select({ partyId: negotiationParties.partyId })
+              .from(negotiationParties)
+              .where(eq(negotiationParties.negotiationId, round.negotiationId))
+              .all()
+              .map((r) => r.partyId),
+          );
+          const stranger = input.heads.find((h) => !seated.has(h.partyId));
+          if (stranger) throw new InvalidInputError('A party is not at the table in this negotiation.', { [`head.${stranger.partyId}`]: ['Not a party of this negotiation.'] });
+          tx.delete(roundDelegations).where(eq(roundDelegations.roundId, round.id)).run();
+          for (const h of input.heads) tx.insert(roundDelegations).values({ roundId: round.id, partyId: h.partyId, head: h.head }).run();
+        },
+        { entity: 'round_delegations' },
+      );
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Replaces the issues on a round's agenda: issues of this negotiation only. Part of the round: its version moves. */
+export function setAgenda(db: DB, user: CurrentUser, input: Omit<AgendaInput, 'version'> & { version: number | null }) {
+  assertRole(user, 'analyst');
+  db.transaction(
+    (tx) => {
+      const round = getRoundRow(tx, user, input.roundId);
+      writeVersioned(
+        tx,
+        user,
+        roundRecord(tx, round.id),
+        input.version,
+        () => {
+          const ids = [...new Set(input.issueIds)];
+          const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
+          // Issues of this negotiation; an issue of another one may stay where it already is
+          // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
+          const kept = new Set(before.map((b) => b.issueId));
+          const own = new Set(
+            (ids.length
+              ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all()
+              : []
+            ).map((i) => i.id),
+          );
+          if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
+          tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
+          for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
+        },
+        { entity: 'round_agenda' },
+      );
     },
     { behavior: 'immediate' },
   );
@@ -139,15 +197,15 @@ export function addOutcome(db: DB, user: CurrentUser, input: OutcomeInput, newSo
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       if (input.issueId) {
         const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
         if (issue?.negotiationId !== round.negotiationId) {
           throw new InvalidInputError('That issue is not part of this negotiation.', { issueId: ['Choose an issue of this negotiation.'] });
         }
       }
-      if (input.sourceId) assertSourceExists(tx, input.sourceId);
-      const sourceId = newSource ? insertSource(tx, user.id, newSource) : input.sourceId;
+      if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
+      const sourceId = newSource ? insertSource(tx, user.id, newSource, round.negotiationId) : input.sourceId;
       const row = tx
         .insert(outcomes)
         .values({ roundId: round.id, issueId: input.issueId, text: input.text, sourceId, createdBy: user.id })
@@ -166,6 +224,8 @@ export function removeOutcome(db: DB, user: CurrentUser, outcomeId: number): num
     (tx) => {
       const before = tx.select().from(outcomes).where(eq(outcomes.id, outcomeId)).get();
       if (!before) throw new NotFoundError('The outcome');
+      const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, before.roundId)).get();
+      assertWriteIn(tx, user, round?.negotiationId, 'The outcome');
       tx.delete(outcomes).where(eq(outcomes.id, outcomeId)).run();
       recordAudit(tx, { userId: user.id, action: 'delete', entity: 'outcome', entityId: outcomeId, before });
       return before.roundId;
@@ -174,12 +234,16 @@ export function removeOutcome(db: DB, user: CurrentUser, outcomeId: number): num
   );
 }
 
-/** Swaps a round with its neighbour in the negotiation's order. Returns false when it is already first or last. */
-export function moveRound(db: DB, user: CurrentUser, input: MoveRoundInput): boolean {
+/**
+ * Swaps a round with its neighbour in the negotiation's order. Returns false when it is already first or last.
+ * Its place is part of the round, so the move is checked against the version the page was opened on; the
+ * neighbour's place moves too, and so does its version.
+ */
+export function moveRound(db: DB, user: CurrentUser, input: Omit<MoveRoundInput, 'version'> & { version: number | null }): boolean {
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      const round = getRoundRow(tx, input.roundId);
+      const round = getRoundRow(tx, user, input.roundId);
       const earlier = input.direction === 'earlier';
       const neighbour = tx
         .select()
@@ -189,26 +253,22 @@ export function moveRound(db: DB, user: CurrentUser, input: MoveRoundInput): boo
         .limit(1)
         .get();
       if (!neighbour) return false;
-      const [first, second] = earlier ? [neighbour, round] : [round, neighbour];
-      const blocked = tx
-        .select({ id: homework.id, title: homework.title })
-        .from(homework)
-        .where(and(eq(homework.assignedRoundId, first.id), eq(homework.dueRoundId, second.id)))
-        .get();
-      if (blocked) {
-        throw new InvalidInputError(`Homework “${blocked.title}” is assigned at ${first.name} and due at ${second.name}; swapping them would make it due before it was assigned.`);
-      }
-      // The unique (negotiation, sequence) index forbids a direct swap: park one round on a free number first.
-      tx.update(rounds).set({ sequence: -round.id }).where(eq(rounds.id, round.id)).run();
-      tx.update(rounds).set({ sequence: round.sequence, version: neighbour.version + 1 }).where(eq(rounds.id, neighbour.id)).run();
-      tx.update(rounds).set({ sequence: neighbour.sequence, version: round.version + 1 }).where(eq(rounds.id, round.id)).run();
-      recordAudit(tx, {
-        userId: user.id,
-        action: 'update',
-        entity: 'round',
-        entityId: round.id,
-        before: { sequence: round.sequence },
-        after: { sequence: neighbour.sequence, swappedWith: neighbour.id },
+      writeVersioned(tx, user, roundRecord(tx, round.id), input.version, () => {
+        const [first, second] = earlier ? [neighbour, round] : [round, neighbour];
+        const blocked = tx
+          .select({ id: homework.id, title: homework.title })
+          .from(homework)
+          .where(and(eq(homework.assignedRoundId, first.id), eq(homework.dueRoundId, second.id)))
+          .get();
+        if (blocked) {
+          throw new InvalidInputError(`Homework “${blocked.title}” is assigned at ${first.name} and due at ${second.name}; swapping them would make it due before it was assigned.`);
+        }
+        // The unique (negotiation, sequence) index forbids a direct swap: park one round on a free number first.
+        tx.update(rounds).set({ sequence: -round.id }).where(eq(rounds.id, round.id)).run();
+        writeVersioned(tx, user, roundRecord(tx, neighbour.id), null, () => {
+          tx.update(rounds).set({ sequence: round.sequence }).where(eq(rounds.id, neighbour.id)).run();
+        });
+        tx.update(rounds).set({ sequence: neighbour.sequence }).where(eq(rounds.id, round.id)).run();
       });
       return true;
     },

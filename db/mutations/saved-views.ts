@@ -2,18 +2,23 @@ import { and, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { savedViews } from '@/db/schema';
 import { recordAudit } from './audit';
+import { roleInNegotiation } from '@/db/queries/access';
+import { parseId } from '@/lib/ids';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { NotFoundError } from '@/lib/errors';
 import type { SavedViewInput } from '@/lib/validation/saved-views';
 
 /**
  * Saves the current filters under a name; saving again under the same name replaces them.
- * Viewers may save views too: a view is the user's own bookmark and changes nothing others see.
+ * Viewers may save views too: a view is the user's own bookmark and changes nothing others see. Its filters
+ * may name only a negotiation the user sees (docs/decisions/0017): another is not found, as everywhere.
  */
 export function saveView(db: DB, user: CurrentUser, input: SavedViewInput): { id: number; replaced: boolean } {
   assertRole(user, 'viewer');
   return db.transaction(
     (tx) => {
+      const named = parseId(new URLSearchParams(input.query).get('negotiation'));
+      if (named !== null && roleInNegotiation(tx, user, named) === null) throw new NotFoundError('The negotiation');
       const before = tx
         .select()
         .from(savedViews)

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
+  actors,
   homework,
   issues,
   negotiationParties,
-  negotiations,
+  parties,
   positions,
   rounds,
   sources,
@@ -18,13 +19,15 @@ import {
 import type { Executor } from '@/db/types';
 import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
+import { writeVersioned, type VersionedRecord } from './versions';
 import { insertSource } from './sources';
 import { refreshLastEvent } from './last-event';
+import { assertCanCite, assertWriteIn } from './write-access';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
 import { applyHomeworkStatus, applyNewHomework } from './homework';
 import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
-import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { NewSource } from '@/lib/validation/sources';
 import type { UpdateEditInput, UpdateInput } from '@/lib/validation/updates';
 
@@ -38,8 +41,8 @@ export class NotAuthorError extends ForbiddenError {
 
 type Links = Pick<UpdateInput, 'roundId' | 'issueIds' | 'partyIds' | 'actorIds' | 'sourceIds'>;
 
-/** Everything an update points at must exist and belong to its negotiation. */
-function assertLinks(tx: Executor, negotiationId: number, links: Links) {
+/** Everything an update points at must exist and belong to its negotiation; its actors and sources must be ones the writer sees. */
+function assertLinks(tx: Executor, user: CurrentUser, negotiationId: number, links: Links) {
   if (links.roundId) {
     const round = tx.select({ negotiationId: rounds.negotiationId }).from(rounds).where(eq(rounds.id, links.roundId)).get();
     if (round?.negotiationId !== negotiationId) {
@@ -63,12 +66,20 @@ function assertLinks(tx: Executor, negotiationId: number, links: Links) {
   if (links.partyIds.some((p) => !seated.has(p))) {
     throw new InvalidInputError('A party is not at the table in this negotiation.', { partyIds: ['Choose parties of this negotiation.'] });
   }
+  // The negotiation's own people: the writer writes in it, so sees them.
   if (peopleOfNegotiationAmong(tx, negotiationId, links.actorIds).size !== links.actorIds.length) {
     throw new InvalidInputError('An actor is not part of this negotiation.', { actorIds: ['Choose actors of this negotiation.'] });
   }
-  if (links.sourceIds.length) {
-    const found = tx.select({ id: sources.id }).from(sources).where(inArray(sources.id, links.sourceIds)).all();
-    if (found.length !== links.sourceIds.length) throw new InvalidInputError('A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+  notFoundAs(() => assertCanCite(tx, user, 'source', links.sourceIds, 'A source'), 'A source was not found.', { sourceIds: ['Choose sources from the list.'] });
+}
+
+/** A cited record the writer cannot see is a field error on the form, as one that does not exist always was. */
+function notFoundAs(check: () => void, message: string, errors: Record<string, string[]>) {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new InvalidInputError(message, errors);
+    throw error;
   }
 }
 
@@ -119,11 +130,9 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   assertRole(user, 'analyst');
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.id, input.negotiationId)).get()) {
-        throw new NotFoundError('The negotiation');
-      }
+      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
       const { changes } = input;
-      assertLinks(tx, input.negotiationId, input);
+      assertLinks(tx, user, input.negotiationId, input);
       // The issues and parties a change touches are what the update concerns, too.
       const issueIds = [...input.issueIds];
       const partyIds = [...input.partyIds];
@@ -149,7 +158,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
       // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
       const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
-      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s));
+      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s, input.negotiationId));
       for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
       // The changes cite the source the analyst typed in, else the first one picked.
       const citedSourceId = links.sourceIds[0] ?? null;
@@ -246,35 +255,86 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   );
 }
 
+/** The update as its edit form shows it: its text, dates, round and links (the changes it brought are records of their own). */
+type UpdateSnapshot = typeof updates.$inferSelect & { issueIds: number[]; partyIds: number[]; actorIds: number[]; sourceIds: number[] };
+
+function updateRecord(tx: Executor, id: number): VersionedRecord<UpdateSnapshot> {
+  const linked = (table: typeof updateIssues | typeof updateParties | typeof updateActors | typeof updateSources) =>
+    tx
+      .select({ id: table.targetId })
+      .from(table)
+      .where(eq(table.updateId, id))
+      .all()
+      .map((r) => r.id);
+  const names = <T extends { id: number }>(rows: (ids: number[]) => (T & { name: string })[]) => (value: unknown) => {
+    const ids = (value as number[]) ?? [];
+    const found = ids.length ? rows(ids) : [];
+    return ids.map((i) => found.find((f) => f.id === i)?.name ?? String(i));
+  };
+  return {
+    what: 'this update',
+    audit: { entities: ['update'], entityId: id },
+    read: () => {
+      const row = tx.select().from(updates).where(eq(updates.id, id)).get();
+      if (!row) return undefined;
+      return { ...row, issueIds: linked(updateIssues), partyIds: linked(updateParties), actorIds: linked(updateActors), sourceIds: linked(updateSources) };
+    },
+    bump: () => tx.update(updates).set({ version: sql`${updates.version} + 1` }).where(eq(updates.id, id)).run(),
+    fields: {
+      body: { label: 'text' },
+      occurredOn: { label: 'date it happened' },
+      occurredTime: { label: 'time it happened' },
+      roundId: {
+        label: 'round',
+        show: (v) => (typeof v === 'number' ? (tx.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, v)).get()?.name ?? null) : null),
+      },
+      issueIds: { label: 'issues it concerns', show: names((ids) => tx.select({ id: issues.id, name: issues.title }).from(issues).where(inArray(issues.id, ids)).all()) },
+      partyIds: { label: 'parties it concerns', show: names((ids) => tx.select({ id: parties.id, name: parties.name }).from(parties).where(inArray(parties.id, ids)).all()) },
+      actorIds: { label: 'actors it quotes', show: names((ids) => tx.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, ids)).all()) },
+      sourceIds: {
+        label: 'sources',
+        show: names((ids) => tx.select({ id: sources.id, name: sql<string>`${sources.outlet} || ': ' || ${sources.title}` }).from(sources).where(inArray(sources.id, ids)).all()),
+      },
+    },
+  };
+}
+
 /** Edits an update's text, date and links; only its author or an admin may, and the earlier text is kept. */
-export function editUpdate(db: DB, user: CurrentUser, id: number, version: number, input: Omit<UpdateEditInput, 'updateId' | 'version'>, newSources: NewSource[] = []) {
+export function editUpdate(
+  db: DB,
+  user: CurrentUser,
+  id: number,
+  version: number | null,
+  input: Omit<UpdateEditInput, 'updateId' | 'version'>,
+  newSources: NewSource[] = [],
+) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
-      const before = tx.select().from(updates).where(eq(updates.id, id)).get();
-      if (!before) throw new NotFoundError('The update');
-      if (before.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
-      if (before.version !== version) throw new ConflictError('Someone edited this update since you opened it. Reload to see their change.');
-      const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
-      assertLinks(tx, before.negotiationId, links);
-      for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s));
-      tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
-      const after = tx
-        .update(updates)
-        .set({
-          body: input.body,
-          occurredOn: input.occurredOn,
-          occurredTime: input.occurredTime,
-          roundId: input.roundId,
-          version: before.version + 1,
-          editedAt: new Date().toISOString(),
-          editedBy: user.id,
-        })
-        .where(eq(updates.id, id))
-        .returning()
-        .get();
-      setLinks(tx, id, links);
-      recordAudit(tx, { userId: user.id, action: 'update', entity: 'update', entityId: id, before, after: { ...after, ...links } });
+      const author = tx.select({ authorId: updates.authorId, negotiationId: updates.negotiationId }).from(updates).where(eq(updates.id, id)).get();
+      if (!author) throw new NotFoundError('The update');
+      assertWriteIn(tx, user, author.negotiationId, 'The update');
+      if (author.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
+      writeVersioned(tx, user, updateRecord(tx, id), version, (before) => {
+        if (!before) throw new NotFoundError('The update');
+        const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+        assertLinks(tx, user, before.negotiationId, links);
+        for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
+        tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
+        tx.update(updates)
+          .set({
+            body: input.body,
+            occurredOn: input.occurredOn,
+            occurredTime: input.occurredTime,
+            roundId: input.roundId,
+            version: before.version + 1,
+            editedAt: new Date().toISOString(),
+            editedBy: user.id,
+          })
+          .where(eq(updates.id, id))
+          .run();
+        setLinks(tx, id, links);
+      });
     },
     { behavior: 'immediate' },
   );

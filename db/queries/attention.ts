@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { issues, negotiations, parties, positions, updateSources } from '@/db/schema';
 import { overdueHomeworkWhere } from './overdue';
 import { chainOf, loadSourceChains } from './source-chains';
+import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
 import { CLOSED_ISSUE_STATUSES, type IssueStatus, type RoundStatus } from '@/lib/domain';
 import { daysBetween } from '@/lib/dates';
 import { groupBy } from '@/lib/group-by';
@@ -28,9 +29,9 @@ export type WeakPosition = { id: number; issueId: number; issueTitle: string; pa
 
 /** Overdue homework on the reader's date (`today`), in SQL so it runs over any number of items. "Overdue" is never stored. */
 const OVERDUE_WHERE = `${overdueHomeworkWhere({ homework: 'h', dueRound: 'r', today: '@today' })}
-          AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId)`;
+          AND (@negotiationId IS NULL OR h.negotiation_id = @negotiationId) AND ${IN_SCOPE('h.negotiation_id')}`;
 
-export function overdueHomework(db: DB, today: string, negotiationId?: number, limit = -1): OverdueHomework[] {
+export function overdueHomework(db: DB, scope: ReaderScope, today: string, negotiationId?: number, limit = -1): OverdueHomework[] {
   // The owners are looked up only for the rows kept: in a subquery after the LIMIT, not for every overdue item.
   return db.$client
     .prepare(
@@ -45,27 +46,27 @@ export function overdueHomework(db: DB, today: string, negotiationId?: number, l
          JOIN negotiations n ON n.id = h.negotiation_id
         ORDER BY h.dueBy, h.id`,
     )
-    .all({ today, negotiationId: negotiationId ?? null, limit }) as OverdueHomework[];
+    .all({ today, negotiationId: negotiationId ?? null, limit, ...scopeParams(scope) }) as OverdueHomework[];
 }
 
-export function countOverdueHomework(db: DB, today: string, negotiationId?: number): number {
+export function countOverdueHomework(db: DB, scope: ReaderScope, today: string, negotiationId?: number): number {
   return (
     db.$client
       .prepare(`SELECT count(*) n FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id WHERE ${OVERDUE_WHERE}`)
-      .get({ today, negotiationId: negotiationId ?? null }) as { n: number }
+      .get({ today, negotiationId: negotiationId ?? null, ...scopeParams(scope) }) as { n: number }
   ).n;
 }
 
 /**
- * Open issues whose latest event (db/mutations/last-event.ts: the latest event date of anything
- * recorded on the issue) is `days` or more days before `today`, or with nothing dated recorded, quietest first.
+ * Open issues the reader sees whose latest event (db/mutations/last-event.ts: the latest event date of
+ * anything recorded on the issue) is `days` or more days before `today`, or with nothing dated recorded, quietest first.
  */
-export function staleIssues(db: DB, today: string, days: number, negotiationId?: number): StaleIssue[] {
+export function staleIssues(db: DB, scope: ReaderScope, today: string, days: number, negotiationId?: number): StaleIssue[] {
   const rows = db
     .select({ id: issues.id, title: issues.title, negotiationName: negotiations.name, lastActivityAt: issues.lastActivityAt, status: issues.status })
     .from(issues)
     .innerJoin(negotiations, eq(negotiations.id, issues.negotiationId))
-    .where(negotiationId ? eq(issues.negotiationId, negotiationId) : undefined)
+    .where(and(negotiationId ? eq(issues.negotiationId, negotiationId) : undefined, visible(scope, issues.negotiationId)))
     .all();
   return rows
     // A closed question does not go stale: it is not expected to move.
@@ -83,7 +84,7 @@ export function staleIssues(db: DB, today: string, days: number, negotiationId?:
  * (their own and their update's) traces back to an outlet rated D, E or F. A claim relayed by a
  * good outlet is only as reliable as its origin: El País quoting TASS rests on TASS.
  */
-export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosition[] {
+export function weaklySourcedPositions(db: DB, scope: ReaderScope, negotiationId?: number): WeakPosition[] {
   const current = db
     .select({
       id: positions.id,
@@ -96,7 +97,7 @@ export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosi
     .from(positions)
     .innerJoin(issues, eq(issues.id, positions.issueId))
     .innerJoin(parties, eq(parties.id, positions.partyId))
-    .where(and(eq(positions.isCurrent, true), negotiationId ? eq(issues.negotiationId, negotiationId) : undefined))
+    .where(and(eq(positions.isCurrent, true), negotiationId ? eq(issues.negotiationId, negotiationId) : undefined, visible(scope, issues.negotiationId)))
     .all();
   const updateIds = [...new Set(current.map((p) => p.updateId).filter((u): u is number => u !== null))];
   const viaUpdates = updateIds.length
@@ -136,12 +137,12 @@ export function weaklySourcedPositions(db: DB, negotiationId?: number): WeakPosi
 }
 
 /** Each list's total and its first `shown` items, for the dashboard. */
-export function needsAttention(db: DB, options: { today: string; staleDays: number; negotiationId?: number; shown: number }) {
+export function needsAttention(db: DB, scope: ReaderScope, options: { today: string; staleDays: number; negotiationId?: number; shown: number }) {
   const { today, staleDays, negotiationId, shown } = options;
-  const stale = staleIssues(db, today, staleDays, negotiationId);
-  const weak = weaklySourcedPositions(db, negotiationId);
+  const stale = staleIssues(db, scope, today, staleDays, negotiationId);
+  const weak = weaklySourcedPositions(db, scope, negotiationId);
   return {
-    overdue: { count: countOverdueHomework(db, today, negotiationId), items: overdueHomework(db, today, negotiationId, shown) },
+    overdue: { count: countOverdueHomework(db, scope, today, negotiationId), items: overdueHomework(db, scope, today, negotiationId, shown) },
     stale: { count: stale.length, items: stale.slice(0, shown) },
     weak: { count: weak.length, items: weak.slice(0, shown) },
   };

@@ -1,11 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { convergence, issues, rounds, users } from '@/db/schema';
 import { trendOf, type Trend } from '@/lib/convergence';
+import { visible, type ReaderScope } from './access';
 
 /** Every round of the issue's negotiation, in order, with the judgement recorded for it (or none). */
-export function convergenceOfIssue(db: DB, issueId: number) {
-  const issue = db.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, issueId)).get();
+export function convergenceOfIssue(db: DB, scope: ReaderScope, issueId: number) {
+  const issue = db
+    .select({ negotiationId: issues.negotiationId })
+    .from(issues)
+    .where(and(eq(issues.id, issueId), visible(scope, issues.negotiationId)))
+    .get();
   if (!issue) return [];
   return db
     .select({
@@ -17,6 +22,8 @@ export function convergenceOfIssue(db: DB, issueId: number) {
       endsOn: rounds.endsOn,
       distance: convergence.distance,
       note: convergence.note,
+      // For the judgement form: 0 where the round has none yet.
+      version: sql<number>`coalesce(${convergence.version}, 0)`,
       assessedAt: convergence.assessedAt,
       assessedBy: users.name,
     })
@@ -29,12 +36,12 @@ export function convergenceOfIssue(db: DB, issueId: number) {
 }
 
 /** For the dashboard: each issue's trend (last judgement minus the previous one), for all issues in one query. */
-export function convergenceTrends(db: DB, issueIds?: number[]): Map<number, Trend> {
+export function convergenceTrends(db: DB, scope: ReaderScope, issueIds?: number[]): Map<number, Trend> {
   const rows = db
     .select({ issueId: convergence.issueId, distance: convergence.distance })
     .from(convergence)
     .innerJoin(rounds, eq(rounds.id, convergence.roundId))
-    .where(issueIds ? inArray(convergence.issueId, issueIds) : undefined)
+    .where(and(issueIds ? inArray(convergence.issueId, issueIds) : undefined, visible(scope, rounds.negotiationId)))
     .orderBy(asc(convergence.issueId), asc(rounds.sequence))
     .all();
   const byIssue = new Map<number, number[]>();

@@ -1,7 +1,8 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { corroborations, corroborationUpdates, negotiations, rounds, sources, updates, updateSources } from '@/db/schema';
 import { chainOf, loadSourceChains, type ChainLink } from './source-chains';
+import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
 import { describeChain, extractNumbers, independentOutlets, jaccard, numbersDiffer, significantWords, verdictOf, type Verdict } from '@/lib/corroboration';
 
 export type MemberSource = {
@@ -32,6 +33,8 @@ export type CorroborationGroup = {
   label: string;
   consistent: boolean | null;
   note: string;
+  /** For the verdict form. */
+  version: number;
   createdAt: string;
   members: GroupMember[];
   outlets: string[];
@@ -39,8 +42,12 @@ export type CorroborationGroup = {
   verdict: Verdict;
 };
 
-/** Groups with their member updates, sources and citation chains: five queries plus one per level of citation, whatever the number of groups. */
-function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
+/**
+ * Groups with their member updates, sources and citation chains: five queries plus one per level of citation,
+ * whatever the number of groups. A group is seen through its updates: the reader gets only the members they may
+ * see, and no group of which they see none.
+ */
+function loadGroups(db: DB, scope: ReaderScope, ids?: number[]): CorroborationGroup[] {
   const groups = db
     .select()
     .from(corroborations)
@@ -66,12 +73,13 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
         })
         .from(updates)
         .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
-        .leftJoin(rounds, eq(rounds.id, updates.roundId))
-        .where(inArray(updates.id, updateIds))
+        .leftJoin(rounds, and(eq(rounds.id, updates.roundId), visible(scope, rounds.negotiationId)))
+        .where(and(inArray(updates.id, updateIds), visible(scope, updates.negotiationId)))
         .orderBy(asc(updates.occurredOn), asc(updates.id))
         .all()
     : [];
-  const sourceRows = updateIds.length
+  const seenIds = memberRows.map((m) => m.updateId);
+  const sourceRows = seenIds.length
     ? db
         .select({
           updateId: updateSources.updateId,
@@ -86,7 +94,7 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
         })
         .from(updateSources)
         .innerJoin(sources, eq(sources.id, updateSources.targetId))
-        .where(inArray(updateSources.updateId, updateIds))
+        .where(inArray(updateSources.updateId, seenIds))
         .orderBy(asc(sources.id))
         .all()
     : [];
@@ -106,7 +114,8 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
       },
     ]),
   );
-  return groups.map((g) => {
+  const shown = scope.all ? groups : groups.filter((g) => links.some((l) => l.corroborationId === g.id && members.has(l.updateId)));
+  return shown.map((g) => {
     const ms = links
       .filter((l) => l.corroborationId === g.id)
       .map((l) => members.get(l.updateId))
@@ -118,6 +127,7 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
       label: g.label,
       consistent: g.consistent,
       note: g.note,
+      version: g.version,
       createdAt: g.createdAt,
       members: ms,
       outlets: independentOutlets(ms.flatMap((m) => m.sources.map((s) => s.chain))).sort((a, b) => a.localeCompare(b)),
@@ -127,12 +137,12 @@ function loadGroups(db: DB, ids?: number[]): CorroborationGroup[] {
   });
 }
 
-export function listCorroborations(db: DB): CorroborationGroup[] {
-  return loadGroups(db);
+export function listCorroborations(db: DB, scope: ReaderScope): CorroborationGroup[] {
+  return loadGroups(db, scope);
 }
 
-export function getCorroboration(db: DB, id: number): CorroborationGroup | undefined {
-  return loadGroups(db, [id])[0];
+export function getCorroboration(db: DB, scope: ReaderScope, id: number): CorroborationGroup | undefined {
+  return loadGroups(db, scope, [id])[0];
 }
 
 /** The groups an update belongs to (for "add to group" choices). */
@@ -161,7 +171,7 @@ export type SuggestedPair = {
  * common, and overlapping significant words (Jaccard over lowercased words of four letters or more).
  * Pairs already in one group, or whose two updates sit in different groups, are left out. Best 20.
  */
-export function suggestCorroborations(db: DB, limit = 20, minScore = 0.05): SuggestedPair[] {
+export function suggestCorroborations(db: DB, scope: ReaderScope, limit = 20, minScore = 0.05): SuggestedPair[] {
   const candidates = db.$client
     .prepare(
       `SELECT a.id aId, b.id bId, group_concat(i.title, char(31)) issues
@@ -171,11 +181,12 @@ export function suggestCorroborations(db: DB, limit = 20, minScore = 0.05): Sugg
          JOIN updates b ON b.id = ib.update_id
          JOIN issues i ON i.id = ia.issue_id
         WHERE abs(julianday(a.occurred_on) - julianday(b.occurred_on)) <= 1
+          AND ${IN_SCOPE('a.negotiation_id')} AND ${IN_SCOPE('b.negotiation_id')}
           AND NOT EXISTS (SELECT 1 FROM corroboration_updates ca JOIN corroboration_updates cb ON cb.corroboration_id = ca.corroboration_id
                            WHERE ca.update_id = a.id AND cb.update_id = b.id)
         GROUP BY a.id, b.id`,
     )
-    .all() as { aId: number; bId: number; issues: string }[];
+    .all(scopeParams(scope)) as { aId: number; bId: number; issues: string }[];
   if (candidates.length === 0) return [];
   const ids = [...new Set(candidates.flatMap((c) => [c.aId, c.bId]))];
   const rows = db

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, negotiationParties, negotiations, parties, positions } from '@/db/schema';
 import type { DashboardFilters } from '@/lib/validation/dashboard-filters';
+import { sees, visible, type ReaderScope } from './access';
 
 export type MatrixCell = { stance: string; summary: string; asOf: string };
 export type MatrixRow = {
@@ -14,26 +15,23 @@ export type MatrixRow = {
   cells: Record<number, MatrixCell>;
 };
 export type MatrixBlock = {
-  negotiation: { id: number; name: string };
+  /** With its handling marking ('' for none), shown beside its name. */
+  negotiation: { id: number; name: string; marking: string };
   parties: { id: number; name: string; shortName: string; role: string }[];
   rows: MatrixRow[];
 };
 
 /**
- * Every issue of every negotiation against the parties at its table: four queries, whatever the size.
+ * Every issue of every negotiation the reader sees against the parties at its table: four queries, whatever the size.
  * Filters narrow it: one negotiation, one party's column (negotiations without that party drop out),
  * a status, a priority; a negotiation left with no matching issue drops out when a filter is set.
  */
-export function dashboardMatrix(db: DB, negotiationIds?: number[], filters: DashboardFilters = {}): MatrixBlock[] {
-  let wanted = negotiationIds;
-  if (filters.negotiation) {
-    wanted = negotiationIds?.length ? negotiationIds.filter((n) => n === filters.negotiation) : [filters.negotiation];
-    if (wanted.length === 0) return [];
-  }
+export function dashboardMatrix(db: DB, scope: ReaderScope, filters: DashboardFilters = {}): MatrixBlock[] {
+  if (filters.negotiation && !sees(scope, filters.negotiation)) return [];
   const negs = db
-    .select({ id: negotiations.id, name: negotiations.name })
+    .select({ id: negotiations.id, name: negotiations.name, marking: negotiations.marking })
     .from(negotiations)
-    .where(wanted?.length ? inArray(negotiations.id, wanted) : undefined)
+    .where(and(filters.negotiation ? eq(negotiations.id, filters.negotiation) : undefined, visible(scope, negotiations.id)))
     .orderBy(asc(negotiations.name))
     .all();
   if (negs.length === 0) return [];

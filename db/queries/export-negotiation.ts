@@ -6,6 +6,7 @@ import { readExportContext, type ExportContext } from './export/keys';
 import { actorRecords, convergenceRecords, corroborationRecords, homeworkRecords, issueRecords, partyRecords, roundRecords } from './export/short-lists';
 import { positionRecords, sourceRecords, statusChangeRecords, updateRecords } from './export/long-lists';
 import { jsonField, jsonList, type Batches } from './export/stream';
+import { sees, type ReaderScope } from './access';
 
 // The JSON interchange export (lib/interchange/schema.ts), written as a stream of text chunks: the
 // keys first (./export/keys.ts), then one section after another, each read only when the stream
@@ -26,20 +27,24 @@ const SECTIONS: [name: string, records: (context: ExportContext) => Batches<obje
   ['convergence', convergenceRecords],
 ];
 
-/** The export as JSON text chunks, or null when there is no such negotiation. */
-export function exportNegotiationChunks(db: DB, negotiationId: number, now = new Date()): Generator<string> | null {
+/**
+ * The export as JSON text chunks, or null when there is no such negotiation for the reader. What it refers to
+ * outside the negotiation (actors, sources) is only what the reader sees.
+ */
+export function exportNegotiationChunks(db: DB, scope: ReaderScope, negotiationId: number, now = new Date()): Generator<string> | null {
+  if (!sees(scope, negotiationId)) return null;
   const negotiation = db.select().from(negotiations).where(eq(negotiations.id, negotiationId)).get();
   if (!negotiation) return null;
-  return generate(db, negotiation, now);
+  return generate(db, scope, negotiation, now);
 }
 
 /** The whole export as one string (tests, the shell). */
-export function exportNegotiationJson(db: DB, negotiationId: number, now?: Date): string | null {
-  const chunks = exportNegotiationChunks(db, negotiationId, now);
+export function exportNegotiationJson(db: DB, scope: ReaderScope, negotiationId: number, now?: Date): string | null {
+  const chunks = exportNegotiationChunks(db, scope, negotiationId, now);
   return chunks ? [...chunks].join('') : null;
 }
 
-function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: Date): Generator<string> {
+function* generate(db: DB, scope: ReaderScope, negotiation: typeof negotiations.$inferSelect, now: Date): Generator<string> {
   const context = readExportContext(db, negotiation.id);
   yield '{\n';
   yield [
@@ -47,7 +52,7 @@ function* generate(db: DB, negotiation: typeof negotiations.$inferSelect, now: D
     jsonField('format', INTERCHANGE_FORMAT),
     jsonField('version', INTERCHANGE_VERSION),
     jsonField('exportedAt', now.toISOString()),
-    jsonField('negotiation', { name: negotiation.name, description: negotiation.description }),
+    jsonField('negotiation', { name: negotiation.name, description: negotiation.description, marking: negotiation.marking }),
   ].join('');
   for (const [i, [name, records]] of SECTIONS.entries()) yield* jsonList(name, records(context), i === SECTIONS.length - 1);
   yield '}\n';

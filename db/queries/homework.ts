@@ -4,6 +4,7 @@ import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
 import { homeworkState, isOverdue, isPending, type DueRound } from '@/lib/homework';
 import { HOMEWORK_STATUSES, PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
+import { PARTY_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
 export type HomeworkFilters = {
   id?: number | null;
@@ -21,11 +22,13 @@ export type HomeworkFilters = {
 export const HOMEWORK_STATUS_FILTERS = [...HOMEWORK_STATUSES, 'overdue', 'due_round_cancelled'] as const;
 const COMPUTED_FILTERS = ['overdue', 'due_round_cancelled'] as const;
 
-/** Homework items matching the filters, with owners and the computed overdue flag: three queries, whatever the size. */
-export function listHomework(db: DB, filters: HomeworkFilters, today: string) {
+/** Homework items the reader sees matching the filters, with owners and the computed overdue flag: three queries, whatever the size. */
+export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilters, today: string) {
   const assigned = alias(rounds, 'assigned_round');
   const due = alias(rounds, 'due_round');
   const where: SQL[] = [];
+  const inScope = visible(scope, homework.negotiationId);
+  if (inScope) where.push(inScope);
   if (filters.id) where.push(eq(homework.id, filters.id));
   if (filters.negotiationId) where.push(eq(homework.negotiationId, filters.negotiationId));
   if (filters.issueId) where.push(eq(homework.issueId, filters.issueId));
@@ -99,8 +102,8 @@ function ownersOf(db: DB, homeworkIds: number[]) {
 }
 
 /** Open (not delivered or dropped), overdue and due-round-cancelled counts for one negotiation. */
-export function homeworkCounts(db: DB, negotiationId: number, today: string) {
-  const items = listHomework(db, { negotiationId }, today);
+export function homeworkCounts(db: DB, scope: ReaderScope, negotiationId: number, today: string) {
+  const items = listHomework(db, scope, { negotiationId }, today);
   return {
     open: items.filter((i) => isPending(i.status)).length,
     overdue: items.filter((i) => i.overdue).length,
@@ -138,8 +141,8 @@ export type HomeworkChange = { field: string; from: string; to: string };
 export type HomeworkRevision = { id: number; changedAt: string; changedBy: string; changes: HomeworkChange[] };
 
 /** One item with its owners and its history: each revision says what changed, who changed it and when. */
-export function getHomework(db: DB, id: number, today: string) {
-  const [item] = listHomework(db, { id }, today);
+export function getHomework(db: DB, scope: ReaderScope, id: number, today: string) {
+  const [item] = listHomework(db, scope, { id }, today);
   if (!item) return undefined;
   const revisions = db
     .select({ id: homeworkRevisions.id, snapshot: homeworkRevisions.snapshot, changedAt: homeworkRevisions.changedAt, changedBy: users.name })
@@ -193,21 +196,33 @@ export function getHomework(db: DB, id: number, today: string) {
 }
 export type HomeworkDetails = NonNullable<ReturnType<typeof getHomework>>;
 
-/** Options for the board's filters and the homework forms. */
-export function homeworkFilterChoices(db: DB) {
+/** Options for the board's filters and the homework forms, from what the reader sees. */
+export function homeworkFilterChoices(db: DB, scope: ReaderScope) {
   return {
-    negotiations: db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all(),
-    parties: db.select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name)).all(),
+    negotiations: db
+      .select({ id: negotiations.id, name: negotiations.name })
+      .from(negotiations)
+      .where(visible(scope, negotiations.id))
+      .orderBy(asc(negotiations.name))
+      .all(),
+    parties: db
+      .select({ id: parties.id, name: parties.name })
+      .from(parties)
+      .where(visibleBy(scope, parties.id, PARTY_SEEN))
+      .orderBy(asc(parties.name))
+      .all(),
     issues: db
       .select({ id: issues.id, title: issues.title, negotiationId: issues.negotiationId, negotiationName: negotiations.name })
       .from(issues)
       .innerJoin(negotiations, eq(negotiations.id, issues.negotiationId))
+      .where(visible(scope, issues.negotiationId))
       .orderBy(asc(negotiations.name), asc(issues.sortOrder))
       .all(),
     rounds: db
       .select({ id: rounds.id, name: rounds.name, negotiationId: rounds.negotiationId, negotiationName: negotiations.name })
       .from(rounds)
       .innerJoin(negotiations, eq(negotiations.id, rounds.negotiationId))
+      .where(visible(scope, rounds.negotiationId))
       .orderBy(asc(negotiations.name), desc(rounds.sequence))
       .all(),
   };

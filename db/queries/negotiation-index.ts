@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, negotiationParties, negotiations, parties, rounds } from '@/db/schema';
+import { visible, type ReaderScope } from './access';
 
 function without<T extends { negotiationId: number }>(row: T): Omit<T, 'negotiationId'> {
   const { negotiationId, ...rest } = row;
@@ -8,9 +9,14 @@ function without<T extends { negotiationId: number }>(row: T): Omit<T, 'negotiat
   return rest;
 }
 
-/** Every negotiation with its parties, rounds and issues: what `GET /api/negotiations` returns. */
-export function listNegotiationIndex(db: DB) {
-  const list = db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all();
+/** Every negotiation the caller sees with its marking, parties, rounds and issues: what `GET /api/negotiations` returns. */
+export function listNegotiationIndex(db: DB, scope: ReaderScope) {
+  const list = db
+    .select({ id: negotiations.id, name: negotiations.name, marking: negotiations.marking, access: negotiations.access })
+    .from(negotiations)
+    .where(visible(scope, negotiations.id))
+    .orderBy(asc(negotiations.name))
+    .all();
   const ids = list.map((n) => n.id);
   if (!ids.length) return [];
   const seated = db
@@ -41,6 +47,8 @@ export function listNegotiationIndex(db: DB) {
   return list.map((n) => ({
     id: n.id,
     name: n.name,
+    marking: n.marking,
+    access: n.access,
     parties: seated.filter((p) => p.negotiationId === n.id).map(without),
     rounds: roundRows.filter((r) => r.negotiationId === n.id).map(without),
     issues: issueRows.filter((i) => i.negotiationId === n.id).map(without),

@@ -2,16 +2,28 @@ import { and, asc, eq, notInArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { clientOf, type Executor } from '@/db/types';
 import { actors, affiliations, negotiationParties, negotiations, parties } from '@/db/schema';
+import { ACTOR_SEEN, IN_SCOPE, PARTY_SEEN, scopeParams, sees, visible, visibleBy, type ReaderScope } from './access';
 
 // A party and an actor are one identity each across negotiations; what a negotiation says of a party
-// (description, role, note) and who speaks for it there (affiliations) are read per negotiation.
+// (description, role, note) and who speaks for it there (affiliations) are read per negotiation. A reader
+// sees the parties and people the negotiations they see name, and only what those negotiations say of them
+// (db/queries/access.ts).
 
-export function listParties(db: DB) {
-  return db.select({ id: parties.id, name: parties.name, shortName: parties.shortName }).from(parties).orderBy(asc(parties.name)).all();
+export function listParties(db: DB, scope: ReaderScope) {
+  return db
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName })
+    .from(parties)
+    .where(visibleBy(scope, parties.id, PARTY_SEEN))
+    .orderBy(asc(parties.name))
+    .all();
 }
 
-export function getParty(db: DB, id: number) {
-  return db.select({ id: parties.id, name: parties.name, shortName: parties.shortName }).from(parties).where(eq(parties.id, id)).get();
+export function getParty(db: DB, scope: ReaderScope, id: number) {
+  return db
+    .select({ id: parties.id, name: parties.name, shortName: parties.shortName, version: parties.version })
+    .from(parties)
+    .where(and(eq(parties.id, id), visibleBy(scope, parties.id, PARTY_SEEN)))
+    .get();
 }
 
 // Where a party is: the negotiations that seat it or say something of it, or where someone speaks for it.
@@ -21,7 +33,8 @@ const PLACES = `SELECT n.id AS negotiationId, n.name AS negotiationName, p.id AS
   LEFT JOIN negotiation_parties np ON np.negotiation_id = n.id AND np.party_id = p.id
   LEFT JOIN party_descriptions pd ON pd.negotiation_id = n.id AND pd.party_id = p.id
  WHERE (np.party_id IS NOT NULL OR pd.party_id IS NOT NULL
-        OR EXISTS (SELECT 1 FROM affiliations f WHERE f.negotiation_id = n.id AND f.party_id = p.id))`;
+        OR EXISTS (SELECT 1 FROM affiliations f WHERE f.negotiation_id = n.id AND f.party_id = p.id))
+   AND ${IN_SCOPE('n.id')}`;
 
 export type PartyPlace = {
   negotiationId: number;
@@ -33,14 +46,14 @@ export type PartyPlace = {
   description: string;
 };
 
-/** Each negotiation a party is in, with its role, description and note there. */
-export function partyInNegotiations(db: DB, partyId: number): PartyPlace[] {
-  return db.$client.prepare(`${PLACES} AND p.id = @partyId ORDER BY n.name`).all({ partyId }) as PartyPlace[];
+/** Each negotiation the reader sees that a party is in, with its role, description and note there. */
+export function partyInNegotiations(db: DB, scope: ReaderScope, partyId: number): PartyPlace[] {
+  return db.$client.prepare(`${PLACES} AND p.id = @partyId ORDER BY n.name`).all({ partyId, scope: scopeParams(scope).scope }) as PartyPlace[];
 }
 
-/** Every party's negotiations at once (the parties page). */
-export function placesOfParties(db: DB): PartyPlace[] {
-  return db.$client.prepare(`${PLACES} ORDER BY n.name`).all() as PartyPlace[];
+/** Every party's negotiations at once (the parties page), of those the reader sees. */
+export function placesOfParties(db: DB, scope: ReaderScope): PartyPlace[] {
+  return db.$client.prepare(`${PLACES} ORDER BY n.name`).all({ scope: scopeParams(scope).scope }) as PartyPlace[];
 }
 
 const affiliationFields = {
@@ -52,21 +65,23 @@ const affiliationFields = {
   title: affiliations.title,
   startsOn: affiliations.startsOn,
   endsOn: affiliations.endsOn,
+  version: affiliations.version,
 };
 
-/** Who speaks for a party, affiliation by affiliation, each in its negotiation. */
-export function affiliationsOfParty(db: DB, partyId: number) {
+/** Who speaks for a party, affiliation by affiliation, each in its negotiation (those the reader sees). */
+export function affiliationsOfParty(db: DB, scope: ReaderScope, partyId: number) {
   return db
     .select(affiliationFields)
     .from(affiliations)
     .innerJoin(actors, eq(actors.id, affiliations.actorId))
-    .where(eq(affiliations.partyId, partyId))
+    .where(and(eq(affiliations.partyId, partyId), visible(scope, affiliations.negotiationId)))
     .orderBy(asc(actors.name), asc(affiliations.startsOn), asc(affiliations.id))
     .all();
 }
 
 /** Who speaks for whom in one negotiation, by name (the negotiation page lists them under their party). */
-export function affiliationsOfNegotiation(db: DB, negotiationId: number) {
+export function affiliationsOfNegotiation(db: DB, scope: ReaderScope, negotiationId: number) {
+  if (!sees(scope, negotiationId)) return [];
   return db
     .select(affiliationFields)
     .from(affiliations)
@@ -76,15 +91,21 @@ export function affiliationsOfNegotiation(db: DB, negotiationId: number) {
     .all();
 }
 
-/** Every person with their affiliations, each with its negotiation's and party's names (the parties page). */
-export function listActors(db: DB) {
-  const people = db.select({ id: actors.id, name: actors.name }).from(actors).orderBy(asc(actors.name), asc(actors.id)).all();
+/** Every person the reader sees with their affiliations, each with its negotiation's and party's names (the parties page). */
+export function listActors(db: DB, scope: ReaderScope) {
+  const people = db
+    .select({ id: actors.id, name: actors.name })
+    .from(actors)
+    .where(visibleBy(scope, actors.id, ACTOR_SEEN))
+    .orderBy(asc(actors.name), asc(actors.id))
+    .all();
   const rows = db
     .select({ ...affiliationFields, partyName: parties.name, negotiationName: negotiations.name })
     .from(affiliations)
     .innerJoin(actors, eq(actors.id, affiliations.actorId))
     .innerJoin(negotiations, eq(negotiations.id, affiliations.negotiationId))
     .leftJoin(parties, eq(parties.id, affiliations.partyId))
+    .where(visible(scope, affiliations.negotiationId))
     .orderBy(asc(negotiations.name), asc(affiliations.startsOn), asc(affiliations.id))
     .all();
   return people.map((p) => ({ ...p, affiliations: rows.filter((r) => r.actorId === p.id) }));
@@ -146,8 +167,8 @@ export function peopleOfNegotiationAmong(db: Executor, negotiationId: number, ac
   return new Set(rows.map((r) => r.id));
 }
 
-/** Every negotiation's people by name, with their latest title there: the update form's choices. */
-export function peopleByNegotiation(db: DB): Map<number, { id: number; name: string; title: string }[]> {
+/** Every visible negotiation's people by name, with their latest title there: the update form's choices. */
+export function peopleByNegotiation(db: DB, scope: ReaderScope): Map<number, { id: number; name: string; title: string }[]> {
   const rows = db.$client
     .prepare(
       `SELECT people.negotiation_id AS negotiationId, a.id, a.name,
@@ -156,9 +177,10 @@ export function peopleByNegotiation(db: DB): Map<number, { id: number; name: str
          FROM (SELECT negotiation_id, actor_id FROM affiliations
                UNION SELECT u.negotiation_id, ua.actor_id FROM update_actors ua JOIN updates u ON u.id = ua.update_id) people
          JOIN actors a ON a.id = people.actor_id
+        WHERE ${IN_SCOPE('people.negotiation_id')}
         ORDER BY a.name, a.id`,
     )
-    .all() as { negotiationId: number; id: number; name: string; title: string }[];
+    .all({ scope: scopeParams(scope).scope }) as { negotiationId: number; id: number; name: string; title: string }[];
   const byNegotiation = new Map<number, { id: number; name: string; title: string }[]>();
   for (const { negotiationId, ...person } of rows) byNegotiation.set(negotiationId, [...(byNegotiation.get(negotiationId) ?? []), person]);
   return byNegotiation;

@@ -25,32 +25,41 @@ import type { IssueRow, RoundRow, RoundSummaryRows } from '@/lib/round-summary/r
 import { isKeyUpdate, keyDatesFrom, roundSpan } from '@/lib/round-summary/scope';
 import type { RoundSummary } from '@/lib/round-summary/types';
 import { roundPositionCandidates } from './round-position-candidates';
+import { visible, type ReaderScope } from './access';
 
 // The loader of a round's briefing: it only reads (a fixed number of queries, whatever the size:
 // tests/bench-queries.test.ts) and hands plain rows to the assembler in lib/round-summary/, which
 // holds every rule of what the briefing says.
 
-/** The briefing for one round, or undefined when there is no such round. `today` is 'YYYY-MM-DD'. */
-export function roundSummary(db: DB, roundId: number, today: string): RoundSummary | undefined {
-  const rows = loadRoundSummaryRows(db, roundId, today);
+/**
+ * The briefing for one round, as the reader may see it, or undefined when there is no such round for them.
+ * `today` is 'YYYY-MM-DD'. What it draws from other negotiations (an issue on the agenda, an update during the
+ * round) is only what the reader sees there too.
+ */
+export function roundSummary(db: DB, scope: ReaderScope, roundId: number, today: string): RoundSummary | undefined {
+  const rows = loadRoundSummaryRows(db, scope, roundId, today);
   return rows && assembleRoundSummary(rows, today);
 }
 
 /** Every row a round's briefing is made of, or undefined when there is no such round. */
-function loadRoundSummaryRows(db: DB, roundId: number, today: string): RoundSummaryRows | undefined {
-  const round = db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+function loadRoundSummaryRows(db: DB, scope: ReaderScope, roundId: number, today: string): RoundSummaryRows | undefined {
+  const round = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.id, roundId), visible(scope, rounds.negotiationId)))
+    .get();
   if (!round) return undefined;
   const negotiation = db
-    .select({ id: negotiations.id, name: negotiations.name })
+    .select({ id: negotiations.id, name: negotiations.name, marking: negotiations.marking })
     .from(negotiations)
     .where(eq(negotiations.id, round.negotiationId))
     .get()!;
-  const { agendaIssueIds, issues: issueRows } = readIssues(db, round);
+  const { agendaIssueIds, issues: issueRows } = readIssues(db, scope, round);
   const issueIds = issueRows.map((i) => i.id);
   const positionsAndParties = readPositionsAndParties(db, round, issueIds);
-  const outcomeRows = readOutcomes(db, roundId);
-  const homeworkOfRound = readHomework(db, round);
-  const keyUpdates = readKeyUpdates(db, round, new Set(issueIds));
+  const outcomeRows = readOutcomes(db, scope, roundId);
+  const homeworkOfRound = readHomework(db, scope, round);
+  const keyUpdates = readKeyUpdates(db, scope, round, new Set(issueIds));
   const sourceIds = [
     ...positionsAndParties.positions.map((p) => p.sourceId),
     ...outcomeRows.map((o) => o.sourceId),
@@ -68,7 +77,7 @@ function loadRoundSummaryRows(db: DB, roundId: number, today: string): RoundSumm
     ...homeworkOfRound,
     ...keyUpdates,
     ...readSources(db, sourceIds),
-    keyDateIssues: readKeyDateIssues(db, [round.negotiationId, ...issueRows.map((i) => i.negotiationId)], keyDatesFrom(round, today)),
+    keyDateIssues: readKeyDateIssues(db, scope, [round.negotiationId, ...issueRows.map((i) => i.negotiationId)], keyDatesFrom(round, today)),
   };
 }
 
@@ -99,11 +108,12 @@ const issueFields = {
 };
 
 /** The agenda's issues, or the whole negotiation's when the agenda is empty. */
-function readIssues(db: DB, round: RoundRow): { agendaIssueIds: number[]; issues: IssueRow[] } {
+function readIssues(db: DB, scope: ReaderScope, round: RoundRow): { agendaIssueIds: number[]; issues: IssueRow[] } {
   const agendaIssueIds = db
     .select({ issueId: roundAgenda.issueId })
     .from(roundAgenda)
-    .where(eq(roundAgenda.roundId, round.id))
+    .innerJoin(issues, eq(issues.id, roundAgenda.issueId))
+    .where(and(eq(roundAgenda.roundId, round.id), visible(scope, issues.negotiationId)))
     .all()
     .map((a) => a.issueId);
   const issueRows = db
@@ -168,18 +178,18 @@ function readPositionsAndParties(db: DB, round: RoundRow, issueIds: number[]): P
   return { positions: positionRows, seats, otherParties };
 }
 
-function readOutcomes(db: DB, roundId: number) {
+function readOutcomes(db: DB, scope: ReaderScope, roundId: number) {
   return db
     .select({ id: outcomes.id, text: outcomes.text, issueTitle: issues.title, sourceId: outcomes.sourceId })
     .from(outcomes)
-    .leftJoin(issues, eq(issues.id, outcomes.issueId))
+    .leftJoin(issues, and(eq(issues.id, outcomes.issueId), visible(scope, issues.negotiationId)))
     .where(eq(outcomes.roundId, roundId))
     .orderBy(asc(outcomes.id))
     .all();
 }
 
 /** Homework assigned at the round, due at it, or due within its dates (by index on due_on), with its owners and rounds. */
-function readHomework(db: DB, round: RoundRow): Pick<RoundSummaryRows, 'homework' | 'homeworkOwners' | 'homeworkRounds'> {
+function readHomework(db: DB, scope: ReaderScope, round: RoundRow): Pick<RoundSummaryRows, 'homework' | 'homeworkOwners' | 'homeworkRounds'> {
   const { start, end } = roundSpan(round);
   const dueByDate = start && end ? and(gte(homework.dueOn, start), lte(homework.dueOn, end)) : undefined;
   const homeworkRows = db
@@ -197,7 +207,7 @@ function readHomework(db: DB, round: RoundRow): Pick<RoundSummaryRows, 'homework
     })
     .from(homework)
     .leftJoin(issues, eq(issues.id, homework.issueId))
-    .where(or(eq(homework.assignedRoundId, round.id), eq(homework.dueRoundId, round.id), dueByDate))
+    .where(and(or(eq(homework.assignedRoundId, round.id), eq(homework.dueRoundId, round.id), dueByDate), visible(scope, homework.negotiationId)))
     .orderBy(asc(homework.id))
     .all();
   const homeworkIds = homeworkRows.map((h) => h.id);
@@ -219,6 +229,7 @@ function readHomework(db: DB, round: RoundRow): Pick<RoundSummaryRows, 'homework
 /** The updates of the round and those that happened during it, kept when key (lib/round-summary/scope.ts), with their links. */
 function readKeyUpdates(
   db: DB,
+  scope: ReaderScope,
   round: RoundRow,
   shownIssueIds: ReadonlySet<number>,
 ): Pick<RoundSummaryRows, 'updates' | 'updateIssues' | 'updateParties' | 'updateSources'> {
@@ -228,7 +239,7 @@ function readKeyUpdates(
     .select({ id: updates.id, occurredOn: updates.occurredOn, body: updates.body, roundId: updates.roundId, negotiationId: updates.negotiationId, negotiationName: negotiations.name })
     .from(updates)
     .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
-    .where(or(eq(updates.roundId, round.id), duringRound))
+    .where(and(or(eq(updates.roundId, round.id), duringRound), visible(scope, updates.negotiationId)))
     .orderBy(asc(updates.occurredOn), asc(updates.id))
     .all();
   const candidateIds = candidates.map((u) => u.id);
@@ -237,7 +248,7 @@ function readKeyUpdates(
         .select({ updateId: updateIssues.updateId, issueId: issues.id, title: issues.title })
         .from(updateIssues)
         .innerJoin(issues, eq(issues.id, updateIssues.targetId))
-        .where(inArray(updateIssues.updateId, candidateIds))
+        .where(and(inArray(updateIssues.updateId, candidateIds), visible(scope, issues.negotiationId)))
         .orderBy(asc(issues.sortOrder), asc(issues.id))
         .all()
     : [];
@@ -274,12 +285,12 @@ function readSources(db: DB, ids: (number | null)[]): Pick<RoundSummaryRows, 'so
   return { sources: sourceRows, citedOutlets };
 }
 
-function readKeyDateIssues(db: DB, negotiationIds: number[], from: string): RoundSummaryRows['keyDateIssues'] {
+function readKeyDateIssues(db: DB, scope: ReaderScope, negotiationIds: number[], from: string): RoundSummaryRows['keyDateIssues'] {
   return db
     .select(issueFields)
     .from(issues)
     .innerJoin(negotiations, eq(negotiations.id, issues.negotiationId))
-    .where(and(inArray(issues.negotiationId, [...new Set(negotiationIds)]), gte(issues.keyDate, from)))
+    .where(and(inArray(issues.negotiationId, [...new Set(negotiationIds)]), gte(issues.keyDate, from), visible(scope, issues.negotiationId)))
     .orderBy(asc(issues.keyDate), asc(issues.id))
     .all()
     .filter((i): i is typeof i & { keyDate: string } => i.keyDate !== null);

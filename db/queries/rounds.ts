@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '@/db/schema';
 import { listSeatedParties } from './negotiations';
@@ -6,13 +6,15 @@ import { listHomework } from './homework';
 import { citationFields, type Citation } from './citation';
 import { roundPositionCandidates } from './round-position-candidates';
 import { groupBy } from '@/lib/group-by';
+import { visible, type ReaderScope } from './access';
 
-export function getRoundRecord(db: DB, id: number) {
+/** A round the reader sees, with its negotiation's name and marking; undefined otherwise. */
+export function getRoundRecord(db: DB, scope: ReaderScope, id: number) {
   return db
-    .select({ round: rounds, negotiationName: negotiations.name })
+    .select({ round: rounds, negotiationName: negotiations.name, marking: negotiations.marking })
     .from(rounds)
     .innerJoin(negotiations, eq(negotiations.id, rounds.negotiationId))
-    .where(eq(rounds.id, id))
+    .where(and(eq(rounds.id, id), visible(scope, rounds.negotiationId)))
     .get();
 }
 
@@ -45,11 +47,11 @@ export function positionAtRound(
 }
 
 /** Everything the round page shows: five queries plus the homework lists, whatever the size. */
-export function getRoundPage(db: DB, id: number, today: string) {
-  const found = getRoundRecord(db, id);
+export function getRoundPage(db: DB, scope: ReaderScope, id: number, today: string) {
+  const found = getRoundRecord(db, scope, id);
   if (!found) return undefined;
-  const { round, negotiationName } = found;
-  const seated = listSeatedParties(db, round.negotiationId);
+  const { round, negotiationName, marking } = found;
+  const seated = listSeatedParties(db, scope, round.negotiationId);
   const delegations = db
     .select({ partyId: roundDelegations.partyId, head: roundDelegations.head, partyName: parties.name })
     .from(roundDelegations)
@@ -60,7 +62,8 @@ export function getRoundPage(db: DB, id: number, today: string) {
     .select({ id: issues.id, title: issues.title, status: issues.status })
     .from(roundAgenda)
     .innerJoin(issues, eq(issues.id, roundAgenda.issueId))
-    .where(eq(roundAgenda.roundId, id))
+    // An issue of another negotiation on the agenda (docs/decisions/0010) is shown to those who see that one.
+    .where(and(eq(roundAgenda.roundId, id), visible(scope, issues.negotiationId)))
     .orderBy(asc(issues.sortOrder), asc(issues.id))
     .all();
   const versions: PositionRow[] = agenda.length
@@ -105,12 +108,12 @@ export function getRoundPage(db: DB, id: number, today: string) {
     .select({
       id: outcomes.id,
       text: outcomes.text,
-      issueId: outcomes.issueId,
+      issueId: issues.id,
       issueTitle: issues.title,
       ...citationFields,
     })
     .from(outcomes)
-    .leftJoin(issues, eq(issues.id, outcomes.issueId))
+    .leftJoin(issues, and(eq(issues.id, outcomes.issueId), visible(scope, issues.negotiationId)))
     .leftJoin(sources, eq(sources.id, outcomes.sourceId))
     .where(eq(outcomes.roundId, id))
     .orderBy(asc(outcomes.id))
@@ -118,12 +121,13 @@ export function getRoundPage(db: DB, id: number, today: string) {
   return {
     round,
     negotiationName,
+    marking,
     parties: seated,
     delegations,
     agenda: agendaWithPositions,
     outcomes: outcomeRows,
-    homeworkAssigned: listHomework(db, { assignedRoundId: id }, today),
-    homeworkDue: listHomework(db, { dueRoundId: id }, today),
+    homeworkAssigned: listHomework(db, scope, { assignedRoundId: id }, today),
+    homeworkDue: listHomework(db, scope, { dueRoundId: id }, today),
   };
 }
 export type RoundPage = NonNullable<ReturnType<typeof getRoundPage>>;

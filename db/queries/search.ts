@@ -1,6 +1,7 @@
 import type { DB } from '@/db';
 import { MARK_END, MARK_START, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
 import type { Target } from '@/lib/links';
+import { IN_SCOPE, IN_VISIBLE, scopeParams, ACTOR_SEEN, SOURCE_SEEN, type ReaderScope } from './access';
 
 export type SearchHit = {
   kind: SearchKind;
@@ -17,11 +18,12 @@ type Facts = { date: string | null; issueIds: number[]; partyIds: number[]; roun
 const CANDIDATES = 400;
 
 /**
- * Full-text search across negotiations. FTS5 ranks the candidates; the filters are then applied to
+ * Full-text search across the negotiations the reader sees, and the actors and sources seen through them
+ * (db/queries/access.ts): what they may not see is never a candidate, so no count or hit tells of it. FTS5 ranks the candidates; the filters are then applied to
  * facts fetched for all candidates at once (one query per kind, never per row). Highlights and
  * snippets re-read each document, so they are made in one last query for the hits shown only.
  */
-export function search(db: DB, text: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
+export function search(db: DB, scope: ReaderScope, text: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
   const match = toFtsQuery(text);
   if (!match) return [];
   const c = db.$client;
@@ -31,11 +33,18 @@ export function search(db: DB, text: string, filters: SearchFilters = {}, limit 
     .prepare(
       `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId
          FROM search_index
-        WHERE search_index MATCH ? ${filters.kind ? 'AND kind = ?' : ''}
-        ORDER BY rank LIMIT ?`,
+        WHERE search_index MATCH @match ${filters.kind ? 'AND kind = @kind' : ''}
+          AND CASE kind WHEN 'actor' THEN ${IN_VISIBLE('ref_id', ACTOR_SEEN)} WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)}
+              ELSE ${IN_SCOPE('negotiation_id')} END
+        ORDER BY rank LIMIT @limit`,
     )
-    .all(match, ...(filters.kind ? [filters.kind] : []), candidates) as { rowid: number; kind: SearchKind; id: number; negotiationId: number | null }[];
-  const facts = factsFor(db, rows);
+    .all({ match, ...(filters.kind ? { kind: filters.kind } : {}), limit: candidates, ...scopeParams(scope) }) as {
+    rowid: number;
+    kind: SearchKind;
+    id: number;
+    negotiationId: number | null;
+  }[];
+  const facts = factsFor(db, scope, rows);
   const kept: { row: (typeof rows)[number]; facts: Facts }[] = [];
   for (const row of rows) {
     const f = facts.get(`${row.kind}:${row.id}`);
@@ -95,7 +104,7 @@ function groupIds(rows: { key: number; value: number }[]): Map<number, number[]>
   return map;
 }
 
-function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Facts> {
+function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }[]): Map<string, Facts> {
   const c = db.$client;
   const out = new Map<string, Facts>();
   const all = <T>(sql: string, params: number[]) => (params.length ? (c.prepare(sql).all(...params) as T[]) : []);
@@ -174,11 +183,18 @@ function factsFor(db: DB, rows: { kind: string; id: number }[]): Map<string, Fac
   }
 
   const sourceIds = ids(rows, 'source');
-  for (const s of all<{ id: number; date: string | null; reliability: string; authorId: number | null; updateId: number | null }>(
-    `SELECT s.id, s.published_on date, s.reliability, s.created_by authorId, (SELECT min(update_id) FROM update_sources WHERE source_id = s.id) updateId
-       FROM sources s WHERE s.id IN (${placeholders(sourceIds.length)})`,
-    sourceIds,
-  )) {
+  // A source found leads to the first update citing it that the reader sees.
+  const sourceRows = sourceIds.length
+    ? (c
+        .prepare(
+          `SELECT s.id, s.published_on date, s.reliability, s.created_by authorId,
+                  (SELECT min(us.update_id) FROM update_sources us JOIN updates u ON u.id = us.update_id
+                    WHERE us.source_id = s.id AND ${IN_SCOPE('u.negotiation_id')}) updateId
+             FROM sources s WHERE s.id IN (${placeholders(sourceIds.length)})`,
+        )
+        .all(...sourceIds, scopeParams(scope)) as { id: number; date: string | null; reliability: string; authorId: number | null; updateId: number | null }[])
+    : [];
+  for (const s of sourceRows) {
     out.set(`source:${s.id}`, {
       date: s.date,
       issueIds: [],

@@ -4,6 +4,7 @@ import { issues, negotiationParties, parties, rounds, sources, statusChanges } f
 import { citationFields, type Citation } from './citation';
 import { groupBy } from '@/lib/group-by';
 import { chooseComparison, roundDate, type AskedPoints, type RoundPoint } from '@/lib/since-last-round';
+import { sees, type ReaderScope } from './access';
 
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
 
@@ -56,9 +57,11 @@ const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row 
  * default (lib/since-last-round.ts chooseComparison); a pair that makes no sense comes back as
  * its problem, with nothing compared. A change counts when it is dated in (from's date, to's date].
  */
-export function sinceLastRound(db: DB, negotiationId: number, asked: AskedPoints, today: string) {
-  const choices = roundPoints(db, negotiationId);
-  const comparison = chooseComparison(asked, choices, today, lastRecordedOn(db, negotiationId));
+export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number, asked: AskedPoints, today: string) {
+  // A negotiation the reader may not see has, for them, no rounds and nothing recorded.
+  const seen = sees(scope, negotiationId);
+  const choices = seen ? roundPoints(db, negotiationId) : [];
+  const comparison = chooseComparison(asked, choices, today, seen ? lastRecordedOn(db, negotiationId) : null);
   const nothing = { choices, comparison, issues: [] as IssueDiff[], updates: { items: [] as WindowUpdate[], count: 0 } };
   if (!comparison.ok) return nothing;
   const [start, end] = [comparison.from.date, comparison.to.date];

@@ -2,7 +2,9 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '@/db/schema';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { sourcesOfUpdates } from './updates';
+import { visible, type ReaderScope } from './access';
 import { citationFields, type Citation } from './citation';
 
 type RoundRef = { roundId: number | null; roundName: string | null; roundSequence: number | null };
@@ -29,7 +31,7 @@ export type TimelineEvent =
     })
   | (Base & { kind: 'status'; issueId: number; issueTitle: string; fromStatus: string | null; toStatus: string; note: string });
 
-export type TimelineScope = { issueId?: number; negotiationId?: number; partyId?: number; limit?: number };
+export type TimelineOf = { issueId?: number; negotiationId?: number; partyId?: number; limit?: number };
 
 const KIND_ORDER = { update: 0, status: 1, position: 2 } as const;
 
@@ -37,12 +39,16 @@ const KIND_ORDER = { update: 0, status: 1, position: 2 } as const;
  * Updates, position changes and status changes of one issue or one negotiation (optionally one
  * issue or party of it), merged newest first, each with its sources. A fixed number of queries.
  */
-export function timeline(db: DB, scope: TimelineScope): TimelineEvent[] {
+export function timeline(db: DB, reader: ReaderScope, scope: TimelineOf): TimelineEvent[] {
   const limit = scope.limit ?? 300;
   const roundCols = { roundId: rounds.id, roundName: rounds.name, roundSequence: rounds.sequence };
+  // A record may cite a round of another negotiation (docs/decisions/0010): named only to those who see that one.
+  const roundOf = (column: SQLiteColumn) => and(eq(rounds.id, column), visible(reader, rounds.negotiationId));
 
   // Updates.
   const updateWhere: SQL[] = [];
+  const updatesSeen = visible(reader, updates.negotiationId);
+  if (updatesSeen) updateWhere.push(updatesSeen);
   if (scope.negotiationId) updateWhere.push(eq(updates.negotiationId, scope.negotiationId));
   if (scope.issueId) {
     updateWhere.push(inArray(updates.id, db.select({ id: updateIssues.updateId }).from(updateIssues).where(eq(updateIssues.targetId, scope.issueId))));
@@ -61,7 +67,7 @@ export function timeline(db: DB, scope: TimelineScope): TimelineEvent[] {
       ...roundCols,
     })
     .from(updates)
-    .leftJoin(rounds, eq(rounds.id, updates.roundId))
+    .leftJoin(rounds, roundOf(updates.roundId))
     .leftJoin(users, eq(users.id, updates.authorId))
     .where(and(...updateWhere))
     .orderBy(desc(updates.occurredOn), desc(updates.id))
@@ -74,7 +80,7 @@ export function timeline(db: DB, scope: TimelineScope): TimelineEvent[] {
         .select({ updateId: updateIssues.updateId, id: issues.id, title: issues.title })
         .from(updateIssues)
         .innerJoin(issues, eq(issues.id, updateIssues.targetId))
-        .where(inArray(updateIssues.updateId, updateIds))
+        .where(and(inArray(updateIssues.updateId, updateIds), visible(reader, issues.negotiationId)))
         .all()
     : [];
   const partyLinks = updateIds.length
@@ -113,9 +119,9 @@ export function timeline(db: DB, scope: TimelineScope): TimelineEvent[] {
     .innerJoin(issues, eq(issues.id, positions.issueId))
     .innerJoin(parties, eq(parties.id, positions.partyId))
     .leftJoin(previous, eq(previous.id, positions.supersedesId))
-    .leftJoin(rounds, eq(rounds.id, positions.roundId))
+    .leftJoin(rounds, roundOf(positions.roundId))
     .leftJoin(sources, eq(sources.id, positions.sourceId))
-    .where(and(issueWhere(positions.issueId), scope.partyId ? eq(positions.partyId, scope.partyId) : undefined))
+    .where(and(issueWhere(positions.issueId), visible(reader, issues.negotiationId), scope.partyId ? eq(positions.partyId, scope.partyId) : undefined))
     .orderBy(desc(positions.asOf), desc(positions.id))
     .limit(limit)
     .all();
@@ -138,9 +144,9 @@ export function timeline(db: DB, scope: TimelineScope): TimelineEvent[] {
         })
         .from(statusChanges)
         .innerJoin(issues, eq(issues.id, statusChanges.issueId))
-        .leftJoin(rounds, eq(rounds.id, statusChanges.roundId))
+        .leftJoin(rounds, roundOf(statusChanges.roundId))
         .leftJoin(sources, eq(sources.id, statusChanges.sourceId))
-        .where(issueWhere(statusChanges.issueId))
+        .where(and(issueWhere(statusChanges.issueId), visible(reader, issues.negotiationId)))
         .orderBy(desc(statusChanges.changedOn), desc(statusChanges.id))
         .limit(limit)
         .all();

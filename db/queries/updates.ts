@@ -23,6 +23,7 @@ import {
   users,
 } from '@/db/schema';
 import { citationFields } from './citation';
+import { SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
 import { peopleByNegotiation, titleOnDay } from './parties';
 
 
@@ -48,30 +49,31 @@ function citationRows(db: DB, updateIds: number[]) {
     .all();
 }
 
-/** One update with everything its page shows: links, sources, the changes it brought, earlier revisions. */
-export function getUpdateDetail(db: DB, id: number) {
+/** One update the reader sees, with everything its page shows: links, sources, the changes it brought, earlier revisions. */
+export function getUpdateDetail(db: DB, scope: ReaderScope, id: number) {
   const editor = alias(users, 'editor');
   const update = db
     .select({
       update: updates,
       negotiationName: negotiations.name,
+      marking: negotiations.marking,
       roundName: rounds.name,
       authorName: users.name,
       editorName: editor.name,
     })
     .from(updates)
     .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
-    .leftJoin(rounds, eq(rounds.id, updates.roundId))
+    .leftJoin(rounds, and(eq(rounds.id, updates.roundId), visible(scope, rounds.negotiationId)))
     .leftJoin(users, eq(users.id, updates.authorId))
     .leftJoin(editor, eq(editor.id, updates.editedBy))
-    .where(eq(updates.id, id))
+    .where(and(eq(updates.id, id), visible(scope, updates.negotiationId)))
     .get();
   if (!update) return undefined;
   const linkedIssues = db
     .select({ id: issues.id, title: issues.title })
     .from(updateIssues)
     .innerJoin(issues, eq(issues.id, updateIssues.targetId))
-    .where(eq(updateIssues.updateId, id))
+    .where(and(eq(updateIssues.updateId, id), visible(scope, issues.negotiationId)))
     .orderBy(asc(issues.sortOrder))
     .all();
   const linkedParties = db
@@ -102,7 +104,7 @@ export function getUpdateDetail(db: DB, id: number) {
     .from(positions)
     .innerJoin(issues, eq(issues.id, positions.issueId))
     .innerJoin(parties, eq(parties.id, positions.partyId))
-    .where(eq(positions.updateId, id))
+    .where(and(eq(positions.updateId, id), visible(scope, issues.negotiationId)))
     .all();
   const newStatuses = db
     .select({
@@ -115,21 +117,28 @@ export function getUpdateDetail(db: DB, id: number) {
     })
     .from(statusChanges)
     .innerJoin(issues, eq(issues.id, statusChanges.issueId))
-    .where(eq(statusChanges.updateId, id))
+    .where(and(eq(statusChanges.updateId, id), visible(scope, issues.negotiationId)))
     .all();
   // A homework status change leaves a revision pointing at the update; a new item is tied to it only in its audit row.
   const homeworkChanged = db
     .select({ id: homework.id, title: homework.title, status: homework.status, snapshot: homeworkRevisions.snapshot })
     .from(homeworkRevisions)
     .innerJoin(homework, eq(homework.id, homeworkRevisions.homeworkId))
-    .where(eq(homeworkRevisions.updateId, id))
+    .where(and(eq(homeworkRevisions.updateId, id), visible(scope, homework.negotiationId)))
     .all()
     .map((h) => ({ id: h.id, title: h.title, status: h.status, previousStatus: (JSON.parse(h.snapshot) as { status?: string }).status ?? null }));
   const homeworkAdded = db
     .select({ id: homework.id, title: homework.title, status: homework.status })
     .from(auditLog)
     .innerJoin(homework, eq(homework.id, auditLog.entityId))
-    .where(and(eq(auditLog.entity, 'homework'), eq(auditLog.action, 'create'), sql`json_extract(${auditLog.after}, '$.updateId') = ${id}`))
+    .where(
+      and(
+        eq(auditLog.entity, 'homework'),
+        eq(auditLog.action, 'create'),
+        sql`json_extract(${auditLog.after}, '$.updateId') = ${id}`,
+        visible(scope, homework.negotiationId),
+      ),
+    )
     .all();
   const revisions = db
     .select({ id: updateRevisions.id, body: updateRevisions.body, occurredOn: updateRevisions.occurredOn, replacedAt: updateRevisions.replacedAt, editorName: users.name })
@@ -142,31 +151,40 @@ export function getUpdateDetail(db: DB, id: number) {
 }
 
 /**
- * What the update form offers, for every negotiation at once (a handful of small sets), so the
+ * What the update form offers, for every negotiation the reader sees at once (a handful of small sets), so the
  * form can switch negotiation without a round trip.
  */
-export function updateFormChoices(db: DB) {
-  const negs = db.select({ id: negotiations.id, name: negotiations.name }).from(negotiations).orderBy(asc(negotiations.name)).all();
+export function updateFormChoices(db: DB, scope: ReaderScope) {
+  const negs = db
+    .select({ id: negotiations.id, name: negotiations.name })
+    .from(negotiations)
+    .where(visible(scope, negotiations.id))
+    .orderBy(asc(negotiations.name))
+    .all();
   const issueRows = db
     .select({ id: issues.id, negotiationId: issues.negotiationId, title: issues.title, status: issues.status })
     .from(issues)
+    .where(visible(scope, issues.negotiationId))
     .orderBy(asc(issues.sortOrder), asc(issues.id))
     .all();
   const seats = db
     .select({ negotiationId: negotiationParties.negotiationId, id: parties.id, name: parties.name, shortName: parties.shortName })
     .from(negotiationParties)
     .innerJoin(parties, eq(parties.id, negotiationParties.partyId))
+    .where(visible(scope, negotiationParties.negotiationId))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();
-  const people = peopleByNegotiation(db);
+  const people = peopleByNegotiation(db, scope);
   const roundRows = db
     .select({ id: rounds.id, negotiationId: rounds.negotiationId, name: rounds.name, status: rounds.status })
     .from(rounds)
+    .where(visible(scope, rounds.negotiationId))
     .orderBy(asc(rounds.sequence))
     .all();
   const homeworkRows = db
     .select({ id: homework.id, negotiationId: homework.negotiationId, title: homework.title, status: homework.status })
     .from(homework)
+    .where(visible(scope, homework.negotiationId))
     .orderBy(asc(homework.id))
     .all();
   return {
@@ -181,12 +199,12 @@ export function updateFormChoices(db: DB) {
         homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
       };
     }),
-    sources: updateSourceChoices(db),
+    sources: updateSourceChoices(db, scope),
   };
 }
 
 /** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
-function updateSourceChoices(db: DB, limit = 500) {
+function updateSourceChoices(db: DB, scope: ReaderScope, limit = 500) {
   return db
     .select({
       id: sources.id,
@@ -198,14 +216,19 @@ function updateSourceChoices(db: DB, limit = 500) {
       quote: sql<string>`substr(${sources.quote}, 1, 90)`,
     })
     .from(sources)
+    .where(visibleBy(scope, sources.id, SOURCE_SEEN))
     .orderBy(desc(sources.id))
     .limit(limit)
     .all();
 }
 
-/** An update as its edit form needs it. */
-export function getUpdateForEdit(db: DB, id: number) {
-  const row = db.select().from(updates).where(eq(updates.id, id)).get();
+/** An update the reader sees, as its edit form needs it. */
+export function getUpdateForEdit(db: DB, scope: ReaderScope, id: number) {
+  const row = db
+    .select()
+    .from(updates)
+    .where(and(eq(updates.id, id), visible(scope, updates.negotiationId)))
+    .get();
   if (!row) return undefined;
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
   return {

@@ -29,7 +29,7 @@ export function findActiveUser(db: DB, id: number, sessionVersion: number) {
 
 export function listUsers(db: DB) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, version: users.version, createdAt: users.createdAt })
     .from(users)
     .orderBy(asc(users.email))
     .all();

@@ -21,6 +21,8 @@ export function csvLine(fields: (string | number | boolean | null | undefined)[]
 }
 
 export const CSV_COLUMNS = [
+  // The handling marking on every row: a row copied out of the sheet keeps it.
+  'marking',
   'negotiation',
   'round',
   'round_starts_on',
@@ -52,6 +54,7 @@ export function renderCsv(summary: RoundSummary): string {
   const { round } = summary;
   for (const issue of summary.issues) {
     const issueCells = [
+      summary.negotiation.marking,
       summary.negotiation.name,
       round.name,
       round.startsOn,

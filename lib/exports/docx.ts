@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -172,9 +173,12 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       {
+        // The handling marking heads and foots every page, so a page printed or passed on alone still carries it.
+        headers: summary.negotiation.marking ? { default: new Header({ children: [markingParagraph(summary.negotiation.marking)] }) } : undefined,
         footers: {
           default: new Footer({
             children: [
+              ...(summary.negotiation.marking ? [markingParagraph(summary.negotiation.marking)] : []),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
@@ -190,4 +194,8 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+function markingParagraph(marking: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(marking, { bold: true, size: 18 })] });
 }

@@ -84,6 +84,8 @@ function homeworkItems(items: SummaryHomework[], empty: string): string[] {
 export function renderMarkdown(summary: RoundSummary): string {
   const { round } = summary;
   const out: string[] = [];
+  // The handling marking is the first line, before anything it governs.
+  if (summary.negotiation.marking) out.push(`**${escapeMarkdown(summary.negotiation.marking)}**`, '');
   out.push(`# ${escapeMarkdown(documentTitle(summary))}`, '');
   out.push(`${escapeMarkdown(summary.negotiation.name)}`, '');
 

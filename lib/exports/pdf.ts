@@ -260,12 +260,19 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
     doc.moveDown(0.2);
   }
 
-  // ---- page footers (written into the bottom margin: lift it for a moment so no page is added)
+  // ---- page headers and footers (written into the margins: lift the bottom one for a moment so no page is added).
+  // The handling marking heads and foots every page, so a page printed or passed on alone still carries it.
   const range = doc.bufferedPageRange();
+  const marking = summary.negotiation.marking;
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    if (marking) {
+      const mark = (y: number) => doc.font('bold').fontSize(9).fillColor('#000000').text(t(marking), left, y, { width, align: 'center', lineBreak: false });
+      mark(26);
+      mark(doc.page.height - 48);
+    }
     doc
       .font('body')
       .fontSize(8)

@@ -205,7 +205,13 @@ export const NegotiationDocumentShape = z.strictObject({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(INTERCHANGE_VERSION),
   exportedAt: z.string().optional(),
-  negotiation: z.strictObject({ name: name(200), description: optionalText(10000) }),
+  negotiation: z.strictObject({
+    name: name(200),
+    description: optionalText(10000),
+    // How the material may be handled (TLP:AMBER…): it travels with the document. Who may read the negotiation
+    // does not: that is a matter of the instance that holds it (docs/decisions/0017).
+    marking: text(120).optional(),
+  }),
   parties: list(PartyRecord),
   actors: list(ActorRecord),
   sources: list(SourceRecord),

@@ -73,7 +73,8 @@ export type SourceRow = Omit<SummarySource, 'citedOutlet'> & { citesSourceId: nu
 
 export type RoundSummaryRows = {
   round: RoundRow;
-  negotiation: { id: number; name: string };
+  /** With its handling marking ('' for none), which the briefing and every export of it carry. */
+  negotiation: { id: number; name: string; marking: string };
   /** In order of the seats, then by party name. */
   delegations: { partyName: string; partyShort: string; head: string }[];
   agendaIssueIds: number[];

@@ -97,7 +97,8 @@ export type SummaryKeyDate = {
 
 export type RoundSummary = {
   today: string;
-  negotiation: { id: number; name: string };
+  /** `marking`: how the briefing may be handled (TLP:AMBER…), '' for none; every export carries it. */
+  negotiation: { id: number; name: string; marking: string };
   round: {
     id: number;
     sequence: number;

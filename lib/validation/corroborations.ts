@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, requiredText } from './fields';
+import { id, openedVersion, optionalText, requiredText } from './fields';
 
 export const NewCorroborationSchema = z.object({
   label: requiredText('Label', 200),
@@ -34,5 +34,6 @@ export const MarkSchema = z.object({
   corroborationId: id('Group'),
   mark: z.enum(VERDICT_MARKS, { error: 'Choose whether the reports are consistent.' }),
   note: optionalText(2000),
+  version: openedVersion,
 });
 export type MarkInput = z.infer<typeof MarkSchema>;

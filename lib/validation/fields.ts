@@ -46,6 +46,15 @@ export const optionalUrl = z
   }, 'Give a full http:// or https:// address.')
   .transform((v) => (v === '' ? null : v));
 
+/**
+ * The version of the record an edit form was opened on (0: the record did not exist yet), sent in a hidden
+ * field (db/mutations/versions.ts). Required: a form without one could otherwise save over anything.
+ */
+export const openedVersion = z.coerce
+  .number({ error: 'This form is missing the version it was opened on; reload the page and try again.' })
+  .int('This form is missing the version it was opened on; reload the page and try again.')
+  .min(0, 'This form is missing the version it was opened on; reload the page and try again.');
+
 export const id = (name = 'Value') => z.coerce.number({ error: `${name} is required.` }).int().positive(`${name} is required.`);
 
 /** An optional id from a select: '' becomes null. */

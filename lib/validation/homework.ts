@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HOMEWORK_STATUSES } from '@/lib/domain';
-import { enumField, id, idList, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 const ownerIds = idList('owner parties').pipe(z.array(z.number()).min(1, 'Choose at least one owner party.'));
 
@@ -26,8 +26,8 @@ export const HomeworkStatusSchema = z.object({
   homeworkId: id('Homework item'),
   status: enumField(HOMEWORK_STATUSES, 'status'),
   resolution: optionalText(5000),
-  version: optionalId,
+  version: openedVersion,
 });
 export type HomeworkStatusInput = z.infer<typeof HomeworkStatusSchema>;
 
-export const HomeworkEditSchema = HomeworkSchema.extend({ homeworkId: id('Homework item'), version: id('Version') });
+export const HomeworkEditSchema = HomeworkSchema.extend({ homeworkId: id('Homework item'), version: openedVersion });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_STATUSES, PRIORITIES } from '@/lib/domain';
-import { enumField, id, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, isoDate, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 export const IssueSchema = z.object({
   negotiationId: id('Negotiation'),
@@ -20,12 +20,12 @@ export const StatusChangeSchema = z.object({
   note: optionalText(2000),
   roundId: optionalId,
   sourceId: optionalId,
-  version: id('Version'),
+  version: openedVersion,
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeSchema>;
 
 /** Editing an issue: its status changes only through the status form, so it is not here. */
 export const IssueEditSchema = IssueSchema.omit({ negotiationId: true, status: true }).extend({
   issueId: id('Issue'),
-  version: id('Version'),
+  version: openedVersion,
 });

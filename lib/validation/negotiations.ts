@@ -1,12 +1,29 @@
 import { z } from 'zod';
-import { PARTY_ROLES } from '@/lib/domain';
-import { enumField, id, optionalIsoDate, optionalText, requiredText } from './fields';
+import { MEMBER_ROLES, NEGOTIATION_ACCESS, PARTY_ROLES } from '@/lib/domain';
+import { normalizeMarking } from '@/lib/access';
+import { enumField, id, openedVersion, optionalIsoDate, optionalText, requiredText } from './fields';
+
+/** A handling marking: a preset (TLP:AMBER) or the team's own words; empty for none. */
+export const markingField = optionalText(120).transform(normalizeMarking);
 
 export const NegotiationSchema = z.object({
   name: requiredText('Name', 200),
   description: optionalText(5000),
+  marking: markingField,
+  // Absent: unchanged (a new negotiation is always restricted to its creator at first).
+  access: enumField(NEGOTIATION_ACCESS, 'who may read it').optional(),
 });
 export type NegotiationInput = z.infer<typeof NegotiationSchema>;
+export const NegotiationEditSchema = NegotiationSchema.extend({ version: openedVersion });
+
+export const MemberSchema = z.object({
+  negotiationId: id('Negotiation'),
+  userId: id('User'),
+  role: enumField(MEMBER_ROLES, 'role in this negotiation'),
+});
+export type MemberInput = z.infer<typeof MemberSchema>;
+
+export const RemoveMemberSchema = z.object({ negotiationId: id('Negotiation'), userId: id('User') });
 
 // A party's own fields; what a negotiation says of it is on its seat (NegotiationPartySchema).
 export const PartySchema = z.object({
@@ -14,6 +31,7 @@ export const PartySchema = z.object({
   shortName: requiredText('Short name', 20),
 });
 export type PartyInput = z.infer<typeof PartySchema>;
+export const PartyEditSchema = PartySchema.extend({ version: openedVersion });
 
 export const NegotiationPartySchema = z.object({
   negotiationId: id('Negotiation'),
@@ -21,6 +39,8 @@ export const NegotiationPartySchema = z.object({
   role: enumField(PARTY_ROLES, 'role'),
   description: optionalText(2000),
   note: optionalText(500),
+  // The seat's version when the form was opened; 0 on the form that seats a party not yet at the table.
+  version: openedVersion,
 });
 export type NegotiationPartyInput = z.infer<typeof NegotiationPartySchema>;
 
@@ -46,3 +66,6 @@ export type ActorInput = z.infer<typeof ActorSchema>;
 /** A correction of whom someone speaks for in a negotiation: their title there and when. */
 export const AffiliationSchema = z.object({ title: optionalText(200), ...affiliationDates }).refine(toAfterFrom, TO_BEFORE_FROM);
 export type AffiliationInput = z.infer<typeof AffiliationSchema>;
+export const AffiliationEditSchema = z
+  .object({ title: optionalText(200), ...affiliationDates, version: openedVersion })
+  .refine(toAfterFrom, TO_BEFORE_FROM);

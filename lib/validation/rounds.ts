@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUND_FORMATS, ROUND_STATUSES } from '@/lib/domain';
-import { enumField, id, idList, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 const roundFields = z.object({
   negotiationId: id('Negotiation'),
@@ -34,7 +34,7 @@ export const RoundSchema = roundFields.superRefine(checkDates);
 export type RoundInput = z.infer<typeof RoundSchema>;
 
 export const RoundEditSchema = roundFields
-  .extend({ roundId: id('Round'), version: id('Version') })
+  .extend({ roundId: id('Round'), version: openedVersion })
   .superRefine(checkDates);
 
 const HEAD = 'head.';
@@ -46,6 +46,7 @@ const HEAD = 'head.';
 export const DelegationsSchema = z.preprocess(
   (values) => ({
     roundId: (values as Record<string, unknown>)?.roundId,
+    version: (values as Record<string, unknown>)?.version,
     heads: Object.entries((values ?? {}) as Record<string, unknown>)
       .filter(([k, v]) => k.startsWith(HEAD) && typeof v === 'string' && v.trim() !== '')
       .map(([k, v]) => ({ partyId: Number(k.slice(HEAD.length)), head: (v as string).trim() }))
@@ -53,13 +54,14 @@ export const DelegationsSchema = z.preprocess(
   }),
   z.object({
     roundId: id('Round'),
+    version: openedVersion,
     heads: z.array(z.object({ partyId: z.number().int().positive(), head: z.string().max(300, 'At most 300 characters.') })),
   }),
 );
 export type DelegationsInput = z.infer<typeof DelegationsSchema>;
 
 /** The issues on a round's agenda (a multi-value field). */
-export const AgendaSchema = z.object({ roundId: id('Round'), issueIds: idList('issues') });
+export const AgendaSchema = z.object({ roundId: id('Round'), version: openedVersion, issueIds: idList('issues') });
 export type AgendaInput = z.infer<typeof AgendaSchema>;
 
 export const OutcomeSchema = z.object({
@@ -72,5 +74,5 @@ export type OutcomeInput = z.infer<typeof OutcomeSchema>;
 
 export const RemoveOutcomeSchema = z.object({ outcomeId: id('Outcome') });
 
-export const MoveRoundSchema = z.object({ roundId: id('Round'), direction: z.enum(['earlier', 'later'], { error: 'Choose earlier or later.' }) });
+export const MoveRoundSchema = z.object({ roundId: id('Round'), version: openedVersion, direction: z.enum(['earlier', 'later'], { error: 'Choose earlier or later.' }) });
 export type MoveRoundInput = z.infer<typeof MoveRoundSchema>;

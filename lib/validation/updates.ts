@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '@/lib/domain';
-import { enumField, id, idList, isoDate, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, isoDate, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
 
 // The update form is flat: the optional change sections use dotted field names
 // (`position.summary`, `statusChange.status`…), so a message lands beside its own field.
@@ -122,7 +122,7 @@ export const UpdateSchema = z
 export type UpdateInput = z.infer<typeof UpdateSchema>;
 
 /** Editing an update: its text, date and links; the changes it brought stay as they were. */
-export const UpdateEditSchema = z.object({ updateId: id('Update'), version: id('Version'), ...UpdateFields });
+export const UpdateEditSchema = z.object({ updateId: id('Update'), version: openedVersion, ...UpdateFields });
 export type UpdateEditInput = z.infer<typeof UpdateEditSchema>;
 
 /**

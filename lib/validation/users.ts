@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/domain';
 import { passwordProblem, PASSWORD_RULES } from './password';
-import { id, requiredText } from './fields';
+import { id, openedVersion, requiredText } from './fields';
 
 export const emailField = z
   .string({ error: 'Email is required.' })
@@ -28,11 +28,13 @@ export const NewUserSchema = z.object({
   password: passwordField,
 });
 
-export const UserRoleSchema = z.object({ userId: id('User'), role: roleField });
+// The account's version when the users page was opened: its role, access and password are one record.
+export const UserRoleSchema = z.object({ userId: id('User'), version: openedVersion, role: roleField });
 
 export const UserDisabledSchema = z.object({
   userId: id('User'),
+  version: openedVersion,
   disabled: z.enum(['true', 'false'], { error: 'Choose to disable or enable.' }).transform((v) => v === 'true'),
 });
 
-export const PasswordResetSchema = z.object({ userId: id('User'), password: passwordField });
+export const PasswordResetSchema = z.object({ userId: id('User'), version: openedVersion, password: passwordField });

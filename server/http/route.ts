@@ -7,6 +7,8 @@ import { jsonDepth } from './json-depth';
 import { mediaType } from './media-type';
 import { privately } from './private';
 import { parseId } from '@/lib/ids';
+import { readerScope, type ReaderScope } from '@/db/queries/access';
+import { getDb } from '@/server/db';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { fieldErrors } from '@/lib/validation/fields';
 import type { Role } from '@/lib/domain';
@@ -33,6 +35,8 @@ export type RouteCall<P> = {
   request: Request;
   /** The caller, with a role at least `access.role`. */
   user: CurrentUser;
+  /** What the caller may see, read for this request (a token acts with its owner's memberships). */
+  scope: ReaderScope;
   params: P;
   /** The id in a path segment, or a 404 "No such {what}." for anything but a canonical id (lib/ids.ts). */
   pathId(segment: keyof P & string, what: string): number;
@@ -85,6 +89,7 @@ async function answer<P extends Record<string, string>>(
     return await handle({
       request,
       user,
+      scope: readerScope(getDb(), user),
       params,
       pathId(segment, what) {
         const id = parseId(params[segment]);

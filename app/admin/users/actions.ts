@@ -24,23 +24,23 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('admin', UserRoleSchema, formData, (by, { userId, role }) => {
-    updateUserAccess(getDb(), by, userId, { role });
-    return `Role changed to ${role}; it applies from the user's next request.`;
+  return handleForm('admin', UserRoleSchema, formData, (by, { userId, version, role }) => {
+    updateUserAccess(getDb(), by, userId, { role }, version);
+    return `Role changed to ${role}; their sessions and API tokens have ended.`;
   });
 }
 
 export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('admin', UserDisabledSchema, formData, (by, { userId, disabled }) => {
-    updateUserAccess(getDb(), by, userId, { disabled });
-    return disabled ? 'Disabled; their sessions have ended.' : 'Enabled; they can sign in again.';
+  return handleForm('admin', UserDisabledSchema, formData, (by, { userId, version, disabled }) => {
+    updateUserAccess(getDb(), by, userId, { disabled }, version);
+    return disabled ? 'Disabled; their sessions and API tokens have ended.' : 'Enabled; they can sign in again (tokens made before stay ended).';
   });
 }
 
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return withoutPassword(await handleForm('admin', PasswordResetSchema, formData, async (by, { userId, password }) => {
+  return withoutPassword(await handleForm('admin', PasswordResetSchema, formData, async (by, { userId, version, password }) => {
     const passwordHash = await hashPassword(password);
-    setPassword(getDb(), by, userId, passwordHash);
-    return 'Password reset; their sessions have ended.';
+    setPassword(getDb(), by, userId, passwordHash, version);
+    return 'Password reset; their sessions and API tokens have ended.';
   }));
 }

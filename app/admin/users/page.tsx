@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { listUsers } from '@/db/queries/users';
 import { requireUser } from '@/server/auth/current-user';
@@ -20,7 +21,8 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <p className="muted">
         Viewers read everything; analysts also log updates and edit negotiations; admins also manage users. A change of role or access applies from the
-        user&apos;s next request.
+        user&apos;s next request; it, and a password reset, end all their sessions and API tokens. See the{' '}
+        <Link href="/admin/tokens">API tokens of all users</Link>.
       </p>
       <div className="table-wrap">
         <table>

@@ -6,10 +6,10 @@ import { hrefOf } from '@/lib/links';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/deadlines.ics?token=… — key dates, planned rounds and homework due, for a calendar client. */
-export const GET = apiRoute({ role: 'viewer', queryToken: true }, ({ request }) => {
+/** GET /api/deadlines.ics?token=… — key dates, planned rounds and homework due of the negotiations the caller sees, for a calendar client. */
+export const GET = apiRoute({ role: 'viewer', queryToken: true }, ({ request, scope }) => {
   const url = new URL(request.url);
-  const events = listDeadlines(getDb())
+  const events = listDeadlines(getDb(), scope)
     .filter((d) => d.date)
     .map((d) => ({
       uid: d.uid,
@@ -17,6 +17,7 @@ export const GET = apiRoute({ role: 'viewer', queryToken: true }, ({ request }) 
       summary: `${d.title} (${d.negotiationName})`,
       description: [d.detail, d.negotiationName].filter(Boolean).join(' — '),
       url: `${url.origin}${hrefOf(d.target)}`,
+      marking: d.marking,
     }));
   return new Response(toICalendar('Negotiation deadlines', events, url.hostname), {
     headers: {

@@ -10,9 +10,9 @@ export const dynamic = 'force-dynamic';
 const unmark = (s: string) => s.replaceAll(MARK_START, '**').replaceAll(MARK_END, '**');
 
 /** GET /api/search?q=…&negotiation=&party=&issue=&round=&from=&to=&reliability=&author=&kind= — matches wrapped in ** */
-export const GET = apiRoute({ role: 'viewer' }, ({ request }) => {
+export const GET = apiRoute({ role: 'viewer' }, ({ request, scope }) => {
   const params = parseSearchParams(Object.fromEntries(new URL(request.url).searchParams));
-  const hits = search(getDb(), params.q, toFilters(params));
+  const hits = search(getDb(), scope, params.q, toFilters(params));
   return Response.json({
     query: params.q,
     results: hits.map(({ target, ...h }) => ({ ...h, href: hrefOf(target), title: unmark(h.title), snippet: unmark(h.snippet) })),

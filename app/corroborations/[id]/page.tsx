@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getCorroboration } from '@/db/queries/corroborations';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
@@ -19,14 +19,15 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  const group = id !== null ? getCorroboration(getDb(), id) : undefined;
+  const reader = await currentReader();
+  const group = id !== null && reader ? getCorroboration(getDb(), reader.scope, id) : undefined;
   return { title: group?.label ?? 'Corroboration' };
 }
 
 export default async function CorroborationPage({ params }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
-  const group = getCorroboration(getDb(), id);
+  const group = getCorroboration(getDb(), scope, id);
   if (!group) notFound();
   const canWrite = hasRole(user.role, 'analyst');
   const withFigures = group.members.filter((m) => m.numbers.length > 0);
@@ -104,7 +105,7 @@ export default async function CorroborationPage({ params }: Params) {
             <h2 id="verdict-form" style={{ marginTop: 0 }}>
               Judge the reports
             </h2>
-            <MarkForm action={markAction} corroborationId={group.id} consistent={group.consistent} note={group.note} />
+            <MarkForm action={markAction} corroborationId={group.id} version={group.version} consistent={group.consistent} note={group.note} />
           </section>
           <section className="panel" aria-labelledby="add-form">
             <h2 id="add-form" style={{ marginTop: 0 }}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
 import { suggestCorroborations } from '@/db/queries/corroborations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { Markdown } from '@/components/Markdown';
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Suggested groups' };
 export const dynamic = 'force-dynamic';
 
 export default async function SuggestPage() {
-  const user = await requireUser();
-  const pairs = suggestCorroborations(getDb());
+  const { user, scope } = await requireReader();
+  const pairs = suggestCorroborations(getDb(), scope);
   const canWrite = hasRole(user.role, 'analyst');
   return (
     <>

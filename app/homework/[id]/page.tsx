@@ -4,7 +4,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getHomework } from '@/db/queries/homework';
 import { listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
+import { getNegotiation } from '@/db/queries/negotiations';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
@@ -19,20 +22,22 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: (id !== null && getHomework(getDb(), id, todayIso())?.item.title) || 'Homework' };
+  const reader = await currentReader();
+  return { title: (id !== null && reader && getHomework(getDb(), reader.scope, id, todayIso())?.item.title) || 'Homework' };
 }
 
 export default async function HomeworkPage({ params }: Params) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const details = getHomework(db, id, todayIso());
+  const details = getHomework(db, scope, id, todayIso());
   if (!details) notFound();
   const { item, history } = details;
-  const canWrite = hasRole(user.role, 'analyst');
+  const canWrite = hasRole(roleIn(scope, item.negotiationId)!, 'analyst');
 
   return (
     <>
+      <MarkingBanner marking={getNegotiation(db, scope, item.negotiationId)?.marking} />
       <p className="small">
         <Link href={`/negotiations/${item.negotiationId}`}>{item.negotiationName}</Link> › <Link href="/homework">Homework</Link>
       </p>
@@ -94,9 +99,9 @@ export default async function HomeworkPage({ params }: Params) {
               <HomeworkForm
                 action={editHomeworkAction}
                 negotiationId={item.negotiationId}
-                parties={listSeatedParties(db, item.negotiationId).map((p) => ({ value: String(p.id), label: p.name }))}
-                issues={listIssuesOf(db, item.negotiationId).map((i) => ({ value: String(i.id), label: i.title }))}
-                rounds={roundChoices(listRoundsOf(db, item.negotiationId))}
+                parties={listSeatedParties(db, scope, item.negotiationId).map((p) => ({ value: String(p.id), label: p.name }))}
+                issues={listIssuesOf(db, scope, item.negotiationId).map((i) => ({ value: String(i.id), label: i.title }))}
+                rounds={roundChoices(listRoundsOf(db, scope, item.negotiationId))}
                 item={{
                   id: item.id,
                   version: item.version,

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listNegotiations, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
 import { hasRole } from '@/lib/roles';
 import { HomeworkForm } from '@/components/forms/HomeworkForm';
 import { roundChoices } from '@/components/rounds/round-choices';
@@ -20,15 +21,17 @@ const idParam = (v: string | string[] | undefined) => {
 };
 
 export default async function NewHomeworkPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   if (!hasRole(user.role, 'analyst')) redirect('/homework');
   const search = await searchParams;
   const db = getDb();
+  // Only where the reader may write: a member who is a viewer there is offered the others.
+  const writable = (id: number) => hasRole(roleIn(scope, id) ?? 'viewer', 'analyst');
   const negotiationId = idParam(search.negotiation);
-  const negotiation = negotiationId ? getNegotiation(db, negotiationId) : undefined;
+  const negotiation = negotiationId && writable(negotiationId) ? getNegotiation(db, scope, negotiationId) : undefined;
 
   if (!negotiation) {
-    const negotiations = listNegotiations(db);
+    const negotiations = listNegotiations(db, scope).filter((n) => writable(n.id));
     return (
       <>
         <h1>New homework</h1>
@@ -42,7 +45,7 @@ export default async function NewHomeworkPage({ searchParams }: { searchParams: 
     );
   }
 
-  const rounds = listRoundsOf(db, negotiation.id);
+  const rounds = listRoundsOf(db, scope, negotiation.id);
   const roundIds = new Set(rounds.map((r) => r.id));
   const assigned = idParam(search.assigned);
   return (
@@ -55,8 +58,8 @@ export default async function NewHomeworkPage({ searchParams }: { searchParams: 
         <HomeworkForm
           action={createHomeworkAction}
           negotiationId={negotiation.id}
-          parties={listSeatedParties(db, negotiation.id).map((p) => ({ value: String(p.id), label: p.name }))}
-          issues={listIssuesOf(db, negotiation.id).map((i) => ({ value: String(i.id), label: i.title }))}
+          parties={listSeatedParties(db, scope, negotiation.id).map((p) => ({ value: String(p.id), label: p.name }))}
+          issues={listIssuesOf(db, scope, negotiation.id).map((i) => ({ value: String(i.id), label: i.title }))}
           rounds={roundChoices(rounds)}
           preset={{ assignedRoundId: assigned && roundIds.has(assigned) ? assigned : undefined }}
         />

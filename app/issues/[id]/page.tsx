@@ -6,7 +6,9 @@ import { getDb } from '@/server/db';
 import { cachedRead } from '@/db/read-cache';
 import { getIssue, positionCounts, positionHistory, statusHistory, type PositionVersion } from '@/db/queries/issues';
 import { listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import { roleIn, type ReaderScope } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { daysBetween, formatDate } from '@/lib/dates';
 import { readerToday } from '@/server/reader-time';
@@ -36,21 +38,22 @@ const TIMELINE_EVENTS = 20;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  const found = id !== null ? getIssue(getDb(), id) : undefined;
+  const reader = await currentReader();
+  const found = id !== null && reader ? getIssue(getDb(), reader.scope, id) : undefined;
   return { title: found?.issue.title ?? 'Issue' };
 }
 
 export default async function IssuePage({ params, searchParams }: PageProps) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
   const showAll = (await searchParams).history === 'all';
-  const canWrite = hasRole(user.role, 'analyst');
   const today = await readerToday();
-  // Shared by every reader until the next write (db/read-cache.ts).
-  const data = cachedRead(db, ['issue', id, showAll], () => issuePageData(db, id, showAll));
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const data = cachedRead(db, scope, ['issue', id, showAll], (seen) => issuePageData(db, seen, id, showAll));
   if (!data) notFound();
-  const { issue, negotiationName, parties, history, versionCounts, statuses, roundOptions, events, convergencePoints } = data;
+  const canWrite = hasRole(roleIn(scope, data.issue.negotiationId)!, 'analyst');
+  const { issue, negotiationName, marking, parties, history, versionCounts, statuses, roundOptions, events, convergencePoints } = data;
   const byId = new Map(history.map((p) => [p.id, p]));
   const currentOf = (partyId: number) => history.find((p) => p.partyId === partyId && p.isCurrent);
   // The extra, older version fetched per party only tells what the oldest shown one changed.
@@ -59,6 +62,7 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
 
   return (
     <div data-negotiation-id={issue.negotiationId} data-issue-id={issue.id}>
+      <MarkingBanner marking={marking} />
       <p className="small">
         <Link href={`/negotiations/${issue.negotiationId}`}>{negotiationName}</Link>
       </p>
@@ -214,20 +218,21 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
 }
 
 /** Everything the issue page reads, in one place so it can be cached as a whole. */
-function issuePageData(db: DB, id: number, showAll: boolean) {
-  const found = getIssue(db, id);
+function issuePageData(db: DB, scope: ReaderScope, id: number, showAll: boolean) {
+  const found = getIssue(db, scope, id);
   if (!found) return undefined;
-  const { issue, negotiationName } = found;
+  const { issue, negotiationName, marking } = found;
   return {
     issue,
     negotiationName,
-    parties: listSeatedParties(db, issue.negotiationId),
-    history: positionHistory(db, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY }),
-    versionCounts: positionCounts(db, issue.id),
-    statuses: statusHistory(db, issue.id),
-    roundOptions: listRoundsOf(db, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name })),
-    events: timeline(db, { issueId: issue.id, limit: TIMELINE_EVENTS }),
-    convergencePoints: convergenceOfIssue(db, issue.id),
+    marking,
+    parties: listSeatedParties(db, scope, issue.negotiationId),
+    history: positionHistory(db, scope, issue.id, showAll ? {} : { perParty: HISTORY_PER_PARTY }),
+    versionCounts: positionCounts(db, scope, issue.id),
+    statuses: statusHistory(db, scope, issue.id),
+    roundOptions: listRoundsOf(db, scope, issue.negotiationId).map((r) => ({ value: String(r.id), label: r.name })),
+    events: timeline(db, scope, { issueId: issue.id, limit: TIMELINE_EVENTS }),
+    convergencePoints: convergenceOfIssue(db, scope, issue.id),
   };
 }
 

@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listRoundsOf, listSeatedParties } from '@/db/queries/negotiations';
 import { homeworkCounts } from '@/db/queries/homework';
+import { requireReader, currentReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { affiliationsOfNegotiation } from '@/db/queries/parties';
-import { requireUser } from '@/server/auth/current-user';
 import { hasRole } from '@/lib/roles';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
@@ -20,24 +22,27 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: (id !== null && getNegotiation(getDb(), id)?.name) || 'Negotiation' };
+  const reader = await currentReader();
+  return { title: (id !== null && reader && getNegotiation(getDb(), reader.scope, id)?.name) || 'Negotiation' };
 }
 
 export default async function NegotiationPage({ params }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
-  const parties = listSeatedParties(db, id);
-  const people = affiliationsOfNegotiation(db, id);
-  const issues = listIssuesOf(db, id);
-  const rounds = listRoundsOf(db, id);
-  const counts = homeworkCounts(db, id, todayIso());
-  const canWrite = hasRole(user.role, 'analyst');
+  const parties = listSeatedParties(db, scope, id);
+  const people = affiliationsOfNegotiation(db, scope, id);
+  const issues = listIssuesOf(db, scope, id);
+  const rounds = listRoundsOf(db, scope, id);
+  const counts = homeworkCounts(db, scope, id, todayIso());
+  const canWrite = hasRole(roleIn(scope, id)!, 'analyst');
+  const seesMembers = canWrite || user.role === 'admin';
 
   return (
     <>
+      <MarkingBanner marking={negotiation.marking} />
       <div className="spread">
         <h1>{negotiation.name}</h1>
         {canWrite && (
@@ -71,6 +76,15 @@ export default async function NegotiationPage({ params }: Params) {
         )}
       </div>
       {negotiation.description && <p>{negotiation.description}</p>}
+      <p className="access-note">
+        {negotiation.access === 'open' ? 'Open: every signed-in user can read it.' : 'Restricted: only its members and admins can read it.'}
+        {seesMembers && (
+          <>
+            {' '}
+            <Link href={`/negotiations/${id}/members`}>Members</Link>
+          </>
+        )}
+      </p>
       <nav aria-label="Views of this negotiation">
         <ul className="link-list">
           <li>

@@ -22,6 +22,7 @@ export default async function ImportNegotiationPage() {
         first; if anything is wrong, every error is listed with its place in the file, references and shape together, and nothing is written. A
         field that may be left out takes the default the schema gives it (no text, no list, priority medium, format direct…).
       </p>
+      <p className="small">Only you and the admins can read the new negotiation at first: open it to everyone on its edit page, or ask an admin to add members.</p>
       {hasRole(user.role, 'analyst') ? (
         <section className="panel" aria-label="Upload">
           <JsonImportForm limitBytes={JSON_IMPORT_LIMIT} limitLabel={formatBytes(JSON_IMPORT_LIMIT)} />

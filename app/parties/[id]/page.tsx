@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { affiliationsOfParty, getParty, partyInNegotiations } from '@/db/queries/parties';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
 import { groupBy } from '@/lib/group-by';
@@ -16,18 +16,19 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: (id !== null && getParty(getDb(), id)?.name) || 'Party' };
+  const reader = await currentReader();
+  return { title: (id !== null && reader && getParty(getDb(), reader.scope, id)?.name) || 'Party' };
 }
 
 /** A party, and negotiation by negotiation what is said of it there and who speaks for it. */
 export default async function PartyPage({ params }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const party = getParty(db, id);
+  const party = getParty(db, scope, id);
   if (!party) notFound();
-  const places = partyInNegotiations(db, id);
-  const peopleIn = groupBy(affiliationsOfParty(db, id), (f) => f.negotiationId);
+  const places = partyInNegotiations(db, scope, id);
+  const peopleIn = groupBy(affiliationsOfParty(db, scope, id), (f) => f.negotiationId);
   return (
     <>
       <p className="small">

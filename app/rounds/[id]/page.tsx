@@ -4,7 +4,9 @@ import { PartyColumnHeader } from '@/components/PartyColumnHeader';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getRoundPage, getRoundRecord } from '@/db/queries/rounds';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
@@ -26,23 +28,25 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  return { title: (id !== null && getRoundRecord(getDb(), id)?.round.name) || 'Round' };
+  const reader = await currentReader();
+  return { title: (id !== null && reader && getRoundRecord(getDb(), reader.scope, id)?.round.name) || 'Round' };
 }
 
 export default async function RoundPage({ params }: Params) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const today = await readerToday();
   const db = getDb();
-  // Shared by every reader until the next write (db/read-cache.ts).
-  const page = cachedRead(db, ['round', id, today], () => getRoundPage(db, id, today));
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const page = cachedRead(db, scope, ['round', id, today], (seen) => getRoundPage(db, seen, id, today));
   if (!page) notFound();
   const { round } = page;
-  const canWrite = hasRole(user.role, 'analyst');
+  const canWrite = hasRole(roleIn(scope, round.negotiationId)!, 'analyst');
   const headOf = new Map(page.delegations.map((d) => [d.partyId, d.head]));
 
   return (
     <div data-negotiation-id={round.negotiationId} data-round-id={round.id}>
+      <MarkingBanner marking={page.marking} />
       <p className="small">
         <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link>
       </p>

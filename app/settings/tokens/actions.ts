@@ -5,15 +5,17 @@ import { createApiToken, revokeApiToken } from '@/db/mutations/tokens';
 import { handleForm } from '@/server/form-action';
 import { RevokeTokenSchema, TokenSchema } from '@/lib/validation/tokens';
 import type { FormState } from '@/lib/validation/fields';
+import { formatDate } from '@/lib/dates';
 
 export type TokenFormState = FormState & { token?: string };
 
-// Any signed-in user may hold tokens: a token acts with its owner's role, so a viewer's token only reads.
+// Any signed-in user may hold tokens: a full-access token acts with its owner's role, so a viewer's only reads anyway.
 export async function createTokenAction(_prev: TokenFormState, formData: FormData): Promise<TokenFormState> {
   let token: string | undefined;
   const state = await handleForm('viewer', TokenSchema, formData, (user, data) => {
-    token = createApiToken(getDb(), user, data.name).token;
-    return `Token “${data.name}” created.`;
+    const created = createApiToken(getDb(), user, data);
+    token = created.token;
+    return `Token “${data.name}” created: ${data.scope === 'read' ? 'read-only' : 'full access'}, until ${formatDate(created.expiresAt.slice(0, 10))}.`;
   });
   return state.ok ? { ...state, token, values: {} } : state;
 }

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getUpdateDetail } from '@/db/queries/updates';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
@@ -18,17 +20,18 @@ export const metadata: Metadata = { title: 'Update' };
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ logged?: string }> };
 
 export default async function UpdatePage({ params, searchParams }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
-  const found = getUpdateDetail(getDb(), id);
+  const found = getUpdateDetail(getDb(), scope, id);
   if (!found) notFound();
-  const { update, negotiationName, roundName, authorName, editorName } = found;
-  const canEdit = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');
+  const { update, negotiationName, marking, roundName, authorName, editorName } = found;
+  const canEdit = hasRole(roleIn(scope, update.negotiationId)!, 'analyst') && (update.authorId === user.id || user.role === 'admin');
   const justLogged = (await searchParams).logged === '1';
   const changed = found.newPositions.length + found.newStatuses.length + found.homeworkAdded.length + found.homeworkChanged.length > 0;
 
   return (
     <div data-negotiation-id={update.negotiationId} data-round-id={update.roundId ?? undefined}>
+      <MarkingBanner marking={marking} />
       {justLogged && (
         <p className="alert success" role="status">
           Update logged{changed ? ' with the changes it brings' : ''}.

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getDb } from '@/server/db';
 import { updateFormChoices } from '@/db/queries/updates';
 import { getIssue } from '@/db/queries/issues';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
 import { UpdateForm } from '@/components/forms/UpdateForm';
@@ -19,7 +20,7 @@ const num = (v: string | string[] | undefined) => {
 
 /** The update form, pre-filled from `?negotiation=&issue=&round=` (what the "n" shortcut passes). */
 export default async function NewUpdatePage({ searchParams }: Search) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   if (!hasRole(user.role, 'analyst')) {
     return (
       <>
@@ -30,7 +31,9 @@ export default async function NewUpdatePage({ searchParams }: Search) {
   }
   const params = await searchParams;
   const db = getDb();
-  const choices = updateFormChoices(db);
+  const all = updateFormChoices(db, scope);
+  // Only where the reader may write: a member who is a viewer there is offered the others.
+  const choices = { ...all, negotiations: all.negotiations.filter((n) => hasRole(roleIn(scope, n.id) ?? 'viewer', 'analyst')) };
   if (choices.negotiations.length === 0) {
     return (
       <>
@@ -40,7 +43,7 @@ export default async function NewUpdatePage({ searchParams }: Search) {
     );
   }
   const issueId = num(params.issue);
-  const issueNegotiation = issueId ? getIssue(db, issueId)?.issue.negotiationId : undefined;
+  const issueNegotiation = issueId ? getIssue(db, scope, issueId)?.issue.negotiationId : undefined;
   const wanted = num(params.negotiation) ?? issueNegotiation ?? null;
   const negotiation = choices.negotiations.find((n) => n.id === wanted) ?? choices.negotiations[0];
   const roundId = num(params.round);

@@ -51,6 +51,7 @@ export type ExportContext = {
   sourceIds: number[];
 };
 
+// The caller has checked the reader sees the negotiation; all its records, its people included, are theirs to read.
 export function readExportContext(db: DB, negotiationId: number): ExportContext {
   const partyRows = readParties(db, negotiationId);
   const actorRows = readActors(db, negotiationId);

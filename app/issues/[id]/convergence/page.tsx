@@ -5,7 +5,9 @@ import { getDb } from '@/server/db';
 import { getIssue, positionHistory } from '@/db/queries/issues';
 import { convergenceOfIssue } from '@/db/queries/convergence';
 import { listSeatedParties } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { formatDate } from '@/lib/dates';
 import { DISTANCE_LABELS, trendOf } from '@/lib/convergence';
@@ -22,26 +24,28 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  const found = id !== null ? getIssue(getDb(), id) : undefined;
+  const reader = await currentReader();
+  const found = id !== null && reader ? getIssue(getDb(), reader.scope, id) : undefined;
   return { title: found ? `Convergence: ${found.issue.title}` : 'Convergence' };
 }
 
 export default async function ConvergencePage({ params }: Params) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const found = getIssue(db, id);
+  const found = getIssue(db, scope, id);
   if (!found) notFound();
-  const { issue, negotiationName } = found;
-  const points = convergenceOfIssue(db, issue.id);
+  const { issue, negotiationName, marking } = found;
+  const points = convergenceOfIssue(db, scope, issue.id);
   const judged = points.filter((p) => p.distance !== null);
   const trend = trendOf(judged.map((p) => p.distance!)) ?? undefined;
-  const history = positionHistory(db, issue.id);
-  const parties = listSeatedParties(db, issue.negotiationId);
-  const canWrite = hasRole(user.role, 'analyst');
+  const history = positionHistory(db, scope, issue.id);
+  const parties = listSeatedParties(db, scope, issue.negotiationId);
+  const canWrite = hasRole(roleIn(scope, issue.negotiationId)!, 'analyst');
 
   return (
     <>
+      <MarkingBanner marking={marking} />
       <p className="small">
         <Link href={`/negotiations/${issue.negotiationId}`}>{negotiationName}</Link> › <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
       </p>
@@ -97,7 +101,7 @@ export default async function ConvergencePage({ params }: Params) {
           <h2 id="judge-heading" style={{ marginTop: 0 }}>
             Record a judgement for a round
           </h2>
-          <ConvergenceForm action={recordConvergenceAction} issueId={issue.id} rounds={points.map((p) => ({ value: String(p.roundId), label: p.roundName }))} />
+          <ConvergenceForm action={recordConvergenceAction} issueId={issue.id} rounds={points.map((p) => ({ value: String(p.roundId), label: p.roundName, version: p.version }))} />
         </section>
       )}
     </>

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getIssue } from '@/db/queries/issues';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
@@ -15,14 +17,15 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit issue' };
 
 export default async function EditIssuePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
-  const found = getIssue(getDb(), id);
+  const found = getIssue(getDb(), scope, id);
   if (!found) notFound();
-  if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing an issue" />;
-  const { issue, negotiationName } = found;
+  if (!hasRole(roleIn(scope, found.issue.negotiationId)!, 'analyst')) return <Refusal needed="analyst" what="Editing an issue" />;
+  const { issue, negotiationName, marking } = found;
   return (
     <>
+      <MarkingBanner marking={marking} />
       <p className="small">
         <Link href={`/negotiations/${issue.negotiationId}`}>{negotiationName}</Link> › <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
       </p>

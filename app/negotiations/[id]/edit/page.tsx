@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
 import { listParties } from '@/db/queries/parties';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { label } from '@/lib/domain';
 import { parseId } from '@/lib/ids';
@@ -20,39 +22,42 @@ type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ created
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
-  const negotiation = id !== null ? getNegotiation(getDb(), id) : undefined;
+  const reader = await currentReader();
+  const negotiation = id !== null && reader ? getNegotiation(getDb(), reader.scope, id) : undefined;
   return { title: negotiation ? `Edit ${negotiation.name}` : 'Negotiation' };
 }
 
 export default async function EditNegotiationPage({ params, searchParams }: Params) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
-  if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing a negotiation" />;
+  if (!hasRole(roleIn(scope, id)!, 'analyst')) return <Refusal needed="analyst" what="Editing a negotiation" />;
   const { created } = await searchParams;
-  const seated = listSeatedParties(db, id);
+  const seated = listSeatedParties(db, scope, id);
   const seatedIds = new Set(seated.map((p) => p.id));
-  const choices = listParties(db)
+  const choices = listParties(db, scope)
     .filter((p) => !seatedIds.has(p.id))
     .map((p) => ({ value: String(p.id), label: `${p.name} (${p.shortName})` }));
-  const issues = listIssuesOf(db, id);
+  const issues = listIssuesOf(db, scope, id);
 
   return (
     <>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href="/negotiations">Negotiations</Link> › <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
       </p>
       <h1>Edit {negotiation.name}</h1>
       {created && (
         <p className="alert success" role="status">
-          Negotiation created. Seat its parties and add its issues below.
+          Negotiation created. Only you and the admins can read it until you open it to every user below, or an admin adds members. Seat its
+          parties and add its issues below.
         </p>
       )}
 
       <section className="panel" aria-labelledby="details">
-        <h2 id="details">Name and description</h2>
+        <h2 id="details">Name, description and handling</h2>
         <NegotiationForm action={updateNegotiationAction.bind(null, id)} negotiation={negotiation} submitLabel="Save negotiation" />
       </section>
 

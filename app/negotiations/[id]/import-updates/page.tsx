@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { CSV_IMPORT_LIMIT, formatBytes } from '@/lib/interchange/parse';
 import { CSV_COLUMNS } from '@/lib/import/updates-csv';
@@ -14,15 +16,16 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import updates from a spreadsheet' };
 
 export default async function ImportUpdatesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
-  const issues = listIssuesOf(db, id);
-  const parties = listSeatedParties(db, id);
+  const issues = listIssuesOf(db, scope, id);
+  const parties = listSeatedParties(db, scope, id);
   return (
     <>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
       </p>
@@ -31,7 +34,7 @@ export default async function ImportUpdatesPage({ params }: { params: Promise<{ 
         Every row becomes one update with its own source. All rows are checked first; if any row has an error, the errors are listed by row (the header is
         row 1) and nothing is written.
       </p>
-      {hasRole(user.role, 'analyst') ? (
+      {hasRole(roleIn(scope, id)!, 'analyst') ? (
         <section className="panel" aria-label="Upload">
           <CsvImportForm negotiationId={id} limitBytes={CSV_IMPORT_LIMIT} limitLabel={formatBytes(CSV_IMPORT_LIMIT)} />
         </section>

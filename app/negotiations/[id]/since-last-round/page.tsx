@@ -8,7 +8,8 @@ import { describePoint, type Point } from '@/lib/since-last-round';
 import { label } from '@/lib/domain';
 import { readerToday } from '@/server/reader-time';
 import { Markdown } from '@/components/Markdown';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
@@ -24,16 +25,16 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 /** Every issue whose status or any party's position changed between two points (rounds or dates), before and after, and the updates between them. */
 export default async function SinceLastRoundPage({ params, searchParams }: Props) {
-  await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
   const query = await searchParams;
   const asked = { from: one(query.from), fromDate: one(query.fromDate), to: one(query.to), toDate: one(query.toDate) };
   const today = await readerToday();
-  // Shared by every reader until the next write (db/read-cache.ts).
-  const diff = cachedRead(db, ['since-last-round', id, JSON.stringify(asked), today], () => sinceLastRound(db, id, asked, today));
+  // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const diff = cachedRead(db, scope, ['since-last-round', id, JSON.stringify(asked), today], (seen) => sinceLastRound(db, seen, id, asked, today));
   const { comparison } = diff;
   const changed = diff.issues.filter((i) => i.changed);
   const unchanged = diff.issues.filter((i) => !i.changed);
@@ -45,6 +46,7 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
 
   return (
     <div data-negotiation-id={id} data-round-id={comparison.to?.kind === 'round' ? comparison.to.round.id : undefined}>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link> · <Link href={`/negotiations/${id}/timeline`}>Timeline</Link>
       </p>

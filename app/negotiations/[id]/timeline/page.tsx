@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation, listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
 import { groupByRound, timeline } from '@/db/queries/timeline';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { Timeline } from '@/components/Timeline';
 import { parseId } from '@/lib/ids';
 import { FilterSelect } from '@/components/ui/FilterSelect';
@@ -17,21 +18,22 @@ const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) && Numb
 
 /** Updates, position and status changes across a negotiation's issues, newest first; `?by=round` groups by round. */
 export default async function NegotiationTimelinePage({ params, searchParams }: Props) {
-  await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const negotiation = getNegotiation(db, id);
+  const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
   const query = await searchParams;
-  const issueList = listIssuesOf(db, id);
-  const partyList = listSeatedParties(db, id);
+  const issueList = listIssuesOf(db, scope, id);
+  const partyList = listSeatedParties(db, scope, id);
   const issueId = issueList.some((i) => i.id === num(query.issue)) ? num(query.issue) : undefined;
   const partyId = partyList.some((p) => p.id === num(query.party)) ? num(query.party) : undefined;
   const byRound = query.by === 'round';
-  const events = timeline(db, { negotiationId: id, issueId, partyId });
+  const events = timeline(db, scope, { negotiationId: id, issueId, partyId });
 
   return (
     <div data-negotiation-id={id} data-issue-id={issueId}>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
       </p>

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { affiliationsOfParty, getParty } from '@/db/queries/parties';
 import { listNegotiations } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { roleIn } from '@/db/queries/access';
+import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { groupBy } from '@/lib/group-by';
 import { parseId } from '@/lib/ids';
@@ -16,14 +17,16 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit party' };
 
 export default async function EditPartyPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const party = getParty(db, id);
+  const party = getParty(db, scope, id);
   if (!party) notFound();
   if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Editing a party" />;
-  const negotiations = listNegotiations(db);
-  const peopleIn = groupBy(affiliationsOfParty(db, id), (f) => f.negotiationId);
+  const negotiations = listNegotiations(db, scope);
+  // Where the reader may write: a viewer of a restricted negotiation reads its people without a form.
+  const writable = new Set(negotiations.filter((n) => hasRole(roleIn(scope, n.id) ?? 'viewer', 'analyst')).map((n) => n.id));
+  const peopleIn = groupBy(affiliationsOfParty(db, scope, id), (f) => f.negotiationId);
   return (
     <>
       <p className="small">
@@ -46,7 +49,11 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
                 {peopleIn.get(n.id)!.map((f) => (
                   <li key={f.id}>
                     <strong>{f.actorName}</strong>
-                    <AffiliationForm action={updateAffiliationAction.bind(null, f.id)} affiliation={{ ...f, negotiationName: n.name }} />
+                    {writable.has(n.id) ? (
+                      <AffiliationForm action={updateAffiliationAction.bind(null, f.id)} affiliation={{ ...f, negotiationName: n.name }} />
+                    ) : (
+                      f.title && <span>, {f.title}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -55,7 +62,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
         <h3>Add an actor of {party.name}</h3>
         <ActorForm
           action={createActorAction}
-          negotiations={negotiations.map((n) => ({ value: String(n.id), label: n.name }))}
+          negotiations={negotiations.filter((n) => writable.has(n.id)).map((n) => ({ value: String(n.id), label: n.name }))}
           parties={[{ value: String(party.id), label: party.name }]}
         />
       </section>

@@ -5,12 +5,14 @@ import { getDb } from '@/server/db';
 import { getRoundPage } from '@/db/queries/rounds';
 import { listIssuesOf } from '@/db/queries/negotiations';
 import { listSourceChoices } from '@/db/queries/sources';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { RoundForm } from '@/components/forms/RoundForm';
-import { AgendaForm, ButtonForm, DelegationsForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
+import { AgendaForm, ButtonForm, DelegationsForm, MoveRoundForm, OutcomeForm } from '@/components/forms/RoundDetailsForms';
 import { SourceCitation } from '@/components/SourceCitation';
 import { addOutcomeAction, agendaAction, delegationsAction, editRoundAction, moveRoundAction, removeOutcomeAction } from '@/app/rounds/[id]/actions';
 
@@ -18,18 +20,19 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit round' };
 
 export default async function EditRoundPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const page = getRoundPage(db, id, todayIso());
+  const page = getRoundPage(db, scope, id, todayIso());
   if (!page) notFound();
-  if (!hasRole(user.role, 'analyst')) redirect(`/rounds/${id}`);
   const { round } = page;
-  const issues = listIssuesOf(db, round.negotiationId);
-  const sources = listSourceChoices(db);
+  if (!hasRole(roleIn(scope, round.negotiationId)!, 'analyst')) redirect(`/rounds/${id}`);
+  const issues = listIssuesOf(db, scope, round.negotiationId);
+  const sources = listSourceChoices(db, scope);
 
   return (
     <>
+      <MarkingBanner marking={page.marking} />
       <p className="small">
         <Link href={`/negotiations/${round.negotiationId}`}>{page.negotiationName}</Link> › <Link href={`/rounds/${round.id}`}>{round.name}</Link>
       </p>
@@ -44,12 +47,8 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <h2 id="order-heading">Order</h2>
         <p className="small muted">Rounds are listed in this order on the negotiation page.</p>
         <div className="row">
-          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'earlier' }} label="Move earlier">
-            Move earlier
-          </ButtonForm>
-          <ButtonForm action={moveRoundAction} fields={{ roundId: round.id, direction: 'later' }} label="Move later">
-            Move later
-          </ButtonForm>
+          <MoveRoundForm action={moveRoundAction} roundId={round.id} version={round.version} direction="earlier" />
+          <MoveRoundForm action={moveRoundAction} roundId={round.id} version={round.version} direction="later" />
         </div>
       </section>
 
@@ -58,6 +57,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <DelegationsForm
           action={delegationsAction}
           roundId={round.id}
+          version={round.version}
           parties={page.parties}
           heads={Object.fromEntries(page.delegations.map((d) => [d.partyId, d.head]))}
         />
@@ -68,6 +68,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
         <AgendaForm
           action={agendaAction}
           roundId={round.id}
+          version={round.version}
           issues={[...issues, ...page.agenda.filter((a) => !issues.some((i) => i.id === a.id))]}
           onAgenda={page.agenda.map((a) => a.id)}
         />

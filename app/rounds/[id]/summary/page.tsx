@@ -5,7 +5,9 @@ import { getDb } from '@/server/db';
 import { cachedRead } from '@/db/read-cache';
 import { roundSummary } from '@/db/queries/round-summary';
 import type { SummaryHomework, SummarySource } from '@/lib/round-summary/types';
-import { requireUser } from '@/server/auth/current-user';
+import { currentReader, requireReader } from '@/server/auth/reader';
+import type { ReaderScope } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { delegationLine, keyDateWhen, keyDatesNote, mediatorsWithoutPositionLine, paragraphs, roundDates, SECTION } from '@/lib/exports/text';
@@ -20,15 +22,16 @@ export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
 
-const summaryOf = (id: string) => {
+const summaryOf = (id: string, scope: ReaderScope) => {
   const roundId = parseId(id);
   const [db, today] = [getDb(), todayIso()];
-  // Shared with the downloads and every reader until the next write (db/read-cache.ts).
-  return roundId !== null ? cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today)) : undefined;
+  // Shared with the downloads and every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  return roundId !== null ? cachedRead(db, scope, ['round-summary', roundId, today], (seen) => roundSummary(db, seen, roundId, today)) : undefined;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const summary = summaryOf((await params).id);
+  const reader = await currentReader();
+  const summary = reader ? summaryOf((await params).id, reader.scope) : undefined;
   return { title: summary ? `Summary: ${summary.round.name}` : 'Round summary' };
 }
 
@@ -89,13 +92,14 @@ function HomeworkTable({ items, caption }: { items: SummaryHomework[]; caption: 
 }
 
 export default async function RoundSummaryPage({ params }: Params) {
-  await requireUser();
-  const summary = summaryOf((await params).id);
+  const { scope } = await requireReader();
+  const summary = summaryOf((await params).id, scope);
   if (!summary) notFound();
   const { round } = summary;
 
   return (
     <article className="summary-doc">
+      <MarkingBanner marking={summary.negotiation.marking} />
       <p className="small no-print">
         <Link href={`/negotiations/${summary.negotiation.id}`}>{summary.negotiation.name}</Link> ›{' '}
         <Link href={`/rounds/${round.id}`}>{round.name}</Link> › Summary

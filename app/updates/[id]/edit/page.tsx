@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { getNegotiation } from '@/db/queries/negotiations';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { UpdateForm } from '@/components/forms/UpdateForm';
@@ -15,13 +18,13 @@ export const metadata: Metadata = { title: 'Edit update' };
 type Params = { params: Promise<{ id: string }> };
 
 export default async function EditUpdatePage({ params }: Params) {
-  const user = await requireUser();
+  const { user, scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
   const db = getDb();
-  const found = getUpdateForEdit(db, id);
+  const found = getUpdateForEdit(db, scope, id);
   if (!found) notFound();
   const { update } = found;
-  const allowed = hasRole(user.role, 'analyst') && (update.authorId === user.id || user.role === 'admin');
+  const allowed = hasRole(roleIn(scope, update.negotiationId)!, 'analyst') && (update.authorId === user.id || user.role === 'admin');
   if (!allowed) {
     return (
       <>
@@ -32,9 +35,10 @@ export default async function EditUpdatePage({ params }: Params) {
       </>
     );
   }
-  const choices = updateFormChoices(db);
+  const choices = updateFormChoices(db, scope);
   return (
     <>
+      <MarkingBanner marking={getNegotiation(db, scope, update.negotiationId)?.marking} />
       <h1>Edit update #{update.id}</h1>
       <p className="small muted">The earlier text is kept. The changes this update brought (positions, statuses, homework) are not edited here.</p>
       <section className="panel">

@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * `basedOn` is the current position the caller saw (null when there was none); if another
  * write got in first the answer is 409 with the id now current (`currentId`), and nothing is written.
  */
-export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'application/json', bodyLimit: 64 * 1024 }, async ({ user, pathId, json }) => {
+export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'application/json', bodyLimit: 64 * 1024 }, async ({ user, scope, pathId, json }) => {
   const issueId = pathId('id', 'issue');
   const body = await json();
   // The form schema reads strings, as a form would send them.
@@ -26,7 +26,7 @@ export const POST = apiRoute<{ id: string }>({ role: 'analyst', accepts: 'applic
     return Response.json({ id: recordPosition(db, user, position) }, { status: 201 });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    const current = currentPosition(db, issueId, position.partyId);
+    const current = currentPosition(db, scope, issueId, position.partyId);
     throw new RouteError(409, error.message, { currentId: current?.id ?? null });
   }
 });

@@ -5,10 +5,10 @@ import { noSuch } from '@/server/http/problem';
 
 export const dynamic = 'force-dynamic';
 
-/** The negotiation as one interchange document (public/schema/negotiation-v1.schema.json), streamed. */
-export const GET = apiRoute<{ id: string }>({ role: 'viewer' }, ({ request, pathId }) => {
+/** The negotiation as one interchange document (public/schema/negotiation-v1.schema.json), streamed; with its marking. */
+export const GET = apiRoute<{ id: string }>({ role: 'viewer' }, ({ request, pathId, scope }) => {
   const id = pathId('id', 'negotiation');
-  const chunks = exportNegotiationChunks(getDb(), id);
+  const chunks = exportNegotiationChunks(getDb(), scope, id);
   if (!chunks) throw noSuch('negotiation');
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

@@ -1,5 +1,5 @@
 import { getDb } from '@/server/db';
-import { latestUpdatesOf, negotiationName } from '@/db/queries/activity';
+import { feedNegotiation, latestUpdatesOf } from '@/db/queries/activity';
 import { apiRoute } from '@/server/http/route';
 import { noSuch } from '@/server/http/problem';
 import { rfc3339, titleFrom, toAtom } from '@/lib/atom';
@@ -7,14 +7,15 @@ import { rfc3339, titleFrom, toAtom } from '@/lib/atom';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/negotiations/:id/updates.atom?token=… — the 50 latest updates, for feed readers outside the tool. */
-export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }, ({ request, pathId }) => {
+export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }, ({ request, pathId, scope }) => {
   const id = pathId('id', 'negotiation');
   const db = getDb();
-  const name = negotiationName(db, id);
-  if (!name) throw noSuch('negotiation');
+  const negotiation = feedNegotiation(db, scope, id);
+  if (!negotiation) throw noSuch('negotiation');
+  const { name, marking } = negotiation;
   const url = new URL(request.url);
   const page = `${url.origin}/negotiations/${id}`;
-  const rows = latestUpdatesOf(db, id, 50);
+  const rows = latestUpdatesOf(db, scope, id, 50);
   const stamp = (r: (typeof rows)[number]) => rfc3339(r.editedAt ?? r.createdAt);
   const xml = toAtom({
     id: `${page}#updates`,
@@ -23,6 +24,7 @@ export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }
     // The token is not echoed into the feed: a shared feed file must not carry it.
     selfLink: `${url.origin}${url.pathname}`,
     link: page,
+    rights: marking || undefined,
     entries: rows.map((r) => ({
       id: `${url.origin}/updates/${r.id}`,
       title: titleFrom(r.body),

@@ -13,17 +13,17 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** GET /api/rounds/{id}/summary.{pdf,docx,md,csv,json}: the round summary as a download, for a session or a bearer token. */
-export const GET = apiRoute<{ id: string; file: string }>({ role: 'viewer', failure: 'The export could not be generated.' }, async ({ params, pathId }) => {
+export const GET = apiRoute<{ id: string; file: string }>({ role: 'viewer', failure: 'The export could not be generated.' }, async ({ params, pathId, scope }) => {
   const format = parseSummaryFileName(params.file);
   if (!format) throw new RouteError(400, 'Ask for summary.pdf, summary.docx, summary.md, summary.csv or summary.json.');
   const roundId = pathId('id', 'round');
   const db = getDb();
   const today = todayIso();
-  // The summary and each rendered file are shared by every reader until the next write (db/read-cache.ts).
-  const summary = cachedRead(db, ['round-summary', roundId, today], () => roundSummary(db, roundId, today));
+  // The summary and each rendered file are shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
+  const summary = cachedRead(db, scope, ['round-summary', roundId, today], (seen) => roundSummary(db, seen, roundId, today));
   if (!summary) throw noSuch('round');
   // Kept as bytes: a cached string would be encoded to UTF-8 again for every download.
-  const rendered = await cachedRead(db, ['round-summary-file', roundId, today, format], async () => {
+  const rendered = await cachedRead(db, scope, ['round-summary-file', roundId, today, format], async () => {
     const output = await RENDERERS[format](summary);
     return typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
   });

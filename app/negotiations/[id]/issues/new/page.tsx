@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { Refusal } from '@/components/Refusal';
@@ -14,13 +16,14 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New issue' };
 
 export default async function NewIssuePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
-  const negotiation = getNegotiation(getDb(), id);
+  const negotiation = getNegotiation(getDb(), scope, id);
   if (!negotiation) notFound();
-  if (!hasRole(user.role, 'analyst')) return <Refusal needed="analyst" what="Adding an issue" />;
+  if (!hasRole(roleIn(scope, id)!, 'analyst')) return <Refusal needed="analyst" what="Adding an issue" />;
   return (
     <>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href="/negotiations">Negotiations</Link> › <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
       </p>

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
-import { requireUser } from '@/server/auth/current-user';
+import { requireReader } from '@/server/auth/reader';
+import { roleIn } from '@/db/queries/access';
+import { MarkingBanner } from '@/components/MarkingBanner';
 import { hasRole } from '@/lib/roles';
 import { parseId } from '@/lib/ids';
 import { RoundForm } from '@/components/forms/RoundForm';
@@ -13,13 +15,14 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New round' };
 
 export default async function NewRoundPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
-  const negotiation = getNegotiation(getDb(), id);
+  const negotiation = getNegotiation(getDb(), scope, id);
   if (!negotiation) notFound();
-  if (!hasRole(user.role, 'analyst')) redirect(`/negotiations/${id}`);
+  if (!hasRole(roleIn(scope, id)!, 'analyst')) redirect(`/negotiations/${id}`);
   return (
     <>
+      <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link>
       </p>
