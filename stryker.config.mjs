@@ -137,4 +137,20 @@ export const equivalentMutants = [
     replacement: 'true',
     reason: 'The date formats are kept per zone only to save building them; a new one gives the same text.',
   },
+  // lib/since-last-round.ts
+  {
+    file: 'lib/since-last-round.ts',
+    mutator: 'EqualityOperator',
+    line: 'if (start.date > end.date) return { ok: true, from: end, to: start, reversed: true };',
+    replacement: 'start.date >= end.date',
+    reason: 'Two points on the same day were answered with a message just before: the dates are never equal here.',
+  },
+  // lib/interchange/parse.ts
+  {
+    file: 'lib/interchange/parse.ts',
+    mutator: 'BooleanLiteral',
+    line: 'if (!ESCAPE.test(text)) return false;',
+    replacement: 'true',
+    reason: 'A string taken as ended at a bad escape leaves the reader at its backslash, which no list or object may hold next: the offset is the same.',
+  },
 ];

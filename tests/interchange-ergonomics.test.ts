@@ -108,18 +108,38 @@ describe('references and shape in one pass', () => {
     ]);
   });
 
-  it('says nothing more of a field whose shape is already wrong', () => {
-    const doc = { ...minimal(), updates: [{ ...minimal().updates[0], issues: 'issue:1' }], homework: [{ title: 'x', owners: ['party:IR', 5] }] };
+  it('says nothing more of a field whose shape is already wrong, and checks the readable items of a list that is not', () => {
+    const doc = { ...minimal(), updates: [{ ...minimal().updates[0], issues: 'issue:1' }], homework: [{ title: 'x', owners: ['party:XX', 5, 'party:IR'] }] };
     expect(errorsOf(doc)).toEqual([
       { path: '/updates/0/issues', message: 'Expected a list, not text.' },
       { path: '/homework/0/owners/1', message: 'Expected text, not a number.' },
+      { path: '/homework/0/owners/0', message: '"party:XX" is not a key of this document.' },
     ]);
+  });
+
+  it('reads past a record that is not even an object', () => {
+    const doc = { ...minimal(), issues: [null, ...minimal().issues, 'issue:2'], rounds: 'none' };
+    expect(errorsOf(doc)).toEqual([
+      { path: '/issues/0', message: 'Expected an object, not null.' },
+      { path: '/issues/2', message: 'Expected an object, not text.' },
+      { path: '/rounds', message: 'Expected a list, not text.' },
+    ]);
+    expect(errorsOf(7)).toEqual([{ path: '/', message: 'Expected an object, not a number.' }]);
   });
 
   it('does the same in a collection, and in a version 1 document', () => {
     const doc = { ...minimal(), positions: [{ ...minimal().positions[0], party: 'party:XX', asOf: 'soon' }] };
-    const collection = validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: [doc] });
-    expect(collection.ok ? [] : collection.errors.map((e) => e.path)).toEqual(['/negotiations/0/positions/0/asOf', '/negotiations/0/positions/0/party']);
+    const spoken = { ...doc, actors: [{ key: 'actor:1', name: 'Araghchi', affiliations: [{ party: 'party:YY', title: 'Foreign minister' }] }] };
+    const collection = validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: [spoken] });
+    expect(collection.ok ? [] : collection.errors.map((e) => e.path)).toEqual([
+      '/negotiations/0/positions/0/asOf',
+      '/negotiations/0/actors/0/affiliations/0/party',
+      '/negotiations/0/positions/0/party',
+    ]);
+    expect(validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: 'none' })).toEqual({
+      ok: false,
+      errors: [{ path: '/negotiations', message: 'Expected a list, not text.' }],
+    });
     const v1 = { ...doc, version: 1, actors: [{ key: 'actor:1', name: 'Araghchi', title: 7, party: 'party:XX' }] };
     expect(errorsOf(v1)).toEqual([
       { path: '/actors/0/title', message: 'Expected text, not a number.' },

@@ -221,7 +221,7 @@ describe('reading an uploaded document', () => {
   });
 
   it('reads JSON as JSON.parse does, to say where it stops', () => {
-    const valid = ['{}', '[]', ' [1, -2.5e+3, "a\\"\\u00e9", true, false, null, {"b": [{}]}] ', '"x"', '0'];
+    const valid = ['{}', '[]', ' [1, -2.5e+3, "a\\"\\u00e9", true, false, null, {"b": [{}]}] ', '"x"', '0', '[1.25, 2e10, -3E+12, 4e-7]', '{"a b": "c d", "e": 1}', '\t{\r\n"a":\t1 }'];
     for (const text of valid) expect([text, jsonErrorOffset(text)]).toEqual([text, -1]);
     const invalid: [string, number][] = [
       ['{"a":}', 5],
@@ -239,6 +239,8 @@ describe('reading an uploaded document', () => {
       ['{"a"', 4],
       ['"open', 5],
       ['  {} x', 5],
+      ['["\\u12"]', 2],
+      ['{\r\n\t"a": 1,\r\n}', 13],
     ];
     for (const [text, offset] of invalid) {
       expect(() => JSON.parse(text)).toThrow();

@@ -23,8 +23,6 @@ export function lastEventOnSql(issue: string): string {
 
 /** Recomputes the latest event date of these issues, inside the caller's transaction, after it wrote their records. */
 export function refreshLastEvent(tx: Executor, issueIds: Iterable<number>): void {
-  const ids = [...new Set(issueIds)];
-  if (ids.length === 0) return;
   const refresh = clientOf(tx).prepare(`UPDATE issues SET last_activity_at = ${lastEventOnSql('issues')} WHERE id = ?`);
-  for (const id of ids) refresh.run(id);
+  for (const id of new Set(issueIds)) refresh.run(id);
 }

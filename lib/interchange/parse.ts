@@ -45,8 +45,9 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const open: string[] = [];
+  // Past the end text[i] is undefined, which is no whitespace.
   const skipSpace = () => {
-    while (i < text.length && WHITESPACE.has(text[i])) i++;
+    while (WHITESPACE.has(text[i])) i++;
   };
   /** Past a string starting at i; false at the character that breaks it. */
   const string = (): boolean => {

@@ -39,13 +39,12 @@ const LISTS = {
 
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The schema of a list's items, under its default and nullability; null when the field is no list. */
+/** The schema of a list's items, under the default the list has (./schema.ts list()); null when the field is no list. */
 function itemSchemaOf(schema: z.ZodType): z.ZodType | null {
-  let inner = schema as unknown as { def: { type: string; innerType?: unknown; element?: unknown } };
-  while (inner.def.innerType && (inner.def.type === 'default' || inner.def.type === 'nullable' || inner.def.type === 'optional')) {
-    inner = inner.def.innerType as typeof inner;
-  }
-  return inner.def.type === 'array' ? (inner.def.element as z.ZodType) : null;
+  let inner = schema as unknown as { def: { type: string; innerType?: unknown; element?: z.ZodType } };
+  while (inner.def.type === 'default') inner = inner.def.innerType as typeof inner;
+  // Only an array's definition has an element.
+  return inner.def.element ?? null;
 }
 
 /** A field as read: its parsed value, else for a list its items that parse, else undefined. */
