@@ -71,7 +71,7 @@ function readRecord(shape: Shape, raw: unknown): Loose {
 }
 
 /** What can be read of a version 2 document (or of a version 1 one, with `v1`): every list is a list, every record an object. */
-export function readableDocument(raw: unknown, v1 = false): NegotiationDocument | NegotiationDocumentV1 {
+export function readableDocument(raw: unknown, v1: boolean): NegotiationDocument | NegotiationDocumentV1 {
   const doc = isObject(raw) ? raw : {};
   const negotiation = isObject(doc.negotiation) ? doc.negotiation : {};
   const listOf = (value: unknown, shape: Shape) => (Array.isArray(value) ? value.map((item) => readRecord(shape, item)) : []);
@@ -83,7 +83,7 @@ export function readableDocument(raw: unknown, v1 = false): NegotiationDocument 
 }
 
 /** The documents of a collection that can be read; none when its list of negotiations is no list. */
-export function readableCollection(raw: unknown, v1 = false): (NegotiationDocument | NegotiationDocumentV1)[] {
+export function readableCollection(raw: unknown, v1: boolean): (NegotiationDocument | NegotiationDocumentV1)[] {
   const negotiations = isObject(raw) ? raw.negotiations : undefined;
   return Array.isArray(negotiations) ? negotiations.map((doc) => readableDocument(doc, v1)) : [];
 }

@@ -62,7 +62,7 @@ export function validateDocument(value: unknown): Validation {
     return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
   }
   const parsed = NegotiationDocumentShape.safeParse(value, WORDED);
-  if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableDocument(value) as NegotiationDocument, at: '' }], 'document')) };
+  if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableDocument(value, false) as NegotiationDocument, at: '' }], 'document')) };
   const errors = checkReferences([{ doc: parsed.data, at: '' }], 'document');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: parsed.data };
 }
@@ -82,7 +82,7 @@ export function validateCollection(value: unknown): CollectionValidation {
   }
   const parsed = CollectionShape.safeParse(value, WORDED);
   if (!parsed.success) {
-    const readable = readableCollection(value).map((doc, n) => ({ doc: doc as NegotiationDocument, at: `/negotiations/${n}` }));
+    const readable = readableCollection(value, false).map((doc, n) => ({ doc: doc as NegotiationDocument, at: `/negotiations/${n}` }));
     return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file')) };
   }
   const members = parsed.data.negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
