@@ -133,7 +133,7 @@ test('a round called off asks when and why, then says so on its page and in its 
   await expect(facts).toContainText(said);
   await expect(facts).toContainText(`Geneva talks called off ${name}`);
   await page.goto(`/rounds/${id}/summary`);
-  await expect(page.getByRole('region', { name: 'The round' })).toContainText(said);
+  await expect(page.getByRole('region', { name: 'The round', exact: true })).toContainText(said);
 });
 
 test('refining a vague item keeps the earlier version in its history', async ({ analystPage: page }) => {
