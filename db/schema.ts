@@ -247,13 +247,17 @@ export const rounds = sqliteTable(
     format: text('format', { enum: ROUND_FORMATS }).notNull(),
     status: text('status', { enum: ROUND_STATUSES }).notNull(),
     summary: text('summary').notNull().default(''),
+    // A cancelled round says when it was called off, why, and who reported it; empty for any other status.
+    cancelledOn: text('cancelled_on'),
+    cancellationReason: text('cancellation_reason').notNull().default(''),
+    cancellationSourceId: integer('cancellation_source_id').references(() => sources.id),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
     updatedAt: text('updated_at'),
     updatedBy: userRef('updated_by'),
   },
-  (t) => [uniqueIndex('rounds_negotiation_sequence').on(t.negotiationId, t.sequence)],
+  (t) => [uniqueIndex('rounds_negotiation_sequence').on(t.negotiationId, t.sequence), index('rounds_cancellation_source').on(t.cancellationSourceId)],
 );
 
 export const roundDelegations = sqliteTable(

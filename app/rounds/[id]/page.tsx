@@ -12,6 +12,7 @@ import { label } from '@/lib/domain';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { SourceCitation } from '@/components/SourceCitation';
 import { RoundDates } from '@/components/rounds/RoundDates';
+import { cancellationSentence } from '@/lib/round-summary/cancellation';
 import { HomeworkTable } from '@/components/homework/HomeworkTable';
 import { formatDate } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
@@ -83,6 +84,14 @@ export default async function RoundPage({ params }: Params) {
           <dt>Status</dt>
           <dd>
             <span className={`badge status round-${round.status}`}>{label(round.status)}</span>
+            {round.status === 'cancelled' && (
+              <div className="cancellation">
+                <p>
+                  {cancellationSentence({ on: round.cancelledOn, reason: round.cancellationReason, source: page.cancellationSource?.sourceOutlet ?? null })}
+                </p>
+                {page.cancellationSource && <SourceCitation citation={page.cancellationSource} />}
+              </div>
+            )}
           </dd>
           <dt>Dates</dt>
           <dd>

@@ -40,7 +40,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
 
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Facts</h2>
-        <RoundForm action={editRoundAction} negotiationId={round.negotiationId} round={round} />
+        <RoundForm action={editRoundAction} negotiationId={round.negotiationId} round={round} sources={sources} />
       </section>
 
       <section className="panel" aria-labelledby="order-heading">

@@ -10,7 +10,7 @@ import type { ReaderScope } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '@/lib/exports/text';
+import { delegationLine, keyDatesNote, paragraphs, roundDates, roundStatusText, SECTION } from '@/lib/exports/text';
 import { parseId } from '@/lib/ids';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
@@ -121,7 +121,7 @@ export default async function RoundSummaryPage({ params }: Params) {
           <dt>Format</dt>
           <dd>{label(round.format)}</dd>
           <dt>Status</dt>
-          <dd>{label(round.status)}</dd>
+          <dd>{roundStatusText(summary)}</dd>
           <dt>Delegation heads</dt>
           <dd>{delegationLine(summary)}</dd>
         </dl>
