@@ -19,6 +19,7 @@ import { parseId } from '@/lib/ids';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
 import { readerToday } from '@/server/reader-time';
 import { cachedRead } from '@/db/read-cache';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getRoundRecord(getDb(), reader.scope, id)?.round.name) || 'Round' };
+  return { title: (id !== null && reader && getRoundRecord(getDb(), reader.scope, id)?.round.name) || NOT_FOUND_TITLE };
 }
 
 export default async function RoundPage({ params }: Params) {

@@ -17,6 +17,7 @@ import { Markdown } from '@/components/Markdown';
 import { PrintButton } from '@/components/PrintButton';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
 import { SourceCitation } from '@/components/SourceCitation';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ const summaryOf = (id: string, scope: ReaderScope) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const reader = await currentReader();
   const summary = reader ? summaryOf((await params).id, reader.scope) : undefined;
-  return { title: summary ? `Summary: ${summary.round.name}` : 'Round summary' };
+  return { title: summary ? `Summary: ${summary.round.name}` : NOT_FOUND_TITLE };
 }
 
 function Source({ source }: { source: SummarySource | null }) {
