@@ -565,3 +565,11 @@ export const auditLog = sqliteTable(
     index('audit_log_negotiation').on(t.negotiationId, t.id),
   ],
 );
+
+// How many times what the pages show has changed: db/read-cache.ts names its state by it. Triggers (migration
+// 0008, docs/decisions/0018) count every write of a content table; bookkeeping (login attempts, token use,
+// saved views, sign-in and sign-out) leaves it alone.
+export const contentVersion = sqliteTable('content_version', {
+  id: integer('id').primaryKey(),
+  changes: integer('changes').notNull().default(0),
+});
