@@ -28,6 +28,7 @@ const MUTATE = [
   'lib/ical.ts',
   'lib/atom.ts',
   'lib/xml-safe.ts',
+  'lib/markdown.ts',
   // what an import accepts
   'lib/interchange/validate.ts',
   'lib/interchange/readable.ts',

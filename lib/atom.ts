@@ -1,8 +1,10 @@
-// A minimal Atom 1.0 (RFC 4287) writer. Entry content is sent as type="text": readers show it as
-// plain text, so nothing an analyst typed can run as markup in someone's feed reader.
+// A minimal Atom 1.0 (RFC 4287) writer. Entry content is HTML made by lib/markdown.ts, which escapes any
+// raw HTML an analyst typed and drops links that could run, sent escaped as type="html" (RFC 4287 3.1.1.2).
 import { xmlSafe } from '@/lib/xml-safe';
+import { markdownTitle } from '@/lib/markdown';
 
-export type AtomEntry = { id: string; title: string; updated: string; published?: string; author: string; link: string; content: string };
+/** `html`: the entry's content as safe HTML (markdownToSafeHtml). */
+export type AtomEntry = { id: string; title: string; updated: string; published?: string; author: string; link: string; html: string };
 export type AtomFeed = {
   id: string;
   title: string;
@@ -26,14 +28,9 @@ export function escapeXml(value: string): string {
 
 const TITLE_MAX = 120;
 
-/** A one-line title from Markdown: its first line, without emphasis marks, at most 120 characters. */
+/** A one-line title from Markdown: the words of its first block, at most 120 characters, cut before a word. */
 export function titleFrom(markdown: string): string {
-  const first = markdown.split(/\n/).find((l) => l.trim()) ?? '';
-  const plain = first.replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
-  if (plain.length <= TITLE_MAX) return plain || 'Update';
-  // Cut before the word the limit falls in (a single long word where it falls); the ellipsis says there is more.
-  const end = plain.lastIndexOf(' ', TITLE_MAX - 1);
-  return `${plain.slice(0, end === -1 ? TITLE_MAX - 1 : end)}…`;
+  return markdownTitle(markdown, TITLE_MAX) || 'Update';
 }
 
 export function toAtom(feed: AtomFeed): string {
@@ -45,7 +42,7 @@ export function toAtom(feed: AtomFeed): string {
     <updated>${e(x.updated)}</updated>${x.published ? `\n    <published>${e(x.published)}</published>` : ''}
     <author><name>${e(x.author)}</name></author>
     <link rel="alternate" type="text/html" href="${e(x.link)}"/>
-    <content type="text">${e(x.content)}</content>
+    <content type="html">${e(x.html)}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -65,4 +62,12 @@ ${entries.join('\n')}
 export function rfc3339(value: string): string {
   const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
+}
+
+/**
+ * A day with no time (when something happened) as a timestamp: noon UTC, which falls on the same calendar
+ * day from UTC−12 to UTC+11, so a reader west of UTC does not see the day before (midnight UTC would).
+ */
+export function dayStamp(day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T12:00:00.000Z` : rfc3339(day);
 }

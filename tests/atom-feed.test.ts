@@ -39,7 +39,7 @@ const entry = (over: Partial<AtomEntry> = {}): AtomEntry => ({
   published: '2026-02-05T00:00:00.000Z',
   author: 'Ana Analyst',
   link: 'http://localhost/negotiations/1',
-  content: '**Lavrov** called the guarantees "nonsense".',
+  html: '<p><strong>Lavrov</strong> called the guarantees &quot;nonsense&quot;.</p>',
   ...over,
 });
 
@@ -70,7 +70,7 @@ describe('the Atom feed of a negotiation’s updates', () => {
   });
 
   it('gives every update as an entry with its id, title, dates, author, link and text', () => {
-    const f = read(toAtom(feed([entry(), entry({ id: 'http://localhost/updates/8', title: 'Talks opened', published: undefined, content: 'Talks opened.' })])));
+    const f = read(toAtom(feed([entry(), entry({ id: 'http://localhost/updates/8', title: 'Talks opened', published: undefined, html: '<p>Talks opened.</p>' })])));
     expect(f.entry).toEqual([
       {
         id: 'http://localhost/updates/7',
@@ -79,7 +79,7 @@ describe('the Atom feed of a negotiation’s updates', () => {
         published: '2026-02-05T00:00:00.000Z',
         author: { name: 'Ana Analyst' },
         link: { '@rel': 'alternate', '@type': 'text/html', '@href': 'http://localhost/negotiations/1' },
-        content: { '#text': '**Lavrov** called the guarantees "nonsense".', '@type': 'text' },
+        content: { '#text': '<p><strong>Lavrov</strong> called the guarantees &quot;nonsense&quot;.</p>', '@type': 'html' },
       },
       {
         id: 'http://localhost/updates/8',
@@ -87,7 +87,7 @@ describe('the Atom feed of a negotiation’s updates', () => {
         updated: '2026-02-06T09:30:00.000Z',
         author: { name: 'Ana Analyst' },
         link: { '@rel': 'alternate', '@type': 'text/html', '@href': 'http://localhost/negotiations/1' },
-        content: { '#text': 'Talks opened.', '@type': 'text' },
+        content: { '#text': '<p>Talks opened.</p>', '@type': 'html' },
       },
     ]);
   });
@@ -97,7 +97,7 @@ describe('the Atom feed of a negotiation’s updates', () => {
     const asRead = `<script>alert('x')</script> & "B" `;
     const f = read(
       toAtom(
-        feed([entry({ id: `urn:${hostile}`, title: hostile, updated: hostile, published: hostile, author: hostile, link: `http://x/?a=1&b="2"`, content: `${hostile}\n\tline two 🕊` })], {
+        feed([entry({ id: `urn:${hostile}`, title: hostile, updated: hostile, published: hostile, author: hostile, link: `http://x/?a=1&b="2"`, html: `${hostile}\n\tline two 🕊` })], {
           id: hostile,
           title: hostile,
           updated: hostile,
@@ -139,7 +139,9 @@ describe('an entry’s title', () => {
   it('reads "Update" for an update without words', () => {
     expect(titleFrom('')).toBe('Update');
     expect(titleFrom('\n\n  \n')).toBe('Update');
-    expect(titleFrom('**__**\nsecond')).toBe('Update');
+    expect(titleFrom('***\n\n<!-- a comment -->')).toBe('Update');
+    // As a Markdown reader shows it: the underscores in bold, then the next line of the same paragraph.
+    expect(titleFrom('**__**\nsecond')).toBe('__ second');
   });
 
   it('is cut at a word and says so when the line is long', () => {

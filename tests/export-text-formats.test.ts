@@ -77,7 +77,7 @@ describe('every document format parses whatever text it is given', () => {
           updated: '2026-02-05T00:00:00.000Z',
           selfLink: 'http://localhost/api/negotiations/1/updates.atom',
           link: 'http://localhost/negotiations/1',
-          entries: contents.map((content, n) => ({ id: `http://localhost/updates/${n}`, title: content, updated: '2026-02-05T00:00:00.000Z', author: title, link: 'http://localhost/', content })),
+          entries: contents.map((content, n) => ({ id: `http://localhost/updates/${n}`, title: content, updated: '2026-02-05T00:00:00.000Z', author: title, link: 'http://localhost/', html: content })),
         });
         const chars = parseXml(xml);
         for (const content of contents) expect(chars).toContain(xmlSafe(content).replace(/\r\n?/g, '\n'));

@@ -9,6 +9,7 @@ import { deleteView, saveView } from '@/db/mutations/saved-views';
 import { setConvergence } from '@/db/mutations/convergence';
 import { rounds } from '@/db/schema';
 import { escapeXml, titleFrom, toAtom } from '@/lib/atom';
+import { markdownToSafeHtml } from '@/lib/markdown';
 import { activityHref, summarizeActivity } from '@/lib/activity';
 import { dashboardQuery, parseDashboardParams } from '@/lib/validation/dashboard-filters';
 import { SavedViewSchema } from '@/lib/validation/saved-views';
@@ -46,15 +47,16 @@ describe('Atom feed of updates', () => {
       updated: '2026-02-05T00:00:00.000Z',
       selfLink: 'http://localhost/api/negotiations/1/updates.atom',
       link: 'http://localhost/negotiations/1',
-      entries: rows.map((r) => ({ id: `http://localhost/updates/${r.id}`, title: titleFrom(r.body), updated: '2026-02-05T00:00:00.000Z', author: r.authorName, link: 'http://localhost/negotiations/1', content: r.body })),
+      entries: rows.map((r) => ({ id: `http://localhost/updates/${r.id}`, title: titleFrom(r.body), updated: '2026-02-05T00:00:00.000Z', author: r.authorName, link: `http://localhost/updates/${r.id}`, html: markdownToSafeHtml(r.body) })),
     });
     assertWellFormed(xml);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     for (const el of ['id', 'title', 'updated']) expect(xml).toMatch(new RegExp(`<feed[^]*<${el}[ >]`));
     expect(xml).toMatch(/<entry>\s*<id>[^<]+<\/id>\s*<title type="text">[^<]+<\/title>\s*<updated>[^<]+<\/updated>[^]*<author><name>analyst \d+<\/name><\/author>/);
     expect(xml).not.toContain('<script>');
-    expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;nonsense&quot;');
-    expect(xml).toContain('<content type="text">');
+    // The entry's HTML, escaped once more as XML: a reader gets <strong>Lavrov</strong> as markup and the script as text.
+    expect(xml).toContain('&lt;p&gt;&lt;strong&gt;Lavrov&lt;/strong&gt; said &amp;lt;script&amp;gt;alert(&amp;quot;x&amp;quot;)&amp;lt;/script&amp;gt; &amp;amp; &amp;quot;nonsense&amp;quot;');
+    expect(xml).toContain('<content type="html">');
     expect(xml).not.toContain('\u0001');
     expect(escapeXml(`<a href='x'>&</a>`)).toBe('&lt;a href=&apos;x&apos;&gt;&amp;&lt;/a&gt;');
     expect(titleFrom('**Lavrov dismissed** the guarantees\n\nsecond')).toBe('Lavrov dismissed the guarantees');

@@ -6,7 +6,8 @@ import { loadDemoData } from '@/db/demo/load';
 import { recordPosition } from '@/db/mutations/positions';
 import { updateIssue } from '@/db/mutations/issues';
 import { issues, positions, updates } from '@/db/schema';
-import { toFtsQuery } from '@/lib/search-query';
+import { MARK_END, MARK_START, toFtsQuery } from '@/lib/search-query';
+import { insertUpdate } from './demo-records';
 import { wholeInstance } from '@/db/queries/access';
 
 function demo() {
@@ -87,5 +88,17 @@ describe('search', () => {
     expect(toFtsQuery('New START')).toBe('"New" "START"*');
     expect(toFtsQuery('  ')).toBeNull();
     expect(toFtsQuery('a"b')).toBe('"a" "b"*');
+  });
+});
+
+describe('search results as a reader sees them', () => {
+  it('show the words of a Markdown body, never its markup', () => {
+    const db = freshDb();
+    const analyst = makeUser(db, 'analyst');
+    const { negotiationId } = makeNegotiation(db, analyst);
+    insertUpdate(db, { negotiationId, authorId: analyst.id, occurredOn: '2026-02-05', body: 'Round 4 in **Muscat**, per [FT](https://ft.com/a): ~~no~~ talks' });
+    const [hit] = search(db, wholeInstance(db), 'Muscat');
+    expect(hit.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '')).toBe('Round 4 in Muscat, per FT (https://ft.com/a): no talks');
+    expect(hit.snippet).toContain(`${MARK_START}Muscat${MARK_END}`);
   });
 });

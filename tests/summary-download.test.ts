@@ -11,7 +11,10 @@ const withRound = (over: Partial<ReturnType<typeof fullSummary>['round']>, name?
 };
 
 describe('the name of a downloaded briefing', () => {
-  it('is plain lower-case ASCII words joined by hyphens, accents and punctuation dropped', () => {
+  it('is plain lower-case ASCII words joined by hyphens, accents and punctuation dropped, other scripts transliterated', () => {
+    expect(slug('Переговоры в Стамбуле')).toBe('peregovory-v-stambule');
+    expect(slug('Київ, раунд 2: «гарантії»')).toBe('kiiv-raund-2-garantii');
+    expect(slug('Ёжик и Łódź')).toBe('ezhik-i-lodz');
     expect(slug('Russia–Ukraine peace talks (US-mediated)')).toBe('russia-ukraine-peace-talks-us-mediated');
     expect(slug('Négociations de Genève, 2ᵉ tour')).toBe('negociations-de-geneve-2e-tour');
     expect(slug('  --Talks--  ')).toBe('talks');
@@ -20,7 +23,7 @@ describe('the name of a downloaded briefing', () => {
   it('is cut to a length without ending on a hyphen, and never empty', () => {
     expect(slug('a'.repeat(70))).toBe('a'.repeat(60));
     expect(slug('abcd efgh', 5)).toBe('abcd');
-    expect(slug('Переговоры в Стамбуле')).toBe('untitled');
+    expect(slug('«—»')).toBe('untitled');
     expect(slug('')).toBe('untitled');
   });
 

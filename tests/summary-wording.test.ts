@@ -40,11 +40,17 @@ describe('text an analyst typed, made safe for every format', () => {
     expect(plainFromMarkdown('![map](HTTP://maps.example/m.png "title")')).toBe('map (HTTP://maps.example/m.png)');
     expect(plainFromMarkdown('**bold** and __strong__, *soft* and _light_ words')).toBe('bold and strong, soft and light words');
     expect(plainFromMarkdown('(*aside*) and *end*.')).toBe('(aside) and end.');
-    expect(plainFromMarkdown('a snake_case_name and 2*3*4 stay')).toBe('a snake_case_name and 2*3*4 stay');
+    expect(plainFromMarkdown('a snake_case_name and 2*3 stay')).toBe('a snake_case_name and 2*3 stay');
+    // As the page shows it (CommonMark): a star between digits may open emphasis, so 2*3*4 reads 2, 3 in italics, 4.
+    expect(plainFromMarkdown('2*3*4')).toBe('234');
+    // What the patterns it replaces left behind: quotes, strikethrough, reference links, entities, tables.
+    expect(plainFromMarkdown('> Lavrov: no\n\n~~old~~ new, per [FT][1] &amp; TASS\n\n[1]: https://ft.com/a')).toBe('Lavrov: no\n\nold new, per FT (https://ft.com/a) & TASS');
+    expect(plainFromMarkdown('| party | stance |\n| --- | --- |\n| RU | opposes |')).toBe('party | stance\n\nRU | opposes');
+    expect(plainFromMarkdown('- first\n- second\n\n1. one')).toBe('• first\n\n• second\n\n1. one');
     expect(plainFromMarkdown('2 ** 3 ** 4 and a * b * c')).toBe('2 ** 3 ** 4 and a * b * c');
     expect(plainFromMarkdown('*a*, *b*; *c*: *d*! *e*? (*f*) *g*.\n_h_\t*i*')).toBe('a, b; c: d! e? (f) g.\nh\ti');
     expect(plainFromMarkdown('run `npm test` now')).toBe('run npm test now');
-    expect(plainFromMarkdown('# Title\n   ### Sub\n#hashtag')).toBe('Title\nSub\n#hashtag');
+    expect(plainFromMarkdown('# Title\n   ### Sub\n#hashtag')).toBe('Title\n\nSub\n\n#hashtag');
     expect(plainFromMarkdown('1\\. not a list, \\*not emphasis\\*, a \\\\ backslash')).toBe('1. not a list, *not emphasis*, a \\ backslash');
     expect(plainFromMarkdown('line\r\nnext\u0000')).toBe('line\nnext');
   });

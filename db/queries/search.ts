@@ -1,6 +1,7 @@
 import type { DB } from '@/db';
 import { MARK_END, MARK_START, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
 import type { Target } from '@/lib/links';
+import { markdownToText } from '@/lib/markdown';
 import { IN_SCOPE, IN_VISIBLE, scopeParams, ACTOR_SEEN, SOURCE_SEEN, type ReaderScope } from './access';
 
 export type SearchHit = {
@@ -68,7 +69,8 @@ export function search(db: DB, scope: ReaderScope, text: string, filters: Search
     id: row.id,
     negotiationId: row.negotiationId,
     title: marks.get(row.rowid)?.title ?? '',
-    snippet: marks.get(row.rowid)?.snippet ?? '',
+    // Bodies are Markdown: a result shows their words, never their markup (the highlight marks are text to the parser).
+    snippet: markdownToText(marks.get(row.rowid)?.snippet ?? '').replace(/\s+/g, ' '),
     date: f.date,
     target: f.target,
   }));

@@ -1,10 +1,12 @@
+import anyAscii from 'any-ascii';
 import type { RoundSummary } from '@/lib/round-summary/types';
 
-/** Lower-case ASCII words joined by hyphens: "Russia–Ukraine peace talks (US-mediated)" → "russia-ukraine-peace-talks-us-mediated". */
+/**
+ * Lower-case ASCII words joined by hyphens, other scripts transliterated: "Russia–Ukraine peace talks
+ * (US-mediated)" → "russia-ukraine-peace-talks-us-mediated", "Переговоры в Стамбуле" → "peregovory-v-stambule".
+ */
 export function slug(text: string, max = 60): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const s = anyAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -14,6 +14,7 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  roundStatusText,
   SECTION,
   sourceLine,
   statusLine,
@@ -97,7 +98,7 @@ export function renderMarkdown(summary: RoundSummary): string {
   fact('Dates', roundDates(summary));
   fact('Venue', round.venue || 'not known');
   fact('Format', label(round.format));
-  fact('Status', label(round.status));
+  fact('Status', roundStatusText(summary));
   fact('Delegation heads', delegationLine(summary));
   out.push('');
 

@@ -1,6 +1,8 @@
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
+import { markdownToText } from '@/lib/markdown';
 import type { RoundSummary, SummaryHomework, SummaryKeyDate, SummarySource } from '@/lib/round-summary/types';
+import { cancellationSentence, cancellationSourceName } from '@/lib/round-summary/cancellation';
 
 // Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
 
@@ -11,13 +13,7 @@ export function cleanText(text: string | null | undefined): string {
 
 /** Update bodies are written in Markdown; formats that cannot show it get the words without the markup. */
 export function plainFromMarkdown(markdown: string): string {
-  return cleanText(markdown)
-    .replace(/!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, (_m, text: string, url: string) => (/^https?:/i.test(url) ? `${text} (${url})` : text))
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
+  return markdownToText(cleanText(markdown));
 }
 
 export function roundDates(summary: RoundSummary): string {
@@ -27,6 +23,13 @@ export function roundDates(summary: RoundSummary): string {
   else if (startsOn) dates = formatDate(startsOn);
   if (approxDate) dates = dates ? `${dates}; ${approxDate}` : approxDate;
   return dates || 'no date yet';
+}
+
+/** The round's status as a briefing states it: a cancelled round says when and why it was called off, and who says so. */
+export function roundStatusText(summary: RoundSummary): string {
+  const { status, cancellation } = summary.round;
+  if (!cancellation) return label(status);
+  return cancellationSentence({ on: cancellation.on, reason: cancellation.reason, source: cancellationSourceName(cancellation.source) });
 }
 
 export function delegationLine(summary: RoundSummary): string {

@@ -15,6 +15,7 @@ import { HomeworkStatus } from '@/components/homework/HomeworkTable';
 import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkForm';
 import { roundChoices } from '@/components/rounds/round-choices';
 import { changeHomeworkStatusAction, editHomeworkAction } from '@/app/homework/actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getHomework(getDb(), reader.scope, id, todayIso())?.item.title) || 'Homework' };
+  return { title: (id !== null && reader && getHomework(getDb(), reader.scope, id, todayIso())?.item.title) || NOT_FOUND_TITLE };
 }
 
 export default async function HomeworkPage({ params }: Params) {

@@ -2,7 +2,9 @@ import { getDb } from '@/server/db';
 import { feedNegotiation, latestUpdatesOf } from '@/db/queries/activity';
 import { apiRoute } from '@/server/http/route';
 import { noSuch } from '@/server/http/problem';
-import { rfc3339, titleFrom, toAtom } from '@/lib/atom';
+import { publicOrigin } from '@/server/http/public-address';
+import { dayStamp, rfc3339, titleFrom, toAtom } from '@/lib/atom';
+import { markdownToSafeHtml } from '@/lib/markdown';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +15,8 @@ export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }
   const negotiation = feedNegotiation(db, scope, id);
   if (!negotiation) throw noSuch('negotiation');
   const { name, marking } = negotiation;
-  const url = new URL(request.url);
-  const page = `${url.origin}/negotiations/${id}`;
+  const origin = publicOrigin();
+  const page = `${origin}/negotiations/${id}`;
   const rows = latestUpdatesOf(db, scope, id, 50);
   const stamp = (r: (typeof rows)[number]) => rfc3339(r.editedAt ?? r.createdAt);
   const xml = toAtom({
@@ -22,17 +24,17 @@ export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }
     title: `Updates: ${name}`,
     updated: rows.map(stamp).sort().at(-1) ?? new Date(0).toISOString(),
     // The token is not echoed into the feed: a shared feed file must not carry it.
-    selfLink: `${url.origin}${url.pathname}`,
+    selfLink: `${origin}${new URL(request.url).pathname}`,
     link: page,
     rights: marking || undefined,
     entries: rows.map((r) => ({
-      id: `${url.origin}/updates/${r.id}`,
+      id: `${origin}/updates/${r.id}`,
       title: titleFrom(r.body),
       updated: stamp(r),
-      published: rfc3339(r.occurredOn),
+      published: dayStamp(r.occurredOn),
       author: r.authorName,
-      link: page,
-      content: r.body,
+      link: `${origin}/updates/${r.id}`,
+      html: markdownToSafeHtml(r.body),
     })),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
