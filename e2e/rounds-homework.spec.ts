@@ -265,6 +265,8 @@ test('homework due at a round that is then cancelled reads "due round cancelled"
   await page.goto(`/rounds/${calledId}/edit`);
   form = page.getByRole('form', { name: 'Round facts' });
   await form.getByLabel('Status').selectOption('cancelled');
+  await form.getByLabel('Cancelled on').fill('2026-01-10');
+  await form.getByLabel('Why it was cancelled').fill('The delegations could not agree on a venue');
   await form.getByRole('button', { name: 'Save round' }).click();
   await expect(form.getByRole('status')).toContainText('Round saved');
 
@@ -278,13 +280,13 @@ test('homework due at a round that is then cancelled reads "due round cancelled"
 
   // Its page says how to move it, and the form offers the other round.
   await page.goto(`/homework/${idOf(`SELECT id FROM homework WHERE title = ?`, title)}`);
-  await expect(page.getByRole('note')).toContainText(`Its due round, ${called}, was cancelled`);
-  await expect(page.getByRole('note')).toContainText('choose another round under “Due at round”, or a due date, in “Refine” below');
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toContainText(`Its due round, ${called}, was cancelled`);
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toContainText('choose another round under “Due at round”, or a due date, in “Refine” below');
   form = page.getByRole('form', { name: 'Refine homework' });
   await expect(form.getByLabel('Due at round').locator('option:checked')).toHaveText(`${called} (cancelled)`);
   await form.getByLabel('Due at round').selectOption({ label: next });
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form.getByRole('status')).toContainText('Homework saved');
-  await expect(page.getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Details' })).not.toContainText('cancelled');
 });

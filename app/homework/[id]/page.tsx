@@ -46,7 +46,7 @@ export default async function HomeworkPage({ params }: Params) {
         {item.title} {item.vague && <span className="badge vague">vague</span>}
       </h1>
       {item.state === 'due_round_cancelled' && (
-        <p className="alert warning" role="note">
+        <p className="alert warning" role="note" aria-label="Due round cancelled">
           Its due round, <Link href={`/rounds/${item.dueRoundId}`}>{item.dueRoundName}</Link>, was cancelled
           {item.dueRoundStartsOn ? ` (it was planned for ${formatDate(item.dueRoundStartsOn)})` : ''}.{' '}
           {item.overdue ? 'It counts as overdue from the day the round was planned for. ' : 'It counts as overdue once the day the round was planned for has passed. '}
