@@ -96,6 +96,16 @@ describe('a Markdown briefing', () => {
     expect(md).not.toContain('## What happened');
   });
 
+  it('shows each note on an empty part as a paragraph of its own, never run into what follows', () => {
+    const shown = render(renderMarkdown(emptySummary()));
+    for (const note of ['The agenda of this round is empty: every issue of the negotiation is listed.', 'No issues.', 'No outcomes recorded.', 'No updates recorded for this round.', 'None.']) {
+      expect(shown).toContain(`<p><em>${note}</em></p>`);
+    }
+    const full = fullSummary();
+    const silent = render(renderMarkdown({ ...full, issues: [{ ...full.issues[0], positions: [] }] }));
+    expect(silent).toContain('<p><em>No positions recorded.</em></p>');
+  });
+
   it('lists each part of a round that has one of everything, under its heading', () => {
     const md = renderMarkdown(fullSummary());
     expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual([
