@@ -183,6 +183,25 @@ export const equivalentMutants = [
     replacement: 's.toLocaleLowerCase()',
     reason: 'csv-parse trims every cell (trim: true) and titles and names are trimmed when saved: there is nothing left to trim.',
   },
+  // lib/exports/filename.ts
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: ".replace(/^-+|-+$/g, '')",
+    reason: 'The line before turns every run of other characters into one hyphen: there is never more than one to trim at either end.',
+  },
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: ".replace(/-+$/g, '');",
+    reason: 'Hyphens never follow each other in the slug (runs were made one hyphen), so a cut leaves at most one at the end.',
+  },
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: 'const clean = (s: string) => s.replace(/[\\u0000-\\u001f\\u007f/\\\\:*?"<>|]+/g',
+    reason: 'Each forbidden character becomes a space and the next replace folds runs of spaces into one: replacing them one by one or as a run reads the same.',
+  },
   // lib/exports/pdf.ts: warmUp
   ...[
     ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
