@@ -225,6 +225,14 @@ export const equivalentMutants = [
     replacement: 'bytes + size >= (out.length ? 74 : 75)',
     reason: 'Folding one octet earlier still keeps every line within RFC 5545\u2019s 75 octets, and a calendar client unfolds it to the same text.',
   },
+  // lib/exports/text.ts
+  {
+    file: 'lib/exports/text.ts',
+    mutator: 'EqualityOperator',
+    line: "if (days > 0) return `in ${days} day${days === 1 ? '' : 's'}`;",
+    replacement: 'days >= 0',
+    reason: "Zero days has already returned 'today' on the line before: only the counts above zero reach this test.",
+  },
   // lib/exports/pdf.ts: warmUp
   ...[
     ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
