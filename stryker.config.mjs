@@ -233,6 +233,20 @@ export const equivalentMutants = [
     replacement: 'days >= 0',
     reason: "Zero days has already returned 'today' on the line before: only the counts above zero reach this test.",
   },
+  // db/read-cache.ts
+  {
+    file: 'db/read-cache.ts',
+    mutator: 'StringLiteral',
+    line: "cache = { version: '', entries: new Map(), versionStatement };",
+    reason: 'The first version only has to differ from every real state ("data_version:total_changes"), which any text without a colon does.',
+  },
+  // lib/validation/fields.ts
+  {
+    file: 'lib/validation/fields.ts',
+    mutator: 'BlockStatement',
+    line: '} catch {',
+    reason: 'An empty catch returns undefined, which refine() takes as false: an address the URL parser refuses is refused either way.',
+  },
   // lib/exports/pdf.ts: warmUp
   ...[
     ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
