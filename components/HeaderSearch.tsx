@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { shortcutsEnabled } from './shortcuts-setting';
 
-/** The search box in the header; "/" focuses it from anywhere but a text field. */
+/** The search box in the header; "/" focuses it from anywhere but a text field, unless shortcuts are turned off. */
 export function HeaderSearch() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || !shortcutsEnabled()) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
       event.preventDefault();

@@ -6,6 +6,7 @@ import { FormMessage, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 export type SavedView = { id: number; name: string; query: string };
@@ -49,9 +50,9 @@ export function SavedViews({
               <form action={deleteFormAction} className="inline-form">
                 <input type="hidden" name="viewId" value={v.id} />
                 <input type="hidden" name="path" value={path} />
-                <button type="submit" className="secondary small-button" aria-label={`Delete view ${v.name}`}>
+                <ConfirmButton question={`Delete the view “${v.name}”?`} yes="Yes, delete" label={`Delete view ${v.name}`} className="secondary small-button">
                   Delete
-                </button>
+                </ConfirmButton>
               </form>
             </li>
           ))}

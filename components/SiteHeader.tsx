@@ -54,6 +54,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
             <span>
               {user.name} <span className="badge status">{user.role}</span>
             </span>
+            <Link href="/settings">Settings</Link>
             <Link href="/settings/tokens">API tokens</Link>
             <SignOutButton />
           </div>

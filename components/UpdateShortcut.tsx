@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
+import { shortcutsEnabled } from './shortcuts-setting';
 
 /** Where the "n" shortcut goes: the update form, with the context the current page declares in data-* attributes. */
 export function newUpdateHref(doc: Document): string {
@@ -23,15 +24,17 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * "n" from any page opens the update form (mounted for analysts and admins only). Ignored while
- * typing in a field or with a modifier key, so it never steals a keystroke.
+ * "n" (or "N", Caps Lock on or Shift held) from any page opens the update form (mounted for analysts and
+ * admins only). Ignored while typing in a field, with Ctrl, Alt or Meta, or when the reader turned
+ * single-key shortcuts off in their settings, so it never steals a keystroke.
  * Pages declare their context with data-negotiation-id / data-issue-id / data-round-id on an element in <main>.
  */
 export function UpdateShortcut() {
   const router = useRouter();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.repeat) return;
+      if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (!shortcutsEnabled()) return;
       if (isTyping(event.target) || event.defaultPrevented) return;
       if (window.location.pathname === '/updates/new') return;
       event.preventDefault();

@@ -3,12 +3,14 @@ import type { DB } from '@/db';
 import type { ReaderScope } from '@/db/queries/access';
 
 /**
- * Page data computed once per state of the database, shared by every reader until the next write.
+ * Page data computed once per state of what the pages show, shared by every reader until it changes.
  *
- * The state is named by SQLite's own counters, so no write path can forget to invalidate:
- * `total_changes()` moves with every row this connection inserts, updates or deletes, and
- * `PRAGMA data_version` moves when any other connection commits (a script, an import, a second
- * server process). Any write empties the whole cache; analysts read far more often than they write.
+ * The state is a counter the database keeps (`content_version`, migration 0008, decision 0018): triggers on
+ * every content table move it inside the writing transaction, so no write path can forget to, a rollback takes
+ * it back, and a commit by any other connection (a script, an import, a second server process) is seen by the
+ * next read. Bookkeeping does not move it: a login attempt, a token's last use, a saved view or a sign-in leave
+ * the cache as it is. tests/read-cache.test.ts names every table as content or bookkeeping, so a new one must
+ * be placed.
  *
  * Cached values are frozen: a caller that tried to change a shared result would throw, not leak its
  * change into another reader's page.
@@ -25,23 +27,23 @@ const caches = new WeakMap<Database.Database, Cache>();
 function cacheOf(client: Database.Database): Cache {
   let cache = caches.get(client);
   if (!cache) {
-    const versionStatement = client.prepare('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version');
+    const versionStatement = client.prepare('SELECT changes FROM content_version WHERE id = 1');
     cache = { version: '', entries: new Map(), versionStatement };
     caches.set(client, cache);
   }
   return cache;
 }
 
-/** A name for the database's current state: it changes whenever anything was written, by anyone. */
+/** A name for the state of what the pages show: it changes whenever any content was written, by anyone. */
 export function databaseState(db: DB): string {
-  const { changes, version } = cacheOf(db.$client).versionStatement.get() as { changes: number; version: number };
-  return `${version}:${changes}`;
+  const row = cacheOf(db.$client).versionStatement.get() as { changes: number } | undefined;
+  return String(row?.changes ?? 0);
 }
 
 export type CacheKey = readonly (string | number | boolean | null | undefined)[];
 
 export function cachedRead<T>(db: DB, scope: ReaderScope, key: CacheKey, compute: (scope: ReaderScope) => T): T {
-  // Inside a transaction the rows may yet be rolled back, and a rollback does not move the counters.
+  // Inside a transaction the writes read here are not yet committed, and other readers must not see them.
   if (db.$client.inTransaction) return compute(scope);
   const cache = cacheOf(db.$client);
   const state = databaseState(db);

@@ -247,13 +247,17 @@ export const rounds = sqliteTable(
     format: text('format', { enum: ROUND_FORMATS }).notNull(),
     status: text('status', { enum: ROUND_STATUSES }).notNull(),
     summary: text('summary').notNull().default(''),
+    // A cancelled round says when it was called off, why, and who reported it; empty for any other status.
+    cancelledOn: text('cancelled_on'),
+    cancellationReason: text('cancellation_reason').notNull().default(''),
+    cancellationSourceId: integer('cancellation_source_id').references(() => sources.id),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
     updatedAt: text('updated_at'),
     updatedBy: userRef('updated_by'),
   },
-  (t) => [uniqueIndex('rounds_negotiation_sequence').on(t.negotiationId, t.sequence)],
+  (t) => [uniqueIndex('rounds_negotiation_sequence').on(t.negotiationId, t.sequence), index('rounds_cancellation_source').on(t.cancellationSourceId)],
 );
 
 export const roundDelegations = sqliteTable(
@@ -561,3 +565,11 @@ export const auditLog = sqliteTable(
     index('audit_log_negotiation').on(t.negotiationId, t.id),
   ],
 );
+
+// How many times what the pages show has changed: db/read-cache.ts names its state by it. Triggers (migration
+// 0008, docs/decisions/0018) count every write of a content table; bookkeeping (login attempts, token use,
+// saved views, sign-in and sign-out) leaves it alone.
+export const contentVersion = sqliteTable('content_version', {
+  id: integer('id').primaryKey(),
+  changes: integer('changes').notNull().default(0),
+});

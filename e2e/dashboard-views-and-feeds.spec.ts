@@ -36,6 +36,9 @@ test('an analyst saves a view; it appears in the list and restores the filters',
   await expect(page.locator('table.matrix tbody tr')).toHaveCount(matching());
 
   await page.getByRole('button', { name: 'Delete view Critical, open' }).click();
+  // A deletion asks first.
+  await expect(page.getByRole('group', { name: 'Delete the view “Critical, open”?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('list', { name: 'Your saved views' })).toHaveCount(0);
   expect(count(`SELECT count(*) n FROM saved_views WHERE name = 'Critical, open'`)).toBe(0);
 });

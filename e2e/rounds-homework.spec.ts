@@ -99,6 +99,43 @@ test('a due round that is held turns open homework overdue, on the board and on 
   await expect(page.getByRole('list', { name: 'Revisions' })).toContainText('status: open → delivered');
 });
 
+test('a round called off asks when and why, then says so on its page and in its summary', async ({ analystPage: page }) => {
+  const name = `E2E Geneva round ${unique()}`;
+  await page.goto(`/negotiations/${ARMS()}/rounds/new`);
+  let form = page.getByRole('form', { name: 'New round' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Start date').fill('2026-03-10');
+  await expect(form.getByLabel('Cancelled on')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Create round' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  const id = ROUND(name);
+
+  await page.goto(`/rounds/${id}/edit`);
+  form = page.getByRole('form', { name: 'Round facts' });
+  await form.getByLabel('Status').selectOption('cancelled');
+  await form.getByRole('button', { name: 'Save round' }).click();
+  await expect(form.getByText('A cancelled round needs the date it was called off.')).toBeVisible();
+  await expect(form.getByText('Say why the round was cancelled, as reported.')).toBeVisible();
+  expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned'`, id)).toBe(1);
+
+  // Called off a week before it was due to start, as reported by a source typed in the same form.
+  await form.getByLabel('Cancelled on').fill('2026-03-03');
+  await form.getByLabel('Why it was cancelled').fill('Russia recalled its delegation');
+  await form.getByText('Add a new source').click();
+  await form.getByLabel('Outlet').fill('Reuters');
+  await form.getByLabel('Title').fill(`Geneva talks called off ${name}`);
+  await form.getByRole('button', { name: 'Save round' }).click();
+  await expect(form.getByRole('status')).toContainText('Round saved');
+
+  const said = 'Cancelled on 3 Mar 2026: Russia recalled its delegation (Reuters)';
+  await page.goto(`/rounds/${id}`);
+  const facts = page.getByRole('region', { name: 'Facts' });
+  await expect(facts).toContainText(said);
+  await expect(facts).toContainText(`Geneva talks called off ${name}`);
+  await page.goto(`/rounds/${id}/summary`);
+  await expect(page.getByRole('region', { name: 'The round', exact: true })).toContainText(said);
+});
+
 test('refining a vague item keeps the earlier version in its history', async ({ analystPage: page }) => {
   const vague = `A list of homework ${unique()}`;
   await page.goto(`/homework/new?negotiation=${PEACE()}`);

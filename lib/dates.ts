@@ -47,3 +47,26 @@ export function formatDate(iso: string | null | undefined): string {
   formattedDates.set(iso, text);
   return text;
 }
+
+// One formatter per time zone, as for todayIso.
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment (an ISO timestamp) as the reader's clock shows it: "5 Feb 2026, 09:30". An unknown or invalid
+ * zone reads as UTC; `zone` in the result says which one was used.
+ */
+export function formatTimestamp(iso: string, timeZone = 'UTC'): { text: string; zone: string } {
+  let zone = timeZone;
+  let format = timestampFormats.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone });
+      timestampFormats.set(zone, format);
+    } catch {
+      zone = 'UTC';
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    }
+  }
+  const d = new Date(iso);
+  return { text: Number.isNaN(d.getTime()) ? iso : format.format(d), zone };
+}

@@ -258,6 +258,20 @@ const CASES: Record<string, Case[]> = {
       },
       says: 'the venue now reads “Venue A heard of”',
     },
+    {
+      name: 'the cancellation of a round',
+      setUp(db, owner) {
+        const { negotiationId } = talks(db, owner);
+        const id = round(db, owner, negotiationId);
+        return { form: (db) => createElement(RoundForm, { action: noAction, negotiationId, round: getRoundPage(db, wholeInstance(db), id, TODAY)!.round }) };
+      },
+      change: (values, who) => ({ ...values, status: 'cancelled', cancelledOn: who === 'A' ? '2026-03-03' : '2026-03-04', cancellationReason: `Called off, as ${who} heard` }),
+      save: (db, user, values) => {
+        const { roundId, version, ...input } = RoundEditSchema.parse(values);
+        editRound(db, user, roundId, version, input);
+      },
+      says: 'the status now reads “cancelled”; the date of cancellation now reads “2026-03-03”; the reason for cancellation now reads “Called off, as A heard”',
+    },
   ],
   'app/rounds/[id]/actions.ts#moveRoundAction': [
     {

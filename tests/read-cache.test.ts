@@ -96,3 +96,70 @@ describe('read cache', () => {
     expect(runs).toBe(1);
   });
 });
+
+// Which tables hold what the pages show (their writes empty the cache) and which hold bookkeeping (theirs do
+// not). Every table the migrations make is in one list or the other: a new table fails here until placed, and a
+// content table must have its three triggers (migration 0008).
+const CONTENT_TABLES = [
+  'actors', 'affiliations', 'audit_log', 'convergence', 'corroboration_updates', 'corroborations', 'homework', 'homework_owners',
+  'homework_revisions', 'issues', 'negotiation_members', 'negotiation_parties', 'negotiations', 'outcomes', 'parties',
+  'party_descriptions', 'positions', 'round_agenda', 'round_delegations', 'rounds', 'sources', 'status_changes', 'update_actors',
+  'update_issues', 'update_parties', 'update_revisions', 'update_sources', 'updates', 'users',
+];
+const BOOKKEEPING_TABLES = ['__drizzle_migrations', 'api_tokens', 'content_version', 'login_attempts', 'saved_views', 'sqlite_sequence'];
+
+describe('what empties the read cache', () => {
+  it('names every table as content or bookkeeping, and watches every content table', () => {
+    const db = freshDb();
+    const tables = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual([...CONTENT_TABLES, ...BOOKKEEPING_TABLES].sort());
+    const watched = db.$client.prepare(`SELECT tbl_name t, count(*) n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%' GROUP BY tbl_name`).all() as { t: string; n: number }[];
+    // audit_log: inserts only (it is append-only); the others: insert, update and delete.
+    expect(Object.fromEntries(watched.map((w) => [w.t, w.n]))).toEqual(Object.fromEntries(CONTENT_TABLES.map((t) => [t, t === 'audit_log' ? 1 : 3])));
+  });
+
+  it('is left alone by bookkeeping: a login attempt, a token used, a saved view, a sign-in, a sign-out', () => {
+    const db = freshDb();
+    const admin = makeUser(db, 'admin');
+    makeNegotiation(db, admin, 'Quiet talks');
+    let runs = 0;
+    const read = () => cachedRead(db, wholeInstance(db), ['quiet'], () => ++runs);
+    read();
+    const c = db.$client;
+    c.prepare(`INSERT INTO login_attempts (email, address, succeeded) VALUES ('admin@example.org', '127.0.0.1', 0)`).run();
+    c.prepare(`INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES (?, 'script', 'h', '2099-01-01T00:00:00.000Z')`).run(admin.id);
+    c.prepare(`UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`).run();
+    c.prepare(`INSERT INTO saved_views (user_id, page, name, query) VALUES (?, 'dashboard', 'Mine', 'status=open')`).run(admin.id);
+    c.prepare(`UPDATE users SET session_version = session_version + 1 WHERE id = ?`).run(admin.id);
+    for (const action of ['login', 'logout']) c.prepare(`INSERT INTO audit_log (user_id, action, entity) VALUES (?, ?, 'session')`).run(admin.id, action);
+    read();
+    expect(runs).toBe(1);
+    // A change of what a page shows, even a user's name, does empty it.
+    c.prepare(`UPDATE users SET name = 'Renamed' WHERE id = ?`).run(admin.id);
+    read();
+    expect(runs).toBe(2);
+  });
+
+  it('is emptied by a content write another process commits, and kept when a write is rolled back', () => {
+    const db = freshDb();
+    const other = openDatabase(db.$client.name);
+    const admin = makeUser(db, 'admin');
+    let runs = 0;
+    const read = () => cachedRead(db, wholeInstance(db), ['shared'], () => ++runs);
+    read();
+    other.$client.prepare(`INSERT INTO login_attempts (email, address, succeeded) VALUES ('x@example.org', '10.0.0.1', 0)`).run();
+    read();
+    expect(runs).toBe(1);
+    expect(() =>
+      other.transaction(() => {
+        other.$client.prepare(`INSERT INTO parties (name, short_name) VALUES ('Rolled back', 'RB')`).run();
+        throw new Error('cancelled');
+      }),
+    ).toThrow('cancelled');
+    read();
+    expect(runs).toBe(1);
+    createParty(other, admin, { name: 'Elsewhere', shortName: 'E' });
+    read();
+    expect(runs).toBe(2);
+  });
+});

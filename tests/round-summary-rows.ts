@@ -20,6 +20,9 @@ export const round = (over: Partial<RoundRow> = {}): RoundRow => ({
   format: 'trilateral',
   status: 'held',
   summary: '',
+  cancelledOn: null,
+  cancellationReason: '',
+  cancellationSourceId: null,
   ...over,
 });
 

@@ -216,7 +216,8 @@ describe('the round a briefing is about', () => {
     const facts = round({ approxDate: 'early February', summary: 'Talks ended.' });
     const delegations = [{ partyName: 'United States', partyShort: 'US', head: 'Steve Witkoff' }];
     const summary = briefing({ round: facts, delegations });
-    expect(summary.round).toEqual({ ...facts, negotiationId: undefined });
+    const { negotiationId: _, cancelledOn: _on, cancellationReason: _why, cancellationSourceId: _source, ...shown } = facts;
+    expect(summary.round).toEqual({ ...shown, cancellation: null });
     expect(summary).toMatchObject({ today: TODAY, negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks' }, delegations });
   });
 });

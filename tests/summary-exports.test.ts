@@ -117,7 +117,7 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     expect(planned.keyDatesFrom).toBe(FIXTURE_TODAY);
     // Only the negotiation's own issues are on its agenda, and none of them has a key date.
     expect(planned.keyDates).toEqual([]);
-    expect(renderMarkdown(planned)).toContain('| Dates | in the coming weeks |');
+    expect(renderMarkdown(planned)).toContain('- **Dates:** in the coming weeks');
     expect((await renderPdf(planned)).length).toBeGreaterThan(1000);
     expect(renderCsv(planned).trimEnd().split('\r\n')).toHaveLength(1 + 3 * 3);
   });

@@ -96,9 +96,9 @@ describe('a Markdown briefing', () => {
       '_No outcomes recorded._',
       '_No updates recorded for this round._',
       '_None._',
-      '| Venue | not known |',
-      '| Dates | no date yet |',
-      '| Delegation heads | none recorded |',
+      '- **Venue:** not known',
+      '- **Dates:** no date yet',
+      '- **Delegation heads:** none recorded',
     ])
       expect(md).toContain(`\n${line}\n`);
     expect(md.match(/\n_None recorded\._\n/g)).toHaveLength(2);
@@ -156,5 +156,16 @@ describe('a Markdown briefing', () => {
     expect(withUrl('ftp://archive.example/http://e.org')).not.toContain('ftp:');
     expect(withUrl('https://e.org/a b>"<c')).toContain('— <https://e.org/a%20b%3E%22%3Cc>');
     expect(withUrl('HTTP://E.ORG')).toContain('— <HTTP://E.ORG>');
+  });
+});
+
+describe('a briefing’s Markdown tables, as a GitHub-flavoured reader shows them', () => {
+  it('open with a header row that names every column, never an empty one', async () => {
+    const { gfm, gfmHtml } = await import('micromark-extension-gfm');
+    for (const summary of [fullSummary(), emptySummary()]) {
+      const html = micromark(renderMarkdown(summary), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+      expect(html).not.toMatch(/<th>\s*<\/th>/);
+      expect(html).toContain('<li><strong>Negotiation:</strong>');
+    }
   });
 });

@@ -61,6 +61,7 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
       format: 'trilateral',
       status: 'held',
       summary: 'Talks ended with a prisoner exchange.\n\nLittle progress on Donbas.',
+      cancellation: null,
     },
     delegations: [
       { partyName: 'United States', partyShort: 'US', head: 'Steve Witkoff' },

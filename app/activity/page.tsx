@@ -4,22 +4,26 @@ import { getDb } from '@/server/db';
 import { recentActivity } from '@/db/queries/activity';
 import { listNegotiations } from '@/db/queries/negotiations';
 import { requireReader } from '@/server/auth/reader';
+import { readerTimeZone } from '@/server/reader-time';
+import { formatTimestamp } from '@/lib/dates';
 import { activityHref, summarizeActivity } from '@/lib/activity';
 
 export const metadata: Metadata = { title: 'Activity' };
 export const dynamic = 'force-dynamic';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 export default async function ActivityPage() {
   const { scope } = await requireReader();
   const db = getDb();
   const rows = recentActivity(db, scope, 100);
   const negotiations = listNegotiations(db, scope);
+  const timeZone = await readerTimeZone();
+  const zone = formatTimestamp(new Date(0).toISOString(), timeZone).zone;
   return (
     <>
       <h1>Activity</h1>
-      <p className="muted">The latest 100 changes by every analyst, newest first (times in UTC).</p>
+      <p className="muted">
+        The latest 100 changes by every analyst, newest first (times in {zone === 'UTC' ? 'UTC' : `your time zone, ${zone}`}).
+      </p>
       {rows.length === 0 ? (
         <p className="panel">Nothing has changed yet.</p>
       ) : (
@@ -30,7 +34,7 @@ export default async function ActivityPage() {
             return (
               <li key={r.id}>
                 <div className="row small muted">
-                  <time dateTime={r.at}>{timeFormat.format(new Date(r.at))}</time>
+                  <time dateTime={r.at}>{formatTimestamp(r.at, timeZone).text}</time>
                   <span>{r.entity.replace(/_/g, ' ')}</span>
                 </div>
                 <div>

@@ -3,6 +3,7 @@ import { PartyColumnHeader } from '@/components/PartyColumnHeader';
 import type { MatrixBlock, MatrixCell } from '@/db/queries/dashboard';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { TrendArrow } from '@/components/TrendArrow';
+import { WideMatrix } from './WideMatrix';
 import { daysBetween, formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import type { Trend } from '@/lib/convergence';
@@ -13,13 +14,17 @@ const clip = (text: string) => (text.length > CELL_CHARS ? `${text.slice(0, CELL
 
 /** One negotiation's issues against the parties at its table: where each party stands on each issue. */
 export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; trends: Map<number, Trend>; today: string }) {
+  const empty = new Set(block.parties.filter((p) => block.rows.every((row) => !row.cells[p.id])).map((p) => p.id));
   return (
     <section className="panel" aria-labelledby={`neg-${block.negotiation.id}`}>
-      <div className="table-wrap">
-        <table className="matrix">
+      <WideMatrix label={block.negotiation.name} emptyParties={empty.size}>
+        <table className="matrix issue-matrix">
           <caption id={`neg-${block.negotiation.id}`}>
-            <Link href={`/negotiations/${block.negotiation.id}`}>{block.negotiation.name}</Link>
-            {block.negotiation.marking && <span className="badge status"> {block.negotiation.marking}</span>}
+            {/* Sticky, so the negotiation's name stays above the issue column when its parties scroll sideways. */}
+            <span className="matrix-name">
+              <Link href={`/negotiations/${block.negotiation.id}`}>{block.negotiation.name}</Link>
+              {block.negotiation.marking && <span className="badge status"> {block.negotiation.marking}</span>}
+            </span>
           </caption>
           <thead>
             <tr>
@@ -28,7 +33,7 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
               <th scope="col">Trend</th>
               <th scope="col">Key date</th>
               {block.parties.map((p) => (
-                <PartyColumnHeader key={p.id} party={p} />
+                <PartyColumnHeader key={p.id} party={p} empty={empty.has(p.id)} />
               ))}
             </tr>
           </thead>
@@ -59,20 +64,20 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
                   )}
                 </td>
                 {block.parties.map((p) => (
-                  <PositionCell key={p.id} cell={row.cells[p.id]} />
+                  <PositionCell key={p.id} cell={row.cells[p.id]} empty={empty.has(p.id)} />
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </WideMatrix>
     </section>
   );
 }
 
-function PositionCell({ cell }: { cell: MatrixCell | undefined }) {
+function PositionCell({ cell, empty }: { cell: MatrixCell | undefined; empty: boolean }) {
   return (
-    <td className="cell">
+    <td className="cell" data-empty-party={empty || undefined}>
       {cell ? (
         <>
           <StanceBadge stance={cell.stance} />

@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { VersionField } from './VersionField';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -91,9 +92,9 @@ export function RemoveMemberForm({ action, corroborationId, updateId }: { action
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="corroborationId" value={corroborationId} />
       <input type="hidden" name="updateId" value={updateId} />
-      <button type="submit" className="secondary">
+      <ConfirmButton question={`Take update ${updateId} out of this group?`} yes="Yes, take it out">
         Remove update {updateId} from the group
-      </button>
+      </ConfirmButton>
     </form>
   );
 }

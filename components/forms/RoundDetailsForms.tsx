@@ -8,6 +8,7 @@ import { SourcePicker, type SourceChoice } from './SourcePicker';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { VersionField } from './VersionField';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -124,6 +125,7 @@ export function ButtonForm({
   children,
   label,
   className = 'secondary',
+  confirm,
 }: {
   action: Action;
   fields: Record<string, string | number>;
@@ -132,6 +134,8 @@ export function ButtonForm({
   children: React.ReactNode;
   label: string;
   className?: string;
+  /** For a removal: the question asked before it is made, and the confirming button's words. */
+  confirm?: { question: string; yes: string };
 }) {
   const [state, formAction, submissions] = useFormAction(action);
   return (
@@ -140,9 +144,15 @@ export function ButtonForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {version !== undefined && <VersionField version={version} />}
-      <button type="submit" className={className}>
-        {children}
-      </button>
+      {confirm ? (
+        <ConfirmButton question={confirm.question} yes={confirm.yes} className={className}>
+          {children}
+        </ConfirmButton>
+      ) : (
+        <button type="submit" className={className}>
+          {children}
+        </button>
+      )}
       {state.message && !state.ok && (
         <span className="error small" role="alert">
           {state.message}

@@ -21,9 +21,9 @@ const PLACEHOLDERS = {
 
 /**
  * Cite an existing source, or type a new one (its fields are named `source.*`). Without `sources`
- * the list is fetched when the form first shows (useSourceChoices).
+ * the list is fetched when the form first shows (useSourceChoices). `chosen`: the one the record cites now.
  */
-export function SourcePicker({ sources, state }: { sources?: SourceChoice[]; state: FormState }) {
+export function SourcePicker({ sources, state, chosen }: { sources?: SourceChoice[]; state: FormState; chosen?: number | null }) {
   const v = sentText(state.values);
   const e = state.errors ?? {};
   const choices = useSourceChoices(sources);
@@ -37,7 +37,7 @@ export function SourcePicker({ sources, state }: { sources?: SourceChoice[]; sta
         name="sourceId"
         options={sourceOptions(choices.sources)}
         placeholder={PLACEHOLDERS[choices.status]}
-        defaultValue={v.sourceId}
+        defaultValue={v.sourceId ?? (chosen ? String(chosen) : undefined)}
         errors={e.sourceId}
       />
       <NewSourceFields state={state} />

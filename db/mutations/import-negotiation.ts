@@ -231,8 +231,12 @@ function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context)
   });
   members.forEach(({ doc }, n) => {
     for (const r of doc.rounds) {
-      const { key, agenda, delegations, outcomes: _, ...values } = r;
-      const roundId = tx.insert(rounds).values({ ...values, negotiationId: negotiationIds[n], createdBy: by }).returning({ id: rounds.id }).get().id;
+      const { key, agenda, delegations, outcomes: _, cancellationSource, ...values } = r;
+      const roundId = tx
+        .insert(rounds)
+        .values({ ...values, cancellationSourceId: ids.ref(cancellationSource ?? null), negotiationId: negotiationIds[n], createdBy: by })
+        .returning({ id: rounds.id })
+        .get().id;
       ids.set(key, roundId);
       for (const k of agenda) tx.insert(roundAgenda).values({ roundId, issueId: ids.of(k) }).run();
       for (const d of delegations) tx.insert(roundDelegations).values({ roundId, partyId: ids.of(d.party), head: d.head }).run();

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds } from '@/db/schema';
+import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds, sources } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
@@ -14,6 +14,21 @@ import type { NewSource } from '@/lib/validation/sources';
 import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '@/lib/validation/rounds';
 
 const now = () => new Date().toISOString();
+
+/**
+ * The facts to store: a cancellation is kept only on a cancelled round, citing a source the writer sees or the new
+ * one typed with it (written here, in the caller's transaction).
+ */
+function storedFacts(tx: Executor, user: CurrentUser, input: RoundInput, newSource: NewSource | null | undefined): Required<RoundInput> {
+  if (input.status !== 'cancelled') return { ...input, cancelledOn: null, cancellationReason: '', cancellationSourceId: null };
+  if (input.cancellationSourceId) assertSourceExists(tx, user, input.cancellationSourceId);
+  return {
+    ...input,
+    cancelledOn: input.cancelledOn ?? null,
+    cancellationReason: input.cancellationReason ?? '',
+    cancellationSourceId: newSource ? insertSource(tx, user.id, newSource, input.negotiationId) : (input.cancellationSourceId ?? null),
+  };
+}
 
 /** The zod schema checks this for forms; the mutation checks again so no caller can store a backwards round. */
 function assertDates(input: Pick<RoundInput, 'startsOn' | 'endsOn' | 'status'>) {
@@ -37,7 +52,7 @@ function getRoundRow(tx: Executor, user: CurrentUser, roundId: number) {
 }
 
 /** A new round, placed after the negotiation's last one. */
-export function createRound(db: DB, user: CurrentUser, input: RoundInput): number {
+export function createRound(db: DB, user: CurrentUser, input: RoundInput, newSource?: NewSource | null): number {
   assertRole(user, 'analyst');
   assertDates(input);
   return db.transaction(
@@ -50,7 +65,7 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
         .get()!.n;
       const row = tx
         .insert(rounds)
-        .values({ ...input, sequence, createdBy: user.id })
+        .values({ ...storedFacts(tx, user, input, newSource), sequence, createdBy: user.id })
         .returning()
         .get();
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'round', entityId: row.id, after: row });
@@ -60,8 +75,11 @@ export function createRound(db: DB, user: CurrentUser, input: RoundInput): numbe
   );
 }
 
-/** The round as its edit page's forms show it: its facts, its place in the order, its delegation heads and its agenda. */
-type RoundSnapshot = typeof rounds.$inferSelect & { heads: string[]; agenda: string[] };
+/**
+ * The round as its edit page's forms show it: its facts, its place in the order, its delegation heads, its agenda,
+ * and the source of its cancellation as the analyst picked it (its outlet and title).
+ */
+type RoundSnapshot = typeof rounds.$inferSelect & { heads: string[]; agenda: string[]; cancellationSource: string | null };
 
 function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapshot> {
   return {
@@ -86,7 +104,11 @@ function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapsh
         .orderBy(asc(issues.sortOrder), asc(issues.id))
         .all()
         .map((i) => i.title);
-      return { ...round, heads, agenda };
+      const source = round.cancellationSourceId
+        ? tx.select({ outlet: sources.outlet, title: sources.title }).from(sources).where(eq(sources.id, round.cancellationSourceId)).get()
+        : undefined;
+      const cancellationSource = source ? [source.outlet, source.title].filter(Boolean).join(', ') : null;
+      return { ...round, heads, agenda, cancellationSource };
     },
     bump: () => tx.update(rounds).set({ version: sql`${rounds.version} + 1` }).where(eq(rounds.id, roundId)).run(),
     fields: {
@@ -98,6 +120,9 @@ function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapsh
       format: { label: 'format', show: (v) => label(String(v)) },
       status: { label: 'status', show: (v) => label(String(v)) },
       summary: { label: 'summary' },
+      cancelledOn: { label: 'date of cancellation' },
+      cancellationReason: { label: 'reason for cancellation' },
+      cancellationSource: { label: 'source of the cancellation' },
       sequence: { label: 'place in the order', phrase: () => 'it moved in the order of rounds' },
       heads: { label: 'delegation heads', phrase: (heads) => (heads?.length ? `the heads of delegation are now ${(heads as string[]).map(quote).join(', ')}` : 'no head of delegation is recorded any more') },
       agenda: { label: 'agenda' },
@@ -106,7 +131,7 @@ function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapsh
 }
 
 /** Edits a round's facts; `version` must be the one the analyst saw, so a concurrent edit is not overwritten. */
-export function editRound(db: DB, user: CurrentUser, roundId: number, version: number | null, input: RoundInput) {
+export function editRound(db: DB, user: CurrentUser, roundId: number, version: number | null, input: RoundInput, newSource?: NewSource | null) {
   assertRole(user, 'analyst');
   assertDates(input);
   db.transaction(
@@ -117,7 +142,7 @@ export function editRound(db: DB, user: CurrentUser, roundId: number, version: n
         if (!before) throw new NotFoundError('The round');
         if (before.negotiationId !== input.negotiationId) throw new InvalidInputError('A round cannot move to another negotiation.');
         tx.update(rounds)
-          .set({ ...input, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+          .set({ ...storedFacts(tx, user, input, newSource), version: before.version + 1, updatedAt: now(), updatedBy: user.id })
           .where(eq(rounds.id, roundId))
           .run();
       });

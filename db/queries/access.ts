@@ -105,9 +105,10 @@ export function visible(scope: ReaderScope, column: SQLiteColumn | SQL): SQL | u
 
 /**
  * Records that belong to no negotiation are seen through the visible ones that cite or name them: a source
- * cited in a visible negotiation (or cited, up to two links along, by a source that is: TASS via El País), an actor
- * affiliated in a visible negotiation or named by a visible update, a party a visible negotiation seats, describes,
- * has someone speak for, or names in an update. An actor or party named nowhere
+ * cited in a visible negotiation (by an update, a position, a status change, an outcome or a round's cancellation;
+ * or cited, up to two links along, by a source that is: TASS via El País), an actor affiliated in a visible
+ * negotiation or named by a visible update, a party a visible negotiation seats, describes, has someone speak
+ * for, or names in an update. An actor or party named nowhere
  * yet (just made on the parties page) is everyone's; a source nothing cites yet is seen by whoever entered it.
  *
  * Each is a raw condition on the record's id, written `$id`, over @scope and @reader: row by row, through the
@@ -117,7 +118,8 @@ const SEEN = `(SELECT value FROM json_each(@scope))`;
 const citedIn = (col: string, where: (alias: string) => string) => `(EXISTS (SELECT 1 FROM update_sources cu JOIN updates cuu ON cuu.id = cu.update_id WHERE cu.source_id = ${col}${where('cuu')})
     OR EXISTS (SELECT 1 FROM positions cp JOIN issues cpi ON cpi.id = cp.issue_id WHERE cp.source_id = ${col}${where('cpi')})
     OR EXISTS (SELECT 1 FROM status_changes cs JOIN issues csi ON csi.id = cs.issue_id WHERE cs.source_id = ${col}${where('csi')})
-    OR EXISTS (SELECT 1 FROM outcomes co JOIN rounds cor ON cor.id = co.round_id WHERE co.source_id = ${col}${where('cor')}))`;
+    OR EXISTS (SELECT 1 FROM outcomes co JOIN rounds cor ON cor.id = co.round_id WHERE co.source_id = ${col}${where('cor')})
+    OR EXISTS (SELECT 1 FROM rounds ccr WHERE ccr.cancellation_source_id = ${col}${where('ccr')}))`;
 const inView = (alias: string) => ` AND ${alias}.negotiation_id IN ${SEEN}`;
 const CITED_IN_VIEW = (col: string) => citedIn(col, inView);
 const CITED_ANYWHERE = (col: string) => citedIn(col, () => '');

@@ -64,6 +64,7 @@ function loadRoundSummaryRows(db: DB, scope: ReaderScope, roundId: number, today
     ...positionsAndParties.positions.map((p) => p.sourceId),
     ...outcomeRows.map((o) => o.sourceId),
     ...keyUpdates.updateSources.map((s) => s.sourceId),
+    round.cancellationSourceId,
   ];
   return {
     round,

@@ -46,7 +46,7 @@ export function positionAtRound(
   return newestFirst.find((p) => p.asOf <= cutoff);
 }
 
-/** Everything the round page shows: five queries plus the homework lists, whatever the size. */
+/** Everything the round page shows: six queries plus the homework lists, whatever the size. */
 export function getRoundPage(db: DB, scope: ReaderScope, id: number, today: string) {
   const found = getRoundRecord(db, scope, id);
   if (!found) return undefined;
@@ -118,8 +118,13 @@ export function getRoundPage(db: DB, scope: ReaderScope, id: number, today: stri
     .where(eq(outcomes.roundId, id))
     .orderBy(asc(outcomes.id))
     .all();
+  // The source a cancellation cites is seen by whoever sees the round (db/queries/access.ts, SOURCE_SEEN).
+  const cancellationSource: Citation | undefined = round.cancellationSourceId
+    ? db.select(citationFields).from(sources).where(eq(sources.id, round.cancellationSourceId)).get()
+    : undefined;
   return {
     round,
+    cancellationSource: cancellationSource ?? null,
     negotiationName,
     marking,
     parties: seated,

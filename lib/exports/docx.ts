@@ -31,6 +31,7 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  roundStatusText,
   SECTION,
   sourceLine,
   statusLine,
@@ -103,7 +104,7 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
       ['Dates', roundDates(summary)],
       ['Venue', round.venue || 'not known'],
       ['Format', label(round.format)],
-      ['Status', label(round.status)],
+      ['Status', roundStatusText(summary)],
       ['Delegation heads', delegationLine(summary)],
     ]),
   );

@@ -13,6 +13,7 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  roundStatusText,
   SECTION,
   sourceLine,
   statusLine,
@@ -89,14 +90,14 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`${escapeMarkdown(summary.negotiation.name)}`, '');
 
   out.push(`## ${SECTION.facts}`, '');
-  out.push('| | |', '| --- | --- |');
-  const fact = (name: string, value: string) => out.push(`| ${name} | ${escapeMarkdown(value)} |`);
+  // A list, not a table: a Markdown table must open with a header row, and these facts have none to give.
+  const fact = (name: string, value: string) => out.push(`- **${name}:** ${escapeMarkdown(value)}`);
   fact('Negotiation', summary.negotiation.name);
   fact('Round', `${round.name} (no. ${round.sequence})`);
   fact('Dates', roundDates(summary));
   fact('Venue', round.venue || 'not known');
   fact('Format', label(round.format));
-  fact('Status', label(round.status));
+  fact('Status', roundStatusText(summary));
   fact('Delegation heads', delegationLine(summary));
   out.push('');
 

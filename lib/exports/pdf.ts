@@ -19,6 +19,7 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  roundStatusText,
   SECTION,
   sourceLine,
   statusLine,
@@ -189,7 +190,7 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
     ['Dates', roundDates(summary)],
     ['Venue', round.venue || 'not known'],
     ['Format', label(round.format)],
-    ['Status', label(round.status)],
+    ['Status', roundStatusText(summary)],
     ['Delegation heads', delegationLine(summary)],
   ] as const)
     lead(`${k}: `, v);

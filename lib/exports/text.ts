@@ -2,6 +2,7 @@ import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { markdownToText } from '@/lib/markdown';
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { cancellationSentence, cancellationSourceName } from '@/lib/round-summary/cancellation';
 
 // Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
 
@@ -22,6 +23,13 @@ export function roundDates(summary: RoundSummary): string {
   else if (startsOn) dates = formatDate(startsOn);
   if (approxDate) dates = dates ? `${dates}; ${approxDate}` : approxDate;
   return dates || 'no date yet';
+}
+
+/** The round's status as a briefing states it: a cancelled round says when and why it was called off, and who says so. */
+export function roundStatusText(summary: RoundSummary): string {
+  const { status, cancellation } = summary.round;
+  if (!cancellation) return label(status);
+  return cancellationSentence({ on: cancellation.on, reason: cancellation.reason, source: cancellationSourceName(cancellation.source) });
 }
 
 export function delegationLine(summary: RoundSummary): string {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { CollectionShape, INTERCHANGE_FORMAT, COLLECTION_FORMAT, NegotiationDocumentShape, key, name, ref, text } from './schema';
+import { CollectionShape, INTERCHANGE_FORMAT, COLLECTION_FORMAT, NegotiationDocumentShape, RoundRecord, key, name, ref, text } from './schema';
 
 // Version 1 of the interchange document, still read: a party had one description and an actor one
 // party and one title for every negotiation. It differs from version 2 (./schema.ts) only in its
-// actors; ./upgrade-v1.ts reads it as the version 2 it means. Its published JSON Schemas
-// (public/schema/negotiation-v1.schema.json, collection-v1.schema.json) stay as they were.
+// actors, and in its rounds, which cannot say when or why they were cancelled; ./upgrade-v1.ts reads it
+// as the version 2 it means. Its published JSON Schemas (public/schema/negotiation-v1.schema.json,
+// collection-v1.schema.json) stay as they were.
 
 export const SCHEMA_V1_URL = '/schema/negotiation-v1.schema.json';
 export const COLLECTION_SCHEMA_V1_URL = '/schema/collection-v1.schema.json';
@@ -16,10 +17,13 @@ export const ActorRecordV1 = z.strictObject({
   party: ref('party'),
 });
 
+export const RoundRecordV1 = RoundRecord.omit({ cancelledOn: true, cancellationReason: true, cancellationSource: true });
+
 export const NegotiationDocumentV1Shape = NegotiationDocumentShape.extend({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(1),
   actors: z.array(ActorRecordV1),
+  rounds: z.array(RoundRecordV1),
 });
 
 export type NegotiationDocumentV1 = z.infer<typeof NegotiationDocumentV1Shape>;

@@ -119,6 +119,11 @@ export const RoundRecord = z.strictObject({
   agenda: z.array(key('issue')),
   delegations: z.array(z.strictObject({ party: key('party'), head: name(300) })),
   outcomes: z.array(OutcomeRecord),
+  // A cancelled round's: when it was called off, why, and the source reporting it. Optional, so that a document
+  // written before they existed (version 1 included) still reads.
+  cancelledOn: date.nullable().optional(),
+  cancellationReason: text(2000).optional(),
+  cancellationSource: ref('source').optional(),
 });
 
 export const UpdateRecord = z.strictObject({

@@ -117,6 +117,9 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
         check(issue, o.issue, `${at}/rounds/${i}/outcomes/${j}/issue`);
         check(source, o.source, `${at}/rounds/${i}/outcomes/${j}/source`);
       });
+      check(source, r.cancellationSource ?? null, `${at}/rounds/${i}/cancellationSource`);
+      const cancellation = (['cancelledOn', 'cancellationReason', 'cancellationSource'] as const).find((f) => r[f]);
+      if (cancellation && r.status !== 'cancelled') fail(`${at}/rounds/${i}/${cancellation}`, 'Only a cancelled round says when, why or by whose report it was cancelled.');
     });
     doc.updates.forEach((u, i) => {
       check(round, u.round, `${at}/updates/${i}/round`);

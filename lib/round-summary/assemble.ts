@@ -28,6 +28,8 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
       format: round.format,
       status: round.status,
       summary: round.summary,
+      cancellation:
+        round.status === 'cancelled' ? { on: round.cancelledOn, reason: round.cancellationReason, source: sourceOf(round.cancellationSourceId) } : null,
     },
     delegations: rows.delegations,
     issues: summaryIssues(rows, parties, sourceOf),

@@ -5,6 +5,7 @@ import type { IssueRow, PositionRow, RoundSummaryRows, StatusChangeRow } from '.
 import { issueOrder, type BriefedParty } from './order';
 import { roundSpan } from './scope';
 import type { SourceOf } from './sources';
+import { cancellationSentence, cancellationSourceName } from './cancellation';
 
 type Span = ReturnType<typeof roundSpan>;
 
@@ -33,7 +34,16 @@ function versionAtRound(versions: PositionRow[], roundId: number, { end, isPlann
   return versions.filter((v) => end !== null && v.asOf <= end).at(-1);
 }
 
-function summaryPosition(versions: PositionRow[], roundId: number, span: Span, sourceOf: SourceOf): SummaryPosition['position'] {
+/**
+ * What "what changed" says of a position the round did not move. A cancelled round moved nothing because it
+ * did not take place: it says so, when and why, rather than "no change".
+ */
+function unchangedText(round: RoundSummaryRows['round'], sourceOf: SourceOf): string {
+  if (round.status !== 'cancelled') return 'No change at this round.';
+  return cancellationSentence({ on: round.cancelledOn, reason: round.cancellationReason, source: cancellationSourceName(sourceOf(round.cancellationSourceId)) });
+}
+
+function summaryPosition(versions: PositionRow[], roundId: number, span: Span, sourceOf: SourceOf, unchanged: string): SummaryPosition['position'] {
   const atRound = versionAtRound(versions, roundId, span);
   if (!atRound) return null;
   const start = span.start;
@@ -47,7 +57,7 @@ function summaryPosition(versions: PositionRow[], roundId: number, span: Span, s
     flexibility: atRound.flexibility,
     asOf: atRound.asOf,
     atThisRound: atRound.roundId === roundId,
-    change: changedAtRound ? describePositionChange(before, atRound) : 'No change at this round.',
+    change: changedAtRound ? describePositionChange(before, atRound) : unchanged,
     changedAtRound,
     source: sourceOf(atRound.sourceId),
   };
@@ -67,6 +77,7 @@ export function summaryIssues(
   const span = roundSpan(round);
   const changesByIssue = groupBy(rows.statusChanges, (s) => s.issueId);
   const versionsByIssue = groupBy(rows.positions, (p) => p.issueId);
+  const unchanged = unchangedText(round, sourceOf);
   return [...rows.issues].sort(issueOrder(round)).map((issue) => {
     const { statusBefore, firstRecorded, statusAfter } = statusAcross(issue, changesByIssue.get(issue.id) ?? [], span);
     const versions = versionsByIssue.get(issue.id) ?? [];
@@ -77,6 +88,7 @@ export function summaryIssues(
         round.id,
         span,
         sourceOf,
+        unchanged,
       );
       if (!position && (party.role === 'observer' || party.role === 'other')) continue;
       positions.push({ partyId: party.id, partyName: party.name, partyShort: party.shortName, position });

@@ -17,6 +17,9 @@ export type RoundRow = {
   format: string;
   status: RoundStatus;
   summary: string;
+  cancelledOn: string | null;
+  cancellationReason: string;
+  cancellationSourceId: number | null;
 };
 
 export type IssueRow = {
@@ -103,7 +106,7 @@ export type RoundSummaryRows = {
   updateParties: { updateId: number; name: string }[];
   /** The sources of those updates, each update's by source id. */
   updateSources: { updateId: number; sourceId: number }[];
-  /** Every source cited by a position, an outcome or an update above. */
+  /** Every source cited by a position, an outcome or an update above, or by the round's cancellation. */
   sources: SourceRow[];
   /** The outlets those sources cite. */
   citedOutlets: { id: number; outlet: string }[];

@@ -103,6 +103,8 @@ export type RoundSummary = {
     format: string;
     status: string;
     summary: string;
+    /** A cancelled round's: when it was called off, why, and the source that says so; null for any other status. */
+    cancellation: { on: string | null; reason: string; source: SummarySource | null } | null;
   };
   delegations: { partyName: string; partyShort: string; head: string }[];
   issues: SummaryIssue[];

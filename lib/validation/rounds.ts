@@ -13,6 +13,11 @@ const roundFields = z.object({
   format: enumField(ROUND_FORMATS, 'format'),
   status: enumField(ROUND_STATUSES, 'status'),
   summary: optionalText(10000),
+  // Only a cancelled round keeps these (`cancellationFacts`); the source is an existing one, or a new one typed
+  // in the same form (withNewSource).
+  cancelledOn: optionalIsoDate('Date of cancellation'),
+  cancellationReason: optionalText(2000),
+  sourceId: optionalId,
 });
 
 type RoundFields = z.infer<typeof roundFields>;
@@ -28,14 +33,31 @@ function checkDates(round: RoundFields, ctx: z.RefinementCtx) {
   if (round.status === 'held' && !round.startsOn) {
     ctx.addIssue({ code: 'custom', path: ['startsOn'], message: 'A held round needs a start date.' });
   }
+  // No rule ties the date to the planned dates: talks are usually called off before they would have begun.
+  if (round.status === 'cancelled' && !round.cancelledOn) {
+    ctx.addIssue({ code: 'custom', path: ['cancelledOn'], message: 'A cancelled round needs the date it was called off.' });
+  }
+  if (round.status === 'cancelled' && !round.cancellationReason) {
+    ctx.addIssue({ code: 'custom', path: ['cancellationReason'], message: 'Say why the round was cancelled, as reported.' });
+  }
 }
 
-export const RoundSchema = roundFields.superRefine(checkDates);
-export type RoundInput = z.infer<typeof RoundSchema>;
+/** What the form sent about a cancellation, kept only when the round is cancelled (a round back on is not cancelled). */
+function cancellationFacts<T extends RoundFields>({ sourceId, ...round }: T): Omit<T, 'sourceId'> & { cancellationSourceId: number | null } {
+  return round.status === 'cancelled'
+    ? { ...round, cancellationSourceId: sourceId }
+    : { ...round, cancelledOn: null, cancellationReason: '', cancellationSourceId: null };
+}
+
+export const RoundSchema = roundFields.superRefine(checkDates).transform(cancellationFacts);
+type CancellationField = 'cancelledOn' | 'cancellationReason' | 'cancellationSourceId';
+/** A round's facts as a caller gives them: a round that is not cancelled need say nothing of a cancellation. */
+export type RoundInput = Omit<z.infer<typeof RoundSchema>, CancellationField> & Partial<Pick<z.infer<typeof RoundSchema>, CancellationField>>;
 
 export const RoundEditSchema = roundFields
   .extend({ roundId: id('Round'), version: openedVersion })
-  .superRefine(checkDates);
+  .superRefine(checkDates)
+  .transform(cancellationFacts);
 
 const HEAD = 'head.';
 

@@ -38,3 +38,8 @@ export function withNewSource<R>(values: FormValues, write: (source: NewSource |
   if (errors) return { ok: false, message: 'Please correct the source fields.', errors };
   return write(source);
 }
+
+/** A round's form: the new source it may carry is the cancellation's, so it counts only when the round is cancelled. */
+export function withCancellationSource<R>(round: { status: string }, values: FormValues, write: (source: NewSource | null) => R): R | FormState {
+  return round.status === 'cancelled' ? withNewSource(values, write) : write(null);
+}

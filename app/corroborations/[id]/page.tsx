@@ -12,6 +12,7 @@ import { SourceChain } from '@/components/SourceChain';
 import { VerdictBadge } from '@/components/VerdictBadge';
 import { AddMemberForm, MarkForm, RemoveMemberForm } from '@/components/forms/CorroborationForms';
 import { addMemberAction, markAction, removeMemberAction } from '@/app/corroborations/actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
   const group = id !== null && reader ? getCorroboration(getDb(), reader.scope, id) : undefined;
-  return { title: group?.label ?? 'Corroboration' };
+  return { title: group?.label ?? NOT_FOUND_TITLE };
 }
 
 export default async function CorroborationPage({ params }: Params) {

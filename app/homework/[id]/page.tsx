@@ -14,6 +14,7 @@ import { parseId } from '@/lib/ids';
 import { HomeworkStatus } from '@/components/homework/HomeworkTable';
 import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkForm';
 import { changeHomeworkStatusAction, editHomeworkAction } from '@/app/homework/actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getHomework(getDb(), reader.scope, id, todayIso())?.item.title) || 'Homework' };
+  return { title: (id !== null && reader && getHomework(getDb(), reader.scope, id, todayIso())?.item.title) || NOT_FOUND_TITLE };
 }
 
 export default async function HomeworkPage({ params }: Params) {

@@ -25,6 +25,7 @@ import { StatusForm } from '@/components/forms/StatusForm';
 import { changeStatusAction, recordPositionAction } from './actions';
 import { timeline } from '@/db/queries/timeline';
 import { Timeline } from '@/components/Timeline';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
   const found = id !== null && reader ? getIssue(getDb(), reader.scope, id) : undefined;
-  return { title: found?.issue.title ?? 'Issue' };
+  return { title: found?.issue.title ?? NOT_FOUND_TITLE };
 }
 
 export default async function IssuePage({ params, searchParams }: PageProps) {

@@ -15,6 +15,7 @@ import { parseId } from '@/lib/ids';
 import { StatusBadge } from '@/components/Badges';
 import { RoundDates } from '@/components/rounds/RoundDates';
 import { affiliationText } from '@/components/parties/affiliation-text';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getNegotiation(getDb(), reader.scope, id)?.name) || 'Negotiation' };
+  return { title: (id !== null && reader && getNegotiation(getDb(), reader.scope, id)?.name) || NOT_FOUND_TITLE };
 }
 
 export default async function NegotiationPage({ params }: Params) {

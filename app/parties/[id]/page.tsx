@@ -9,6 +9,7 @@ import { label } from '@/lib/domain';
 import { groupBy } from '@/lib/group-by';
 import { parseId } from '@/lib/ids';
 import { affiliationText } from '@/components/parties/affiliation-text';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getParty(getDb(), reader.scope, id)?.name) || 'Party' };
+  return { title: (id !== null && reader && getParty(getDb(), reader.scope, id)?.name) || NOT_FOUND_TITLE };
 }
 
 /** A party, and negotiation by negotiation what is said of it there and who speaks for it. */

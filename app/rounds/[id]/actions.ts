@@ -4,14 +4,16 @@ import { getDb } from '@/server/db';
 import { addOutcome, editRound, moveRound, removeOutcome, setAgenda, setDelegations } from '@/db/mutations/rounds';
 import { handleForm } from '@/server/form-action';
 import { AgendaSchema, DelegationsSchema, MoveRoundSchema, OutcomeSchema, RemoveOutcomeSchema, RoundEditSchema } from '@/lib/validation/rounds';
-import { withNewSource } from '@/lib/validation/sources';
+import { withCancellationSource, withNewSource } from '@/lib/validation/sources';
 import type { FormState } from '@/lib/validation/fields';
 
 export async function editRoundAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm('analyst', RoundEditSchema, formData, (user, data) => {
+  return handleForm('analyst', RoundEditSchema, formData, (user, data, values) => {
     const { roundId, version, ...input } = data;
-    editRound(getDb(), user, roundId, version, input);
-    return 'Round saved.';
+    return withCancellationSource(input, values, (source) => {
+      editRound(getDb(), user, roundId, version, input, source);
+      return 'Round saved.';
+    });
   });
 }
 

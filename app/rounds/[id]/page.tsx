@@ -12,12 +12,14 @@ import { label } from '@/lib/domain';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { SourceCitation } from '@/components/SourceCitation';
 import { RoundDates } from '@/components/rounds/RoundDates';
+import { cancellationSentence } from '@/lib/round-summary/cancellation';
 import { HomeworkTable } from '@/components/homework/HomeworkTable';
 import { formatDate } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
 import { readerToday } from '@/server/reader-time';
 import { cachedRead } from '@/db/read-cache';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +31,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
-  return { title: (id !== null && reader && getRoundRecord(getDb(), reader.scope, id)?.round.name) || 'Round' };
+  return { title: (id !== null && reader && getRoundRecord(getDb(), reader.scope, id)?.round.name) || NOT_FOUND_TITLE };
 }
 
 export default async function RoundPage({ params }: Params) {
@@ -83,6 +85,14 @@ export default async function RoundPage({ params }: Params) {
           <dt>Status</dt>
           <dd>
             <span className={`badge status round-${round.status}`}>{label(round.status)}</span>
+            {round.status === 'cancelled' && (
+              <div className="cancellation">
+                <p>
+                  {cancellationSentence({ on: round.cancelledOn, reason: round.cancellationReason, source: page.cancellationSource?.sourceOutlet ?? null })}
+                </p>
+                {page.cancellationSource && <SourceCitation citation={page.cancellationSource} />}
+              </div>
+            )}
           </dd>
           <dt>Dates</dt>
           <dd>

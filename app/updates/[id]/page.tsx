@@ -55,10 +55,12 @@ export default async function UpdatePage({ params, searchParams }: Params) {
             <time dateTime={update.occurredOn}>{formatDate(update.occurredOn)}</time>
             {update.occurredTime ? ` at ${update.occurredTime}` : ''}
           </dd>
-          {roundName && (
+          {roundName && update.roundId && (
             <>
               <dt>Round</dt>
-              <dd>{roundName}</dd>
+              <dd>
+                <Link href={`/rounds/${update.roundId}`}>{roundName}</Link>
+              </dd>
             </>
           )}
           <dt>Logged</dt>

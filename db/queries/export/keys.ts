@@ -174,6 +174,7 @@ function readSourceIds(db: DB, nid: number): number[] {
          UNION SELECT source_id FROM positions WHERE source_id IS NOT NULL AND issue_id IN (SELECT id FROM issues WHERE negotiation_id = @nid)
          UNION SELECT source_id FROM status_changes WHERE source_id IS NOT NULL AND issue_id IN (SELECT id FROM issues WHERE negotiation_id = @nid)
          UNION SELECT source_id FROM outcomes WHERE source_id IS NOT NULL AND round_id IN (SELECT id FROM rounds WHERE negotiation_id = @nid)
+         UNION SELECT cancellation_source_id FROM rounds WHERE cancellation_source_id IS NOT NULL AND negotiation_id = @nid
          UNION SELECT s.cites_source_id FROM sources s JOIN cited c ON c.id = s.id WHERE s.cites_source_id IS NOT NULL
        ) SELECT id FROM cited ORDER BY id`,
     )

@@ -35,7 +35,7 @@ export function issueRecords({ issues, keys }: ExportContext): Batches<object> {
   ];
 }
 
-/** Each round with its agenda, its delegations (heads by party) and its outcomes. */
+/** Each round with its agenda, its delegations (heads by party), its outcomes and, when cancelled, its cancellation. */
 export function roundRecords({ db, rounds: roundRows, keys }: ExportContext): Batches<object> {
   const roundIds = roundRows.map((r) => r.id);
   const ofRounds = <T extends { roundId: number }>(read: () => T[]) => groupBy(roundIds.length ? read() : [], (r) => r.roundId);
@@ -60,6 +60,12 @@ export function roundRecords({ db, rounds: roundRows, keys }: ExportContext): Ba
         agenda: keys.issue.list((agenda.get(r.id) ?? []).map((a) => a.issueId)),
         delegations: keys.party.list(delegationsOf.map((d) => d.partyId)).map((party) => ({ party, head: headOf.get(party) ?? '' })),
         outcomes: (outcomeRows.get(r.id) ?? []).map((o) => ({ issue: keys.issue.ref(o.issueId), text: o.text, source: keys.source.ref(o.sourceId) })),
+        // Only a cancelled round says when and why it was called off.
+        ...(r.status === 'cancelled' && {
+          cancelledOn: r.cancelledOn,
+          cancellationReason: r.cancellationReason,
+          cancellationSource: keys.source.ref(r.cancellationSourceId),
+        }),
       };
     }),
   ];

@@ -17,6 +17,7 @@ import { StanceChart } from '@/components/StanceChart';
 import { TrendArrow } from '@/components/TrendArrow';
 import { ConvergenceForm } from '@/components/forms/ConvergenceForm';
 import { recordConvergenceAction } from './actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
   const found = id !== null && reader ? getIssue(getDb(), reader.scope, id) : undefined;
-  return { title: found ? `Convergence: ${found.issue.title}` : 'Convergence' };
+  return { title: found ? `Convergence: ${found.issue.title}` : NOT_FOUND_TITLE };
 }
 
 export default async function ConvergencePage({ params }: Params) {

@@ -15,6 +15,7 @@ import { StatusBadge } from '@/components/Badges';
 import { NegotiationForm } from '@/components/forms/NegotiationForm';
 import { SeatPartyForm } from '@/components/forms/SeatPartyForm';
 import { seatPartyAction, updateNegotiationAction } from '@/app/negotiations/actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
   const negotiation = id !== null && reader ? getNegotiation(getDb(), reader.scope, id) : undefined;
-  return { title: negotiation ? `Edit ${negotiation.name}` : 'Negotiation' };
+  return { title: negotiation ? `Edit ${negotiation.name}` : NOT_FOUND_TITLE };
 }
 
 export default async function EditNegotiationPage({ params, searchParams }: Params) {

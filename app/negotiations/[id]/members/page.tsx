@@ -13,6 +13,7 @@ import { Refusal } from '@/components/Refusal';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { AddMemberForm, MemberRoleForm, RemoveMemberForm } from '@/components/forms/MemberForms';
 import { removeNegotiationMemberAction, setNegotiationMemberAction } from './actions';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = parseId((await params).id);
   const reader = await currentReader();
   const negotiation = id !== null && reader ? getNegotiation(getDb(), reader.scope, id) : undefined;
-  return { title: negotiation ? `Members of ${negotiation.name}` : 'Members' };
+  return { title: negotiation ? `Members of ${negotiation.name}` : NOT_FOUND_TITLE };
 }
 
 /** Who may read a negotiation: admins manage it here; its analysts see who else is on it (docs/decisions/0017). */

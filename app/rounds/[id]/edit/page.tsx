@@ -40,7 +40,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
 
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Facts</h2>
-        <RoundForm action={editRoundAction} negotiationId={round.negotiationId} round={round} />
+        <RoundForm action={editRoundAction} negotiationId={round.negotiationId} round={round} sources={sources} />
       </section>
 
       <section className="panel" aria-labelledby="order-heading">
@@ -85,7 +85,12 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
                 <div>{o.text}</div>
                 {o.issueTitle && <div className="small">Issue: {o.issueTitle}</div>}
                 <SourceCitation citation={o} showQuote={false} />
-                <ButtonForm action={removeOutcomeAction} fields={{ outcomeId: o.id }} label={`Remove outcome ${o.id}`}>
+                <ButtonForm
+                  action={removeOutcomeAction}
+                  fields={{ outcomeId: o.id }}
+                  label={`Remove outcome ${o.id}`}
+                  confirm={{ question: 'Remove this outcome? It cannot be undone.', yes: 'Yes, remove' }}
+                >
                   Remove
                 </ButtonForm>
               </li>

@@ -10,13 +10,14 @@ import type { ReaderScope } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import { delegationLine, keyDatesNote, paragraphs, roundDates, SECTION } from '@/lib/exports/text';
+import { delegationLine, keyDatesNote, paragraphs, roundDates, roundStatusText, SECTION } from '@/lib/exports/text';
 import { parseId } from '@/lib/ids';
 import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
 import { PrintButton } from '@/components/PrintButton';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
 import { SourceCitation } from '@/components/SourceCitation';
+import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ const summaryOf = (id: string, scope: ReaderScope) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const reader = await currentReader();
   const summary = reader ? summaryOf((await params).id, reader.scope) : undefined;
-  return { title: summary ? `Summary: ${summary.round.name}` : 'Round summary' };
+  return { title: summary ? `Summary: ${summary.round.name}` : NOT_FOUND_TITLE };
 }
 
 function Source({ source }: { source: SummarySource | null }) {
@@ -121,7 +122,7 @@ export default async function RoundSummaryPage({ params }: Params) {
           <dt>Format</dt>
           <dd>{label(round.format)}</dd>
           <dt>Status</dt>
-          <dd>{label(round.status)}</dd>
+          <dd>{roundStatusText(summary)}</dd>
           <dt>Delegation heads</dt>
           <dd>{delegationLine(summary)}</dd>
         </dl>
