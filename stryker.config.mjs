@@ -247,6 +247,33 @@ export const equivalentMutants = [
     line: '} catch {',
     reason: 'An empty catch returns undefined, which refine() takes as false: an address the URL parser refuses is refused either way.',
   },
+  // lib/markdown.ts
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'ConditionalExpression',
+    line: "case 'html':",
+    reason: 'Raw HTML has no children, so without its own case it falls to the default, which gives the same nothing.',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'StringLiteral',
+    line: "function blocks(node: Nodes, links: Definitions, bullet = ''): string[] {",
+    reason: 'Only a list item uses the bullet, and a list always hands its items one: the default is never read.',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'MethodExpression',
+    line: "return node.children.map((row) => row.children.map((cell) => inline(cell, links).trim()).join(' | '));",
+    replacement: 'inline(cell, links)',
+    reason: 'The parser gives a table cell\u2019s text without the spaces that pad it (tests/markdown-text.test.ts pads them).',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'MethodExpression',
+    line: 'const text = inline(node, links).trim();',
+    replacement: 'inline(node, links)',
+    reason: 'The parser gives a paragraph or heading without the spaces before and after it.',
+  },
   // lib/exports/pdf.ts: warmUp
   ...[
     ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
