@@ -109,6 +109,193 @@ export const equivalentMutants = [
     replacement: 'true',
     reason: 'Number.isInteger is false for anything that is not a number, so the typeof test decides nothing.',
   },
+  // db/queries/attention.ts
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'ArithmeticOperator',
+    line: '.sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);',
+    reason: 'The issues come from one scan of the table, in id order, and sort() is stable: equally quiet issues keep that order whatever the tie-break says.',
+  },
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'ConditionalExpression',
+    line: 'const updateIds = [...new Set(current.map((p) => p.updateId).filter((u): u is number => u !== null))];',
+    replacement: 'true',
+    reason: 'Asking for the sources of update id null finds none: a position without an update rests on its own source either way.',
+  },
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'ConditionalExpression',
+    line: '[...new Set([p.sourceId, ...(p.updateId === null',
+    replacement: 'true',
+    reason: 'A null source id has no chain (chainOf finds nothing), and empty chains are dropped just below: keeping it changes nothing.',
+  },
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'MethodExpression',
+    line: 'const chains = sourceIdsOf',
+    reason: 'Every source id comes from a foreign key (foreign_keys = ON), so loadSourceChains finds it: no chain is empty, dropping empty ones is a guard.',
+  },
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'ConditionalExpression',
+    line: '.filter((c) => c.length > 0);',
+    replacement: 'true',
+    reason: 'Every source id comes from a foreign key (foreign_keys = ON), so loadSourceChains finds it: no chain is empty, dropping empty ones is a guard.',
+  },
+  {
+    file: 'db/queries/attention.ts',
+    mutator: 'EqualityOperator',
+    line: '.filter((c) => c.length > 0);',
+    reason: 'Every source id comes from a foreign key (foreign_keys = ON), so loadSourceChains finds it: no chain is empty, dropping empty ones is a guard.',
+  },
+  // db/queries/overdue.ts
+  {
+    file: 'db/queries/overdue.ts',
+    mutator: 'StringLiteral',
+    line: "const literals = (values: readonly string[]) => values.map((v) => `'${v.replaceAll(\"'\", \"''\")}'`).join(', ');",
+    replacement: '""',
+    reason: 'No status word holds a quote: doubling quotes (or dropping them) changes none of the SQL written today; it guards a future constant.',
+  },
+  // db/mutations/position-chain.ts
+  {
+    file: 'db/mutations/position-chain.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (!s) {',
+    replacement: 'true',
+    reason: 'The statements are kept per connection only to save preparing them again; freshly prepared ones write the same rows.',
+  },
+  // lib/import/updates-csv.ts and lib/validation/fields.ts: isRealDate
+  ...['lib/import/updates-csv.ts', 'lib/validation/fields.ts'].map((file) => ({
+    file,
+    mutator: 'Regex',
+    line: 'if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(value)) return false;',
+    reason: 'The date must also equal the first 10 characters of its own ISO form: a 10-character string that holds YYYY-MM-DD anywhere is YYYY-MM-DD, so either anchor alone does.',
+  })),
+  {
+    file: 'lib/import/updates-csv.ts',
+    mutator: 'ConditionalExpression',
+    line: "return at >= 0 ? (record[at] ?? '').trim() : '';",
+    replacement: 'true',
+    reason: "record[-1] is undefined, which the ?? '' turns into the same empty cell.",
+  },
+  {
+    file: 'lib/import/updates-csv.ts',
+    mutator: 'MethodExpression',
+    line: 'const norm = (s: string) => s.trim().toLocaleLowerCase();',
+    replacement: 's.toLocaleLowerCase()',
+    reason: 'csv-parse trims every cell (trim: true) and titles and names are trimmed when saved: there is nothing left to trim.',
+  },
+  // lib/exports/filename.ts
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: ".replace(/^-+|-+$/g, '')",
+    reason: 'The line before turns every run of other characters into one hyphen: there is never more than one to trim at either end.',
+  },
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: ".replace(/-+$/g, '');",
+    reason: 'Hyphens never follow each other in the slug (runs were made one hyphen), so a cut leaves at most one at the end.',
+  },
+  {
+    file: 'lib/exports/filename.ts',
+    mutator: 'Regex',
+    line: 'const clean = (s: string) => s.replace(/[\\u0000-\\u001f\\u007f/\\\\:*?"<>|]+/g',
+    reason: 'Each forbidden character becomes a space and the next replace folds runs of spaces into one: replacing them one by one or as a run reads the same.',
+  },
+  // db/queries/since-last-round.ts
+  {
+    file: 'db/queries/since-last-round.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (issueIds.length === 0) return { choices, from, to, issues: [] as IssueDiff[] };',
+    replacement: 'false',
+    reason: 'A negotiation without issues gives no issue diffs either way; the early return only spares the queries.',
+  },
+  {
+    file: 'db/queries/since-last-round.ts',
+    mutator: 'ConditionalExpression',
+    line: 'const inWindow = (on: string) => on > start && on <= end;',
+    replacement: 'true',
+    reason: 'Only the upper bound can be made true unnoticed, and the status rows are read up to the later date already (lte in the query).',
+  },
+  // lib/ical.ts
+  {
+    file: 'lib/ical.ts',
+    mutator: 'EqualityOperator',
+    line: 'if (bytes + size > (out.length ? 74 : 75)) {',
+    replacement: 'bytes + size >= (out.length ? 74 : 75)',
+    reason: 'Folding one octet earlier still keeps every line within RFC 5545\u2019s 75 octets, and a calendar client unfolds it to the same text.',
+  },
+  // lib/exports/text.ts
+  {
+    file: 'lib/exports/text.ts',
+    mutator: 'EqualityOperator',
+    line: "if (days > 0) return `in ${days} day${days === 1 ? '' : 's'}`;",
+    replacement: 'days >= 0',
+    reason: "Zero days has already returned 'today' on the line before: only the counts above zero reach this test.",
+  },
+  // db/read-cache.ts
+  {
+    file: 'db/read-cache.ts',
+    mutator: 'StringLiteral',
+    line: "cache = { version: '', entries: new Map(), versionStatement };",
+    reason: 'The first version only has to differ from every real state ("data_version:total_changes"), which any text without a colon does.',
+  },
+  // lib/validation/fields.ts
+  {
+    file: 'lib/validation/fields.ts',
+    mutator: 'BlockStatement',
+    line: '} catch {',
+    reason: 'An empty catch returns undefined, which refine() takes as false: an address the URL parser refuses is refused either way.',
+  },
+  // lib/markdown.ts
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'ConditionalExpression',
+    line: "case 'html':",
+    reason: 'Raw HTML has no children, so without its own case it falls to the default, which gives the same nothing.',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'StringLiteral',
+    line: "function blocks(node: Nodes, links: Definitions, bullet = ''): string[] {",
+    reason: 'Only a list item uses the bullet, and a list always hands its items one: the default is never read.',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'MethodExpression',
+    line: "return node.children.map((row) => row.children.map((cell) => inline(cell, links).trim()).join(' | '));",
+    replacement: 'inline(cell, links)',
+    reason: 'The parser gives a table cell\u2019s text without the spaces that pad it (tests/markdown-text.test.ts pads them).',
+  },
+  {
+    file: 'lib/markdown.ts',
+    mutator: 'MethodExpression',
+    line: 'const text = inline(node, links).trim();',
+    replacement: 'inline(node, links)',
+    reason: 'The parser gives a paragraph or heading without the spaces before and after it.',
+  },
+  // lib/exports/pdf.ts: warmUp
+  ...[
+    ['ObjectLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
+    ['StringLiteral', "const doc = new PDFDocument({ size: 'A4' });"],
+    ['StringLiteral', "const done = new Promise<void>((resolve, reject) => doc.on('end', resolve).on('error', reject));"],
+    ['StringLiteral', "const cyrillic = 'Съешь же ещё"],
+    ['ConditionalExpression', 'for (let n = 0; n < 40; n++) {'],
+    ['EqualityOperator', 'for (let n = 0; n < 40; n++) {'],
+    ['BlockStatement', 'for (let n = 0; n < 40; n++) {'],
+    ['ArithmeticOperator', ".fontSize(9 + (n % 3)).text(`${n} ${letters} ${cyrillic}"],
+    ['StringLiteral', ".fontSize(9 + (n % 3)).text(`${n} ${letters} ${cyrillic}"],
+    ['MethodExpression', ".fontSize(9 + (n % 3)).text(`${n} ${letters} ${cyrillic}"],
+    ['ObjectLiteral', ".fontSize(9 + (n % 3)).text(`${n} ${letters} ${cyrillic}"],
+  ].map(([mutator, line]) => ({
+    file: 'lib/exports/pdf.ts',
+    mutator,
+    line,
+    reason: 'warmUp writes a PDF that is thrown away, at start-up, so that the first reader\u2019s PDF comes sooner: what it writes is never seen; only how soon the first briefing comes changes.',
+  })),
   // lib/corroboration.ts
   {
     file: 'lib/corroboration.ts',

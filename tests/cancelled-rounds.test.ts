@@ -192,7 +192,7 @@ describe('a cancelled round', () => {
     expect(atRound.position?.change).toBe(SAID);
 
     const markdown = renderMarkdown(summary);
-    expect(markdown).toContain(`- **Status:** ${SAID}`);
+    expect(markdown).toContain(`- **Status:** ${SAID}\n`);
     expect(markdown).toContain(`What changed: ${SAID}`);
     expect(markdown).not.toContain('No change at this round');
 
@@ -221,7 +221,7 @@ describe('a cancelled round', () => {
     const summary = roundSummary(db, wholeInstance(db), t.roundId, TODAY)!;
     expect(summary.round.cancellation).toBeNull();
     expect(summary.issues[0].positions[0].position?.change).toBe('No change at this round.');
-    expect(renderMarkdown(summary)).toContain('- **Status:** held');
+    expect(renderMarkdown(summary)).toContain('- **Status:** held\n');
   });
 });
 
@@ -273,7 +273,7 @@ describe('the interchange document', () => {
     const round = db.select().from(rounds).get()!;
     expect(round).toMatchObject({ status: 'cancelled', cancelledOn: null, cancellationReason: '', cancellationSourceId: null });
     const summary = roundSummary(db, wholeInstance(db), round.id, TODAY)!;
-    expect(renderMarkdown(summary)).toContain('- **Status:** Cancelled');
+    expect(renderMarkdown(summary)).toContain('- **Status:** Cancelled\n');
     // Version 1 never knew the fields: a document that claims to be one and has them is refused.
     const claimed = { ...v1, rounds: [{ ...v1.rounds[0], cancelledOn: '2026-01-09' }] };
     expect(validateDocument(claimed).ok).toBe(false);

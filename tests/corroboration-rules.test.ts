@@ -124,6 +124,10 @@ describe('when figures differ', () => {
     expect(numbersDiffer([[1, 23], [3, 12]])).toBe(true);
   });
 
+  it('12 and 34 against 1 and 234 is a difference, though the digits read alike in a row', () => {
+    expect(numbersDiffer([extractNumbers('12 released, 34 held'), extractNumbers('1 released, 234 held')])).toBe(true);
+  });
+
   it('one report giving a figure the other lacks is a difference', () => {
     expect(numbersDiffer([[157, 314], [314]])).toBe(true);
   });

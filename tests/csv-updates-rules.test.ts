@@ -141,6 +141,15 @@ describe('an updates spreadsheet', () => {
     expect([r.occurredOn, r.body, r.source.outlet]).toEqual(['2026-02-05', 'Talks in Abu\uFEFFDhabi', 'FT']);
   });
 
+  it('reads a row written with a space after each comma, a quoted text with commas included', () => {
+    const [r] = rowsOf(csv('2026-02-05, "Talks, then more talks", Donbas status , Russia, FT, ,'));
+    expect([r.body, r.issueIds, r.partyIds, r.source.outlet]).toEqual(['Talks, then more talks', [11], [21], 'FT']);
+  });
+
+  it('refuses a date the calendar can read that is not a day written YYYY-MM-DD (a month of the year 10000)', () => {
+    expect(errorsOf(csv('+010000-01,Talks,,,FT,,'))).toEqual(["Row 2: date '+010000-01' is not a real date (YYYY-MM-DD)."]);
+  });
+
   it('reads a short row as having empty cells', () => {
     expect(errorsOf(csv('2026-02-05,Talks'))).toEqual(['Row 2: source_outlet is missing (every update needs its source).']);
   });

@@ -36,6 +36,8 @@ const tag = (node: Node) => Object.keys(node).find((k) => k !== ':@')!;
 const children = (node: Node) => node[tag(node)] as Node[];
 const child = (node: Node | undefined, name: string) => (node ? children(node).find((c) => tag(c) === name) : undefined);
 const attr = (node: Node | undefined, name: string) => node?.[':@']?.[name] ?? null;
+/** An on/off property (<w:b/>, <w:i/>) is on when present, unless its w:val says off, as Word reads it. */
+const isOn = (node: Node | undefined) => !!node && !['false', '0', 'off'].includes(attr(node, 'w:val') ?? 'true');
 const textOf = (node: Node | undefined) => (node ? children(node).map((c) => String(c['#text'] ?? '')).join('') : '');
 
 function run(r: Node): DocxRun {
@@ -43,8 +45,8 @@ function run(r: Node): DocxRun {
   const size = attr(child(props, 'w:sz'), 'w:val');
   return {
     text: textOf(child(r, 'w:t')),
-    bold: !!child(props, 'w:b'),
-    italic: !!child(props, 'w:i'),
+    bold: isOn(child(props, 'w:b')),
+    italic: isOn(child(props, 'w:i')),
     color: attr(child(props, 'w:color'), 'w:val'),
     size: size === null ? null : Number(size),
     field: child(r, 'w:instrText') ? textOf(child(r, 'w:instrText')) : null,

@@ -35,7 +35,8 @@ describe('text fields', () => {
 describe('date fields', () => {
   it('a date is a real calendar day written YYYY-MM-DD', () => {
     expect(isoDate().parse(' 2024-02-29 ')).toBe('2024-02-29');
-    for (const wrong of ['2026-02-30', '2025-02-29', '2026-2-5', '05/02/2026', '2026-02-05T10:00', '20260205', '']) {
+    // '+010000-01' is a month of the year 10000 to the calendar, and reads back as itself: still no day.
+    for (const wrong of ['2026-02-30', '2025-02-29', '2026-2-5', '05/02/2026', '2026-02-05T10:00', '20260205', '+010000-01', '']) {
       expect(messageOf(isoDate('Date of the change'), wrong), wrong).toBe('Date of the change must be a real date (YYYY-MM-DD).');
     }
     expect(messageOf(isoDate(), undefined)).toBe('Date is required.');

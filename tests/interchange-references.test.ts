@@ -119,6 +119,12 @@ describe('keys and names listed once', () => {
     ]);
   });
 
+  it('takes a round with a delegation from each of several parties', () => {
+    expect(
+      errorsOf((d) => d.rounds[2].delegations.push({ party: 'party:RU', head: 'Kirill Dmitriev' }, { party: 'party:UA', head: 'Rustem Umerov' })),
+    ).toEqual([]);
+  });
+
   it('refuses two convergence judgements of one issue at one round', () => {
     const [first] = peaceTalks.convergence;
     const other = peaceTalks.convergence.findIndex((c) => c.issue !== first.issue || c.round !== first.round);
@@ -144,6 +150,13 @@ describe('keys and names listed once', () => {
     for (let i = 0; i < 250; i++) collection.negotiations[1].actors.push({ ...peaceTalks.actors[0], key: `actor:extra-${i}`, party: 'party:X' });
     const result = validateCollection(collection);
     expect(!result.ok && result.errors.length).toBe(200);
+    const upgraded = validateCollection(structuredClone(demoCollection));
+    if (!upgraded.ok) throw new Error('the demo collection is refused');
+    const version2 = upgraded.collection;
+    const [someone] = version2.negotiations[1].actors;
+    for (let i = 0; i < 250; i++) version2.negotiations[1].actors.push({ ...someone, key: `actor:extra-${i}`, affiliations: [{ party: 'party:X', title: '', from: null, to: null }] });
+    const inVersion2 = validateCollection(version2);
+    expect(!inVersion2.ok && inVersion2.errors.length).toBe(200);
   });
 });
 

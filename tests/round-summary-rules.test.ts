@@ -46,6 +46,11 @@ describe("a party's position at the round", () => {
     expect(ru).toMatchObject({ id: second.id, stance: 'opposes', atThisRound: true, change: 'First recorded position.', changedAtRound: true });
   });
 
+  it('of three versions recorded for the round, takes the last', () => {
+    const recorded = ['conditional', 'ambiguous', 'opposes'].map((stance, n) => version(GUARANTEES.id, RU, `2026-02-0${4 + n}`, { roundId: 100, stance: stance as 'opposes' }));
+    expect(positionOf(briefing({ positions: recorded }), 'Security guarantees', 'RU')!.position).toMatchObject({ id: recorded[2].id, stance: 'opposes' });
+  });
+
   it('of a held round, takes a version dated on its last day, not one dated after it', () => {
     const onLastDay = version(GUARANTEES.id, UA, '2026-02-05', { summary: 'Guarantees first' });
     const after = version(GUARANTEES.id, UA, '2026-02-06', { summary: 'Ceasefire first' });
@@ -61,9 +66,19 @@ describe("a party's position at the round", () => {
   });
 
   it('of a planned round without a current version, takes the latest one', () => {
-    const planned = rows({ round: round({ status: 'planned', startsOn: null, endsOn: null }), positions: [version(GUARANTEES.id, UA, '2026-01-10'), version(GUARANTEES.id, UA, '2026-02-20', { summary: 'Latest' })] });
+    const planned = rows({
+      round: round({ status: 'planned', startsOn: null, endsOn: null }),
+      positions: [version(GUARANTEES.id, UA, '2026-01-10'), version(GUARANTEES.id, UA, '2026-02-01'), version(GUARANTEES.id, UA, '2026-02-20', { summary: 'Latest' })],
+    });
     const ua = positionOf(assembleRoundSummary(planned, TODAY), 'Security guarantees', 'UA')!.position!;
     expect(ua).toMatchObject({ summary: 'Latest', change: 'First recorded position.' });
+  });
+
+  it('of a planned round, takes the current version, even when an earlier one carries a later date', () => {
+    const current = version(GUARANTEES.id, UA, '2026-02-10', { isCurrent: true, summary: 'As it stands' });
+    const misdated = version(GUARANTEES.id, UA, '2026-02-20', { summary: 'Superseded' });
+    const planned = rows({ round: round({ status: 'planned', startsOn: null, endsOn: null }), positions: [current, misdated] });
+    expect(positionOf(assembleRoundSummary(planned, TODAY), 'Security guarantees', 'UA')!.position).toMatchObject({ id: current.id, summary: 'As it stands' });
   });
 
   it('is "none recorded" for a seated party whose only version came after the round', () => {

@@ -65,6 +65,15 @@ describe('an update body in a Markdown briefing', () => {
     expect(safeMarkdownBody('[ok](<https://e.org>) [ok]( https://e.org)')).toBe('ok [ok]( https://e.org)');
   });
 
+  it('links to an http address as to an https one, and never to a script, however many characters its call holds', () => {
+    expect(render(safeMarkdownBody('[FT](http://ft.com/x)'))).toBe('<p><a href="http://ft.com/x">FT</a></p>');
+    expect(safeMarkdownBody('[click](javascript:alert(document.cookie))')).toBe('click');
+  });
+
+  it('shows an entity as typed: "&copy;" and "&#65;" stay as written, never © or A', () => {
+    expect(render(safeMarkdownBody('R&D: &copy; &#65; &#x41;'))).toBe('<p>R&amp;D: &amp;copy; &amp;#65; &amp;#x41;</p>');
+  });
+
   it('flattens a heading inside a quote or a list, and a definition there cannot make a link either', () => {
     expect(render(safeMarkdownBody('> # Quoted heading\n\n- ## Listed\n\n1. Item\n   ==='))).not.toMatch(/<h\d/);
     expect(render(safeMarkdownBody('> [r]: javascript:alert(1)\n\n- [s]: javascript:alert(2)\n\n[x][r] [y][s]'))).not.toContain('href');
@@ -94,6 +103,16 @@ describe('a Markdown briefing', () => {
       expect(md).toContain(`\n${line}\n`);
     expect(md.match(/\n_None recorded\._\n/g)).toHaveLength(2);
     expect(md).not.toContain('## What happened');
+  });
+
+  it('shows each note on an empty part as a paragraph of its own, never run into what follows', () => {
+    const shown = render(renderMarkdown(emptySummary()));
+    for (const note of ['The agenda of this round is empty: every issue of the negotiation is listed.', 'No issues.', 'No outcomes recorded.', 'No updates recorded for this round.', 'None.']) {
+      expect(shown).toContain(`<p><em>${note}</em></p>`);
+    }
+    const full = fullSummary();
+    const silent = render(renderMarkdown({ ...full, issues: [{ ...full.issues[0], positions: [] }] }));
+    expect(silent).toContain('<p><em>No positions recorded.</em></p>');
   });
 
   it('lists each part of a round that has one of everything, under its heading', () => {
@@ -134,6 +153,7 @@ describe('a Markdown briefing', () => {
     const s = fullSummary();
     const withUrl = (url: string) => renderMarkdown({ ...s, outcomes: [{ ...s.outcomes[0], source: { ...s.outcomes[0].source!, url } }] });
     expect(withUrl('javascript:alert(1)')).not.toContain('javascript:');
+    expect(withUrl('ftp://archive.example/http://e.org')).not.toContain('ftp:');
     expect(withUrl('https://e.org/a b>"<c')).toContain('— <https://e.org/a%20b%3E%22%3Cc>');
     expect(withUrl('HTTP://E.ORG')).toContain('— <HTTP://E.ORG>');
   });

@@ -77,6 +77,9 @@ describe('the PDF of a briefing with one of everything', () => {
     expect(gapAbove(pdf, 'Little progress on Donbas.')).toBeGreaterThan(lineHeight + 3);
     expect(gapAbove(pdf, 'credibility 2 — https://www.ft.com/content/abc')).toBeLessThan(lineHeight);
     expect(gapAbove(pdf, 'Ukraine — opposes')).toBeGreaterThan(lineHeight + 3);
+    // An update's paragraphs are set apart too; one about no issue or party has its words right under its date.
+    expect(gapAbove(pdf, 'See the report (https://example.org/r).')).toBeGreaterThan(lineHeight + 2);
+    expect(gapAbove(pdf, 'Talks opened.')).toBeLessThan(lineHeight + 1);
   });
 
   it('gives what happened paragraph by paragraph', () => {

@@ -60,6 +60,10 @@ describe('text an analyst typed, made safe for every format', () => {
     expect(paragraphs('\n\n')).toEqual([]);
   });
 
+  it('starts no paragraph with the spaces typed before it, nor ends one with those after it', () => {
+    expect(paragraphs('   Talks opened.  \n\nThe round ends.   ')).toEqual(['Talks opened.', 'The round ends.']);
+  });
+
   it('puts a quote in quotation marks, unless it already opens with one', () => {
     expect(quoted('significant work remains')).toBe('“significant work remains”');
     for (const open of ['“', '"', '‘', "'", '«', '„']) expect(quoted(`${open}nonsense`)).toBe(`${open}nonsense`);
