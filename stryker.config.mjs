@@ -6,6 +6,7 @@
 const MUTATE = [
   // homework, activity, convergence, corroboration, positions' "what changed", dates, paging, ids and links
   'lib/homework.ts',
+  'lib/since-last-round.ts',
   'lib/activity.ts',
   'lib/convergence.ts',
   'lib/corroboration.ts',
@@ -30,6 +31,7 @@ const MUTATE = [
   'lib/markdown.ts',
   // what an import accepts
   'lib/interchange/validate.ts',
+  'lib/interchange/readable.ts',
   'lib/interchange/parse.ts',
   'lib/interchange/upgrade-v1.ts',
   'lib/interchange/matches.ts',
@@ -52,6 +54,7 @@ const MUTATE = [
   'db/queries/since-last-round.ts',
   'db/queries/overdue.ts',
   'db/queries/attention.ts',
+  'db/mutations/last-event.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -321,5 +324,21 @@ export const equivalentMutants = [
     line: 'if (!format) {',
     replacement: 'true',
     reason: 'The date formats are kept per zone only to save building them; a new one gives the same text.',
+  },
+  // lib/since-last-round.ts
+  {
+    file: 'lib/since-last-round.ts',
+    mutator: 'EqualityOperator',
+    line: 'if (start.date > end.date) return { ok: true, from: end, to: start, reversed: true };',
+    replacement: 'start.date >= end.date',
+    reason: 'Two points on the same day were answered with a message just before: the dates are never equal here.',
+  },
+  // lib/interchange/parse.ts
+  {
+    file: 'lib/interchange/parse.ts',
+    mutator: 'BooleanLiteral',
+    line: 'if (!ESCAPE.test(text)) return false;',
+    replacement: 'true',
+    reason: 'A string taken as ended at a bad escape leaves the reader at its backslash, which no list or object may hold next: the offset is the same.',
   },
 ];

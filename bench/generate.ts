@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db';
+import { lastEventOnSql } from '@/db/mutations/last-event';
 import { appendPosition } from '@/db/mutations/position-chain';
 import { hashPassword } from '@/server/auth/password';
 import {
@@ -249,7 +250,6 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
   // whenever a rowid is not above the previous one, so interleaving sources (id*8+6) with updates
   // (id*8+1) would flush on almost every row. Same rows, same triggers, one ascending run per kind.
   let sourceCount = 0;
-  const lastActivity = new Map<number, string>();
   type Row = (string | number | null)[];
   const sourceRows: Row[] = [];
   const updateRows: Row[] = [];
@@ -280,7 +280,6 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
         updateRows.push([updateId, neg.id, paragraph(rng, 2, 4), date, chance(rng, 0.3) ? `${String(int(rng, 6, 22)).padStart(2, '0')}:${String(int(rng, 0, 59)).padStart(2, '0')}` : null, round?.id ?? null, pick(rng, writers), isoStamp(day, rng)]);
         for (const i of sample(rng, neg.issues, int(rng, 1, 2))) {
           links.issues.push([updateId, i]);
-          if ((lastActivity.get(i) ?? '') < date) lastActivity.set(i, date);
         }
         const about = sample(rng, neg.seats, int(rng, 1, 2));
         for (const p of about) links.parties.push([updateId, p]);
@@ -310,8 +309,6 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
     write(ins('update_sources', ['update_id', 'source_id']), links.sources);
     write(ins('corroborations', ['id', 'label', 'consistent', 'note', 'created_at', 'created_by']), links.corroborations);
     write(ins('corroboration_updates', ['corroboration_id', 'update_id']), links.corroborates);
-    const activity = c.prepare('UPDATE issues SET last_activity_at = ? WHERE id = ?');
-    for (const [issueId, date] of lastActivity) activity.run(date, issueId);
   })();
   phase('updates');
 
@@ -354,6 +351,8 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
       }
     });
   })();
+  // Every dated record is written: each issue's latest event date, by the app's one definition.
+  c.prepare(`UPDATE issues SET last_activity_at = ${lastEventOnSql('issues')}`).run();
   phase('positions');
 
   // ------------------------------------------------------------ homework with owners

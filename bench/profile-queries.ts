@@ -51,5 +51,5 @@ time('homework: listHomework', () => listHomework(db, scope, { negotiationId: t.
 time('homework: filterChoices', () => homeworkFilterChoices(db, scope));
 time('search', () => search(db, scope, t.searchWord, {}, 25));
 time('search: listAllIssues', () => listAllIssues(db, scope));
-time('sinceLastRound', () => sinceLastRound(db, scope, t.negotiationId));
+time('sinceLastRound', () => sinceLastRound(db, scope, t.negotiationId, {}, today));
 time('roundSummary', () => roundSummary(db, scope, t.roundId, today));

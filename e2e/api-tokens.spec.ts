@@ -98,6 +98,9 @@ test('the import page imports an exported negotiation under a new name', async (
   await page.getByLabel('Negotiation file (JSON)').setInputFiles(file);
   await page.getByRole('button', { name: 'Import negotiation' }).click();
   await expect(form.getByRole('alert')).toContainText('already exists');
+  // Said once, beside the field it is about, under a headline of its own.
+  expect((await form.getByRole('alert').innerText()).split('already exists')).toHaveLength(2);
+  await expect(form.getByRole('alert').getByRole('list', { name: 'Errors' })).toContainText('/negotiation/name');
 
   await page.getByLabel('Negotiation file (JSON)').setInputFiles(file);
   await page.getByLabel('New name (optional)').fill('Strategic stability (copy)');

@@ -233,3 +233,60 @@ test('on a phone the homework board fits the screen: the page never scrolls side
   });
   if (fit.wider) expect(fit.scrolls, 'the table is cut off instead of scrolling').toBe('auto');
 });
+
+test('homework due at a round that is then cancelled reads "due round cancelled" and can be moved to another round', async ({ analystPage: page }) => {
+  test.setTimeout(120_000);
+  const tag = unique();
+  const called = `E2E round called off ${tag}`;
+  const next = `E2E round after ${tag}`;
+  const title = `Bring the data exchange text ${tag}`;
+  const arms = ARMS();
+  for (const [name, startsOn] of [
+    [called, '2026-01-15'],
+    [next, ''],
+  ]) {
+    await page.goto(`/negotiations/${arms}/rounds/new`);
+    const form = page.getByRole('form', { name: 'New round' });
+    await form.getByLabel('Name').fill(name);
+    if (startsOn) await form.getByLabel('Start date').fill(startsOn);
+    else await form.getByLabel('Approximate date').fill('in the coming weeks');
+    await form.getByRole('button', { name: 'Create round' }).click();
+    await expect(page.getByRole('heading', { name })).toBeVisible();
+  }
+  const calledId = ROUND(called);
+  await page.goto(`/homework/new?negotiation=${arms}`);
+  let form = page.getByRole('form', { name: 'New homework' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByRole('group', { name: 'Owner parties' }).getByLabel('Russia', { exact: true }).check();
+  await form.getByLabel('Due at round').selectOption({ label: called });
+  await form.getByRole('button', { name: 'Add homework' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  await page.goto(`/rounds/${calledId}/edit`);
+  form = page.getByRole('form', { name: 'Round facts' });
+  await form.getByLabel('Status').selectOption('cancelled');
+  await form.getByLabel('Cancelled on').fill('2026-01-10');
+  await form.getByLabel('Why it was cancelled').fill('The delegations could not agree on a venue');
+  await form.getByRole('button', { name: 'Save round' }).click();
+  await expect(form.getByRole('status')).toContainText('Round saved');
+
+  // Everywhere: the board, the round page, the dashboard's overdue list, counted from the day it was planned for.
+  await page.goto(`/homework?negotiation=${arms}&status=due_round_cancelled`);
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('due round cancelled, overdue');
+  await page.goto(`/rounds/${calledId}`);
+  await expect(page.getByRole('table', { name: 'Due at this round' }).getByRole('row', { name: new RegExp(title) })).toContainText('due round cancelled');
+  await page.goto(`/?negotiation=${arms}`);
+  await expect(page.getByRole('list', { name: 'Overdue homework' })).toContainText(`due round cancelled: ${called} (planned for 15 Jan 2026)`);
+
+  // Its page says how to move it, and the form offers the other round.
+  await page.goto(`/homework/${idOf(`SELECT id FROM homework WHERE title = ?`, title)}`);
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toContainText(`Its due round, ${called}, was cancelled`);
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toContainText('choose another round under “Due at round”, or a due date, in “Refine” below');
+  form = page.getByRole('form', { name: 'Refine homework' });
+  await expect(form.getByLabel('Due at round').locator('option:checked')).toHaveText(`${called} (cancelled)`);
+  await form.getByLabel('Due at round').selectOption({ label: next });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('status')).toContainText('Homework saved');
+  await expect(page.getByRole('note', { name: 'Due round cancelled' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Details' })).not.toContainText('cancelled');
+});

@@ -43,7 +43,7 @@ describe('what needs attention', () => {
     const later = staleIssues(db, wholeInstance(db), '2099-01-01', 30).find((i) => i.id === issueId);
     expect(later?.days).toBeGreaterThan(30);
 
-    // In the demo data (last activity 5 Feb 2026), Donbas is quiet after 30 days; the agreed prisoner exchange is closed, not stale.
+    // In the demo data (latest event 5 Feb 2026), Donbas is quiet after 30 days; the agreed prisoner exchange is closed, not stale.
     loadDemoData(db, makeUser(db, 'admin'));
     const titles = staleIssues(db, wholeInstance(db), '2026-04-01', 30).map((i) => i.title);
     expect(titles).toContain('Donbas status');

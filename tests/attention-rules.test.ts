@@ -69,7 +69,7 @@ describe('issues gone quiet', () => {
     const { issueId } = makeNegotiation(db, analyst, 'Peace talks');
     quietSince(db, issueId, '2026-02-05T10:00:00.000Z');
     expect(staleIssues(db, wholeInstance(db), '2026-03-06', 30)).toEqual([]);
-    expect(staleIssues(db, wholeInstance(db), '2026-03-07', 30)).toEqual([{ id: issueId, title: 'Territory', negotiationName: 'Peace talks', lastActivityAt: '2026-02-05T10:00:00.000Z', days: 30 }]);
+    expect(staleIssues(db, wholeInstance(db), '2026-03-07', 30)).toEqual([{ id: issueId, title: 'Territory', negotiationName: 'Peace talks', lastEventOn: '2026-02-05', days: 30 }]);
   });
 
   it('an agreed or dropped issue never goes stale; a stalled one does', () => {
@@ -132,8 +132,8 @@ describe('overdue homework', () => {
     homework(peace, 'Monitoring arrangements', '2026-01-20');
     homework(arms, 'Data exchange', '2026-01-01');
     expect(overdueHomework(db, wholeInstance(db), '2026-03-01', peace.negotiationId)).toEqual([
-      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, owners: 'A, B' },
-      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
     ]);
     expect(overdueHomework(db, wholeInstance(db), '2026-03-01').map((h) => h.title)).toEqual(['Data exchange', 'Monitoring arrangements', 'Withdrawal mechanics']);
     expect(countOverdueHomework(db, wholeInstance(db), '2026-03-01', peace.negotiationId)).toBe(2);

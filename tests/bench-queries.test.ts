@@ -51,7 +51,8 @@ const PAGES: Page[] = [
   { name: 'deadlines', cap: 3, run: (db, _t, scope) => [listDeadlines(db, scope)] },
   { name: 'round page', cap: 11, run: (db, t, scope) => [getRoundPage(db, scope, t.roundId, '2026-11-23')] },
   { name: 'round summary', cap: 20, run: (db, t, scope) => [roundSummary(db, scope, t.roundId, '2026-11-23')] },
-  { name: 'since last round', cap: 7, run: (db, t, scope) => [sinceLastRound(db, scope, t.negotiationId).issues] },
+  // Two more than before: the latest event in the negotiation (for the default) and the updates between the points.
+  { name: 'since last round', cap: 9, run: (db, t, scope) => [sinceLastRound(db, scope, t.negotiationId, {}, '2026-11-23').issues] },
   { name: 'homework board', cap: 2, run: (db, t, scope) => [listHomework(db, scope, { negotiationId: t.negotiationId, status: 'open' }, '2026-11-23')] },
   {
     name: 'needs attention',
@@ -157,9 +158,9 @@ describe('positions read from candidate versions equal the rule applied to every
     const negotiationIds = db.$client.prepare('SELECT id FROM negotiations ORDER BY id').pluck().all() as number[];
     let compared = 0;
     for (const negotiationId of negotiationIds) {
-      const diff = sinceLastRound(db, wholeInstance(db), negotiationId);
-      if (!diff.from || !diff.to) continue;
-      const [start, end] = [diff.from.date!, diff.to.date!].sort();
+      const diff = sinceLastRound(db, wholeInstance(db), negotiationId, {}, '2026-11-23');
+      if (!diff.comparison.ok) continue;
+      const [start, end] = [diff.comparison.from.date, diff.comparison.to.date];
       const versions = everyVersion(db, diff.issues.map((i) => i.id));
       for (const issue of diff.issues) {
         for (const party of issue.parties) {

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { freshDb, makeUser } from './factories';
 import { loadDemoData, DEMO_NEGOTIATION_NAME } from '@/db/demo/load';
 import { negotiations, rounds } from '@/db/schema';
-import { comparableRounds, sinceLastRound } from '@/db/queries/since-last-round';
+import { roundPoints, sinceLastRound } from '@/db/queries/since-last-round';
+import { nameOf, TODAY } from './since-last-round-points';
 import { groupByRound, timeline } from '@/db/queries/timeline';
 import { wholeInstance } from '@/db/queries/access';
 
@@ -19,11 +20,16 @@ function seeded() {
 describe('what changed since the last round', () => {
   it('compares the last two held rounds by default: Abu Dhabi 1 → Abu Dhabi 2', () => {
     const { db, negotiationId } = seeded();
-    const diff = sinceLastRound(db, wholeInstance(db), negotiationId);
-    expect(diff.from?.name).toBe('Abu Dhabi round 1');
-    expect(diff.to?.name).toBe('Abu Dhabi round 2');
-    // The planned round 3 cannot be compared.
-    expect(comparableRounds(db, negotiationId).map((r) => r.name)).toEqual(['Istanbul', 'Abu Dhabi round 1', 'Abu Dhabi round 2']);
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, {}, TODAY);
+    expect(nameOf(diff.comparison.from)).toBe('Abu Dhabi round 1');
+    expect(nameOf(diff.comparison.to)).toBe('Abu Dhabi round 2');
+    // The planned round 3 has no date yet: it cannot be a point of comparison.
+    expect(roundPoints(db, negotiationId).map((r) => [r.name, r.date])).toEqual([
+      ['Istanbul', '2025-05-16'],
+      ['Abu Dhabi round 1', '2026-01-24'],
+      ['Abu Dhabi round 2', '2026-02-05'],
+      ['Round 3', null],
+    ]);
 
     const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
     const donbas = byTitle.get('Donbas status')!;
@@ -43,15 +49,17 @@ describe('what changed since the last round', () => {
 
   it('takes any two rounds, and lists nothing as changed for a window with no changes', () => {
     const { db, negotiationId, roundId } = seeded();
-    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, roundId('Istanbul'), roundId('Abu Dhabi round 1'));
-    expect(diff.from?.name).toBe('Istanbul');
+    const diff = sinceLastRound(db, wholeInstance(db), negotiationId, { from: String(roundId('Istanbul')), to: String(roundId('Abu Dhabi round 1')) }, TODAY);
+    expect(nameOf(diff.comparison.from)).toBe('Istanbul');
     const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
     // Initial statuses were logged at the end of Abu Dhabi 1, inside this window.
     expect(byTitle.get('Donbas status')).toMatchObject({ statusBefore: null, statusAfter: 'under_discussion', changed: true });
     expect(byTitle.get('Ceasefire monitoring')!.changed).toBe(false);
 
-    const same = sinceLastRound(db, wholeInstance(db), negotiationId, roundId('Abu Dhabi round 2'), roundId('Abu Dhabi round 2'));
-    expect(same.issues.every((i) => !i.changed)).toBe(true);
+    // A round compared with itself compares nothing, and says so instead of showing "0 moved".
+    const same = sinceLastRound(db, wholeInstance(db), negotiationId, { from: String(roundId('Abu Dhabi round 2')), to: String(roundId('Abu Dhabi round 2')) }, TODAY);
+    expect(same.comparison).toMatchObject({ ok: false, problem: expect.stringContaining('fall on the same day') });
+    expect(same.issues).toEqual([]);
   });
 
   it('groups a negotiation timeline by round, latest round first', () => {

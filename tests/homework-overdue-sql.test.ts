@@ -11,7 +11,7 @@ import { listDeadlines } from '@/db/queries/deadlines';
 import { homeworkCounts, listHomework } from '@/db/queries/homework';
 import { getRoundPage } from '@/db/queries/rounds';
 import { HOMEWORK_STATUSES, type HomeworkStatus, type RoundStatus } from '@/lib/domain';
-import { isOverdue, isPending } from '@/lib/homework';
+import { isDueRoundCancelled, isOverdue, isPending } from '@/lib/homework';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
 import { wholeInstance } from '@/db/queries/access';
@@ -42,7 +42,7 @@ function talksWithRounds(db: DB, analyst: CurrentUser) {
     cancelled: round('Cancelled round', 'cancelled', '2026-02-15'),
     planned: round('Planned round', 'planned', null),
   };
-  const homework = (title: string, status: HomeworkStatus, dueRound: DueRound, dueOn: string | null) =>
+  const homework = (title: string, status: HomeworkStatus, dueRound: DueRound | number, dueOn: string | null) =>
     createHomework(db, analyst, {
       negotiationId: neg.negotiationId,
       title,
@@ -50,13 +50,13 @@ function talksWithRounds(db: DB, analyst: CurrentUser) {
       issueId: null,
       ownerPartyIds: [neg.partyA],
       assignedRoundId: null,
-      dueRoundId: dueRound === 'none' ? null : rounds[dueRound],
+      dueRoundId: typeof dueRound === 'number' ? dueRound : dueRound === 'none' ? null : rounds[dueRound],
       dueOn,
       status,
       resolution: '',
       vague: false,
     });
-  return { ...neg, rounds, homework };
+  return { ...neg, rounds, homework, round };
 }
 
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
@@ -65,10 +65,17 @@ const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 function everyList(db: DB, negotiationId: number, today: string) {
   return {
     dashboard: sorted(overdueHomework(db, wholeInstance(db), today, negotiationId).map((h) => h.id)),
+    dashboardCancelled: sorted(overdueHomework(db, wholeInstance(db), today, negotiationId).filter((h) => h.dueRoundStatus === 'cancelled').map((h) => h.id)),
     dashboardCount: countOverdueHomework(db, wholeInstance(db), today, negotiationId),
     board: sorted(listHomework(db, wholeInstance(db), { negotiationId, status: 'overdue' }, today).map((h) => h.id)),
+    boardCancelled: sorted(listHomework(db, wholeInstance(db), { negotiationId, status: 'due_round_cancelled' }, today).map((h) => h.id)),
     negotiationPage: homeworkCounts(db, wholeInstance(db), negotiationId, today),
     deadlines: sorted(listDeadlines(db, wholeInstance(db)).filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId).map((d) => d.target.id)),
+    deadlinesCancelled: sorted(
+      listDeadlines(db, wholeInstance(db))
+        .filter((d) => d.kind === 'homework' && d.negotiationId === negotiationId && d.detail.includes('due round cancelled'))
+        .map((d) => d.target.id),
+    ),
   };
 }
 
@@ -97,61 +104,107 @@ describe('overdue homework reads the same on every page', () => {
     const id = t.homework('Withdrawal mechanics', 'in_progress', 'held', null);
     expect(everyList(db, t.negotiationId, TODAY)).toEqual({
       dashboard: [id],
+      dashboardCancelled: [],
       dashboardCount: 1,
       board: [id],
-      negotiationPage: { open: 1, overdue: 1 },
+      boardCancelled: [],
+      negotiationPage: { open: 1, overdue: 1, dueRoundCancelled: 0 },
       deadlines: [id],
+      deadlinesCancelled: [],
     });
     expect(overdueOnRoundPages(db, Object.values(t.rounds), TODAY)).toEqual([id]);
 
     changeHomeworkStatus(db, analyst, { homeworkId: id, status: 'delivered', resolution: 'Sent to Kyiv', version: 1 });
     expect(everyList(db, t.negotiationId, TODAY)).toEqual({
       dashboard: [],
+      dashboardCancelled: [],
       dashboardCount: 0,
       board: [],
-      negotiationPage: { open: 0, overdue: 0 },
+      boardCancelled: [],
+      negotiationPage: { open: 0, overdue: 0, dueRoundCancelled: 0 },
       deadlines: [],
+      deadlinesCancelled: [],
     });
     expect(overdueOnRoundPages(db, Object.values(t.rounds), TODAY)).toEqual([]);
   });
 
-  it('homework due at a cancelled or planned round is not overdue until its due date has passed', () => {
+  it('homework due at a planned round is not overdue until its due date has passed', () => {
     const t = talksWithRounds(db, analyst);
-    const cancelled = t.homework('Monitoring arrangements', 'open', 'cancelled', null);
     const planned = t.homework('Prisoner lists', 'open', 'planned', TODAY);
-    const late = t.homework('Map of the line', 'open', 'cancelled', '2026-02-28');
+    const late = t.homework('Map of the line', 'open', 'planned', '2026-02-28');
     const lists = everyList(db, t.negotiationId, TODAY);
-    // Due today is not yet overdue; due yesterday is, whatever became of its round.
+    // Due today is not yet overdue; due yesterday is.
     expect([lists.dashboard, lists.board, overdueOnRoundPages(db, Object.values(t.rounds), TODAY)]).toEqual([[late], [late], [late]]);
-    expect(lists.deadlines).toEqual([cancelled, planned, late]);
+    expect(lists.deadlines).toEqual([planned, late]);
   });
 
-  it('the SQL form selects exactly the homework isOverdue calls overdue, on generated homework', () => {
+  it('homework due at a cancelled round says so on every list, and is overdue from the day the round was planned for', () => {
     const t = talksWithRounds(db, analyst);
+    const later = t.round('Round called off in advance', 'cancelled', '2026-03-20');
+    const undated = t.round('Round never dated', 'cancelled', null);
+    const past = t.homework('Monitoring arrangements', 'open', 'cancelled', null);
+    const notYet = t.homework('Withdrawal maps', 'in_progress', later, null);
+    const neverDated = t.homework('Observer list', 'open', undated, null);
+    const settled = t.homework('Prisoner lists', 'delivered', 'cancelled', null);
+    const lists = everyList(db, t.negotiationId, TODAY);
+    expect(lists).toEqual({
+      dashboard: [past, neverDated],
+      dashboardCancelled: [past, neverDated],
+      dashboardCount: 2,
+      board: [past, neverDated],
+      boardCancelled: [past, notYet, neverDated],
+      negotiationPage: { open: 3, overdue: 2, dueRoundCancelled: 3 },
+      deadlines: [past, notYet, neverDated],
+      deadlinesCancelled: [past, notYet, neverDated],
+    });
+    expect(overdueOnRoundPages(db, [...Object.values(t.rounds), later, undated], TODAY)).toEqual([past, neverDated]);
+    expect(listHomework(db, wholeInstance(db), { id: settled }, TODAY)[0].state).toBe('delivered');
+    expect(listHomework(db, wholeInstance(db), { id: notYet }, TODAY)[0]).toMatchObject({ state: 'due_round_cancelled', overdue: false });
+    // A day after the round was planned for, the one called off in advance is overdue too.
+    expect(everyList(db, t.negotiationId, '2026-03-21').dashboard).toEqual([past, notYet, neverDated]);
+  });
+
+  it('the SQL form selects exactly the homework isOverdue calls overdue, on generated homework and rounds', () => {
+    const t = talksWithRounds(db, analyst);
+    // Days from today: before, on and after it, or no day at all.
+    const days = fc.option(fc.integer({ min: -3, max: 3 }), { nil: null });
     const item = fc.record({
       status: fc.constantFrom(...HOMEWORK_STATUSES),
       dueRound: fc.constantFrom<DueRound>('none', 'planned', 'held', 'cancelled'),
-      // Days from today: before, on and after it, or no due date at all.
-      dueInDays: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
+      dueInDays: days,
     });
+    // A held round always has a start date (lib/validation/rounds.ts).
+    const roundDays = fc.record({ planned: days, held: fc.integer({ min: -3, max: 3 }), cancelled: days });
     const today = fc.integer({ min: Date.UTC(2026, 2, 1) / DAY, max: Date.UTC(2027, 11, 31) / DAY }).map((d) => isoDay(d * DAY));
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 10 }), today, (items, today) => {
-        // Each case is rolled back (the mutations nest as savepoints), so no case sees another's homework.
+      fc.property(fc.array(item, { minLength: 1, maxLength: 10 }), roundDays, today, (items, roundDays, today) => {
+        const dayOf = (inDays: number | null) => (inDays === null ? null : isoDay(Date.parse(today) + inDays * DAY));
+        // Each case is rolled back (the mutations nest as savepoints), so no case sees another's homework or rounds.
         db.$client.exec('BEGIN');
         try {
+          const rounds = Object.fromEntries(
+            (['planned', 'held', 'cancelled'] as const).map((status) => {
+              const startsOn = dayOf(roundDays[status]);
+              return [status, { status, startsOn, id: t.round(`${status} round`, status, startsOn) }];
+            }),
+          ) as Record<RoundStatus, { status: RoundStatus; startsOn: string | null; id: number }>;
           const created = items.map((h, k) => {
-            const dueOn = h.dueInDays === null ? null : isoDay(Date.parse(today) + h.dueInDays * DAY);
-            return { ...h, dueOn, id: t.homework(`Homework ${k}`, h.status, h.dueRound, dueOn) };
+            const dueOn = dayOf(h.dueInDays);
+            const dueRound = h.dueRound === 'none' ? null : rounds[h.dueRound];
+            return { ...h, dueOn, dueRound, id: t.homework(`Homework ${k}`, h.status, dueRound?.id ?? 'none', dueOn) };
           });
-          const overdue = created.filter((h) => isOverdue(h, h.dueRound === 'none' ? null : { status: h.dueRound }, today)).map((h) => h.id);
+          const overdue = created.filter((h) => isOverdue(h, h.dueRound, today)).map((h) => h.id);
+          const cancelled = created.filter((h) => isDueRoundCancelled(h, h.dueRound)).map((h) => h.id);
           const pending = created.filter((h) => isPending(h.status));
           expect(everyList(db, t.negotiationId, today)).toEqual({
             dashboard: overdue,
+            dashboardCancelled: overdue.filter((id) => cancelled.includes(id)),
             dashboardCount: overdue.length,
             board: overdue,
-            negotiationPage: { open: pending.length, overdue: overdue.length },
-            deadlines: pending.filter((h) => h.dueOn !== null || h.dueRound !== 'none').map((h) => h.id),
+            boardCancelled: cancelled,
+            negotiationPage: { open: pending.length, overdue: overdue.length, dueRoundCancelled: cancelled.length },
+            deadlines: pending.filter((h) => h.dueOn !== null || h.dueRound !== null).map((h) => h.id),
+            deadlinesCancelled: cancelled,
           });
         } finally {
           db.$client.exec('ROLLBACK');

@@ -6,7 +6,7 @@ import { changeHomeworkStatus, createHomework, editHomework } from '@/db/mutatio
 import { getHomework, homeworkCounts, listHomework } from '@/db/queries/homework';
 import { getRoundPage } from '@/db/queries/rounds';
 import { auditLog, homework, homeworkRevisions } from '@/db/schema';
-import { isOverdue } from '@/lib/homework';
+import { homeworkState, isDueRoundCancelled, isOverdue } from '@/lib/homework';
 import { InvalidInputError } from '@/lib/errors';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
@@ -52,15 +52,47 @@ function setUp(db: DB, analyst: CurrentUser) {
 
 describe('the overdue rule', () => {
   it('is overdue only while open or in progress, once the due round is held or the due date passed', () => {
-    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'held' }, TODAY)).toBe(true);
-    expect(isOverdue({ status: 'in_progress', dueOn: null }, { status: 'held' }, TODAY)).toBe(true);
-    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'planned' }, TODAY)).toBe(false);
-    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'cancelled' }, TODAY)).toBe(false);
-    expect(isOverdue({ status: 'delivered', dueOn: '2026-01-01' }, { status: 'held' }, TODAY)).toBe(false);
-    expect(isOverdue({ status: 'dropped', dueOn: null }, { status: 'held' }, TODAY)).toBe(false);
+    const held = { status: 'held' as const, startsOn: '2026-02-01' };
+    expect(isOverdue({ status: 'open', dueOn: null }, held, TODAY)).toBe(true);
+    expect(isOverdue({ status: 'in_progress', dueOn: null }, held, TODAY)).toBe(true);
+    // A round held later than planned (or never dated) still counts once it is marked held.
+    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'held', startsOn: '2026-04-01' }, TODAY)).toBe(true);
+    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'planned', startsOn: '2026-02-01' }, TODAY)).toBe(false);
+    expect(isOverdue({ status: 'open', dueOn: null }, { status: 'planned', startsOn: null }, TODAY)).toBe(false);
+    expect(isOverdue({ status: 'delivered', dueOn: '2026-01-01' }, held, TODAY)).toBe(false);
+    expect(isOverdue({ status: 'dropped', dueOn: null }, held, TODAY)).toBe(false);
     expect(isOverdue({ status: 'open', dueOn: '2026-02-28' }, null, TODAY)).toBe(true);
     expect(isOverdue({ status: 'open', dueOn: TODAY }, null, TODAY)).toBe(false);
     expect(isOverdue({ status: 'open', dueOn: null }, null, TODAY)).toBe(false);
+  });
+
+  it('counts homework due at a cancelled round as overdue from the day the round was planned for', () => {
+    const open = { status: 'open' as const, dueOn: null };
+    expect(isOverdue(open, { status: 'cancelled', startsOn: '2026-02-28' }, TODAY)).toBe(true);
+    expect(isOverdue(open, { status: 'cancelled', startsOn: TODAY }, TODAY)).toBe(false);
+    expect(isOverdue(open, { status: 'cancelled', startsOn: '2026-03-20' }, TODAY)).toBe(false);
+    // Cancelled before it was ever given a day: there is nothing left to wait for.
+    expect(isOverdue(open, { status: 'cancelled', startsOn: null }, TODAY)).toBe(true);
+    // Its own due date still counts, whichever comes first.
+    expect(isOverdue({ status: 'open', dueOn: '2026-02-27' }, { status: 'cancelled', startsOn: '2026-03-20' }, TODAY)).toBe(true);
+    expect(isOverdue({ status: 'delivered', dueOn: null }, { status: 'cancelled', startsOn: '2026-02-28' }, TODAY)).toBe(false);
+    expect(isOverdue({ status: 'dropped', dueOn: null }, { status: 'cancelled', startsOn: null }, TODAY)).toBe(false);
+  });
+
+  it('names a cancelled due round as the state of anything still owed at it, overdue yet or not', () => {
+    const cancelledLater = { status: 'cancelled' as const, startsOn: '2026-03-20' };
+    const cancelledPast = { status: 'cancelled' as const, startsOn: '2026-02-20' };
+    expect(homeworkState({ status: 'open', dueOn: null }, cancelledLater, TODAY)).toBe('due_round_cancelled');
+    expect(homeworkState({ status: 'in_progress', dueOn: null }, cancelledPast, TODAY)).toBe('due_round_cancelled');
+    expect(homeworkState({ status: 'delivered', dueOn: null }, cancelledPast, TODAY)).toBe('delivered');
+    expect(homeworkState({ status: 'dropped', dueOn: null }, cancelledPast, TODAY)).toBe('dropped');
+    expect(homeworkState({ status: 'open', dueOn: null }, { status: 'held', startsOn: null }, TODAY)).toBe('overdue');
+    expect(homeworkState({ status: 'in_progress', dueOn: '2026-02-01' }, null, TODAY)).toBe('overdue');
+    expect(homeworkState({ status: 'in_progress', dueOn: null }, { status: 'planned', startsOn: null }, TODAY)).toBe('in_progress');
+    expect(isDueRoundCancelled({ status: 'open' }, cancelledLater)).toBe(true);
+    expect(isDueRoundCancelled({ status: 'open' }, { status: 'planned', startsOn: null })).toBe(false);
+    expect(isDueRoundCancelled({ status: 'open' }, null)).toBe(false);
+    expect(isDueRoundCancelled({ status: 'delivered' }, cancelledLater)).toBe(false);
   });
 
   it('turns an item overdue on the board and the round page when its due round is marked held', () => {
@@ -77,11 +109,11 @@ describe('the overdue rule', () => {
     const page = getRoundPage(db, wholeInstance(db), s.second, TODAY)!;
     expect(page.homeworkDue.map((h) => [h.id, h.overdue])).toEqual([[id, true]]);
     expect(getRoundPage(db, wholeInstance(db), s.first, TODAY)!.homeworkAssigned.map((h) => h.id)).toEqual([id]);
-    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 1, overdue: 1 });
+    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 1, overdue: 1, dueRoundCancelled: 0 });
 
     changeHomeworkStatus(db, analyst, { homeworkId: id, status: 'delivered', resolution: 'Done', version: 1 });
     expect(listHomework(db, wholeInstance(db), { negotiationId: s.negotiationId }, TODAY).find((h) => h.id === id)?.overdue).toBe(false);
-    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 0, overdue: 0 });
+    expect(homeworkCounts(db, wholeInstance(db), s.negotiationId, TODAY)).toEqual({ open: 0, overdue: 0, dueRoundCancelled: 0 });
   });
 
   it('counts a past due date as overdue even without a due round', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import demoCollection from '@/db/demo/negotiations.json';
 import { pointer, validateCollection, validateDocument } from '@/lib/interchange/validate';
-import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT, formatBytes, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
+import { CSV_IMPORT_LIMIT, JSON_IMPORT_LIMIT, formatBytes, jsonErrorOffset, jsonSyntaxMessage, parseDocumentText, tooLargeMessage } from '@/lib/interchange/parse';
 import type { NegotiationCollectionV1 as NegotiationCollection, NegotiationDocumentV1 as NegotiationDocument } from '@/lib/interchange/schema-v1';
+// The demo is a version 1 collection: its actors still carry one party each.
 
 // What an imported document must hold beyond its shape (lib/interchange/validate.ts): every reference
 // resolves, every key is listed once, positions form one chain. Each refusal names the field to fix.
@@ -217,15 +218,59 @@ describe('a collection of negotiations', () => {
 });
 
 describe('reading an uploaded document', () => {
-  it('names where a JSON error is', () => {
+  it('names where a JSON error is, by line and column as an editor shows them', () => {
     const result = parseDocumentText('{ "format": ');
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([{ path: '/', message: expect.stringMatching(/^Not valid JSON: ./) }]);
+    expect(!result.ok && result.errors).toEqual([
+      { path: '/', message: 'Not valid JSON: the file ends too soon, at line 1, column 13; something is missing before the end.' },
+    ]);
+    const message = (text: string) => {
+      const r = parseDocumentText(text);
+      return r.ok ? null : r.errors[0].message;
+    };
+    expect(message('{\n  "format": "x",\n  "version" 2\n}')).toBe('Not valid JSON at line 3, column 13: "2" cannot come there.');
+    expect(message('{\r\n  "a": [1, 2,]\r\n}')).toBe('Not valid JSON at line 2, column 14: "]" cannot come there.');
+    expect(message('{"a": "two\nlines"}')).toBe('Not valid JSON at line 1, column 11: "\\n" cannot come there.');
+    expect(message('')).toBe('Not valid JSON: the file ends too soon, at line 1, column 1; something is missing before the end.');
+  });
+
+  it('reads JSON as JSON.parse does, to say where it stops', () => {
+    const valid = ['{}', '[]', ' [1, -2.5e+3, "a\\"\\u00e9", true, false, null, {"b": [{}]}] ', '"x"', '0', '[1.25, 2e10, -3E+12, 4e-7]', '{"a b": "c d", "e": 1}', '\t{\r\n"a":\t1 }'];
+    for (const text of valid) expect([text, jsonErrorOffset(text)]).toEqual([text, -1]);
+    const invalid: [string, number][] = [
+      ['{"a":}', 5],
+      ['{"a":1,}', 7],
+      ['[1 2]', 3],
+      ['{"a" "b"}', 5],
+      ['{,}', 1],
+      ['{"a":1}}', 7],
+      ['{"a":-01}', 7],
+      ['{"a":tru}', 5],
+      ['{"a":"\\q"}', 6],
+      ['{"a":"x\ny"}', 7],
+      ['{1:2}', 1],
+      ['[[[[', 4],
+      ['{"a"', 4],
+      ['"open', 5],
+      ['  {} x', 5],
+      ['["\\u12"]', 2],
+      ['{\r\n\t"a": 1,\r\n}', 13],
+    ];
+    for (const [text, offset] of invalid) {
+      expect(() => JSON.parse(text)).toThrow();
+      expect([text, jsonErrorOffset(text)]).toEqual([text, offset]);
+    }
+    // Nested deeper than any recursion could go.
+    expect(jsonErrorOffset('['.repeat(200_000))).toBe(200_000);
+    expect(jsonSyntaxMessage('[1]')).toBe('Not valid JSON.');
   });
 
   it('names each field of the wrong shape by its JSON Pointer', () => {
-    const result = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: [{ ...peaceTalks.issues[0], status: 'solved' }] }));
+    const result = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: peaceTalks.issues.map((i, n) => (n === 0 ? { ...i, status: 'solved' } : i)) }));
     expect(!result.ok && result.errors.map((e) => e.path)).toEqual(['/issues/0/status']);
+    // Keep only that issue, and every reference to the others is named in the same pass.
+    const alone = parseDocumentText(JSON.stringify({ ...peaceTalks, issues: [{ ...peaceTalks.issues[0], status: 'solved' }] }));
+    expect(!alone.ok && alone.errors[0].path).toBe('/issues/0/status');
+    expect(!alone.ok && alone.errors.slice(1).every((e) => / is not a key of this document\.$/.test(e.message))).toBe(true);
     expect(parseDocumentText(JSON.stringify(peaceTalks)).ok).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePositionChange } from '@/lib/position-change';
+import { describePositionChange, whatChanged } from '@/lib/position-change';
 import { hrefOf } from '@/lib/links';
 
 // What a position's history says of each version, and where a record is shown (lib/position-change.ts, lib/links.ts).
@@ -29,6 +29,21 @@ describe('what a new position version changed', () => {
 
   it('a position restated as it was says so', () => {
     expect(describePositionChange(russia, { ...russia })).toBe('Restated without change.');
+  });
+});
+
+describe('what changed, after a "What changed:" label (the round briefings)', () => {
+  it('starts with the first change, capitalised, without saying "Changed:" again', () => {
+    expect(whatChanged(russia, { ...russia, stance: 'conditional' })).toBe('Stance opposes → conditional.');
+    expect(whatChanged(russia, { ...russia, summary: 'x', redLines: 'y' })).toBe('Summary revised; red lines revised.');
+    expect(whatChanged(russia, { stance: 'conditional', flexibility: 'high', summary: 'x', redLines: 'y' })).toBe(
+      'Stance opposes → conditional; flexibility low → high; summary revised; red lines revised.',
+    );
+  });
+
+  it('says a first version, and a version restated as it was, as the history does', () => {
+    expect(whatChanged(undefined, russia)).toBe('First recorded position.');
+    expect(whatChanged(russia, { ...russia })).toBe('Restated without change.');
   });
 });
 

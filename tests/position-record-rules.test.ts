@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { freshDb, makeNegotiation, makeUser, position } from './factories';
 import { recordPosition } from '@/db/mutations/positions';
 import { appendPosition } from '@/db/mutations/position-chain';
-import { auditLog, issues, positions } from '@/db/schema';
+import { auditLog, issues, positions, statusChanges } from '@/db/schema';
 import { ConflictError, InvalidInputError, NotFoundError } from '@/lib/errors';
 
 // Recording a party's position (db/mutations/positions.ts, position-chain.ts): what is kept, and what is refused with which words.
@@ -45,13 +45,15 @@ describe('recording a position', () => {
     expect(row.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
-  it('marks the issue active now, so it does not read as gone quiet', () => {
+  it('dates the issue’s latest event by the position’s as-of date, not by the day it was logged', () => {
     const t = talks();
-    t.db.update(issues).set({ lastActivityAt: '2025-01-01T00:00:00.000Z' }).where(eq(issues.id, t.issueId)).run();
-    const before = new Date().toISOString();
-    recordPosition(t.db, t.analyst, position(t.issueId, t.partyA, null));
-    const { lastActivityAt } = t.db.select().from(issues).where(eq(issues.id, t.issueId)).get()!;
-    expect(lastActivityAt! >= before).toBe(true);
+    // The issue as it came in, without the status dated the day it was added.
+    t.db.delete(statusChanges).where(eq(statusChanges.issueId, t.issueId)).run();
+    const first = recordPosition(t.db, t.analyst, { ...position(t.issueId, t.partyA, null), asOf: '2025-03-01' });
+    const latest = () => t.db.select().from(issues).where(eq(issues.id, t.issueId)).get()!.lastActivityAt;
+    expect(latest()).toBe('2025-03-01');
+    recordPosition(t.db, t.analyst, { ...position(t.issueId, t.partyA, first), asOf: '2025-01-01' });
+    expect(latest()).toBe('2025-03-01');
   });
 
   it('writes the audit row with the version replaced and the new one', () => {

@@ -44,7 +44,7 @@ describe("a party's position at the round", () => {
       id: atRound.id,
       atThisRound: true,
       changedAtRound: true,
-      change: 'Changed: stance opposes → conditional; summary revised.',
+      change: 'Stance opposes → conditional; summary revised.',
     });
   });
 
@@ -62,22 +62,30 @@ describe("a party's position at the round", () => {
     expect(positionOf(assembleRoundSummary(planned, TODAY), 'Security guarantees', 'UA')!.position!.id).toBe(current.id);
   });
 
-  it('lists seated parties without a position as none recorded, skips observers without one, and adds parties not seated that hold one', () => {
+  it('lists seated parties without a position as none recorded, names mediators without one once, skips observers without one, and adds parties not seated that hold one', () => {
     const china = version(GUARANTEES.id, CN, '2026-02-04');
     const summary = assembleRoundSummary(rows({ positions: [china], otherParties: [{ id: CN, name: 'China', shortName: 'CN' }] }), TODAY);
     const listed = issueTitled(summary, 'Security guarantees').positions.map((p) => [p.partyShort, p.position?.id ?? null]);
+    expect(summary.mediatorsWithoutPosition).toEqual(['United States']);
     expect(listed).toEqual([
-      ['US', null],
       ['RU', null],
       ['UA', null],
       ['CN', china.id],
     ]);
   });
+
+  it('lists a mediator under the issues it holds a position on, and nowhere else', () => {
+    const us = version(GUARANTEES.id, US, '2026-02-04');
+    const summary = assembleRoundSummary(rows({ positions: [us] }), TODAY);
+    expect(summary.mediatorsWithoutPosition).toEqual([]);
+    expect(issueTitled(summary, 'Security guarantees').positions.map((p) => p.partyShort)).toEqual(['US', 'RU', 'UA']);
+    expect(issueTitled(summary, 'Donbas status').positions.map((p) => p.partyShort)).toEqual(['RU', 'UA']);
+  });
 });
 
 describe('homework', () => {
-  const held = { id: 100, name: 'Abu Dhabi round 2', status: 'held' as const };
-  const planned = { id: 101, name: 'Round 3', status: 'planned' as const };
+  const held = { id: 100, name: 'Abu Dhabi round 2', status: 'held' as const, startsOn: '2026-02-04' };
+  const planned = { id: 101, name: 'Round 3', status: 'planned' as const, startsOn: null };
 
   it('is overdue once the round it is due at has been held, and not before', () => {
     const summary = assembleRoundSummary(
@@ -91,6 +99,23 @@ describe('homework', () => {
     expect(summary.homeworkDue.map((h) => [h.dueRound, h.state, h.overdue])).toEqual([
       ['Abu Dhabi round 2', 'overdue', true],
       ['Round 3', 'open', false],
+    ]);
+  });
+
+  it('says the due round was cancelled, overdue from the day it was planned for', () => {
+    const cancelled = (id: number, startsOn: string | null) => ({ id, name: `Round ${id}`, status: 'cancelled' as const, startsOn });
+    const summary = assembleRoundSummary(
+      rows({
+        round: round({ id: 99 }),
+        homework: [task(1, { dueRoundId: 102 }), task(2, { dueRoundId: 103 }), task(3, { dueRoundId: 102, status: 'delivered' })],
+        homeworkRounds: [cancelled(102, '2026-02-20'), cancelled(103, '2026-03-20')],
+      }),
+      TODAY,
+    );
+    expect(summary.homeworkDue.map((h) => [h.dueRound, h.state, h.overdue])).toEqual([
+      ['Round 102', 'due_round_cancelled', true],
+      ['Round 103', 'due_round_cancelled', false],
+      ['Round 102', 'delivered', false],
     ]);
   });
 
@@ -111,7 +136,7 @@ describe('homework', () => {
           { homeworkId: 1, partyId: CN, name: 'China' },
           { homeworkId: 1, partyId: US, name: 'United States' },
         ],
-        homeworkRounds: [held, planned, { id: 98, name: 'Abu Dhabi round 1', status: 'held' }],
+        homeworkRounds: [held, planned, { id: 98, name: 'Abu Dhabi round 1', status: 'held', startsOn: '2026-01-23' }],
       }),
       TODAY,
     );

@@ -41,7 +41,7 @@ describe('a briefing in a spreadsheet', () => {
       red_lines: 'International recognition as Russian',
       as_of: '2026-02-05',
       recorded_at_this_round: 'yes',
-      what_changed: 'Changed: stance conditional → opposes.',
+      what_changed: 'Stance conditional → opposes.',
       source_outlet: 'El País',
       source_cites: 'TASS',
       source_published_on: '2026-02-06',

@@ -89,7 +89,7 @@ describe('the Word document of a briefing with one of everything', () => {
       '• **Russia** — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round',
       '»»Ukrainian withdrawal from Donbas',
       '»»Red lines: International recognition as Russian',
-      '»»‹18›What changed: Changed: stance conditional → opposes.',
+      '»»‹18›What changed: Stance conditional → opposes.',
       '»»‹17›{Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3}',
       '• **Ukraine** — opposes; flexibility low; as of 20 Jan 2026',
       '»»Our territories are ours',
@@ -145,9 +145,9 @@ describe('the Word document of a briefing with one of everything', () => {
 
   it('lists the key dates, each date and label in bold, after the note on how days are counted', () => {
     expect(part(doc, 'Upcoming key dates')).toEqual([
-      '‹18›{Key dates on or after 4 Feb 2026, counted in days from today (1 Mar 2026); a negative count means the date has passed.}',
-      '• **5 Feb 2026 — New START expires** — New START extension (US–Russia strategic stability): -24 days (passed 24 days ago)',
-      '• **5 Aug 2026 — key date** — Good-faith observance (US–Russia strategic stability): 157 days (in 157 days)',
+      '‹18›{Key dates on or after 4 Feb 2026, the first day of the round, counted in days after the round.}',
+      '• **5 Feb 2026 — New START expires** — New START extension (US–Russia strategic stability): during the round',
+      '• **5 Aug 2026 — key date** — Good-faith observance (US–Russia strategic stability): 181 days after the round; in 157 days as of today',
     ]);
   });
 

@@ -89,7 +89,7 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     db.insert(positions).values({ issueId: donbas.id, partyId: ru.partyId, summary: 'Open to talks', stance: 'conditional', flexibility: 'low', asOf: '2026-01-20', isCurrent: false }).run();
     const after = roundSummary(db, wholeInstance(db), roundId, FIXTURE_TODAY)!;
     const row = after.issues.find((i) => i.id === donbas.id)!.positions.find((p) => p.partyId === ru.partyId)!;
-    expect(row.position!.change).toBe('Changed: stance conditional → opposes; flexibility low → rigid; summary revised; red lines revised.');
+    expect(row.position!.change).toBe('Stance conditional → opposes; flexibility low → rigid; summary revised; red lines revised.');
     // Before the round, the same issue shows the earlier version as the one in force at Abu Dhabi 1.
     const ad1 = roundSummary(db, wholeInstance(db), demoRoundId(db, 'Abu Dhabi round 1'), FIXTURE_TODAY)!;
     expect(ad1.issues.find((i) => i.id === donbas.id)!.positions.find((p) => p.partyId === ru.partyId)!.position!.summary).toBe('Open to talks');

@@ -134,7 +134,7 @@ describe('a Markdown briefing', () => {
     ]);
     for (const part of [
       'Talks ended with a prisoner exchange.\n\nLittle progress on Donbas.\n',
-      '- **Russia** — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round\n  - Ukrainian withdrawal from Donbas\n  - Red lines: International recognition as Russian\n  - What changed: Changed: stance conditional → opposes.\n  - Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3\n',
+      '- **Russia** — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round\n  - Ukrainian withdrawal from Donbas\n  - Red lines: International recognition as Russian\n  - What changed: Stance conditional → opposes.\n  - Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3\n',
       '- **Ukraine** — opposes; flexibility low; as of 20 Jan 2026\n  - Our territories are ours\n  - What changed: No change at this round.\n  - Source: Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, credibility 2 — <https://www.ft.com/content/abc>\n    > “significant work remains”\n',
       '- **United States**: no position recorded.\n',
       '_Issue of US–Russia strategic stability._\n\nStatus: proposed (first recorded) → proposed (unchanged). Priority: high.\n\n_No positions recorded._\n',
@@ -144,7 +144,7 @@ describe('a Markdown briefing', () => {
       '- **List of detainees** — owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: 1 Feb 2026; state: overdue\n\n',
       '### 5 Feb 2026\n\n_Issues: Security guarantees. Parties: Russia._\n\nLavrov called the guarantees **nonsense**.\n\nSee [the report](https://example.org/r).\n\n- Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3\n- Source: Financial Times',
       '### 4 Feb 2026\n\nTalks opened.\n\n\n## Upcoming key dates',
-      '| date | what | issue | days from today |\n| --- | --- | --- | --- |\n| 5 Feb 2026 | New START expires | New START extension (US–Russia strategic stability) | -24 (passed 24 days ago) |\n| 5 Aug 2026 | key date | Good-faith observance (US–Russia strategic stability) | 157 (in 157 days) |\n\n---\n\n_Generated on 1 Mar 2026 by the negotiation tracker._\n',
+      '| date | what | issue | when |\n| --- | --- | --- | --- |\n| 5 Feb 2026 | New START expires | New START extension (US–Russia strategic stability) | during the round |\n| 5 Aug 2026 | key date | Good-faith observance (US–Russia strategic stability) | 181 days after the round; in 157 days as of today |\n\n---\n\n_Generated on 1 Mar 2026 by the negotiation tracker._\n',
     ])
       expect(md).toContain(part);
   });

@@ -97,7 +97,7 @@ describe('the PDF of a briefing with one of everything', () => {
       'Russia — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round',
       'Ukrainian withdrawal from Donbas',
       'Red lines: International recognition as Russian',
-      'What changed: Changed: stance conditional → opposes.',
+      'What changed: Stance conditional → opposes.',
       'Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3',
       'Ukraine — opposes; flexibility low; as of 20 Jan 2026',
       'Our territories are ours',
@@ -193,12 +193,12 @@ describe('the PDF of a briefing with one of everything', () => {
   it('lists the key dates after the note on how their days are counted', () => {
     const lines = section(pdf, SECTION.keyDates);
     expect(lines.map((l) => l.text).join('')).toBe(
-      'Key dates on or after 4 Feb 2026, counted in days from today (1 Mar 2026); a negative count means the date has passed.' +
-        '5 Feb 2026 — New START expires — New START extension (US–Russia strategic stability): -24 days (passed 24 days ago)' +
-        '5 Aug 2026 — key date — Good-faith observance (US–Russia strategic stability): 157 days (in 157 days)',
+      'Key dates on or after 4 Feb 2026, the first day of the round, counted in days after the round.' +
+        '5 Feb 2026 — New START expires — New START extension (US–Russia strategic stability): during the round' +
+        '5 Aug 2026 — key date — Good-faith observance (US–Russia strategic stability): 181 days after the round; in 157 days as of today',
     );
     expect(style(lines[0])).toEqual({ font: 'regular', size: 9, color: GREY, x: LEFT });
-    expect(lines[2].runs.map((r) => r.font)).toEqual(['bold', 'regular']);
+    expect(lines.find((l) => l.text.startsWith('5 Feb 2026'))!.runs.map((r) => r.font)).toEqual(['bold', 'regular']);
   });
 
   it('carries a footer on every page: the negotiation, the round, the day it was made and the page of how many', () => {

@@ -91,7 +91,7 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
               flexibility: 'rigid',
               asOf: '2026-02-05',
               atThisRound: true,
-              change: 'Changed: stance conditional → opposes.',
+              change: 'Stance conditional → opposes.',
               changedAtRound: true,
               source: EL_PAIS_CITING_TASS,
             },
@@ -152,10 +152,11 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
       { id: 51, occurredOn: '2026-02-04', body: 'Talks opened.', negotiationName: 'Russia–Ukraine peace talks', issues: [], parties: [], sources: [] },
     ],
     keyDates: [
-      { issueId: 3, issueTitle: 'New START extension', negotiationName: 'US–Russia strategic stability', date: '2026-02-05', label: 'New START expires', daysFromToday: -24 },
-      { issueId: 4, issueTitle: 'Good-faith observance', negotiationName: 'US–Russia strategic stability', date: '2026-08-05', label: '', daysFromToday: 157 },
+      { issueId: 3, issueTitle: 'New START extension', negotiationName: 'US–Russia strategic stability', date: '2026-02-05', label: 'New START expires', daysFromRound: 0, daysFromToday: -24 },
+      { issueId: 4, issueTitle: 'Good-faith observance', negotiationName: 'US–Russia strategic stability', date: '2026-08-05', label: '', daysFromRound: 181, daysFromToday: 157 },
     ],
     keyDatesFrom: '2026-02-04',
+    mediatorsWithoutPosition: [],
     ...over,
   };
 }

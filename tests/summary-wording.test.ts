@@ -8,7 +8,9 @@ import {
   delegationLine,
   documentTitle,
   homeworkLine,
+  keyDateWhen,
   keyDatesNote,
+  mediatorsWithoutPositionLine,
   paragraphs,
   plainFromMarkdown,
   positionFacts,
@@ -133,9 +135,28 @@ describe('key dates and updates', () => {
     expect([0, 1, 2, -1, -24].map(daysFromTodayText)).toEqual(['today', 'in 1 day', 'in 2 days', 'passed 1 day ago', 'passed 24 days ago']);
   });
 
+  it('counts a key date from the round, adding the count from today only while the date is still ahead', () => {
+    const held = fullSummary();
+    expect(keyDateWhen(held, { daysFromRound: 0, daysFromToday: -24 })).toBe('during the round');
+    expect(keyDateWhen(held, { daysFromRound: 1, daysFromToday: -23 })).toBe('1 day after the round');
+    expect(keyDateWhen(held, { daysFromRound: 148, daysFromToday: 0 })).toBe('148 days after the round');
+    expect(keyDateWhen(held, { daysFromRound: 181, daysFromToday: 1 })).toBe('181 days after the round; in 1 day as of today');
+    // A round without a date yet: counted from today, and said so.
+    const undated = emptySummary();
+    expect(keyDateWhen(undated, { daysFromRound: 5, daysFromToday: 5 })).toBe('in 5 days (as of today)');
+    expect(keyDateWhen(undated, { daysFromRound: 0, daysFromToday: 0 })).toBe('today (as of today)');
+    expect(keyDatesNote(undated)).toBe('Key dates from today (1 Mar 2026) on, counted from today: the round has no date yet.');
+  });
+
+  it('names the mediators without a position once, or not at all', () => {
+    expect(mediatorsWithoutPositionLine(fullSummary())).toBe('');
+    expect(mediatorsWithoutPositionLine(fullSummary({ mediatorsWithoutPosition: ['Oman'] }))).toBe('Mediator with no position recorded on these issues: Oman.');
+    expect(mediatorsWithoutPositionLine(fullSummary({ mediatorsWithoutPosition: ['Oman', 'Qatar'] }))).toBe('Mediators with no position recorded on these issues: Oman, Qatar.');
+  });
+
   it('explains from which day key dates are listed and how their days are counted', () => {
     expect(keyDatesNote(fullSummary())).toBe(
-      'Key dates on or after 4 Feb 2026, counted in days from today (1 Mar 2026); a negative count means the date has passed.',
+      'Key dates on or after 4 Feb 2026, the first day of the round, counted in days after the round.',
     );
   });
 

@@ -26,7 +26,7 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
               <Link href={`/homework/${h.id}`}>{h.title}</Link>{' '}
               <span className="small muted">
                 {h.owners && `${h.owners}; `}
-                {h.dueRoundName ? `due at ${h.dueRoundName} (held)` : `due ${formatDate(h.dueOn)}`} — {h.negotiationName}
+                {overdueReason(h)} — {h.negotiationName}
               </span>
             </li>
           ))}
@@ -40,6 +40,9 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
       <h3>
         No activity for {staleDays} days or more ({stale.count})
       </h3>
+      <p className="small muted">
+        Counted from the latest event date recorded on each issue: when an update happened, a position&rsquo;s as-of date or a status change&rsquo;s date, not the day it was logged.
+      </p>
       {stale.count === 0 ? (
         <p className="muted small">Every open issue moved recently.</p>
       ) : (
@@ -48,7 +51,7 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
             <li key={i.id}>
               <Link href={`/issues/${i.id}`}>{i.title}</Link>{' '}
               <span className="small muted">
-                {i.lastActivityAt ? `last activity ${formatDate(i.lastActivityAt)}, ${i.days} days ago` : 'no activity recorded'} — {i.negotiationName}
+                {i.lastEventOn ? `latest event ${formatDate(i.lastEventOn)}, ${i.days} days ago` : 'no dated event recorded'} — {i.negotiationName}
               </span>
             </li>
           ))}
@@ -73,6 +76,13 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
       <More list={weak} />
     </section>
   );
+}
+
+/** Why the item is overdue: its due round was cancelled, was held, or its due date passed. */
+function overdueReason(h: OverdueHomework): string {
+  if (h.dueRoundStatus === 'cancelled') return `due round cancelled: ${h.dueRoundName}${h.dueRoundStartsOn ? ` (planned for ${formatDate(h.dueRoundStartsOn)})` : ''}`;
+  if (h.dueRoundStatus === 'held') return `due at ${h.dueRoundName} (held)`;
+  return `due ${formatDate(h.dueOn)}`;
 }
 
 /** Each list shows its first items; this says how many more there are. */

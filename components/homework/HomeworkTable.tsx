@@ -18,17 +18,22 @@ export type HomeworkTableRow = {
   status: string;
   resolution: string;
   overdue: boolean;
+  /** lib/homework.ts homeworkState: the stored status, 'overdue' or 'due_round_cancelled'. */
+  state: string;
 };
 
-export function OverdueBadge() {
-  return <span className="badge overdue">overdue</span>;
-}
-
-export function HomeworkStatus({ status, overdue }: { status: string; overdue: boolean }) {
+/** The stored status, then what needs attention: overdue, or a due round that was cancelled (overdue or not yet). */
+export function HomeworkStatus({ status, state, overdue }: { status: string; state: string; overdue: boolean }) {
   return (
     <span className="row">
       <span className={`badge status homework-${status}`}>{label(status)}</span>
-      {overdue && <OverdueBadge />}
+      {state === 'due_round_cancelled' ? (
+        <span className="badge overdue" title={overdue ? 'Overdue: the day its due round was planned for has passed' : 'Needs a new due round or date'}>
+          due round cancelled{overdue ? ', overdue' : ''}
+        </span>
+      ) : (
+        overdue && <span className="badge overdue">overdue</span>
+      )}
     </span>
   );
 }
@@ -69,12 +74,13 @@ export function HomeworkTable({ caption, rows, showNegotiation = false }: { capt
               <td>{h.assignedRoundId ? <Link href={`/rounds/${h.assignedRoundId}`}>{h.assignedRoundName}</Link> : <span className="muted">—</span>}</td>
               <td>
                 {h.dueRoundId && <Link href={`/rounds/${h.dueRoundId}`}>{h.dueRoundName}</Link>}
+                {h.state === 'due_round_cancelled' && <span className="muted small"> (cancelled)</span>}
                 {h.dueRoundId && h.dueOn && <br />}
                 {h.dueOn && <span>by {formatDate(h.dueOn)}</span>}
                 {!h.dueRoundId && !h.dueOn && <span className="muted">—</span>}
               </td>
               <td>
-                <HomeworkStatus status={h.status} overdue={h.overdue} />
+                <HomeworkStatus status={h.status} state={h.state} overdue={h.overdue} />
                 {h.resolution && <div className="small">{h.resolution}</div>}
               </td>
             </tr>

@@ -21,6 +21,7 @@ import {
 import { clientOf, type Executor, type Tx } from '@/db/types';
 import { countNegotiationsNamingActor, countNegotiationsNamingParty, findActorByName } from '@/db/queries/parties';
 import { recordAudit } from './audit';
+import { refreshLastEvent } from './last-event';
 import { appendPosition } from './position-chain';
 import { joinAsAnalyst } from './negotiations';
 import { normalizeMarking } from '@/lib/access';
@@ -261,20 +262,13 @@ function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
     actors: link('update_actors', 'actor_id'),
     sources: link('update_sources', 'source_id'),
   };
-  // An issue's last activity is the day of its latest update, at midnight UTC like every other writer's timestamp.
-  const lastActivity = new Map<number, string>();
   members.forEach(({ doc }, n) => {
     for (const u of doc.updates) {
       const updateId = newId(insert.run(negotiationIds[n], u.occurredOn, u.occurredTime, u.body, ids.ref(u.round), by));
       ids.set(u.key, updateId);
       for (const list of ['issues', 'parties', 'actors', 'sources'] as const) for (const k of u[list]) links[list].run(updateId, ids.of(k));
-      for (const k of u.issues) {
-        const issueId = ids.of(k);
-        if ((lastActivity.get(issueId) ?? '') < u.occurredOn) lastActivity.set(issueId, u.occurredOn);
-      }
     }
   });
-  for (const [issueId, day] of lastActivity) tx.update(issues).set({ lastActivityAt: `${day}T00:00:00.000Z` }).where(eq(issues.id, issueId)).run();
 }
 
 function writePositionsAndStatusChanges({ tx, by, members, ids }: Context): void {
@@ -306,6 +300,8 @@ function writePositionsAndStatusChanges({ tx, by, members, ids }: Context): void
       insert.run(ids.of(s.issue), s.from, s.to, s.changedOn, s.note, ids.ref(s.round), ids.ref(s.update), ids.ref(s.source), by);
     }
   }
+  // Every record dated on an issue is written by now: its updates, positions and status changes.
+  refreshLastEvent(tx, members.flatMap(({ doc }) => doc.issues.map((i) => ids.of(i.key))));
 }
 
 function writeHomework({ tx, by, members, ids, negotiationIds }: Context): void {

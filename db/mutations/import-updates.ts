@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { issues, negotiationParties, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { recordAudit } from './audit';
+import { refreshLastEvent } from './last-event';
 import { insertSource } from './sources';
 import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
@@ -44,8 +45,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
         for (const targetId of r.partyIds) tx.insert(updateParties).values({ updateId, targetId }).run();
         tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source, negotiationId) }).run();
       }
-      const now = new Date().toISOString();
-      for (const issueId of touched) tx.update(issues).set({ lastActivityAt: now }).where(eq(issues.id, issueId)).run();
+      refreshLastEvent(tx, touched);
       recordAudit(tx, { userId: user.id, action: 'import', entity: 'update', entityId: negotiationId, after: { negotiationId, rows: rows.length } });
       return rows.length;
     },

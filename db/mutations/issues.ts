@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { issues, statusChanges } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { refreshLastEvent } from './last-event';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { assertSourceExists, insertSource } from './sources';
 import { assertWriteIn } from './write-access';
@@ -26,12 +27,13 @@ export function createIssue(db: DB, user: CurrentUser, input: IssueInput): numbe
         .get()!.n;
       const row = tx
         .insert(issues)
-        .values({ ...input, sortOrder: nextOrder, createdBy: user.id, lastActivityAt: now() })
+        .values({ ...input, sortOrder: nextOrder, createdBy: user.id })
         .returning()
         .get();
       tx.insert(statusChanges)
         .values({ issueId: row.id, fromStatus: null, toStatus: input.status, changedOn: now().slice(0, 10), createdBy: user.id })
         .run();
+      refreshLastEvent(tx, [row.id]);
       recordAudit(tx, { userId: user.id, action: 'create', entity: 'issue', entityId: row.id, after: row });
       return row.id;
     },
@@ -88,7 +90,7 @@ export function applyStatusChange(tx: Executor, user: CurrentUser, input: Status
     if (!before) throw new NotFoundError('The issue');
     if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
     tx.update(issues)
-      .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id, lastActivityAt: now() })
+      .set({ status: input.status as IssueStatus, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
       .where(eq(issues.id, input.issueId))
       .run();
     changeId = tx
@@ -106,6 +108,7 @@ export function applyStatusChange(tx: Executor, user: CurrentUser, input: Status
       })
       .returning({ id: statusChanges.id })
       .get().id;
+    refreshLastEvent(tx, [input.issueId]);
   });
   return changeId;
 }

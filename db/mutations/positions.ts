@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { issues, negotiationParties, parties, positions } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
+import { refreshLastEvent } from './last-event';
 import { appendPosition } from './position-chain';
 import { assertVersion, type Stale } from './versions';
 import { describeFields, type Field } from '@/lib/stale-edit';
@@ -87,7 +88,7 @@ export function applyPosition(tx: Executor, user: CurrentUser, input: NewPositio
     createdBy: user.id,
   });
   const created = tx.select().from(positions).where(eq(positions.id, id)).get()!;
-  tx.update(issues).set({ lastActivityAt: new Date().toISOString() }).where(eq(issues.id, input.issueId)).run();
+  refreshLastEvent(tx, [input.issueId]);
   recordAudit(tx, { userId: user.id, action: 'create', entity: 'position', entityId: created.id, before: current ?? null, after: created });
   return created.id;
 }

@@ -21,6 +21,7 @@ import { peopleOfNegotiationAmong } from '@/db/queries/parties';
 import { recordAudit } from './audit';
 import { writeVersioned, type VersionedRecord } from './versions';
 import { insertSource } from './sources';
+import { refreshLastEvent } from './last-event';
 import { assertCanCite, assertWriteIn } from './write-access';
 import { applyPosition } from './positions';
 import { applyStatusChange } from './issues';
@@ -82,7 +83,9 @@ function notFoundAs(check: () => void, message: string, errors: Record<string, s
   }
 }
 
+/** Sets the update's links, and the latest event date of every issue it concerned or now concerns (db/mutations/last-event.ts). */
 function setLinks(tx: Executor, updateId: number, links: Omit<Links, 'roundId'>) {
+  const concerned = tx.select({ id: updateIssues.targetId }).from(updateIssues).where(eq(updateIssues.updateId, updateId)).all().map((r) => r.id);
   const tables = [
     [updateIssues, links.issueIds],
     [updateParties, links.partyIds],
@@ -93,6 +96,7 @@ function setLinks(tx: Executor, updateId: number, links: Omit<Links, 'roundId'>)
     tx.delete(table).where(eq(table.updateId, updateId)).run();
     for (const targetId of new Set(ids)) tx.insert(table).values({ updateId, targetId }).run();
   }
+  refreshLastEvent(tx, [...concerned, ...links.issueIds]);
 }
 
 function assertIssueOf(tx: Executor, negotiationId: number, issueId: number, field: string) {

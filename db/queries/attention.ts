@@ -4,15 +4,27 @@ import { issues, negotiations, parties, positions, updateSources } from '@/db/sc
 import { overdueHomeworkWhere } from './overdue';
 import { chainOf, loadSourceChains } from './source-chains';
 import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
-import { CLOSED_ISSUE_STATUSES, type IssueStatus } from '@/lib/domain';
+import { CLOSED_ISSUE_STATUSES, type IssueStatus, type RoundStatus } from '@/lib/domain';
 import { daysBetween } from '@/lib/dates';
 import { groupBy } from '@/lib/group-by';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
 export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;
 
-export type OverdueHomework = { id: number; title: string; negotiationName: string; dueOn: string | null; dueRoundName: string | null; owners: string };
-export type StaleIssue = { id: number; title: string; negotiationName: string; lastActivityAt: string | null; days: number | null };
+export type OverdueHomework = {
+  id: number;
+  title: string;
+  negotiationName: string;
+  dueOn: string | null;
+  dueRoundName: string | null;
+  /** 'cancelled': the item needs a new due round or date (lib/homework.ts isDueRoundCancelled; every item here is still owed). */
+  dueRoundStatus: RoundStatus | null;
+  /** The day the due round was planned for: a cancelled round's items count as overdue from it. */
+  dueRoundStartsOn: string | null;
+  owners: string;
+};
+/** An issue gone quiet: the date of its latest event (null: nothing dated recorded) and the days since. */
+export type StaleIssue = { id: number; title: string; negotiationName: string; lastEventOn: string | null; days: number | null };
 export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
 
 /** Overdue homework on the reader's date (`today`), in SQL so it runs over any number of items. "Overdue" is never stored. */
@@ -23,9 +35,10 @@ export function overdueHomework(db: DB, scope: ReaderScope, today: string, negot
   // The owners are looked up only for the rows kept: in a subquery after the LIMIT, not for every overdue item.
   return db.$client
     .prepare(
-      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName,
+      `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName, h.dueRoundStatus, h.dueRoundStartsOn,
               coalesce((SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id), '') owners
-         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
+         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, r.status dueRoundStatus, r.starts_on dueRoundStartsOn,
+                      coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
                  FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id
                 WHERE ${OVERDUE_WHERE}
                 ORDER BY dueBy, h.id
@@ -44,7 +57,10 @@ export function countOverdueHomework(db: DB, scope: ReaderScope, today: string, 
   ).n;
 }
 
-/** Issues with no update, position or status change for `days` days (issues.last_activity_at, kept by those writes). */
+/**
+ * Open issues the reader sees whose latest event (db/mutations/last-event.ts: the latest event date of
+ * anything recorded on the issue) is `days` or more days before `today`, or with nothing dated recorded, quietest first.
+ */
 export function staleIssues(db: DB, scope: ReaderScope, today: string, days: number, negotiationId?: number): StaleIssue[] {
   const rows = db
     .select({ id: issues.id, title: issues.title, negotiationName: negotiations.name, lastActivityAt: issues.lastActivityAt, status: issues.status })
@@ -55,7 +71,10 @@ export function staleIssues(db: DB, scope: ReaderScope, today: string, days: num
   return rows
     // A closed question does not go stale: it is not expected to move.
     .filter((i) => !(CLOSED_ISSUE_STATUSES as readonly IssueStatus[]).includes(i.status))
-    .map(({ status: _, ...i }) => ({ ...i, days: i.lastActivityAt ? daysBetween(i.lastActivityAt.slice(0, 10), today) : null }))
+    .map(({ status: _, lastActivityAt, ...i }) => {
+      const lastEventOn = lastActivityAt?.slice(0, 10) ?? null;
+      return { ...i, lastEventOn, days: lastEventOn ? daysBetween(lastEventOn, today) : null };
+    })
     .filter((i) => i.days === null || i.days >= days)
     .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || a.id - b.id);
 }

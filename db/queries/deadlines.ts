@@ -1,5 +1,6 @@
 import type { DB } from '@/db';
 import { pendingHomeworkWhere } from './overdue';
+import type { RoundStatus } from '@/lib/domain';
 import type { Target } from '@/lib/links';
 import { IN_SCOPE, scopeParams, type ReaderScope } from './access';
 
@@ -45,6 +46,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
   const homework = c
     .prepare(
       `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date, r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName, n.marking,
+              r.status roundStatus,
               (SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id) owners
          FROM homework h JOIN negotiations n ON n.id = h.negotiation_id LEFT JOIN rounds r ON r.id = h.due_round_id
         WHERE ${pendingHomeworkWhere('h')} AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)
@@ -56,6 +58,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     title: string;
     date: string | null;
     roundName: string | null;
+    roundStatus: RoundStatus | null;
     approx: string | null;
     negotiationId: number;
     negotiationName: string;
@@ -93,7 +96,8 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
       date: h.date,
       approx: h.date ? '' : (h.approx ?? ''),
       title: `Homework due: ${h.title}`,
-      detail: [h.owners && `owners ${h.owners}`, h.roundName && `due at ${h.roundName}`].filter(Boolean).join('; '),
+      // A cancelled round's day is kept as the date, the day the item counts as overdue from.
+      detail: [h.owners && `owners ${h.owners}`, h.roundName && (h.roundStatus === 'cancelled' ? `due round cancelled: ${h.roundName}` : `due at ${h.roundName}`)].filter(Boolean).join('; '),
       negotiationId: h.negotiationId,
       negotiationName: h.negotiationName,
       marking: h.marking,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
-import { isOverdue, isPending } from '@/lib/homework';
+import { homeworkState, isOverdue, isPending, type DueRound } from '@/lib/homework';
 import { HOMEWORK_STATUSES, PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
 import { PARTY_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
@@ -15,11 +15,12 @@ export type HomeworkFilters = {
   roundId?: number | null;
   assignedRoundId?: number | null;
   dueRoundId?: number | null;
-  /** A stored status, or 'overdue' (computed). */
-  status?: HomeworkStatus | 'overdue' | null;
+  /** A stored status, or 'overdue' or 'due_round_cancelled' (computed). */
+  status?: (typeof HOMEWORK_STATUS_FILTERS)[number] | null;
 };
 
-export const HOMEWORK_STATUS_FILTERS = [...HOMEWORK_STATUSES, 'overdue'] as const;
+export const HOMEWORK_STATUS_FILTERS = [...HOMEWORK_STATUSES, 'overdue', 'due_round_cancelled'] as const;
+const COMPUTED_FILTERS = ['overdue', 'due_round_cancelled'] as const;
 
 /** Homework items the reader sees matching the filters, with owners and the computed overdue flag: three queries, whatever the size. */
 export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilters, today: string) {
@@ -34,9 +35,10 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
   if (filters.assignedRoundId) where.push(eq(homework.assignedRoundId, filters.assignedRoundId));
   if (filters.dueRoundId) where.push(eq(homework.dueRoundId, filters.dueRoundId));
   if (filters.roundId) where.push(or(eq(homework.assignedRoundId, filters.roundId), eq(homework.dueRoundId, filters.roundId))!);
-  // Only pending items can be overdue: narrowed here, decided by isOverdue below.
-  if (filters.status === 'overdue') where.push(inArray(homework.status, PENDING_HOMEWORK_STATUSES));
-  else if (filters.status) where.push(eq(homework.status, filters.status));
+  // Only pending items can be overdue or owe a new due round: narrowed here, decided by lib/homework.ts below.
+  const computed = (COMPUTED_FILTERS as readonly string[]).includes(filters.status ?? '');
+  if (computed) where.push(inArray(homework.status, PENDING_HOMEWORK_STATUSES));
+  else if (filters.status) where.push(eq(homework.status, filters.status as HomeworkStatus));
   if (filters.partyId) {
     where.push(
       inArray(
@@ -63,6 +65,7 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
       dueRoundName: due.name,
       dueRoundStatus: due.status,
       dueRoundSequence: due.sequence,
+      dueRoundStartsOn: due.startsOn,
       dueOn: homework.dueOn,
       version: homework.version,
     })
@@ -75,12 +78,12 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
     .orderBy(asc(negotiations.name), asc(due.sequence), asc(homework.dueOn), asc(homework.id))
     .all();
   const ownersById = ownersOf(db, rows.map((r) => r.id));
-  const items = rows.map((r) => ({
-    ...r,
-    owners: ownersById.get(r.id) ?? [],
-    overdue: isOverdue(r, r.dueRoundStatus ? { status: r.dueRoundStatus } : null, today),
-  }));
-  return filters.status === 'overdue' ? items.filter((i) => i.overdue) : items;
+  const items = rows.map((r) => {
+    const dueRound: DueRound | null = r.dueRoundStatus ? { status: r.dueRoundStatus, startsOn: r.dueRoundStartsOn } : null;
+    return { ...r, owners: ownersById.get(r.id) ?? [], overdue: isOverdue(r, dueRound, today), state: homeworkState(r, dueRound, today) };
+  });
+  if (filters.status === 'overdue') return items.filter((i) => i.overdue);
+  return filters.status === 'due_round_cancelled' ? items.filter((i) => i.state === 'due_round_cancelled') : items;
 }
 export type HomeworkRow = ReturnType<typeof listHomework>[number];
 
@@ -98,12 +101,13 @@ function ownersOf(db: DB, homeworkIds: number[]) {
   return byId;
 }
 
-/** Open (not delivered or dropped) and overdue counts for one negotiation. */
+/** Open (not delivered or dropped), overdue and due-round-cancelled counts for one negotiation. */
 export function homeworkCounts(db: DB, scope: ReaderScope, negotiationId: number, today: string) {
   const items = listHomework(db, scope, { negotiationId }, today);
   return {
     open: items.filter((i) => isPending(i.status)).length,
     overdue: items.filter((i) => i.overdue).length,
+    dueRoundCancelled: items.filter((i) => i.state === 'due_round_cancelled').length,
   };
 }
 

@@ -20,5 +20,7 @@ export function pendingHomeworkWhere(homework: string): string {
 export function overdueHomeworkWhere(at: { homework: string; dueRound: string; today: string }): string {
   const { homework, dueRound, today } = at;
   return `(${pendingHomeworkWhere(homework)}
-          AND (${dueRound}.status = 'held' OR (${homework}.due_on IS NOT NULL AND ${homework}.due_on < ${today})))`;
+          AND (${dueRound}.status = 'held'
+               OR (${dueRound}.status = 'cancelled' AND (${dueRound}.starts_on IS NULL OR ${dueRound}.starts_on < ${today}))
+               OR (${homework}.due_on IS NOT NULL AND ${homework}.due_on < ${today})))`;
 }

@@ -222,7 +222,7 @@ function readHomework(db: DB, scope: ReaderScope, round: RoundRow): Pick<RoundSu
     : [];
   const roundIds = [...new Set(homeworkRows.flatMap((h) => [h.assignedRoundId, h.dueRoundId]).filter((id): id is number => id !== null))];
   const homeworkRounds = roundIds.length
-    ? db.select({ id: rounds.id, name: rounds.name, status: rounds.status }).from(rounds).where(inArray(rounds.id, roundIds)).all()
+    ? db.select({ id: rounds.id, name: rounds.name, status: rounds.status, startsOn: rounds.startsOn }).from(rounds).where(inArray(rounds.id, roundIds)).all()
     : [];
   return { homework: homeworkRows, homeworkOwners: homeworkOwnerRows, homeworkRounds };
 }

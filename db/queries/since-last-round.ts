@@ -3,9 +3,9 @@ import type { DB } from '@/db';
 import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '@/db/schema';
 import { citationFields, type Citation } from './citation';
 import { groupBy } from '@/lib/group-by';
+import { chooseComparison, roundDate, type AskedPoints, type RoundPoint } from '@/lib/since-last-round';
 import { sees, type ReaderScope } from './access';
 
-export type RoundChoice = { id: number; name: string; sequence: number; status: string; date: string | null };
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
 
 export type PartyDiff = { partyId: number; partyName: string; partyShort: string; before: PositionState; after: PositionState; changed: boolean };
@@ -20,34 +20,51 @@ export type IssueDiff = {
   changed: boolean;
 };
 
-/** A round's reference date: its last day, else its first. */
-const dateOf = (r: { endsOn: string | null; startsOn: string | null }) => r.endsOn ?? r.startsOn;
-
-/** Rounds that can be compared: held, dated, in sequence order. */
-export function comparableRounds(db: DB, negotiationId: number): RoundChoice[] {
+/** Every round of the negotiation, in sequence order, each a point the view can compare at (dated by lib/since-last-round.ts roundDate). */
+export function roundPoints(db: DB, negotiationId: number): RoundPoint[] {
   return db
     .select()
     .from(rounds)
     .where(eq(rounds.negotiationId, negotiationId))
     .orderBy(asc(rounds.sequence))
     .all()
-    .filter((r) => r.status === 'held' && dateOf(r))
-    .map((r) => ({ id: r.id, name: r.name, sequence: r.sequence, status: r.status, date: dateOf(r) }));
+    .map((r) => ({ id: r.id, name: r.name, sequence: r.sequence, status: r.status, date: roundDate(r) }));
 }
+
+/**
+ * The latest event date recorded in the negotiation: its issues' latest events (db/mutations/last-event.ts)
+ * and its own updates, which may concern no issue (a round called off).
+ */
+function lastRecordedOn(db: DB, negotiationId: number): string | null {
+  const row = db.$client
+    .prepare(
+      `SELECT nullif(max(coalesce((SELECT max(substr(last_activity_at, 1, 10)) FROM issues WHERE negotiation_id = @negotiationId), ''),
+                         coalesce((SELECT max(occurred_on) FROM updates WHERE negotiation_id = @negotiationId), '')), '') latest`,
+    )
+    .get({ negotiationId }) as { latest: string | null };
+  return row.latest;
+}
+
+/** The updates shown with a comparison: the latest first, at most this many (the timeline has them all). */
+export const WINDOW_UPDATES_SHOWN = 20;
+export type WindowUpdate = { id: number; occurredOn: string; body: string };
 
 const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row } : null);
 
 /**
- * Every issue of a negotiation with its status and each party's position as they stood at the end of
- * round `from` and at the end of round `to`. A change counts when it is dated in (from's date, to's date].
+ * Every issue of a negotiation with its status and each party's position as they stood at two
+ * points, and the updates dated between them. The points are what the reader asked for, or the
+ * default (lib/since-last-round.ts chooseComparison); a pair that makes no sense comes back as
+ * its problem, with nothing compared. A change counts when it is dated in (from's date, to's date].
  */
-export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number, fromId?: number | null, toId?: number | null) {
-  // A negotiation the reader may not see has, for them, no rounds to compare.
-  const choices = sees(scope, negotiationId) ? comparableRounds(db, negotiationId) : [];
-  const to = choices.find((r) => r.id === toId) ?? choices.at(-1);
-  const from = choices.find((r) => r.id === fromId) ?? (to ? choices.filter((r) => r.sequence < to.sequence).at(-1) : undefined);
-  if (!from || !to) return { choices, from: from ?? null, to: to ?? null, issues: [] as IssueDiff[] };
-  const [start, end] = [from.date!, to.date!].sort();
+export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number, asked: AskedPoints, today: string) {
+  // A negotiation the reader may not see has, for them, no rounds and nothing recorded.
+  const seen = sees(scope, negotiationId);
+  const choices = seen ? roundPoints(db, negotiationId) : [];
+  const comparison = chooseComparison(asked, choices, today, seen ? lastRecordedOn(db, negotiationId) : null);
+  const nothing = { choices, comparison, issues: [] as IssueDiff[], updates: { items: [] as WindowUpdate[], count: 0 } };
+  if (!comparison.ok) return nothing;
+  const [start, end] = [comparison.from.date, comparison.to.date];
 
   const issueRows = db.select().from(issues).where(eq(issues.negotiationId, negotiationId)).orderBy(asc(issues.sortOrder), asc(issues.id)).all();
   const issueIds = issueRows.map((i) => i.id);
@@ -58,7 +75,8 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
     .where(eq(negotiationParties.negotiationId, negotiationId))
     .orderBy(asc(negotiationParties.sortOrder), asc(parties.name))
     .all();
-  if (issueIds.length === 0) return { choices, from, to, issues: [] as IssueDiff[] };
+  const windowUpdates = updatesBetween(db, negotiationId, start, end);
+  if (issueIds.length === 0) return { ...nothing, updates: windowUpdates };
 
   // Everything up to the later date, oldest first: the last row at or before a date is the state then.
   const statusRows = db
@@ -112,7 +130,19 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
       changed: statusChanged || partyDiffs.some((p) => p.changed),
     };
   });
-  return { choices, from, to, issues: diffs };
+  return { choices, comparison, issues: diffs, updates: windowUpdates };
+}
+
+/** The negotiation's updates dated in (start, end], latest first, and how many there are. */
+function updatesBetween(db: DB, negotiationId: number, start: string, end: string): { items: WindowUpdate[]; count: number } {
+  const rows = db.$client
+    .prepare(
+      `SELECT id, occurred_on occurredOn, body, count(*) OVER () total FROM updates
+        WHERE negotiation_id = ? AND occurred_on > ? AND occurred_on <= ?
+        ORDER BY occurred_on DESC, id DESC LIMIT ?`,
+    )
+    .all(negotiationId, start, end, WINDOW_UPDATES_SHOWN) as (WindowUpdate & { total: number })[];
+  return { items: rows.map(({ total: _, ...u }) => u), count: rows[0]?.total ?? 0 };
 }
 
 /**

@@ -21,11 +21,12 @@ import { xmlSafeDeep } from '@/lib/xml-safe';
 import {
   aboutLine,
   cleanText,
-  daysFromTodayText,
   delegationLine,
   documentTitle,
   homeworkLine,
+  keyDateWhen,
   keyDatesNote,
+  mediatorsWithoutPositionLine,
   paragraphs,
   plainFromMarkdown,
   positionFacts,
@@ -116,6 +117,7 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
 
   body.push(heading(SECTION.issues, HeadingLevel.HEADING_1));
   if (summary.agendaWasEmpty) body.push(para('The agenda of this round is empty: every issue of the negotiation is listed.', { color: MUTED }));
+  if (mediatorsWithoutPositionLine(summary)) body.push(para(mediatorsWithoutPositionLine(summary), { color: MUTED }));
   for (const issue of summary.issues) {
     body.push(heading(issue.title, HeadingLevel.HEADING_2));
     if (issue.otherNegotiation) body.push(para(`Issue of ${issue.negotiationName}.`, { color: MUTED, size: 18 }));
@@ -161,7 +163,7 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
     body.push(
       bullet([
         run(`${formatDate(k.date)} — ${k.label || 'key date'}`, { bold: true }),
-        run(` — ${k.issueTitle} (${k.negotiationName}): ${k.daysFromToday} days (${daysFromTodayText(k.daysFromToday)})`),
+        run(` — ${k.issueTitle} (${k.negotiationName}): ${keyDateWhen(summary, k)}`),
       ]),
     );
 

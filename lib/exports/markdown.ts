@@ -4,11 +4,12 @@ import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-s
 import {
   aboutLine,
   cleanText,
-  daysFromTodayText,
   delegationLine,
   documentTitle,
   homeworkLine,
+  keyDateWhen,
   keyDatesNote,
+  mediatorsWithoutPositionLine,
   paragraphs,
   positionFacts,
   quoted,
@@ -109,6 +110,7 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`## ${SECTION.issues}`, '');
   if (summary.agendaWasEmpty) out.push('_The agenda of this round is empty: every issue of the negotiation is listed._', '');
   if (summary.issues.length === 0) out.push('_No issues._', '');
+  if (mediatorsWithoutPositionLine(summary)) out.push(`_${escapeMarkdown(mediatorsWithoutPositionLine(summary))}_`, '');
   for (const issue of summary.issues) {
     out.push(`### ${escapeMarkdown(issue.title)}`, '');
     if (issue.otherNegotiation) out.push(`_Issue of ${escapeMarkdown(issue.negotiationName)}._`, '');
@@ -158,10 +160,10 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`_${escapeMarkdown(keyDatesNote(summary))}_`, '');
   if (summary.keyDates.length === 0) out.push('_None._', '');
   else {
-    out.push('| date | what | issue | days from today |', '| --- | --- | --- | --- |');
+    out.push('| date | what | issue | when |', '| --- | --- | --- | --- |');
     for (const k of summary.keyDates) {
       out.push(
-        `| ${formatDate(k.date)} | ${escapeMarkdown(k.label || 'key date')} | ${escapeMarkdown(k.issueTitle)} (${escapeMarkdown(k.negotiationName)}) | ${k.daysFromToday} (${daysFromTodayText(k.daysFromToday)}) |`,
+        `| ${formatDate(k.date)} | ${escapeMarkdown(k.label || 'key date')} | ${escapeMarkdown(k.issueTitle)} (${escapeMarkdown(k.negotiationName)}) | ${keyDateWhen(summary, k)} |`,
       );
     }
     out.push('');

@@ -9,11 +9,12 @@ import { xmlSafeDeep } from '@/lib/xml-safe';
 import {
   aboutLine,
   cleanText,
-  daysFromTodayText,
   delegationLine,
   documentTitle,
   homeworkLine,
+  keyDateWhen,
   keyDatesNote,
+  mediatorsWithoutPositionLine,
   paragraphs,
   plainFromMarkdown,
   positionFacts,
@@ -203,6 +204,7 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
   // ---- issues
   h2(SECTION.issues);
   if (summary.agendaWasEmpty) text('The agenda of this round is empty: every issue of the negotiation is listed.', { color: MUTED });
+  if (mediatorsWithoutPositionLine(summary)) text(mediatorsWithoutPositionLine(summary), { color: MUTED });
   for (const issue of summary.issues) {
     h3(issue.title);
     if (issue.otherNegotiation) text(`Issue of ${issue.negotiationName}.`, { size: 9, color: MUTED });
@@ -255,7 +257,7 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
   text(keyDatesNote(summary), { size: 9, color: MUTED, gap: 0.3 });
   if (summary.keyDates.length === 0) text('None.', { color: MUTED });
   for (const k of summary.keyDates) {
-    lead(`${formatDate(k.date)} — ${k.label || 'key date'}`, ` — ${k.issueTitle} (${k.negotiationName}): ${k.daysFromToday} days (${daysFromTodayText(k.daysFromToday)})`);
+    lead(`${formatDate(k.date)} — ${k.label || 'key date'}`, ` — ${k.issueTitle} (${k.negotiationName}): ${keyDateWhen(summary, k)}`);
     doc.moveDown(0.2);
   }
 

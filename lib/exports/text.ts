@@ -1,7 +1,7 @@
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { markdownToText } from '@/lib/markdown';
-import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import type { RoundSummary, SummaryHomework, SummaryKeyDate, SummarySource } from '@/lib/round-summary/types';
 import { cancellationSentence, cancellationSourceName } from '@/lib/round-summary/cancellation';
 
 // Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
@@ -67,8 +67,29 @@ export function daysFromTodayText(days: number): string {
   return `passed ${-days} day${days === -1 ? '' : 's'} ago`;
 }
 
-export function keyDatesNote(summary: RoundSummary): string {
-  return `Key dates on or after ${formatDate(summary.keyDatesFrom)}, counted in days from today (${formatDate(summary.today)}); a negative count means the date has passed.`;
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/**
+ * When a key date falls, as the briefing of its round says it: counted from the round ("148 days
+ * after the round"), with "as of today" added only while the date is still ahead, where it helps
+ * the reader act on it. A round without a date yet is counted from today.
+ */
+export function keyDateWhen(summary: Pick<RoundSummary, 'round'>, keyDate: Pick<SummaryKeyDate, 'daysFromRound' | 'daysFromToday'>): string {
+  if (!summary.round.startsOn) return `${daysFromTodayText(keyDate.daysFromToday)} (as of today)`;
+  const fromRound = keyDate.daysFromRound === 0 ? 'during the round' : `${days(keyDate.daysFromRound)} after the round`;
+  return keyDate.daysFromToday > 0 ? `${fromRound}; ${daysFromTodayText(keyDate.daysFromToday)} as of today` : fromRound;
+}
+
+export function keyDatesNote(summary: Pick<RoundSummary, 'round' | 'keyDatesFrom' | 'today'>): string {
+  if (!summary.round.startsOn) return `Key dates from today (${formatDate(summary.today)}) on, counted from today: the round has no date yet.`;
+  return `Key dates on or after ${formatDate(summary.keyDatesFrom)}, the first day of the round, counted in days after the round.`;
+}
+
+/** The mediators who hold no position on any issue here, in one line instead of one under every issue. */
+export function mediatorsWithoutPositionLine(summary: Pick<RoundSummary, 'mediatorsWithoutPosition'>): string {
+  const names = summary.mediatorsWithoutPosition;
+  if (names.length === 0) return '';
+  return `${names.length === 1 ? 'Mediator' : 'Mediators'} with no position recorded on these issues: ${names.join(', ')}.`;
 }
 
 export function positionFacts(p: NonNullable<RoundSummary['issues'][number]['positions'][number]['position']>): string {

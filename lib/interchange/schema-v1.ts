@@ -23,7 +23,7 @@ export const NegotiationDocumentV1Shape = NegotiationDocumentShape.extend({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(1),
   actors: z.array(ActorRecordV1),
-  rounds: z.array(RoundRecordV1),
+  rounds: z.array(RoundRecordV1).default([]),
 });
 
 export type NegotiationDocumentV1 = z.infer<typeof NegotiationDocumentV1Shape>;

@@ -33,9 +33,10 @@ export const COLLECTION_FORMAT = 'negotiation-tracker/collection';
 export const COLLECTION_VERSION = 2;
 export const COLLECTION_SCHEMA_URL = '/schema/collection-v2.schema.json';
 
+// One message a field: a date that is not even YYYY-MM-DD is not also said to be no calendar date.
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a date as YYYY-MM-DD.', abort: true })
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
@@ -44,6 +45,10 @@ export const key = (kind: string) => z.string().regex(new RegExp(`^${kind}:[^\\s
 export const ref = (kind: string) => key(kind).nullable();
 export const text = (max: number) => z.string().max(max);
 export const name = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
+// What a writer may leave out, and what it then means: no text, no link, no list, nothing known.
+const optionalText = (max: number) => text(max).default('');
+const none = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 const httpUrl = z
   .string()
   .max(2000)
@@ -55,70 +60,72 @@ export const PartyRecord = z.strictObject({
   key: key('party'),
   name: name(200),
   shortName: name(40),
-  description: text(5000),
-  // null: referenced by the negotiation (an actor, an update) but not seated at its table.
-  role: z.enum(PARTY_ROLES).nullable(),
-  note: text(5000),
+  description: optionalText(5000),
+  // null: referenced by the negotiation (an actor, an update) but not seated at its table. Left out: seated as a party.
+  role: z.enum(PARTY_ROLES).nullable().default('party'),
+  note: optionalText(5000),
 });
 
 /** Whom an actor speaks for in this negotiation (party null: for none), as what, and when, if known. */
 export const AffiliationRecord = z.strictObject({
-  party: ref('party'),
-  title: text(500),
-  from: date.nullable(),
-  to: date.nullable(),
+  party: ref('party').default(null),
+  title: optionalText(500),
+  from: none(date),
+  to: none(date),
 });
 
 export const ActorRecord = z.strictObject({
   key: key('actor'),
   name: name(200),
-  affiliations: z.array(AffiliationRecord),
+  affiliations: list(AffiliationRecord),
 });
 
 export const SourceRecord = z.strictObject({
   key: key('source'),
   outlet: name(200),
-  title: text(500),
-  url: httpUrl.nullable(),
-  publishedOn: date.nullable(),
-  publishedOnApprox: z.boolean(),
-  quote: text(5000),
-  reliability: z.enum(RELIABILITIES),
-  credibility: z.int().min(1).max(6),
-  cites: ref('source'),
+  title: optionalText(500),
+  url: none(httpUrl),
+  publishedOn: none(date),
+  publishedOnApprox: z.boolean().default(false),
+  quote: optionalText(5000),
+  // Left out: the Admiralty scale's "cannot be judged", F and 6.
+  reliability: z.enum(RELIABILITIES).default('F'),
+  credibility: z.int().min(1).max(6).default(6),
+  cites: ref('source').default(null),
 });
 
 export const IssueRecord = z.strictObject({
   key: key('issue'),
   title: name(300),
-  description: text(10000),
+  description: optionalText(10000),
   status: z.enum(ISSUE_STATUSES),
-  priority: z.enum(PRIORITIES),
-  keyDate: date.nullable(),
-  keyDateLabel: text(300),
-  sortOrder: z.int(),
+  priority: z.enum(PRIORITIES).default('medium'),
+  keyDate: none(date),
+  keyDateLabel: optionalText(300),
+  // Left out: listed in the order of the document.
+  sortOrder: z.int().default(0),
 });
 
 export const OutcomeRecord = z.strictObject({
-  issue: ref('issue'),
+  issue: ref('issue').default(null),
   text: name(5000),
-  source: ref('source'),
+  source: ref('source').default(null),
 });
 
 export const RoundRecord = z.strictObject({
   key: key('round'),
   sequence: z.int().min(0),
   name: name(200),
-  venue: text(300),
-  startsOn: date.nullable(),
-  endsOn: date.nullable(),
-  approxDate: text(200),
-  format: z.enum(ROUND_FORMATS),
+  venue: optionalText(300),
+  startsOn: none(date),
+  endsOn: none(date),
+  approxDate: optionalText(200),
+  format: z.enum(ROUND_FORMATS).default('direct'),
   status: z.enum(ROUND_STATUSES),
-  summary: text(20000),
-  agenda: z.array(key('issue')),
-  delegations: z.array(z.strictObject({ party: key('party'), head: name(300) })),
-  outcomes: z.array(OutcomeRecord),
+  summary: optionalText(20000),
+  agenda: list(key('issue')),
+  delegations: list(z.strictObject({ party: key('party'), head: name(300) })),
+  outcomes: list(OutcomeRecord),
   // A cancelled round's: when it was called off, why, and the source reporting it. Optional, so that a document
   // written before they existed (version 1 included) still reads.
   cancelledOn: date.nullable().optional(),
@@ -132,13 +139,14 @@ export const UpdateRecord = z.strictObject({
   occurredTime: z
     .string()
     .regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Expected a time as HH:MM.')
-    .nullable(),
+    .nullable()
+    .default(null),
   body: name(20000),
-  round: ref('round'),
-  issues: z.array(key('issue')),
-  parties: z.array(key('party')),
-  actors: z.array(key('actor')),
-  sources: z.array(key('source')),
+  round: ref('round').default(null),
+  issues: list(key('issue')),
+  parties: list(key('party')),
+  actors: list(key('actor')),
+  sources: list(key('source')),
 });
 
 export const PositionRecord = z.strictObject({
@@ -147,53 +155,54 @@ export const PositionRecord = z.strictObject({
   party: key('party'),
   summary: name(5000),
   stance: z.enum(STANCES),
-  redLines: text(5000),
-  flexibility: z.enum(FLEXIBILITIES),
+  redLines: optionalText(5000),
+  flexibility: z.enum(FLEXIBILITIES).default('unknown'),
   asOf: date,
-  source: ref('source'),
-  round: ref('round'),
-  update: ref('update'),
+  source: ref('source').default(null),
+  round: ref('round').default(null),
+  update: ref('update').default(null),
   // The earlier position this one replaced: the history of a party's position on an issue.
-  supersedes: ref('position'),
-  isCurrent: z.boolean(),
+  supersedes: ref('position').default(null),
+  // Left out: the one position of its party on its issue, so the current one; in a longer history the validator says which must be false.
+  isCurrent: z.boolean().default(true),
 });
 
 export const StatusChangeRecord = z.strictObject({
   issue: key('issue'),
-  from: z.enum(ISSUE_STATUSES).nullable(),
+  from: none(z.enum(ISSUE_STATUSES)),
   to: z.enum(ISSUE_STATUSES),
   changedOn: date,
-  note: text(5000),
-  round: ref('round'),
-  update: ref('update'),
-  source: ref('source'),
+  note: optionalText(5000),
+  round: ref('round').default(null),
+  update: ref('update').default(null),
+  source: ref('source').default(null),
 });
 
 export const HomeworkRecord = z.strictObject({
   title: name(500),
-  description: text(10000),
-  issue: ref('issue'),
-  assignedRound: ref('round'),
-  dueRound: ref('round'),
-  dueOn: date.nullable(),
-  status: z.enum(HOMEWORK_STATUSES),
-  resolution: text(10000),
-  vague: z.boolean(),
-  owners: z.array(key('party')),
+  description: optionalText(10000),
+  issue: ref('issue').default(null),
+  assignedRound: ref('round').default(null),
+  dueRound: ref('round').default(null),
+  dueOn: none(date),
+  status: z.enum(HOMEWORK_STATUSES).default('open'),
+  resolution: optionalText(10000),
+  vague: z.boolean().default(false),
+  owners: list(key('party')),
 });
 
 export const CorroborationRecord = z.strictObject({
   label: name(300),
-  consistent: z.boolean().nullable(),
-  note: text(5000),
-  updates: z.array(key('update')),
+  consistent: none(z.boolean()),
+  note: optionalText(5000),
+  updates: list(key('update')),
 });
 
 export const ConvergenceRecord = z.strictObject({
   issue: key('issue'),
   round: key('round'),
   distance: z.int(),
-  note: text(5000),
+  note: optionalText(5000),
 });
 
 export const NegotiationDocumentShape = z.strictObject({
@@ -203,22 +212,22 @@ export const NegotiationDocumentShape = z.strictObject({
   exportedAt: z.string().optional(),
   negotiation: z.strictObject({
     name: name(200),
-    description: text(10000),
+    description: optionalText(10000),
     // How the material may be handled (TLP:AMBER…): it travels with the document. Who may read the negotiation
     // does not: that is a matter of the instance that holds it (docs/decisions/0017).
     marking: text(120).optional(),
   }),
-  parties: z.array(PartyRecord),
-  actors: z.array(ActorRecord),
-  sources: z.array(SourceRecord),
-  issues: z.array(IssueRecord),
-  rounds: z.array(RoundRecord),
-  updates: z.array(UpdateRecord),
-  positions: z.array(PositionRecord),
-  statusChanges: z.array(StatusChangeRecord),
-  homework: z.array(HomeworkRecord),
-  corroborations: z.array(CorroborationRecord),
-  convergence: z.array(ConvergenceRecord),
+  parties: list(PartyRecord),
+  actors: list(ActorRecord),
+  sources: list(SourceRecord),
+  issues: list(IssueRecord),
+  rounds: list(RoundRecord),
+  updates: list(UpdateRecord),
+  positions: list(PositionRecord),
+  statusChanges: list(StatusChangeRecord),
+  homework: list(HomeworkRecord),
+  corroborations: list(CorroborationRecord),
+  convergence: list(ConvergenceRecord),
 });
 
 export type NegotiationDocument = z.infer<typeof NegotiationDocumentShape>;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { COLLECTION_VERSION, CollectionShape, NegotiationDocumentShape, type NegotiationCollection, type NegotiationDocument } from './schema';
 import { CollectionV1Shape, NegotiationDocumentV1Shape } from './schema-v1';
+import { readableCollection, readableDocument } from './readable';
+import type { NegotiationDocumentV1 } from './schema-v1';
 import { listActorsWhereTheySpeak, pathInVersion1, upgradeDocument } from './upgrade-v1';
 
 export type DocumentError = { path: string; message: string };
@@ -14,6 +16,32 @@ export function pointer(path: ReadonlyArray<PropertyKey>): string {
 
 const MAX_ERRORS = 200;
 
+const NOUNS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? 'text' : typeof value === 'boolean' ? 'true or false' : `a ${typeof value}`);
+
+/**
+ * zod's own words for what the schema does not word itself, in an analyst's: one sentence a field,
+ * saying what is missing or what was expected instead of what was found.
+ */
+function message(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'Required: this field is missing.';
+    return `Expected ${NOUNS[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}.`;
+  }
+  if (issue.code === 'invalid_value') return `Expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+  if (issue.code === 'unrecognized_keys') return `Not part of the format: ${issue.keys.map((k) => `"${k}"`).join(', ')}. Check the spelling, or remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
+  return undefined;
+}
+const WORDED = { error: message };
+
 /** A version 1 file is read as the version 2 it means (./upgrade-v1.ts); any other is taken for version 2. */
 const isVersion1 = (value: unknown) => typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
 
@@ -24,14 +52,17 @@ const isVersion1 = (value: unknown) => typeof value === 'object' && value !== nu
  */
 export function validateDocument(value: unknown): Validation {
   if (isVersion1(value)) {
-    const parsed = NegotiationDocumentV1Shape.safeParse(value);
-    if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+    const parsed = NegotiationDocumentV1Shape.safeParse(value, WORDED);
+    if (!parsed.success) {
+      const readable = upgradeDocument(readableDocument(value, true) as NegotiationDocumentV1);
+      return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readable, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
+    }
     const doc = upgradeDocument(parsed.data);
     const errors = checkReferences([{ doc, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
   }
-  const parsed = NegotiationDocumentShape.safeParse(value);
-  if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+  const parsed = NegotiationDocumentShape.safeParse(value, WORDED);
+  if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableDocument(value, false) as NegotiationDocument, at: '' }], 'document')) };
   const errors = checkReferences([{ doc: parsed.data, at: '' }], 'document');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: parsed.data };
 }
@@ -39,15 +70,21 @@ export function validateDocument(value: unknown): Validation {
 /** The same checks over a collection, whose keys and references span all its documents. */
 export function validateCollection(value: unknown): CollectionValidation {
   if (isVersion1(value)) {
-    const parsed = CollectionV1Shape.safeParse(value);
-    if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+    const parsed = CollectionV1Shape.safeParse(value, WORDED);
+    if (!parsed.success) {
+      const readable = readableCollection(value, true).map((doc, n) => ({ doc: upgradeDocument(doc as NegotiationDocumentV1), at: `/negotiations/${n}` }));
+      return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
+    }
     const docs = parsed.data.negotiations.map(upgradeDocument);
     const errors = checkReferences(docs.map((doc, n) => ({ doc, at: `/negotiations/${n}` })), 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     return { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations: listActorsWhereTheySpeak(docs) } };
   }
-  const parsed = CollectionShape.safeParse(value);
-  if (!parsed.success) return { ok: false, errors: toErrors(parsed.error) };
+  const parsed = CollectionShape.safeParse(value, WORDED);
+  if (!parsed.success) {
+    const readable = readableCollection(value, false).map((doc, n) => ({ doc: doc as NegotiationDocument, at: `/negotiations/${n}` }));
+    return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file')) };
+  }
   const members = parsed.data.negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
   const errors = checkReferences(members, 'file');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, collection: parsed.data };
@@ -55,6 +92,16 @@ export function validateCollection(value: unknown): CollectionValidation {
 
 function toErrors(error: z.ZodError): DocumentError[] {
   return error.issues.slice(0, MAX_ERRORS).map((i) => ({ path: pointer(i.path), message: i.message }));
+}
+
+/**
+ * The shape's errors, then the references' of what could be read (./readable.ts), in one list: a
+ * field whose shape is wrong is not also said to refer to nothing.
+ */
+function together(error: z.ZodError, references: DocumentError[]): DocumentError[] {
+  const shape = toErrors(error);
+  const wrong = new Set(shape.map((e) => e.path));
+  return [...shape, ...references.filter((e) => !wrong.has(e.path))].slice(0, MAX_ERRORS);
 }
 
 /** One document of the file, with the JSON Pointer of where it sits ('' for a lone document). */
@@ -71,6 +118,7 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
     const seen = new Set<string>();
     for (const m of members) {
       (m.doc[list] as { key: string }[]).forEach((r, i) => {
+        if (r.key === undefined) return;
         if (seen.has(r.key)) fail(`${m.at}/${list}/${i}/key`, `Duplicate key "${r.key}".`);
         seen.add(r.key);
       });
@@ -85,13 +133,15 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
   const update = keysOf('updates');
   const position = keysOf('positions');
 
-  const resolves = (set: Set<string>, value: string | null) => value === null || set.has(value);
+  // Undefined: a field whose shape is wrong, already reported (./readable.ts); nothing to check.
+  const resolves = (set: Set<string>, value: string | null) => value === null || value === undefined || set.has(value);
   const check = (set: Set<string>, value: string | null, path: string) => {
     if (!resolves(set, value)) fail(path, `"${value}" is not a key of this ${scope}.`);
   };
   const unique = <T>(values: T[], path: (i: number) => string, what: string) => {
     const seen = new Set<T>();
     values.forEach((v, i) => {
+      if (v === undefined) return;
       if (seen.has(v)) fail(path(i), `Duplicate ${what}.`);
       seen.add(v);
     });
@@ -163,7 +213,9 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
       check(round, c.round, `${at}/convergence/${i}/round`);
     });
   }
-  const judgements = members.flatMap(({ doc, at }) => doc.convergence.map((c, i) => ({ pair: `${c.issue} ${c.round}`, path: `${at}/convergence/${i}` })));
+  const judgements = members.flatMap(({ doc, at }) =>
+    doc.convergence.map((c, i) => ({ pair: c.issue === undefined || c.round === undefined ? undefined : `${c.issue} ${c.round}`, path: `${at}/convergence/${i}` })),
+  );
   unique(judgements.map((j) => j.pair), (i) => judgements[i].path, 'assessment of an issue at a round');
 
   checkPositionChains(members, { issue, party, position }, fail);
@@ -223,6 +275,7 @@ function partyKeys(members: Member[], fail: Fail): Set<string> {
     const own = new Set<string>();
     member.doc.parties.forEach((p, i) => {
       const at = `${member.at}/parties/${i}`;
+      if (p.key === undefined) return;
       if (own.has(p.key)) return fail(`${at}/key`, `Duplicate key "${p.key}".`);
       own.add(p.key);
       const listed = first.get(p.key);
@@ -249,6 +302,7 @@ function actorKeys(members: Member[], fail: Fail): Set<string> {
     const own = new Set<string>();
     member.doc.actors.forEach((a, i) => {
       const at = `${member.at}/actors/${i}`;
+      if (a.key === undefined) return;
       if (own.has(a.key)) return fail(`${at}/key`, `Duplicate key "${a.key}".`);
       own.add(a.key);
       const listed = first.get(a.key);

@@ -3,9 +3,9 @@ import { groupBy } from '@/lib/group-by';
 import type { RoundSummary, SummaryKeyDate, SummarySource, SummaryUpdate } from './types';
 import type { RoundSummaryRows } from './rows';
 import { summaryHomework } from './homework';
-import { summaryIssues } from './issues';
+import { mediatorsWithoutPosition, summaryIssues } from './issues';
 import { briefedParties } from './order';
-import { keyDatesFrom } from './scope';
+import { keyDatesFrom, roundSpan } from './scope';
 import { sourceLookup, type SourceOf } from './sources';
 
 /** The briefing for one round, from the rows its loader read (db/queries/round-summary.ts). `today` is 'YYYY-MM-DD'. */
@@ -14,6 +14,7 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
   const sourceOf = sourceLookup(rows);
   const parties = briefedParties(rows);
   const homework = summaryHomework(rows, parties, today);
+  const issues = summaryIssues(rows, parties, sourceOf);
   return {
     today,
     negotiation: rows.negotiation,
@@ -32,7 +33,7 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
         round.status === 'cancelled' ? { on: round.cancelledOn, reason: round.cancellationReason, source: sourceOf(round.cancellationSourceId) } : null,
     },
     delegations: rows.delegations,
-    issues: summaryIssues(rows, parties, sourceOf),
+    issues,
     agendaWasEmpty: rows.agendaIssueIds.length === 0,
     outcomes: rows.outcomes.map((o) => ({ id: o.id, text: o.text, issueTitle: o.issueTitle, source: sourceOf(o.sourceId) })),
     homeworkAssigned: homework.assigned,
@@ -40,6 +41,7 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
     keyUpdates: keyUpdates(rows, sourceOf),
     keyDates: keyDates(rows, today),
     keyDatesFrom: keyDatesFrom(round, today),
+    mediatorsWithoutPosition: mediatorsWithoutPosition(issues, parties),
   };
 }
 
@@ -58,14 +60,20 @@ function keyUpdates(rows: Pick<RoundSummaryRows, 'updates' | 'updateIssues' | 'u
   }));
 }
 
-/** Days from today to each key date; negative once it has passed. */
-function keyDates(rows: Pick<RoundSummaryRows, 'keyDateIssues'>, today: string): SummaryKeyDate[] {
+/**
+ * Each key date counted from the round (a briefing describes its round, whenever it is read) and
+ * from today. Key dates start at the first day of the round, so the count from its last day is never
+ * below 0: 0 is a date while the round lasts.
+ */
+function keyDates(rows: Pick<RoundSummaryRows, 'keyDateIssues' | 'round'>, today: string): SummaryKeyDate[] {
+  const end = roundSpan(rows.round).end ?? today;
   return rows.keyDateIssues.map((i) => ({
     issueId: i.id,
     issueTitle: i.title,
     negotiationName: i.negotiationName,
     date: i.keyDate,
     label: i.keyDateLabel,
+    daysFromRound: Math.max(0, daysBetween(end, i.keyDate)),
     daysFromToday: daysBetween(today, i.keyDate),
   }));
 }

@@ -1,4 +1,4 @@
-import { isOverdue } from '@/lib/homework';
+import { homeworkState, isOverdue } from '@/lib/homework';
 import { groupBy } from '@/lib/group-by';
 import type { SummaryHomework } from './types';
 import type { HomeworkRow, RoundSummaryRows } from './rows';
@@ -27,7 +27,7 @@ export function summaryHomework(
       dueOn: h.dueOn,
       status: h.status,
       overdue,
-      state: overdue ? 'overdue' : h.status,
+      state: homeworkState(h, dueRound, today),
       resolution: h.resolution,
       vague: h.vague,
     };

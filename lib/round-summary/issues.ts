@@ -1,4 +1,4 @@
-import { describePositionChange } from '@/lib/position-change';
+import { whatChanged } from '@/lib/position-change';
 import { groupBy } from '@/lib/group-by';
 import type { SummaryIssue, SummaryPosition } from './types';
 import type { IssueRow, PositionRow, RoundSummaryRows, StatusChangeRow } from './rows';
@@ -57,16 +57,22 @@ function summaryPosition(versions: PositionRow[], roundId: number, span: Span, s
     flexibility: atRound.flexibility,
     asOf: atRound.asOf,
     atThisRound: atRound.roundId === roundId,
-    change: changedAtRound ? describePositionChange(before, atRound) : unchanged,
+    change: changedAtRound ? whatChanged(before, atRound) : unchanged,
     changedAtRound,
     source: sourceOf(atRound.sourceId),
   };
 }
 
+/** Whether a party without a position on an issue is listed under it (as "none recorded"): a seated party or guarantor, not an observer or mediator. */
+export function listedWithoutPosition(role: BriefedParty['role']): boolean {
+  return role === 'party' || role === 'guarantor';
+}
+
 /**
  * Each issue with its status before and after the round and, party by party, the position held at
- * it against the one before. A party without a position is listed (as "none recorded") only when it
- * is seated and not an observer.
+ * it against the one before. A party without a position is listed (as "none recorded") only when
+ * listedWithoutPosition says so; mediators who hold none are named once for the whole briefing
+ * (mediatorsWithoutPosition), observers not at all.
  */
 export function summaryIssues(
   rows: Pick<RoundSummaryRows, 'round' | 'issues' | 'statusChanges' | 'positions'>,
@@ -90,7 +96,7 @@ export function summaryIssues(
         sourceOf,
         unchanged,
       );
-      if (!position && (party.role === 'observer' || party.role === 'other')) continue;
+      if (!position && !listedWithoutPosition(party.role)) continue;
       positions.push({ partyId: party.id, partyName: party.name, partyShort: party.shortName, position });
     }
     return {
@@ -106,4 +112,10 @@ export function summaryIssues(
       positions,
     };
   });
+}
+
+/** The mediators with no position on any issue the briefing shows: one line, rather than "none recorded" under every issue. */
+export function mediatorsWithoutPosition(issues: SummaryIssue[], parties: BriefedParty[]): string[] {
+  const withPosition = new Set(issues.flatMap((i) => i.positions.filter((p) => p.position).map((p) => p.partyId)));
+  return parties.filter((p) => p.role === 'mediator' && !withPosition.has(p.id)).map((p) => p.name);
 }

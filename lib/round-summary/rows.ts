@@ -97,7 +97,7 @@ export type RoundSummaryRows = {
   homework: HomeworkRow[];
   homeworkOwners: { homeworkId: number; partyId: number; name: string }[];
   /** The rounds the homework is assigned at or due at. */
-  homeworkRounds: { id: number; name: string; status: RoundStatus }[];
+  homeworkRounds: { id: number; name: string; status: RoundStatus; startsOn: string | null }[];
   /** The key updates (./scope.ts), oldest first (occurredOn, then id). */
   updates: UpdateRow[];
   /** The issues of those updates, each update's in issue order. */

@@ -1,3 +1,5 @@
+import type { HomeworkState } from '@/lib/homework';
+
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
 export type SummarySource = {
@@ -61,8 +63,8 @@ export type SummaryHomework = {
   dueOn: string | null;
   status: string;
   overdue: boolean;
-  /** What a reader sees: the stored status, or 'overdue'. */
-  state: string;
+  /** What a reader sees: the stored status, 'overdue', or 'due_round_cancelled' (lib/homework.ts homeworkState). */
+  state: HomeworkState;
   resolution: string;
   vague: boolean;
 };
@@ -84,6 +86,11 @@ export type SummaryKeyDate = {
   negotiationName: string;
   date: string;
   label: string;
+  /**
+   * Days from the round to the date: from its last day (0 while it lasts). For a round without a
+   * date yet, from today, as keyDatesFrom is.
+   */
+  daysFromRound: number;
   /** Negative: the date has passed. */
   daysFromToday: number;
 };
@@ -117,4 +124,6 @@ export type RoundSummary = {
   keyDates: SummaryKeyDate[];
   /** Key dates are listed from this day on (the round's start; today for an undated round). */
   keyDatesFrom: string;
+  /** Mediators holding no position on any issue shown, named once rather than under every issue. */
+  mediatorsWithoutPosition: string[];
 };

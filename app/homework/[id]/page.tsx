@@ -13,6 +13,7 @@ import { formatDate, todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { HomeworkStatus } from '@/components/homework/HomeworkTable';
 import { HomeworkForm, HomeworkStatusForm } from '@/components/forms/HomeworkForm';
+import { roundChoices } from '@/components/rounds/round-choices';
 import { changeHomeworkStatusAction, editHomeworkAction } from '@/app/homework/actions';
 import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
@@ -44,11 +45,21 @@ export default async function HomeworkPage({ params }: Params) {
       <h1>
         {item.title} {item.vague && <span className="badge vague">vague</span>}
       </h1>
+      {item.state === 'due_round_cancelled' && (
+        <p className="alert warning" role="note" aria-label="Due round cancelled">
+          Its due round, <Link href={`/rounds/${item.dueRoundId}`}>{item.dueRoundName}</Link>, was cancelled
+          {item.dueRoundStartsOn ? ` (it was planned for ${formatDate(item.dueRoundStartsOn)})` : ''}.{' '}
+          {item.overdue ? 'It counts as overdue from the day the round was planned for. ' : 'It counts as overdue once the day the round was planned for has passed. '}
+          {canWrite
+            ? 'To move it, choose another round under “Due at round”, or a due date, in “Refine” below.'
+            : 'An analyst can move it to another round or a due date.'}
+        </p>
+      )}
       <section className="panel" aria-label="Details">
         <dl className="facts">
           <dt>Status</dt>
           <dd>
-            <HomeworkStatus status={item.status} overdue={item.overdue} />
+            <HomeworkStatus status={item.status} state={item.state} overdue={item.overdue} />
           </dd>
           <dt>Owners</dt>
           <dd>{item.owners.map((o) => o.name).join(', ')}</dd>
@@ -59,6 +70,7 @@ export default async function HomeworkPage({ params }: Params) {
           <dt>Due</dt>
           <dd>
             {item.dueRoundId && <Link href={`/rounds/${item.dueRoundId}`}>{item.dueRoundName}</Link>}
+            {item.state === 'due_round_cancelled' && ' (cancelled)'}
             {item.dueRoundId && item.dueOn && ', '}
             {item.dueOn && `by ${formatDate(item.dueOn)}`}
             {!item.dueRoundId && !item.dueOn && <span className="muted">no due round or date</span>}
@@ -90,7 +102,7 @@ export default async function HomeworkPage({ params }: Params) {
                 negotiationId={item.negotiationId}
                 parties={listSeatedParties(db, scope, item.negotiationId).map((p) => ({ value: String(p.id), label: p.name }))}
                 issues={listIssuesOf(db, scope, item.negotiationId).map((i) => ({ value: String(i.id), label: i.title }))}
-                rounds={listRoundsOf(db, scope, item.negotiationId).map((r) => ({ value: String(r.id), label: r.name }))}
+                rounds={roundChoices(listRoundsOf(db, scope, item.negotiationId))}
                 item={{
                   id: item.id,
                   version: item.version,

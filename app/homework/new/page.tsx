@@ -7,6 +7,7 @@ import { requireReader } from '@/server/auth/reader';
 import { roleIn } from '@/db/queries/access';
 import { hasRole } from '@/lib/roles';
 import { HomeworkForm } from '@/components/forms/HomeworkForm';
+import { roundChoices } from '@/components/rounds/round-choices';
 import { SelectField } from '@/components/ui/Field';
 import { createHomeworkAction } from '@/app/homework/actions';
 
@@ -59,7 +60,7 @@ export default async function NewHomeworkPage({ searchParams }: { searchParams: 
           negotiationId={negotiation.id}
           parties={listSeatedParties(db, scope, negotiation.id).map((p) => ({ value: String(p.id), label: p.name }))}
           issues={listIssuesOf(db, scope, negotiation.id).map((i) => ({ value: String(i.id), label: i.title }))}
-          rounds={rounds.map((r) => ({ value: String(r.id), label: r.name }))}
+          rounds={roundChoices(rounds)}
           preset={{ assignedRoundId: assigned && roundIds.has(assigned) ? assigned : undefined }}
         />
       </section>

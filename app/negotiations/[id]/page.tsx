@@ -144,6 +144,16 @@ export default async function NegotiationPage({ params }: Params) {
             ) : (
               <span>none overdue</span>
             )}
+            {counts.dueRoundCancelled > 0 && (
+              <>
+                {', '}
+                <Link href={`/homework?negotiation=${id}&status=due_round_cancelled`}>
+                  <span className="badge overdue">
+                    {counts.dueRoundCancelled} due at a cancelled round
+                  </span>
+                </Link>
+              </>
+            )}
           </p>
         </section>
       </div>

@@ -19,7 +19,8 @@ export default async function ImportNegotiationPage() {
         <strong>new</strong> negotiation with its parties, actors, issues, positions and their history, rounds, outcomes, homework, updates and sources.
         Parties and actors that already exist here are reused by name, and the result names each one; what the file says of them (descriptions,
         titles) is kept for the new negotiation only. The file is checked against the <a href={SCHEMA_URL}>published JSON Schema</a>{' '}
-        first; if anything is wrong, every error is listed with its place in the file and nothing is written.
+        first; if anything is wrong, every error is listed with its place in the file, references and shape together, and nothing is written. A
+        field that may be left out takes the default the schema gives it (no text, no list, priority medium, format direct…).
       </p>
       <p className="small">Only you and the admins can read the new negotiation at first: open it to everyone on its edit page, or ask an admin to add members.</p>
       {hasRole(user.role, 'analyst') ? (

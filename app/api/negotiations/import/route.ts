@@ -31,8 +31,9 @@ export const POST = apiRoute({ role: 'analyst', accepts: 'application/json', bod
       { status: 201 },
     );
   } catch (error) {
-    // The name is the one field of a document the database checks: say where it is, as for the schema's errors.
+    // The name is the one field of a document the database checks: say where it is, as for the schema's errors,
+    // under a headline of its own, so the upload page does not say the same sentence twice.
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new RouteError(400, error.message, { errors: [{ path: '/negotiation/name', message: error.message }] });
+    throw new RouteError(400, 'The name is taken; nothing was imported.', { errors: [{ path: '/negotiation/name', message: error.message }] });
   }
 });

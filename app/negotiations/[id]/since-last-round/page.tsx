@@ -4,6 +4,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
 import { getNegotiation } from '@/db/queries/negotiations';
 import { sinceLastRound, type IssueDiff, type PartyDiff } from '@/db/queries/since-last-round';
+import { describePoint, type Point } from '@/lib/since-last-round';
+import { label } from '@/lib/domain';
+import { readerToday } from '@/server/reader-time';
+import { Markdown } from '@/components/Markdown';
 import { requireReader } from '@/server/auth/reader';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate } from '@/lib/dates';
@@ -16,10 +20,10 @@ import { FilterSelect } from '@/components/ui/FilterSelect';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Since the last round' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
-const num = (v: string | undefined) => (v && Number.isInteger(Number(v)) ? Number(v) : null);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 
-/** Every issue whose status or any party's position changed between two rounds, before and after. */
+/** Every issue whose status or any party's position changed between two points (rounds or dates), before and after, and the updates between them. */
 export default async function SinceLastRoundPage({ params, searchParams }: Props) {
   const { scope } = await requireReader();
   const id = parseId((await params).id) ?? notFound();
@@ -27,38 +31,59 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
   const negotiation = getNegotiation(db, scope, id);
   if (!negotiation) notFound();
   const query = await searchParams;
-  const [from, to] = [num(query.from), num(query.to)];
+  const asked = { from: one(query.from), fromDate: one(query.fromDate), to: one(query.to), toDate: one(query.toDate) };
+  const today = await readerToday();
   // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
-  const diff = cachedRead(db, scope, ['since-last-round', id, from, to], (seen) => sinceLastRound(db, seen, id, from, to));
+  const diff = cachedRead(db, scope, ['since-last-round', id, JSON.stringify(asked), today], (seen) => sinceLastRound(db, seen, id, asked, today));
+  const { comparison } = diff;
   const changed = diff.issues.filter((i) => i.changed);
   const unchanged = diff.issues.filter((i) => !i.changed);
-  const roundChoices = diff.choices.map((r) => ({ value: r.id, label: `${r.name} (${formatDate(r.date)})` }));
+  const dated = diff.choices.filter((r) => r.date);
+  const roundChoices = dated.map((r) => ({ value: r.id, label: `${r.name} (${label(r.status)}, ${formatDate(r.date)})` }));
+  // The form shows the points compared: a round (or today) in the list, or a day in the date field, never both.
+  const listValue = (p: Point | null) => (p?.kind === 'round' ? p.round.id : p?.kind === 'today' ? 'today' : '');
+  const dateValue = (p: Point | null) => (p?.kind === 'date' ? p.date : '');
 
   return (
-    <div data-negotiation-id={id} data-round-id={diff.to?.id}>
+    <div data-negotiation-id={id} data-round-id={comparison.to?.kind === 'round' ? comparison.to.round.id : undefined}>
       <MarkingBanner marking={negotiation.marking} />
       <p className="small">
         <Link href={`/negotiations/${id}`}>{negotiation.name}</Link> · <Link href={`/negotiations/${id}/timeline`}>Timeline</Link>
       </p>
       <h1>What changed since the last round</h1>
-      {diff.choices.length < 2 ? (
-        <p className="panel">Two held rounds with dates are needed to compare; this negotiation has {diff.choices.length === 0 ? 'none' : 'one'}.</p>
+      <form method="get" className="panel row no-print" aria-label="Choose what to compare">
+        <fieldset>
+          <legend>From</legend>
+          <FilterSelect id="slr-from" name="from" label="From a round" all="— a date —" value={listValue(comparison.from)} options={[...roundChoices, { value: 'today', label: 'today' }]} />
+          <div className="field">
+            <label htmlFor="slr-from-date">or from a date</label>
+            <input id="slr-from-date" type="date" name="fromDate" defaultValue={dateValue(comparison.from)} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>To</legend>
+          <FilterSelect id="slr-to" name="to" label="To a round" all="— a date —" value={listValue(comparison.to)} options={[...roundChoices, { value: 'today', label: 'today' }]} />
+          <div className="field">
+            <label htmlFor="slr-to-date">or to a date</label>
+            <input id="slr-to-date" type="date" name="toDate" defaultValue={dateValue(comparison.to)} />
+          </div>
+        </fieldset>
+        <button type="submit" className="secondary">
+          Compare
+        </button>
+      </form>
+      {!comparison.ok ? (
+        <p className="panel" role="alert">
+          {comparison.problem}
+        </p>
       ) : (
         <>
-          <form method="get" className="panel row no-print" aria-label="Choose the rounds">
-            <FilterSelect id="slr-from" name="from" label="From the end of" value={diff.from?.id} options={roundChoices} />
-            <FilterSelect id="slr-to" name="to" label="To the end of" value={diff.to?.id} options={roundChoices} />
-            <button type="submit" className="secondary">
-              Compare
-            </button>
-          </form>
-          {diff.from && diff.to && (
-            <p>
-              Changes dated after {formatDate(diff.from.date)} (end of {diff.from.name}) up to {formatDate(diff.to.date)} (end of {diff.to.name}).
-            </p>
-          )}
+          <p role="status">
+            Changes dated after {describePoint(comparison.from)} up to {describePoint(comparison.to)}.
+            {comparison.reversed && ' The later point was given first: compared from the earlier to the later.'}
+          </p>
           <h2>Issues that moved ({changed.length})</h2>
-          {changed.length === 0 && <p className="panel muted">No status or position changed between these rounds.</p>}
+          {changed.length === 0 && <p className="panel muted">No status or position changed between these points.</p>}
           {changed.map((issue) => (
             <IssueChange key={issue.id} issue={issue} />
           ))}
@@ -73,6 +98,23 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
                 </li>
               ))}
             </ul>
+          )}
+          <h2 id="slr-updates">Updates in this period ({diff.updates.count})</h2>
+          {diff.updates.count === 0 ? (
+            <p className="muted">No update dated between these points.</p>
+          ) : (
+            <ol className="panel history" aria-labelledby="slr-updates">
+              {diff.updates.items.map((u) => (
+                <li key={u.id}>
+                  <Link href={`/updates/${u.id}`}>{formatDate(u.occurredOn)}</Link> <Markdown text={u.body} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {diff.updates.count > diff.updates.items.length && (
+            <p className="small">
+              …and {diff.updates.count - diff.updates.items.length} earlier: <Link href={`/negotiations/${id}/timeline`}>the timeline</Link> has them all.
+            </p>
           )}
         </>
       )}

@@ -10,9 +10,9 @@ import type { ReaderScope } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import { delegationLine, keyDatesNote, paragraphs, roundDates, roundStatusText, SECTION } from '@/lib/exports/text';
+import { delegationLine, keyDateWhen, keyDatesNote, mediatorsWithoutPositionLine, paragraphs, roundDates, roundStatusText, SECTION } from '@/lib/exports/text';
 import { parseId } from '@/lib/ids';
-import { DaysLeft, StanceBadge, StatusBadge } from '@/components/Badges';
+import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
 import { PrintButton } from '@/components/PrintButton';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
@@ -82,7 +82,7 @@ function HomeworkTable({ items, caption }: { items: SummaryHomework[]; caption: 
               <td>{h.assignedRound ?? '—'}</td>
               <td>{[h.dueRound, h.dueOn ? formatDate(h.dueOn) : null].filter(Boolean).join(' / ') || '—'}</td>
               <td>
-                <span className={`badge ${h.overdue ? 'overdue' : 'status'}`}>{label(h.state)}</span>
+                <span className={`badge ${h.overdue || h.state === 'due_round_cancelled' ? 'overdue' : 'status'}`}>{label(h.state)}</span>
               </td>
             </tr>
           ))}
@@ -140,6 +140,7 @@ export default async function RoundSummaryPage({ params }: Params) {
       <section aria-labelledby="s-issues">
         <h2 id="s-issues">{SECTION.issues}</h2>
         {summary.agendaWasEmpty && <p className="muted">The agenda of this round is empty: every issue of the negotiation is listed.</p>}
+        {mediatorsWithoutPositionLine(summary) && <p className="muted">{mediatorsWithoutPositionLine(summary)}</p>}
         {summary.issues.map((issue) => (
           <section key={issue.id} className="panel summary-issue" aria-labelledby={`s-issue-${issue.id}`}>
             <h3 id={`s-issue-${issue.id}`}>
@@ -257,7 +258,7 @@ export default async function RoundSummaryPage({ params }: Params) {
                   <th scope="col">Date</th>
                   <th scope="col">What</th>
                   <th scope="col">Issue</th>
-                  <th scope="col">Days from today</th>
+                  <th scope="col">When</th>
                 </tr>
               </thead>
               <tbody>
@@ -268,9 +269,7 @@ export default async function RoundSummaryPage({ params }: Params) {
                     <td>
                       {k.issueTitle} <span className="muted small">({k.negotiationName})</span>
                     </td>
-                    <td>
-                      {k.daysFromToday} (<DaysLeft days={k.daysFromToday} />)
-                    </td>
+                    <td>{keyDateWhen(summary, k)}</td>
                   </tr>
                 ))}
               </tbody>
