@@ -21,7 +21,8 @@ test('the site has an icon, and a missing page is "Not found" in the site’s ow
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toContain('image/svg+xml');
   await page.goto('/');
-  await expect(page.locator('head link[rel="icon"]')).toHaveAttribute('href', /icon\.svg/);
+  // Next may list the icon more than once while a page streams in: one is enough.
+  await expect(page.locator('head link[rel="icon"][href*="icon.svg"]').first()).toBeAttached();
 
   const pages = pagesOfMissingRecords();
   expect(pages.length).toBeGreaterThan(15);
