@@ -102,3 +102,18 @@ describe('search results as a reader sees them', () => {
     expect(hit.snippet).toContain(`${MARK_START}Muscat${MARK_END}`);
   });
 });
+
+describe('search finds the forms of an English word (FTS5’s porter stemmer, migration 0010)', () => {
+  it('in English: a plural, a verb and its noun', () => {
+    const db = freshDb();
+    const analyst = makeUser(db, 'analyst');
+    const { negotiationId } = makeNegotiation(db, analyst);
+    insertUpdate(db, { negotiationId, authorId: analyst.id, occurredOn: '2026-02-05', body: 'Iran refuses to enrich uranium beyond 3.67 percent' });
+    insertUpdate(db, { negotiationId, authorId: analyst.id, occurredOn: '2026-02-06', body: 'The negotiations on enrichment resume in Muscat' });
+    const found = (q: string) => search(db, wholeInstance(db), q).map((h) => h.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '')).sort();
+    expect(found('enrichment')).toEqual(['Iran refuses to enrich uranium beyond 3.67 percent', 'The negotiations on enrichment resume in Muscat']);
+    expect(found('negotiation')).toEqual(['The negotiations on enrichment resume in Muscat']);
+    expect(found('refused')).toEqual(['Iran refuses to enrich uranium beyond 3.67 percent']);
+  });
+
+});
