@@ -40,9 +40,6 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
   const unchanged = diff.issues.filter((i) => !i.changed);
   const dated = diff.choices.filter((r) => r.date);
   const roundChoices = dated.map((r) => ({ value: r.id, label: `${r.name} (${label(r.status)}, ${formatDate(r.date)})` }));
-  // The form shows the points compared: a round (or today) in the list, or a day in the date field, never both.
-  const listValue = (p: Point | null) => (p?.kind === 'round' ? p.round.id : p?.kind === 'today' ? 'today' : '');
-  const dateValue = (p: Point | null) => (p?.kind === 'date' ? p.date : '');
 
   return (
     <div data-negotiation-id={id} data-round-id={comparison.to?.kind === 'round' ? comparison.to.round.id : undefined}>
@@ -52,22 +49,8 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
       </p>
       <h1>What changed since the last round</h1>
       <form method="get" className="panel row no-print" aria-label="Choose what to compare">
-        <fieldset>
-          <legend>From</legend>
-          <FilterSelect id="slr-from" name="from" label="From a round" all="— a date —" value={listValue(comparison.from)} options={[...roundChoices, { value: 'today', label: 'today' }]} />
-          <div className="field">
-            <label htmlFor="slr-from-date">or from a date</label>
-            <input id="slr-from-date" type="date" name="fromDate" defaultValue={dateValue(comparison.from)} />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>To</legend>
-          <FilterSelect id="slr-to" name="to" label="To a round" all="— a date —" value={listValue(comparison.to)} options={[...roundChoices, { value: 'today', label: 'today' }]} />
-          <div className="field">
-            <label htmlFor="slr-to-date">or to a date</label>
-            <input id="slr-to-date" type="date" name="toDate" defaultValue={dateValue(comparison.to)} />
-          </div>
-        </fieldset>
+        <PointFieldset end="from" point={comparison.from} rounds={roundChoices} />
+        <PointFieldset end="to" point={comparison.to} rounds={roundChoices} />
         <button type="submit" className="secondary">
           Compare
         </button>
@@ -119,6 +102,28 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
         </>
       )}
     </div>
+  );
+}
+
+/** One end of the comparison: a round (or today) from the list, or a day; the form shows the point compared, never both. */
+function PointFieldset({ end, point, rounds }: { end: 'from' | 'to'; point: Point | null; rounds: { value: number; label: string }[] }) {
+  const word = end === 'from' ? 'From' : 'To';
+  return (
+    <fieldset>
+      <legend>{word}</legend>
+      <FilterSelect
+        id={`slr-${end}`}
+        name={end}
+        label={`${word} a round`}
+        all="— a date —"
+        value={point?.kind === 'round' ? point.round.id : point?.kind === 'today' ? 'today' : ''}
+        options={[...rounds, { value: 'today', label: 'today' }]}
+      />
+      <div className="field">
+        <label htmlFor={`slr-${end}-date`}>or {end} a date</label>
+        <input id={`slr-${end}-date`} type="date" name={`${end}Date`} defaultValue={point?.kind === 'date' ? point.date : ''} />
+      </div>
+    </fieldset>
   );
 }
 
