@@ -151,33 +151,31 @@ export function editRound(db: DB, user: CurrentUser, roundId: number, version: n
   );
 }
 
+/** A write of a part of the round kept in a table of its own (delegations, agenda): checked and moved under the round's version. */
+function writeRoundPart(tx: Executor, user: CurrentUser, roundId: number, version: number | null, entity: 'round_delegations' | 'round_agenda', write: () => void) {
+  writeVersioned(tx, user, roundRecord(tx, roundId), version, write, { entity });
+}
+
 /** Replaces the heads of delegation: one per party, parties of this negotiation only. Part of the round: its version moves. */
 export function setDelegations(db: DB, user: CurrentUser, input: Omit<DelegationsInput, 'version'> & { version: number | null }) {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
       const round = getRoundRow(tx, user, input.roundId);
-      writeVersioned(
-        tx,
-        user,
-        roundRecord(tx, round.id),
-        input.version,
-        () => {
-          const seated = new Set(
-            tx
-              .select({ partyId: negotiationParties.partyId })
-              .from(negotiationParties)
-              .where(eq(negotiationParties.negotiationId, round.negotiationId))
-              .all()
-              .map((r) => r.partyId),
-          );
-          const stranger = input.heads.find((h) => !seated.has(h.partyId));
-          if (stranger) throw new InvalidInputError('A party is not at the table in this negotiation.', { [`head.${stranger.partyId}`]: ['Not a party of this negotiation.'] });
-          tx.delete(roundDelegations).where(eq(roundDelegations.roundId, round.id)).run();
-          for (const h of input.heads) tx.insert(roundDelegations).values({ roundId: round.id, partyId: h.partyId, head: h.head }).run();
-        },
-        { entity: 'round_delegations' },
-      );
+      writeRoundPart(tx, user, round.id, input.version, 'round_delegations', () => {
+        const seated = new Set(
+          tx
+            .select({ partyId: negotiationParties.partyId })
+            .from(negotiationParties)
+            .where(eq(negotiationParties.negotiationId, round.negotiationId))
+            .all()
+            .map((r) => r.partyId),
+        );
+        const stranger = input.heads.find((h) => !seated.has(h.partyId));
+        if (stranger) throw new InvalidInputError('A party is not at the table in this negotiation.', { [`head.${stranger.partyId}`]: ['Not a party of this negotiation.'] });
+        tx.delete(roundDelegations).where(eq(roundDelegations.roundId, round.id)).run();
+        for (const h of input.heads) tx.insert(roundDelegations).values({ roundId: round.id, partyId: h.partyId, head: h.head }).run();
+      });
     },
     { behavior: 'immediate' },
   );
@@ -189,29 +187,22 @@ export function setAgenda(db: DB, user: CurrentUser, input: Omit<AgendaInput, 'v
   db.transaction(
     (tx) => {
       const round = getRoundRow(tx, user, input.roundId);
-      writeVersioned(
-        tx,
-        user,
-        roundRecord(tx, round.id),
-        input.version,
-        () => {
-          const ids = [...new Set(input.issueIds)];
-          const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
-          // Issues of this negotiation; an issue of another one may stay where it already is
-          // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
-          const kept = new Set(before.map((b) => b.issueId));
-          const own = new Set(
-            (ids.length
-              ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all()
-              : []
-            ).map((i) => i.id),
-          );
-          if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
-          tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
-          for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
-        },
-        { entity: 'round_agenda' },
-      );
+      writeRoundPart(tx, user, round.id, input.version, 'round_agenda', () => {
+        const ids = [...new Set(input.issueIds)];
+        const before = tx.select({ issueId: roundAgenda.issueId }).from(roundAgenda).where(eq(roundAgenda.roundId, round.id)).all();
+        // Issues of this negotiation; an issue of another one may stay where it already is
+        // (US–Russia mil-to-mil talks held on the sidelines of an Abu Dhabi round).
+        const kept = new Set(before.map((b) => b.issueId));
+        const own = new Set(
+          (ids.length
+            ? tx.select({ id: issues.id }).from(issues).where(and(inArray(issues.id, ids), eq(issues.negotiationId, round.negotiationId))).all()
+            : []
+          ).map((i) => i.id),
+        );
+        if (ids.some((i) => !own.has(i) && !kept.has(i))) throw new InvalidInputError('An issue is not part of this negotiation.');
+        tx.delete(roundAgenda).where(eq(roundAgenda.roundId, round.id)).run();
+        for (const issueId of ids) tx.insert(roundAgenda).values({ roundId: round.id, issueId }).run();
+      });
     },
     { behavior: 'immediate' },
   );
