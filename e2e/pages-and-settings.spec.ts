@@ -62,10 +62,17 @@ test('removing an outcome asks first; Cancel keeps it', async ({ analystPage: pa
   await expect(page.getByText(text)).toHaveCount(0);
 });
 
+/** Presses `key` until the page has hydrated and the shortcut took it to the update form. */
+async function shortcutOpensUpdateForm(page: import('@playwright/test').Page, key: string) {
+  await expect(async () => {
+    if (!page.url().includes('/updates/new')) await page.keyboard.press(key);
+    await expect(page).toHaveURL(/\/updates\/new/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 test('single-key shortcuts: "N" works like "n", and both can be turned off in the settings', async ({ analystPage: page }) => {
   await page.goto('/negotiations');
-  await page.keyboard.press('Shift+N');
-  await expect(page).toHaveURL(/\/updates\/new/);
+  await shortcutOpensUpdateForm(page, 'Shift+N');
 
   await page.goto('/settings');
   const toggle = page.getByRole('checkbox', { name: /Single-key shortcuts/ });
@@ -73,6 +80,7 @@ test('single-key shortcuts: "N" works like "n", and both can be turned off in th
   await toggle.uncheck();
   await expect(page.getByRole('status')).toHaveText('Shortcuts are off in this browser.');
   await page.goto('/negotiations');
+  await page.waitForLoadState('networkidle');
   await page.keyboard.press('n');
   await page.keyboard.press('/');
   await expect(page).toHaveURL(/\/negotiations$/);
@@ -81,8 +89,7 @@ test('single-key shortcuts: "N" works like "n", and both can be turned off in th
   await page.goto('/settings');
   await page.getByRole('checkbox', { name: /Single-key shortcuts/ }).check();
   await page.goto('/negotiations');
-  await page.keyboard.press('n');
-  await expect(page).toHaveURL(/\/updates\/new/);
+  await shortcutOpensUpdateForm(page, 'n');
 });
 
 test('activity shows times on the reader’s own clock', async ({ browser }) => {
