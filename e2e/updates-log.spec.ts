@@ -122,6 +122,9 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await expect(page.getByLabel('From a round')).toHaveValue(String(roundA));
   await expect(page.getByLabel('To a round')).toHaveValue(String(roundB));
   const newStart = page.getByRole('region', { name: 'New START extension' });
+  // One line per issue; the evidence folded beneath it.
+  await expect(newStart.getByRole('paragraph').first()).toContainText('China shifted (no stated position → opposes)');
+  await newStart.getByText('Evidence').click();
   await expect(newStart.getByRole('row', { name: /China/ })).toContainText('no stated position');
   await expect(newStart.getByRole('row', { name: /China/ })).toContainText('Beijing refuses');
   const milMil = page.getByRole('region', { name: 'Military-to-military dialogue' });
@@ -136,8 +139,7 @@ test('the since-last-round view of the Russia–Ukraine talks compares Abu Dhabi
   await page.goto(`/negotiations/${PEACE()}/since-last-round?from=${round('Abu Dhabi round 1')}&to=${round('Abu Dhabi round 2')}`);
   await expect(page.getByRole('status').filter({ hasText: 'Changes dated after' })).toContainText('Abu Dhabi round 1 (held, 24 Jan 2026) up to Abu Dhabi round 2 (held, 5 Feb 2026)');
   const donbas = page.getByRole('region', { name: 'Donbas status' });
-  await expect(donbas).toContainText('under discussion');
-  await expect(donbas).toContainText('deadlocked');
+  await expect(donbas.getByRole('paragraph').first()).toContainText('Donbas status: under discussion → deadlocked');
   await expect(page.getByRole('region', { name: 'Prisoner exchanges' })).toContainText('agreed');
 });
 
