@@ -71,7 +71,7 @@ test('a due round that is held turns open homework overdue, on the board and on 
   await form.getByLabel('Start date').fill('2026-02-20');
   await form.getByLabel('End date').fill('2026-02-19');
   await form.getByRole('button', { name: 'Save round' }).click();
-  await expect(form.getByText('The end date comes before the start date.')).toBeVisible();
+  await expect(form.locator('.field').getByText('The end date comes before the start date.')).toBeVisible();
   await expect(form.getByLabel('Start date')).toHaveValue('2026-02-20');
   expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned' AND version = 1`, roundBId)).toBe(1);
 
@@ -114,8 +114,8 @@ test('a round called off asks when and why, then says so on its page and in its 
   form = page.getByRole('form', { name: 'Round facts' });
   await form.getByLabel('Status').selectOption('cancelled');
   await form.getByRole('button', { name: 'Save round' }).click();
-  await expect(form.getByText('A cancelled round needs the date it was called off.')).toBeVisible();
-  await expect(form.getByText('Say why the round was cancelled, as reported.')).toBeVisible();
+  await expect(form.locator('.field').getByText('A cancelled round needs the date it was called off.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Say why the round was cancelled, as reported.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned'`, id)).toBe(1);
 
   // Called off a week before it was due to start, as reported by a source typed in the same form.

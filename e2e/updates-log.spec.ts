@@ -158,7 +158,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   const before = { updates: count(`SELECT count(*) n FROM updates`), positions: count(`SELECT count(*) n FROM positions`) };
   await form.getByRole('button', { name: 'Log update' }).click();
-  await expect(form.getByText('Date it happened must be a real date (YYYY-MM-DD).')).toBeVisible();
+  await expect(form.locator('.field').getByText('Date it happened must be a real date (YYYY-MM-DD).')).toBeVisible();
   await expect(positionSection.getByText('Summary is required.')).toBeVisible();
   await expect(form.getByLabel('What happened')).toHaveValue('Typed text that must survive');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Military-to-military dialogue')).toBeChecked();
@@ -169,7 +169,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
   await form.getByLabel('Outlet').fill('Somewhere');
   await form.getByLabel('URL').fill('javascript:alert(1)');
   await form.getByRole('button', { name: 'Log update' }).click();
-  await expect(form.getByText('Give a full http:// or https:// address.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Give a full http:// or https:// address.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before.updates);
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before.positions);
   expect(count(`SELECT count(*) n FROM sources WHERE outlet = 'Somewhere'`)).toBe(0);
