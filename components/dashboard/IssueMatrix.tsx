@@ -6,7 +6,7 @@ import { TrendArrow } from '@/components/TrendArrow';
 import { WideMatrix } from './WideMatrix';
 import { daysBetween, formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import type { Trend } from '@/lib/convergence';
+import { TREND_LEGEND, type Trend } from '@/lib/convergence';
 
 // A cell shows the gist; the issue page has the whole position. Keeps a 200-issue matrix light.
 const CELL_CHARS = 180;
@@ -30,7 +30,9 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
             <tr>
               <th scope="col">Issue</th>
               <th scope="col">Status</th>
-              <th scope="col">Trend</th>
+              <th scope="col">
+                Trend <span className="small muted legend">({TREND_LEGEND})</span>
+              </th>
               <th scope="col">Key date</th>
               {block.parties.map((p) => (
                 <PartyColumnHeader key={p.id} party={p} empty={empty.has(p.id)} />
