@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { test, expect, count, idOf } from './fixtures';
+import { test, expect, count, idOf, openChange } from './fixtures';
 import { HALF_FILLED_SOURCE } from '@/lib/validation/sources';
 
 // Logging an update loses nothing the analyst typed or the tracker held: a position change starts from the
@@ -43,8 +43,7 @@ test('a position changed through the update form starts from the current one, an
   await page.goto(`/updates/new?issue=${issueId}`);
   const form = page.getByRole('form', { name: 'Log an update' });
   await form.getByLabel('What happened').fill('Washington said it would not accept verification without on-site inspections.');
-  const position = form.locator('details', { hasText: 'New position' });
-  await position.getByText('New position', { exact: true }).click();
+  const position = await openChange(form, 'New position');
   await position.getByLabel('Party').selectOption({ label: 'United States' });
   await position.getByLabel('Issue').selectOption({ label: ISSUE });
   // Before → after: what stands now is shown, and the fields start from it.

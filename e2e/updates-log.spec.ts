@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { test, expect, count, idOf } from './fixtures';
+import { test, expect, count, idOf, openChange } from './fixtures';
 
 const ARMS = () => idOf(`SELECT id FROM negotiations WHERE name = 'US–Russia strategic stability'`);
 const PEACE = () => idOf(`SELECT id FROM negotiations WHERE name = 'Russia–Ukraine peace talks (US-mediated)'`);
@@ -61,14 +61,12 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await form.getByLabel('Reliability (Admiralty)').selectOption('B');
   await form.getByLabel('Credibility of the claim').selectOption('2');
 
-  const positionSection = form.locator('details', { hasText: 'New position' });
-  await positionSection.getByText('New position', { exact: true }).click();
+  const positionSection = await openChange(form, 'New position');
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   await positionSection.getByLabel('Issue').selectOption({ label: 'New START extension' });
   await positionSection.getByLabel('Stance').selectOption('opposes');
   await positionSection.getByLabel('Position summary').fill('Beijing refuses to join a trilateral treaty.');
-  const statusSection = form.locator('details', { hasText: 'Status change' });
-  await statusSection.getByText('Status change', { exact: true }).click();
+  const statusSection = await openChange(form, 'Status change');
   await statusSection.getByLabel('Issue').selectOption({ label: 'Military-to-military dialogue' });
   await statusSection.getByLabel('New status').selectOption('implementing');
 
@@ -153,8 +151,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
     el.type = 'text';
     el.value = '2026-02-31';
   });
-  const positionSection = form.locator('details', { hasText: 'New position' });
-  await positionSection.getByText('New position', { exact: true }).click();
+  const positionSection = await openChange(form, 'New position');
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   const before = { updates: count(`SELECT count(*) n FROM updates`), positions: count(`SELECT count(*) n FROM positions`) };
   await form.getByRole('button', { name: 'Log update' }).click();

@@ -26,9 +26,12 @@ export function ItsChanges({ state, negotiation }: { state: FormState; negotiati
   // A section opens when it carries a value (flexibility always does) or a message.
   const open = (prefix: string) =>
     Object.entries(section.v).some(([k, val]) => k.startsWith(`${prefix}.`) && val !== '' && !/flexibility$/.test(k)) || Object.keys(section.e).some((k) => k.startsWith(`${prefix}.`));
+  const sections = ['position', 'statusChange', 'newHomework', 'homeworkStatus'];
+  // Folded as one, so the common path (text, date, issue, party, source) passes it with one key.
   return (
-    <div className="stack">
-      <p className="small muted">Changes this update brings (optional). They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
+    <details className="stack changes" open={sections.some(open)}>
+      <summary>Changes this update brings (optional)</summary>
+      <p className="small muted">They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
       <details open={open('position')}>
         <summary>New position</summary>
         <NewPosition {...section} {...choices} />
@@ -45,7 +48,7 @@ export function ItsChanges({ state, negotiation }: { state: FormState; negotiati
         <summary>Homework status</summary>
         <HomeworkStatus {...section} />
       </details>
-    </div>
+    </details>
   );
 }
 
