@@ -20,6 +20,7 @@ import { NextDeadlines } from '@/components/dashboard/NextDeadlines';
 import { NeedsAttention } from '@/components/dashboard/NeedsAttention';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { MatrixPages } from '@/components/dashboard/MatrixPages';
+import { SheetDownloads } from '@/components/SheetDownloads';
 
 export const dynamic = 'force-dynamic';
 
@@ -57,6 +58,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
         <DashboardFilters key={filterQuery} params={params} negotiations={negotiationChoices} parties={partyChoices} />
         <SavedViews page="dashboard" path="/" query={filterQuery} views={listSavedViews(db, user.id, 'dashboard')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
       </div>
+      {blocks.length > 0 && <SheetDownloads what={filtered ? 'the matrix with these filters' : 'the matrix'} path="/api/dashboard/matrix" query={filterQuery} />}
       <MatrixPages
         paged={paged}
         total={blocks.length}
