@@ -19,6 +19,7 @@ const MUTATE = [
   'lib/group-by.ts',
   // search input and the audit diff
   'lib/search-query.ts',
+  'lib/word-forms.ts',
   'lib/audit-diff.ts',
   // the round briefing, every export and feed format
   'lib/round-summary/*.ts',

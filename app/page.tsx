@@ -22,6 +22,7 @@ import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { MatrixPages } from '@/components/dashboard/MatrixPages';
 import { AtAGlance } from '@/components/dashboard/AtAGlance';
 import { FoldOnPhone } from '@/components/ui/FoldOnPhone';
+import { SheetDownloads } from '@/components/SheetDownloads';
 
 export const dynamic = 'force-dynamic';
 
@@ -66,6 +67,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
           <SavedViews page="dashboard" path="/" query={filterQuery} views={views} saveAction={saveViewAction} deleteAction={deleteViewAction} />
         </details>
       </div>
+      {blocks.length > 0 && <SheetDownloads what={filtered ? 'the matrix with these filters' : 'the matrix'} path="/api/dashboard/matrix" query={filterQuery} />}
       <MatrixPages
         paged={paged}
         total={blocks.length}

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { registerSearchForms } from './search-forms';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -23,6 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerSearchForms(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

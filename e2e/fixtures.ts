@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { registerSearchForms } from '@/db/search-forms';
 
 export const DEMO_PASSWORD = 'tracker-demo';
 /** The demo logins: one per role, and the outsider, an analyst who is no member of the restricted peace talks. */
@@ -20,6 +21,13 @@ export async function loginAs(request: APIRequestContext, role: DemoRole) {
 /** Read-only access to the run's throw-away database, to check what was (not) written. */
 export function readDb() {
   return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
+}
+
+/** A connection that may write: the search index triggers need the function every app connection has (db/search-forms.ts). */
+export function writeDb() {
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { fileMustExist: true });
+  registerSearchForms(db);
+  return db;
 }
 
 export function count(sql: string, ...params: unknown[]): number {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { test, expect, count, idOf, openChange } from './fixtures';
+import { test, expect, count, idOf, openChange, writeDb } from './fixtures';
 import { HALF_FILLED_SOURCE } from '@/lib/validation/sources';
 
 // Logging an update loses nothing the analyst typed or the tracker held: a position change starts from the
@@ -13,7 +13,7 @@ const US = () => idOf(`SELECT id FROM parties WHERE name = 'United States'`);
 
 // An issue of its own, with a current position that has red lines, so that no other spec's facts move.
 test.beforeAll(() => {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const db = writeDb();
   try {
     const issue = db.prepare(`INSERT INTO issues (negotiation_id, title, status, sort_order) VALUES (?, ?, 'under_discussion', 990)`).run(ARMS(), ISSUE);
     db.prepare(`INSERT INTO positions (issue_id, party_id, summary, stance, red_lines, flexibility, as_of) VALUES (?, ?, 'Wants verification restored', 'conditional', ?, 'moderate', '2026-02-01')`).run(
@@ -27,7 +27,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const db = writeDb();
   try {
     db.pragma('foreign_keys = ON');
     const issue = idOf(`SELECT id FROM issues WHERE title = ?`, ISSUE);

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { test, expect, count, idOf, openChange } from './fixtures';
+import { test, expect, count, idOf, openChange, writeDb } from './fixtures';
 
 const ARMS = () => idOf(`SELECT id FROM negotiations WHERE name = 'US–Russia strategic stability'`);
 const PEACE = () => idOf(`SELECT id FROM negotiations WHERE name = 'Russia–Ukraine peace talks (US-mediated)'`);
@@ -11,7 +10,7 @@ const ROUND_NAMES = ['E2E strategic round A', 'E2E strategic round B'];
 // The strategic-stability negotiation has no rounds in the demo data: two held ones around the
 // update this spec logs give its since-last-round view something to compare. Removed afterwards.
 test.beforeAll(() => {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const db = writeDb();
   try {
     const insert = db.prepare(
       `INSERT INTO rounds (negotiation_id, sequence, name, venue, starts_on, ends_on, format, status)
@@ -25,7 +24,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const db = writeDb();
   try {
     db.prepare(`DELETE FROM rounds WHERE name IN (?, ?)`).run(...ROUND_NAMES);
   } finally {

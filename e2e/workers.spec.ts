@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { test, expect, idOf } from './fixtures';
+import { test, expect, idOf, writeDb } from './fixtures';
 import { raw, serverProcesses, sessionCookie } from './raw-http';
 import { hashPassword } from '@/server/auth/password';
 
@@ -21,7 +20,7 @@ test('npm start serves one port from two worker processes, which take connection
 test('a session signed in on one worker is honoured on both, and signing out ends it on both', async () => {
   // A user of its own: signing out ends every session of the user (their session version), not only this one.
   const email = `workers-${Date.now()}@test.example`;
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const db = writeDb();
   db.pragma('busy_timeout = 5000');
   db.prepare(`INSERT INTO users (email, name, role, password_hash) VALUES (?, 'Workers test', 'viewer', ?)`).run(email, await hashPassword('workers-test-password'));
   db.close();

@@ -1,5 +1,7 @@
+import { formsOfWord, wordsOf } from '@/lib/word-forms';
+
 // What an analyst can search for, and the filters a search takes.
-export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'actor', 'source'] as const;
+export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'round', 'actor', 'source'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export type SearchFilters = {
@@ -16,16 +18,43 @@ export type SearchFilters = {
 };
 
 // Turns whatever an analyst types into a safe FTS5 query: every word quoted (so FTS operators,
-// quotes and brackets are just text), all words required, the last one as a prefix.
+// quotes and brackets are just text), all words required, the last one as a prefix. A Russian or
+// Ukrainian word is also found by its other forms (lib/word-forms.ts), as the index holds them.
 const MAX_WORDS = 12;
 const MAX_LENGTH = 500;
 
+/** The words a search looks for, as typed (at most twelve, from the first 500 characters). */
+export function searchWords(input: string): string[] {
+  return wordsOf(input.slice(0, MAX_LENGTH)).slice(0, MAX_WORDS);
+}
+
 export function toFtsQuery(input: string): string | null {
-  const words = input.slice(0, MAX_LENGTH).normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = searchWords(input);
   if (words.length === 0) return null;
-  const quoted = words.slice(0, MAX_WORDS).map((w) => `"${w}"`);
-  quoted[quoted.length - 1] += '*';
-  return quoted.join(' ');
+  const terms = words.map((word, i) => {
+    // Only the word as typed is a prefix: a stem as a prefix ("песк*") would find every word that starts like it.
+    const typed = `"${word}"${i === words.length - 1 ? '*' : ''}`;
+    const others = formsOfWord(word).filter((form) => form !== word.toLowerCase());
+    return others.length ? `(${[typed, ...others.map((form) => `"${form}"`)].join(' OR ')})` : typed;
+  });
+  // FTS5 reads two quoted words side by side as both required, but wants AND written beside a bracket.
+  return terms.join(terms.some((t) => t.startsWith('(')) ? ' AND ' : ' ');
+}
+
+/**
+ * Marks the words of a text that are a form of a searched word, where FTS5 could not: a hit found through
+ * the Cyrillic forms the index holds beside the text has no mark in the text itself. Text already marked
+ * (between MARK_START and MARK_END) is left as it is.
+ */
+export function markWordForms(text: string, words: string[]): string {
+  const wanted = new Set(words.flatMap(formsOfWord));
+  if (wanted.size === 0) return text;
+  return text
+    .split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`))
+    .map((part) =>
+      part.startsWith(MARK_START) ? part : part.replace(/[\p{L}\p{N}]+/gu, (word) => (formsOfWord(word).some((form) => wanted.has(form)) ? `${MARK_START}${word}${MARK_END}` : word)),
+    )
+    .join('');
 }
 
 // Markers FTS5's highlight() puts around matches; private-use characters never typed by users.

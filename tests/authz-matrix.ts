@@ -91,6 +91,8 @@ export const ROUTES: RouteEntry[] = [
   { file: 'app/api/negotiations/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/negotiations/[id]/export.json/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/rounds/[id]/[file]/route.ts', methods: { GET: 'viewer' }, url: '/api/rounds/{round}/summary.md' },
+  { file: 'app/api/dashboard/[file]/route.ts', methods: { GET: 'viewer' }, url: '/api/dashboard/matrix.csv' },
+  { file: 'app/api/homework/[file]/route.ts', methods: { GET: 'viewer' }, url: '/api/homework/board.csv' },
   // Allowed callers get 400 for the probe's empty JSON body; the real imports are in e2e/api-tokens.spec.ts.
   { file: 'app/api/negotiations/import/route.ts', methods: { POST: 'analyst' } },
   { file: 'app/api/negotiations/[id]/import-updates/route.ts', methods: { POST: 'analyst' } },

@@ -51,7 +51,7 @@ describe('benchmark generator', () => {
     expect(perUpdate).toEqual({ lo: 1, hi: 3, n: expected.updates });
     expect(n('homework h WHERE NOT EXISTS (SELECT 1 FROM homework_owners o WHERE o.homework_id = h.id)')).toBe(0);
     // The triggers indexed everything the app searches.
-    expect(n('search_index')).toBe(n('updates') + n('positions') + n('homework') + n('issues') + n('affiliations') + n('sources'));
+    expect(n('search_index')).toBe(n('updates') + n('positions') + n('homework') + n('issues') + n('affiliations') + n('sources') + n('rounds'));
     expect(n("rounds WHERE status = 'planned'")).toBeGreaterThan(0);
     expect(n("rounds WHERE status = 'held'")).toBeGreaterThan(0);
     db.close();

@@ -19,4 +19,7 @@ export const CACHED_PAGES: CachedPage[] = [
   { file: 'app/homework/page.tsx', urls: ['/homework', '/homework?negotiation={negotiation}', '/homework?status=open'] },
   { file: 'app/negotiations/[id]/since-last-round/page.tsx', urls: ['/negotiations/{negotiation}/since-last-round'] },
   { file: 'app/api/sources/choices/route.ts', urls: ['/api/sources/choices'] },
+  // The CSV twins of the .xlsx downloads: the same cached rows, in a text the outsider's check can read.
+  { file: 'app/api/dashboard/[file]/route.ts', urls: ['/api/dashboard/matrix.csv', '/api/dashboard/matrix.csv?negotiation={negotiation}'] },
+  { file: 'app/api/homework/[file]/route.ts', urls: ['/api/homework/board.csv', '/api/homework/board.csv?status=open'] },
 ];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { registerSearchForms } from '@/db/search-forms';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -255,6 +256,8 @@ describe('the upgrade', () => {
     migrate(drizzle(old), { migrationsFolder: copy });
     old.exec(`INSERT INTO users (email, name, role, password_hash) VALUES ('old@example.org', 'Old', 'analyst', 'x');
               INSERT INTO api_tokens (user_id, name, token_hash) VALUES (1, 'old script', 'hash-of-old');`);
+    // The later migrations' search index needs the function every app connection has (db/search-forms.ts).
+    registerSearchForms(old);
     migrate(drizzle(old), { migrationsFolder: migrations });
     const row = old.prepare(`SELECT scope, expires_at FROM api_tokens`).get() as { scope: string; expires_at: string };
     old.close();

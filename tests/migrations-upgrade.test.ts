@@ -201,9 +201,9 @@ describe('migrations', () => {
       ['Dmitry Peskov', ['Kremlin press secretary']],
       ['Wang Yi', ['Chinese foreign minister']],
     ]);
-    // Search finds a person once per negotiation they speak in, by that negotiation's title.
+    // Search finds a person once per negotiation they speak in, by that negotiation's title, and the update tagged with them.
     expect(search(db, wholeInstance(db), 'Peskov').map((h) => h.negotiationId).sort()).toEqual([1, 2]);
-    expect(search(db, wholeInstance(db), 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1]]);
+    expect(search(db, wholeInstance(db), 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1], ['update', 1]]);
     sqlite.close();
   });
 });

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, csvLine, neutraliseCell, renderCsv } from '@/lib/exports/csv';
 import { fullSummary } from './summary-sample';
 
-type Row = Record<(typeof CSV_COLUMNS)[number], string>;
-const read = (csv: string): Row[] => parse(csv, { bom: true, columns: true, record_delimiter: '\r\n' });
+type Row = Record<(typeof CSV_COLUMNS)[number] | 'section', string>;
+const readAll = (csv: string): Row[] => parse(csv, { bom: true, columns: true, record_delimiter: '\r\n' });
+/** The position rows: the briefing's CSV also holds its homework and outcomes (tests/spreadsheets.test.ts). */
+const read = (csv: string): Row[] => readAll(csv).filter((r) => r.section === 'position');
 
 describe('a briefing in a spreadsheet', () => {
   const csv = renderCsv(fullSummary());
@@ -13,7 +15,8 @@ describe('a briefing in a spreadsheet', () => {
 
   it('opens in Excel as UTF-8 with one named column per fact and Windows line ends', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.slice(1).split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+    // The marking first, then which section a row is of, then the position columns, then those of homework and outcomes.
+    expect(csv.slice(1).split('\r\n')[0]).toMatch(new RegExp(`^marking,section,${CSV_COLUMNS.slice(1).join(',')},homework,`));
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -27,7 +30,7 @@ describe('a briefing in a spreadsheet', () => {
   });
 
   it('repeats the round and the issue on every row, with the status moves in words', () => {
-    for (const r of rows) expect(r).toMatchObject({ negotiation: 'Russia–Ukraine peace talks', round: 'Abu Dhabi round 2', round_starts_on: '2026-02-04', round_ends_on: '2026-02-05' });
+    for (const r of readAll(csv)) expect(r).toMatchObject({ negotiation: 'Russia–Ukraine peace talks', round: 'Abu Dhabi round 2', round_starts_on: '2026-02-04', round_ends_on: '2026-02-05' });
     expect(rows[0]).toMatchObject({ issue_negotiation: 'Russia–Ukraine peace talks', status_before: 'under discussion', status_after: 'deadlocked', status_changed: 'yes' });
     expect(rows[3]).toMatchObject({ issue_negotiation: 'US–Russia strategic stability', status_before: 'proposed', status_after: 'proposed', status_changed: 'no' });
   });
@@ -78,7 +81,7 @@ describe('a briefing’s CSV never runs what an analyst typed', () => {
       },
     ];
     const [row] = read(renderCsv(formulas));
-    const userCells = Object.entries(row).filter(([column]) => !['round_starts_on', 'round_ends_on', 'status_before', 'status_after', 'status_changed', 'stance', 'flexibility', 'as_of', 'recorded_at_this_round', 'source_published_on', 'source_credibility'].includes(column));
+    const userCells = Object.entries(row).filter(([column]) => (CSV_COLUMNS as readonly string[]).includes(column)).filter(([column]) => !['round_starts_on', 'round_ends_on', 'status_before', 'status_after', 'status_changed', 'stance', 'flexibility', 'as_of', 'recorded_at_this_round', 'source_published_on', 'source_credibility'].includes(column));
     expect(userCells).toHaveLength(13);
     for (const [column, value] of userCells) expect([column, value.startsWith("'")]).toEqual([column, true]);
     expect(row.negotiation).toBe(`'${hostile}`);

@@ -49,12 +49,13 @@ describe('the name of a downloaded briefing', () => {
 
 describe('the download formats', () => {
   it('are offered in one order with a label and a content type each, at one address per round', () => {
-    expect(EXPORT_ORDER).toEqual(['pdf', 'docx', 'md', 'csv', 'json']);
-    expect(EXPORT_ORDER.map((f) => EXPORT_LABELS[f])).toEqual(['PDF', 'Word (.docx)', 'Markdown', 'CSV (spreadsheet)', 'JSON']);
+    expect(EXPORT_ORDER).toEqual(['pdf', 'docx', 'md', 'xlsx', 'csv', 'json']);
+    expect(EXPORT_ORDER.map((f) => EXPORT_LABELS[f])).toEqual(['PDF', 'Word (.docx)', 'Markdown', 'Excel (.xlsx)', 'CSV (spreadsheet)', 'JSON']);
     expect(EXPORT_CONTENT_TYPES).toEqual({
       pdf: 'application/pdf',
       docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       md: 'text/markdown; charset=utf-8',
+      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       csv: 'text/csv; charset=utf-8',
       json: 'application/json; charset=utf-8',
     });
@@ -72,7 +73,8 @@ describe('the download formats', () => {
     expect(await head('pdf')).toMatch(/^%PDF-/);
     expect(await head('docx')).toMatch(/^PK\u0003\u0004/);
     expect(await head('md')).toBe('# Round ');
-    expect(String(RENDERERS.csv(s))).toMatch(/^\uFEFFmarking,negotiation,round,/);
+    expect(await head('xlsx')).toMatch(/^PK\u0003\u0004/);
+    expect(String(RENDERERS.csv(s))).toMatch(/^\uFEFFmarking,section,negotiation,round,/);
     expect(JSON.parse(String(RENDERERS.json(s)))).toMatchObject({ format: 'round-summary' });
   });
 });

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { roundSummary } from '@/db/queries/round-summary';
 import type { RoundSummary } from '@/lib/round-summary/types';
 import { homework, issues, positions, updates } from '@/db/schema';
+import { parse } from 'csv-parse/sync';
 import { csvField, neutraliseCell, renderCsv } from '@/lib/exports/csv';
 import { renderDocx } from '@/lib/exports/docx';
 import { contentDisposition, summaryFileName } from '@/lib/exports/filename';
@@ -119,7 +120,9 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     expect(planned.keyDates).toEqual([]);
     expect(renderMarkdown(planned)).toContain('- **Dates:** in the coming weeks');
     expect((await renderPdf(planned)).length).toBeGreaterThan(1000);
-    expect(renderCsv(planned).trimEnd().split('\r\n')).toHaveLength(1 + 3 * 3);
+    const sections = (parse(renderCsv(planned), { bom: true, columns: true }) as { section: string }[]).map((r) => r.section);
+    expect(sections.filter((s) => s === 'position')).toHaveLength(3 * 3);
+    expect(sections.filter((s) => s === 'homework')).toHaveLength(planned.homeworkAssigned.length + planned.homeworkDue.length);
   });
 
   it('is undefined for an unknown round', () => {
@@ -131,11 +134,13 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     expect(renderMarkdown(summary)).toBe(fixture('abu-dhabi-2.md'));
   });
 
-  it('renders CSV matching the reviewed fixture: one row per issue and party', () => {
+  it('renders CSV matching the reviewed fixture: one row per issue and party, each homework item and each outcome', () => {
     const csv = renderCsv(summary);
     expect(csv).toBe(fixture('abu-dhabi-2.csv'));
-    const rows = csv.trimEnd().split('\r\n');
-    expect(rows).toHaveLength(1 + summary.issues.reduce((n, i) => n + i.positions.length, 0));
+    const sections = (parse(csv, { bom: true, columns: true }) as { section: string }[]).map((r) => r.section);
+    expect(sections.filter((s) => s === 'position')).toHaveLength(summary.issues.reduce((n, i) => n + i.positions.length, 0));
+    expect(sections.filter((s) => s === 'homework')).toHaveLength(summary.homeworkAssigned.length + summary.homeworkDue.length);
+    expect(sections.filter((s) => s === 'outcome')).toHaveLength(summary.outcomes.length);
   });
 
   it('renders a PDF whose text holds the issues and the homework', async () => {

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/server/db';
-import { HOMEWORK_STATUS_FILTERS, homeworkFilterChoices, listHomework, type HomeworkFilters } from '@/db/queries/homework';
+import { homeworkFilterChoices, listHomework } from '@/db/queries/homework';
+import { HOMEWORK_STATUS_FILTERS, homeworkQuery, parseHomeworkParams } from '@/lib/validation/homework-filters';
+import { SheetDownloads } from '@/components/SheetDownloads';
 import { requireReader } from '@/server/auth/reader';
 import { hasRole } from '@/lib/roles';
 import { todayIso } from '@/lib/dates';
@@ -23,39 +25,20 @@ const ROWS_PER_PAGE = 50;
 
 type Search = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const idParam = (v: string | string[] | undefined) => {
-  const n = Number(one(v));
-  return Number.isInteger(n) && n > 0 ? n : null;
-};
-
 export default async function HomeworkBoard({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, scope } = await requireReader();
-  const search = await searchParams;
-  const status = one(search.status);
-  const filters: HomeworkFilters = {
-    negotiationId: idParam(search.negotiation),
-    partyId: idParam(search.party),
-    issueId: idParam(search.issue),
-    roundId: idParam(search.round),
-    status: (HOMEWORK_STATUS_FILTERS as readonly string[]).includes(status) ? (status as HomeworkFilters['status']) : null,
-  };
+  const { filters, page: requestedPage } = parseHomeworkParams(await searchParams);
   const db = getDb();
   const filtered = Object.values(filters).some(Boolean);
   const canWrite = hasRole(user.role, 'analyst');
-  // The filters as a query string, in a fixed order, for saved views and shared links.
-  const query = new URLSearchParams(
-    Object.entries({ negotiation: filters.negotiationId, party: filters.partyId, issue: filters.issueId, round: filters.roundId, status: filters.status })
-      .filter(([, v]) => v)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+  const query = homeworkQuery(filters);
   const today = todayIso();
   // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
   const { rows, overdueCount, choices } = cachedRead(db, scope, ['homework', query, today], (seen) => {
     const all = listHomework(db, seen, filters, today);
     return { rows: all, overdueCount: all.filter((r) => r.overdue).length, choices: homeworkFilterChoices(db, seen) };
   });
-  const { items: shown, page, pageCount, firstIndex } = pageOfRows(rows, idParam(search.page) ?? 1, ROWS_PER_PAGE);
+  const { items: shown, page, pageCount, firstIndex } = pageOfRows(rows, requestedPage ?? 1, ROWS_PER_PAGE);
   const pageHref = (n: number) => `/homework?${new URLSearchParams([...new URLSearchParams(query), ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`.replace(/\?$/, '');
   // With a negotiation chosen, only its issues and rounds are offered (hundreds otherwise).
   const inNegotiation = <T extends { negotiationId: number }>(list: T[]) => (filters.negotiationId ? list.filter((x) => x.negotiationId === filters.negotiationId) : list);
@@ -100,6 +83,7 @@ export default async function HomeworkBoard({ searchParams }: { searchParams: Pr
         {filtered ? ' match these filters' : ''}; {overdueCount} overdue.
         {pageCount > 1 && ` Showing ${firstIndex + 1}–${firstIndex + shown.length}.`}
       </p>
+      {rows.length > 0 && <SheetDownloads what={filtered ? 'these items' : 'the board'} path="/api/homework/board" query={query} />}
       <HomeworkTable caption={filtered ? 'Matching homework' : 'All homework'} rows={shown} showNegotiation />
       <Pager label="Homework pages" page={page} pageCount={pageCount} href={pageHref} />
       <SavedViews page="homework" path="/homework" query={query} views={listSavedViews(db, user.id, 'homework')} saveAction={saveViewAction} deleteAction={deleteViewAction} />

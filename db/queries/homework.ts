@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
 import { homeworkState, isOverdue, isPending, type DueRound } from '@/lib/homework';
-import { HOMEWORK_STATUSES, PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
+import { PENDING_HOMEWORK_STATUSES, type HomeworkStatus } from '@/lib/domain';
+import { HOMEWORK_STATUS_FILTERS } from '@/lib/validation/homework-filters';
 import { PARTY_SEEN, visible, visibleBy, type ReaderScope } from './access';
 
 export type HomeworkFilters = {
@@ -19,7 +20,7 @@ export type HomeworkFilters = {
   status?: (typeof HOMEWORK_STATUS_FILTERS)[number] | null;
 };
 
-export const HOMEWORK_STATUS_FILTERS = [...HOMEWORK_STATUSES, 'overdue', 'due_round_cancelled'] as const;
+export { HOMEWORK_STATUS_FILTERS };
 const COMPUTED_FILTERS = ['overdue', 'due_round_cancelled'] as const;
 
 /** Homework items the reader sees matching the filters, with owners and the computed overdue flag: three queries, whatever the size. */
@@ -52,6 +53,7 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
       id: homework.id,
       negotiationId: homework.negotiationId,
       negotiationName: negotiations.name,
+      negotiationMarking: negotiations.marking,
       title: homework.title,
       description: homework.description,
       vague: homework.vague,

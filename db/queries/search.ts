@@ -1,8 +1,9 @@
 import type { DB } from '@/db';
-import { MARK_END, MARK_START, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
+import { MARK_END, MARK_START, markWordForms, searchWords, toFtsQuery, type SearchFilters, type SearchKind } from '@/lib/search-query';
+import { holdsEveryWord } from '@/lib/word-forms';
 import type { Target } from '@/lib/links';
 import { markdownToText } from '@/lib/markdown';
-import { IN_SCOPE, IN_VISIBLE, scopeParams, ACTOR_SEEN, SOURCE_SEEN, type ReaderScope } from './access';
+import { IN_SCOPE, IN_VISIBLE, scopeParams, SOURCE_SEEN, type ReaderScope } from './access';
 
 export type SearchHit = {
   kind: SearchKind;
@@ -20,34 +21,31 @@ const CANDIDATES = 400;
 
 /**
  * Full-text search across the negotiations the reader sees, and the actors and sources seen through them
- * (db/queries/access.ts): what they may not see is never a candidate, so no count or hit tells of it. FTS5 ranks the candidates; the filters are then applied to
- * facts fetched for all candidates at once (one query per kind, never per row). Highlights and
+ * (db/queries/access.ts): what they may not see is never a candidate, so no count or hit tells of it. FTS5 ranks the candidates
+ * (exact words first, lib/word-forms.ts); the filters are then applied to facts fetched for all candidates at once
+ * (one query per kind, never per row). Highlights and
  * snippets re-read each document, so they are made in one last query for the hits shown only.
  */
 export function search(db: DB, scope: ReaderScope, text: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
   const match = toFtsQuery(text);
   if (!match) return [];
+  const words = searchWords(text);
   const c = db.$client;
-  // Without filters every candidate is kept, so there is no point ranking more than are shown.
-  const candidates = hasFactFilters(filters) ? Math.max(CANDIDATES, limit) : limit;
   const rows = c
     .prepare(
-      `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId
+      `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId, title, body
          FROM search_index
         WHERE search_index MATCH @match ${filters.kind ? 'AND kind = @kind' : ''}
-          AND CASE kind WHEN 'actor' THEN ${IN_VISIBLE('ref_id', ACTOR_SEEN)} WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)}
-              ELSE ${IN_SCOPE('negotiation_id')} END
+          AND CASE kind WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)} ELSE ${IN_SCOPE('negotiation_id')} END
         ORDER BY rank LIMIT @limit`,
     )
-    .all({ match, ...(filters.kind ? { kind: filters.kind } : {}), limit: candidates, ...scopeParams(scope) }) as {
-    rowid: number;
-    kind: SearchKind;
-    id: number;
-    negotiationId: number | null;
-  }[];
-  const facts = factsFor(db, scope, rows);
-  const kept: { row: (typeof rows)[number]; facts: Facts }[] = [];
-  for (const row of rows) {
+    .all({ match, ...(filters.kind ? { kind: filters.kind } : {}), limit: Math.max(CANDIDATES, limit), ...scopeParams(scope) }) as Candidate[];
+  // An exact word ahead of a word found through its stem only ("Пескова" before "Песков"), FTS5's rank within each.
+  const exact = new Set(rows.filter((r) => holdsEveryWord(`${r.title} ${r.body}`, words)).map((r) => r.rowid));
+  const ranked = [...rows.filter((r) => exact.has(r.rowid)), ...rows.filter((r) => !exact.has(r.rowid)), ...taggedUpdates(db, scope, match, rows, filters)];
+  const facts = factsFor(db, scope, ranked);
+  const kept: { row: Candidate; facts: Facts }[] = [];
+  for (const row of ranked) {
     const f = facts.get(`${row.kind}:${row.id}`);
     if (!f || !passes(row, f, filters)) continue;
     kept.push({ row, facts: f });
@@ -64,20 +62,52 @@ export function search(db: DB, scope: ReaderScope, text: string, filters: Search
         .all(MARK_START, MARK_END, MARK_START, MARK_END, match, ...kept.map((k) => k.row.rowid)) as { rowid: number; title: string; snippet: string }[]
     ).map((m) => [m.rowid, m]),
   );
-  return kept.map(({ row, facts: f }) => ({
-    kind: row.kind,
-    id: row.id,
-    negotiationId: row.negotiationId,
-    title: marks.get(row.rowid)?.title ?? '',
-    // Bodies are Markdown: a result shows their words, never their markup (the highlight marks are text to the parser).
-    snippet: markdownToText(marks.get(row.rowid)?.snippet ?? '').replace(/\s+/g, ' '),
-    date: f.date,
-    target: f.target,
-  }));
+  return kept.map(({ row, facts: f }) => {
+    const marked = marks.get(row.rowid);
+    // A tagged update need not hold the words: it shows its opening words instead of a snippet around them.
+    const snippet = marked?.snippet ?? opening(row.body);
+    return {
+      kind: row.kind,
+      id: row.id,
+      negotiationId: row.negotiationId,
+      title: markWordForms(marked?.title ?? row.title, words),
+      // Bodies are Markdown: a result shows their words, never their markup (the highlight marks are text to the parser).
+      snippet: markWordForms(markdownToText(snippet).replace(/\s+/g, ' '), words),
+      date: f.date,
+      target: f.target,
+    };
+  });
 }
 
-function hasFactFilters(f: SearchFilters): boolean {
-  return Boolean(f.negotiationId || f.partyId || f.issueId || f.roundId || f.from || f.to || f.reliability || f.authorId);
+type Candidate = { rowid: number; kind: SearchKind; id: number; negotiationId: number | null; title: string; body: string };
+
+const OPENING_WORDS = 24;
+
+function opening(body: string): string {
+  const words = body.split(/\s+/);
+  return words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')}…` : body;
+}
+
+/**
+ * Searching a person's name also finds the updates tagged with them, though their text may not name them:
+ * the people are those whose actor entries (in negotiations the reader sees) the words match, the updates
+ * those the reader sees, newest first, after the hits of the text itself.
+ */
+function taggedUpdates(db: DB, scope: ReaderScope, match: string, found: Candidate[], filters: SearchFilters): Candidate[] {
+  if (filters.kind && filters.kind !== 'update') return [];
+  const already = new Set(found.filter((r) => r.kind === 'update').map((r) => r.id));
+  const tagged = db.$client
+    .prepare(
+      `SELECT s.rowid, 'update' AS kind, u.id, u.negotiation_id AS negotiationId, s.title, s.body
+         FROM updates u JOIN search_index s ON s.rowid = u.id * 8 + 1
+        WHERE u.id IN (SELECT ua.update_id FROM update_actors ua JOIN affiliations af ON af.actor_id = ua.actor_id
+                        WHERE af.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'actor'
+                                           AND ${IN_SCOPE('negotiation_id')}))
+          AND ${IN_SCOPE('u.negotiation_id')}
+        ORDER BY u.occurred_on DESC, u.id DESC LIMIT @limit`,
+    )
+    .all({ match, limit: CANDIDATES, ...scopeParams(scope) }) as Candidate[];
+  return tagged.filter((r) => !already.has(r.id));
 }
 
 function passes(row: { negotiationId: number | null }, f: Facts, filters: SearchFilters): boolean {
@@ -182,6 +212,14 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
     affiliationIds,
   )) {
     out.set(`actor:${a.id}`, { date: null, issueIds: [], partyIds: a.partyId ? [a.partyId] : [], roundId: null, authorId: null, reliability: null, target: { to: 'actor', id: a.actorId } });
+  }
+
+  const roundIds = ids(rows, 'round');
+  for (const r of all<{ id: number; date: string | null; authorId: number | null }>(
+    `SELECT id, starts_on date, created_by authorId FROM rounds WHERE id IN (${placeholders(roundIds.length)})`,
+    roundIds,
+  )) {
+    out.set(`round:${r.id}`, { date: r.date, issueIds: [], partyIds: [], roundId: r.id, authorId: r.authorId, reliability: null, target: { to: 'round', id: r.id } });
   }
 
   const sourceIds = ids(rows, 'source');

@@ -9,13 +9,13 @@ import { contentDisposition, summaryFileName, summaryFullFileName } from '@/lib/
 import { RENDERERS } from '@/lib/exports';
 
 export const dynamic = 'force-dynamic';
-// pdfkit and docx need Node's Buffer and file system.
+// pdfkit, docx and exceljs need Node's Buffer and file system.
 export const runtime = 'nodejs';
 
-/** GET /api/rounds/{id}/summary.{pdf,docx,md,csv,json}: the round summary as a download, for a session or a bearer token. */
+/** GET /api/rounds/{id}/summary.{pdf,docx,md,xlsx,csv,json}: the round summary as a download, for a session or a bearer token. */
 export const GET = apiRoute<{ id: string; file: string }>({ role: 'viewer', failure: 'The export could not be generated.' }, async ({ params, pathId, scope }) => {
   const format = parseSummaryFileName(params.file);
-  if (!format) throw new RouteError(400, 'Ask for summary.pdf, summary.docx, summary.md, summary.csv or summary.json.');
+  if (!format) throw new RouteError(400, 'Ask for summary.pdf, summary.docx, summary.md, summary.xlsx, summary.csv or summary.json.');
   const roundId = pathId('id', 'round');
   const db = getDb();
   const today = todayIso();
