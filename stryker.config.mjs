@@ -89,6 +89,19 @@ export const minimumScore = 90;
  * @type {{ file: string; mutator: string; line: string; replacement?: string; reason: string }[]}
  */
 export const equivalentMutants = [
+  // lib/round-summary/brief.ts and citations.ts
+  {
+    file: 'lib/round-summary/brief.ts',
+    mutator: 'StringLiteral',
+    line: "const before = position.stanceBefore === null ? null : { stance: position.stanceBefore, summary: '' };",
+    reason: 'The summary before the round is not in the briefing, and lib/bottom-line.ts words a move from the stances alone: no text there is read.',
+  },
+  {
+    file: 'lib/round-summary/citations.ts',
+    mutator: 'StringLiteral',
+    line: "const articleKey = (s: SummarySource) => JSON.stringify([s.outlet, s.title, s.url ?? '', s.publishedOn ?? '', s.publishedOnApprox]);",
+    reason: 'Any one text for "no address" or "no date" groups the same quotes: no real address or date is that text.',
+  },
   // lib/activity.ts
   {
     file: 'lib/activity.ts',

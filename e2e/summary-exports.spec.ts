@@ -7,8 +7,19 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   const roundId = AD2();
   await page.goto(`/rounds/${roundId}/summary`);
   await expect(page.getByRole('heading', { name: 'Round summary: Abu Dhabi round 2', level: 1 })).toBeVisible();
+  // The brief first, in the words of every export; the evidence after it, as the annex.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Download the round summary', 'Bottom line', 'Where the parties stand', 'Homework due', 'Annex: the evidence']);
+  await expect(page.getByRole('listitem').filter({ hasText: 'What moved:' })).toContainText('Donbas status: under discussion → deadlocked');
+  const stances = page.getByRole('table', { name: 'Where the parties stand' });
+  await expect(stances.getByRole('columnheader')).toHaveText(['Issue', 'Status', 'United States', 'Russia', 'Ukraine']);
+  await expect(stances.getByRole('row', { name: /^Donbas status/ })).toContainText('under discussion → deadlocked');
+  await expect(page.getByRole('table', { name: 'Homework due' })).toContainText('Withdrawal mechanics');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const shot = test.info().outputPath('round-summary-brief.png');
+  await page.screenshot({ path: shot, fullPage: false });
+  await test.info().attach('round-summary-brief.png', { path: shot, contentType: 'image/png' });
   for (const issue of ['Donbas status', 'Security guarantees', 'Ceasefire monitoring', 'Prisoner exchanges'])
-    await expect(page.getByRole('heading', { name: issue, level: 3 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: issue, level: 4 })).toBeVisible();
   const donbas = page.getByRole('table', { name: 'Positions on Donbas status at Abu Dhabi round 2' });
   await expect(donbas.getByRole('row', { name: /^Russia / })).toContainText('opposes');
   await expect(page.getByRole('table', { name: 'Homework assigned at this round' })).toContainText('Withdrawal mechanics');
@@ -21,7 +32,8 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   expect(download.suggestedFilename()).toMatch(/Russia.Ukraine peace talks \(US-mediated\) - Abu Dhabi round 2 - 2026-02-05 - summary\.md$/);
   const text = fs.readFileSync((await download.path())!, 'utf8');
   expect(text).toContain('# Round summary: Abu Dhabi round 2');
-  expect(text).toContain('### Donbas status');
+  expect(text.indexOf('## Bottom line')).toBeLessThan(text.indexOf('## Annex: the evidence'));
+  expect(text).toContain('#### Donbas status');
   await expect(page.getByRole('status')).toContainText('Markdown downloaded.');
 
   // A slow export shows that it is being prepared, then still downloads.
@@ -40,7 +52,7 @@ test('a viewer reads the round summary and downloads it as Markdown from the pag
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Markdown' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Donbas status', level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Donbas status', level: 4 })).toBeVisible();
 });
 
 test('the export URLs serve every format with a named attachment, to a session or a bearer token only', async ({ viewerPage: page, request }) => {

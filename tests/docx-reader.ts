@@ -1,6 +1,6 @@
 // A Word document as its reader sees it: the .docx unzipped (jszip) and its WordprocessingML parsed
 // (fast-xml-parser), giving each paragraph's style, bullet, indent and runs (bold, italic, colour, size),
-// the tables' cells, the footer and the document's properties.
+// the tables' cells, the hyperlinks and where they point, the footer and the document's properties.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
@@ -14,14 +14,21 @@ export type DocxParagraph = {
   indent: number;
   align: string | null;
   space: { before: number; after: number };
+  /** Kept on the page of the next paragraph; its lines kept together; opening a new page. */
+  keepNext: boolean;
+  keepLines: boolean;
+  pageBreakBefore: boolean;
   text: string;
   runs: DocxRun[];
+  /** Its hyperlinks: the text shown and the address the relationship points to. */
+  links: { text: string; target: string }[];
 };
 /** `width`: the table's and each column's share of the page, in percent; `borders`: each edge's line. */
 export type DocxTable = { kind: 'table'; width: number; columns: number[]; borders: Record<string, string>; rows: { text: string; bold: boolean }[][] };
 export type DocxDocument = {
   title: string;
   creator: string;
+  lastModifiedBy: string;
   description: string;
   font: string;
   size: number;
@@ -53,9 +60,19 @@ function run(r: Node): DocxRun {
   };
 }
 
+/** The document's relationships by id (word/_rels/document.xml.rels): where each hyperlink points. */
+let relationships = new Map<string, { target: string; mode: string | null }>();
+
 function paragraph(p: Node): DocxParagraph {
   const props = child(p, 'w:pPr');
-  const runs = children(p).filter((c) => tag(c) === 'w:r').map(run);
+  // A hyperlink's runs are the paragraph's runs too: Word shows them in line.
+  const runs = children(p).flatMap((c) => (tag(c) === 'w:r' ? [run(c)] : tag(c) === 'w:hyperlink' ? children(c).filter((r) => tag(r) === 'w:r').map(run) : []));
+  const links = children(p)
+    .filter((c) => tag(c) === 'w:hyperlink')
+    .map((h) => {
+      const rel = relationships.get(attr(h, 'r:id') ?? '');
+      return { text: children(h).filter((r) => tag(r) === 'w:r').map((r) => run(r).text).join(''), target: rel && rel.mode === 'External' ? rel.target : '' };
+    });
   return {
     kind: 'paragraph',
     style: attr(child(props, 'w:pStyle'), 'w:val'),
@@ -63,8 +80,12 @@ function paragraph(p: Node): DocxParagraph {
     indent: Number(attr(child(props, 'w:ind'), 'w:left') ?? 0),
     align: attr(child(props, 'w:jc'), 'w:val'),
     space: { before: Number(attr(child(props, 'w:spacing'), 'w:before') ?? 0), after: Number(attr(child(props, 'w:spacing'), 'w:after') ?? 0) },
+    keepNext: isOn(child(props, 'w:keepNext')),
+    keepLines: isOn(child(props, 'w:keepLines')),
+    pageBreakBefore: isOn(child(props, 'w:pageBreakBefore')),
     text: runs.map((r) => r.text).join(''),
     runs,
+    links,
   };
 }
 
@@ -105,6 +126,8 @@ const root = (doc: Node[], name: string) => doc.find((n) => tag(n) === name)!;
 
 export async function readDocx(buffer: Buffer): Promise<DocxDocument> {
   const zip = await JSZip.loadAsync(buffer);
+  const rels = root(await xmlOf(zip, 'word/_rels/document.xml.rels'), 'Relationships');
+  relationships = new Map(children(rels).filter((r) => tag(r) === 'Relationship').map((r) => [attr(r, 'Id')!, { target: attr(r, 'Target')!, mode: attr(r, 'TargetMode') }]));
   const document = root(await xmlOf(zip, 'word/document.xml'), 'w:document');
   const body = child(document, 'w:body')!;
   const core = root(await xmlOf(zip, 'docProps/core.xml'), 'cp:coreProperties');
@@ -114,6 +137,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxDocument> {
   return {
     title: textOf(child(core, 'dc:title')),
     creator: textOf(child(core, 'dc:creator')),
+    lastModifiedBy: textOf(child(core, 'cp:lastModifiedBy')),
     description: textOf(child(core, 'dc:description')),
     font: attr(child(defaults, 'w:rFonts'), 'w:ascii') ?? '',
     size: Number(attr(child(defaults, 'w:sz'), 'w:val')),

@@ -1,6 +1,6 @@
 // A PDF as its reader sees it, read with pdf.js (through unpdf): each page's lines of text, and for every
 // piece of a line the font it is set in, its size, its colour and where it starts. Lines, not layout
-// coordinates, are what the briefing's tests compare.
+// coordinates, are what the briefing's tests compare; and its bookmarks, link annotations and structure tags.
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 
 // pdf.js reads a page's drawing operators with ArrayBuffer.prototype.transferToFixedLength, which Node 20
@@ -18,7 +18,29 @@ export type PdfRun = { text: string; font: PdfFont; size: number; color: string;
 export type PdfLine = { page: number; y: number; text: string; runs: PdfRun[] };
 /** A horizontal rule: the line it is drawn under, how far below that line's baseline, from where to where, in what colour. */
 export type PdfRule = { under: string; drop: number; from: number; to: number; color: string };
-export type PdfDocument = { pages: number; width: number; info: { title: string; subject: string; creator: string; language: string }; lines: PdfLine[]; rules: PdfRule[] };
+/** A bookmark: its title, the page it opens (1-based) and the bookmarks under it. */
+export type PdfBookmark = { title: string; page: number; items: PdfBookmark[] };
+/** A link annotation: the page it is on and the address it opens. */
+export type PdfLink = { page: number; url: string };
+/** An element of the structure tree (tagged PDF): its role and its children (marked content is left out). */
+export type PdfTag = { role: string; children: PdfTag[] };
+export type PdfDocument = {
+  pages: number;
+  width: number;
+  info: { title: string; subject: string; creator: string; author: string; language: string };
+  /** The catalogue says the content is tagged (MarkInfo /Marked true). */
+  marked: boolean;
+  outline: PdfBookmark[];
+  links: PdfLink[];
+  /** Each page's structure tree, under its root. */
+  tags: PdfTag[][];
+  lines: PdfLine[];
+  rules: PdfRule[];
+};
+
+type StructNode = { role?: string; type?: string; children?: StructNode[] };
+const tagsOf = (node: StructNode): PdfTag[] =>
+  (node.children ?? []).filter((c) => c.role !== undefined).map((c) => ({ role: c.role!, children: tagsOf(c) }));
 
 const fontOf = (name: string): PdfFont => (/Bold/.test(name) ? 'bold' : /Oblique|Italic/.test(name) ? 'italic' : 'regular');
 
@@ -29,9 +51,25 @@ export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
   const info = (await pdf.getMetadata()).info as Record<string, string | undefined>;
   const lines: PdfLine[] = [];
   const rules: PdfRule[] = [];
+  const links: PdfLink[] = [];
+  const tags: PdfTag[][] = [];
   let width = 0;
+  type OutlineItem = { title: string; dest: string | unknown[] | null; items: OutlineItem[] };
+  const bookmarks = async (items: OutlineItem[]): Promise<PdfBookmark[]> =>
+    Promise.all(
+      items.map(async (item) => {
+        const dest = typeof item.dest === 'string' ? await pdf.getDestination(item.dest) : item.dest;
+        const page = dest ? (await pdf.getPageIndex(dest[0] as never)) + 1 : 0;
+        return { title: item.title, page, items: await bookmarks(item.items) };
+      }),
+    );
+  const outline = await bookmarks(((await pdf.getOutline()) ?? []) as OutlineItem[]);
+  const marked = !!((await pdf.getMarkInfo()) as { Marked?: boolean } | null)?.Marked;
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
+    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string }[]) if (a.subtype === 'Link' && a.url) links.push({ page: number, url: a.url });
+    const tree = (await page.getStructTree()) as StructNode | null;
+    tags.push(tree ? tagsOf(tree) : []);
     const { fnArray, argsArray } = await page.getOperatorList();
     const [, , pageWidth, pageHeight] = page.view;
     width = pageWidth;
@@ -84,7 +122,11 @@ export async function readPdf(buffer: Buffer): Promise<PdfDocument> {
   return {
     pages: pdf.numPages,
     width,
-    info: { title: info.Title ?? '', subject: info.Subject ?? '', creator: info.Creator ?? '', language: info.Language ?? '' },
+    info: { title: info.Title ?? '', subject: info.Subject ?? '', creator: info.Creator ?? '', author: info.Author ?? '', language: info.Language ?? '' },
+    marked,
+    outline,
+    links,
+    tags,
     lines,
     rules,
   };

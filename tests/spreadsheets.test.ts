@@ -46,9 +46,9 @@ describe('the round summary as a spreadsheet', () => {
   });
 
   it('has a sheet each of positions, homework and outcomes in .xlsx, each row marked', async () => {
-    const { workbook, sheets, sheet } = await readXlsx((await RENDERERS.xlsx(summary)) as Buffer);
+    const { workbook, sheets, sheet } = await readXlsx((await RENDERERS.xlsx(summary, { author: 'Ana Analyst' })) as Buffer);
     expect(sheets.map((s) => s.name)).toEqual(['Positions', 'Homework', 'Outcomes']);
-    expect(workbook.title).toBe('Russia–Ukraine peace talks — Abu Dhabi round 2 — summary');
+    expect([workbook.title, workbook.creator]).toEqual(['Russia–Ukraine peace talks — Abu Dhabi round 2 — summary', 'Ana Analyst']);
     expect(sheet('Positions').rows.map((r) => [r.issue, r.party])).toEqual([
       ['Donbas status', 'Russia'],
       ['Donbas status', 'Ukraine'],
@@ -69,7 +69,7 @@ describe('the round summary as a spreadsheet', () => {
   });
 
   it('gives days as dates Excel sorts, and what an analyst typed as text, never as a formula', async () => {
-    const { sheet } = await readXlsx((await RENDERERS.xlsx(summary)) as Buffer);
+    const { sheet } = await readXlsx((await RENDERERS.xlsx(summary, { author: '' })) as Buffer);
     expect(sheet('Positions').rows[0].round_starts_on).toEqual(new Date('2026-02-04T00:00:00Z'));
     const homework = sheet('Homework');
     const cell = homework.cell(homework.rows.length + 1, homework.header.indexOf('homework') + 1);

@@ -69,12 +69,12 @@ describe('the download formats', () => {
 
   it('each render the briefing in their own format', async () => {
     const s = fullSummary();
-    const head = async (f: keyof typeof RENDERERS) => Buffer.from(await RENDERERS[f](s)).subarray(0, 8).toString('latin1');
+    const head = async (f: keyof typeof RENDERERS) => Buffer.from(await RENDERERS[f](s, { author: 'Ana Analyst' })).subarray(0, 8).toString('latin1');
     expect(await head('pdf')).toMatch(/^%PDF-/);
     expect(await head('docx')).toMatch(/^PK\u0003\u0004/);
     expect(await head('md')).toBe('# Round ');
     expect(await head('xlsx')).toMatch(/^PK\u0003\u0004/);
-    expect(String(RENDERERS.csv(s))).toMatch(/^\uFEFFmarking,section,negotiation,round,/);
-    expect(JSON.parse(String(RENDERERS.json(s)))).toMatchObject({ format: 'round-summary' });
+    expect(String(RENDERERS.csv(s, { author: '' }))).toMatch(/^\uFEFFmarking,section,negotiation,round,/);
+    expect(JSON.parse(String(RENDERERS.json(s, { author: '' })))).toMatchObject({ format: 'round-summary' });
   });
 });

@@ -115,43 +115,67 @@ describe('a Markdown briefing', () => {
     expect(silent).toContain('<p><em>No positions recorded.</em></p>');
   });
 
-  it('lists each part of a round that has one of everything, under its heading', () => {
+  it('opens with the brief, then gives the evidence as its annex, each part under its heading', () => {
     const md = renderMarkdown(fullSummary());
     expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual([
       '# Round summary: Abu Dhabi round 2',
-      '## The round',
-      '## What happened',
-      '## Issues and positions',
-      '### Donbas status',
-      '### Military-to-military dialogue',
-      '## Outcomes',
-      '## Homework assigned at this round',
-      '## Homework that was due at this round',
-      '## Key updates',
-      '### 5 Feb 2026',
-      '### 4 Feb 2026',
-      '## Upcoming key dates',
+      '## Bottom line',
+      '## Where the parties stand',
+      '## Homework due',
+      '## Annex: the evidence',
+      '### The round',
+      '### What happened',
+      '### Issues and positions',
+      '#### Donbas status',
+      '#### Military-to-military dialogue',
+      '### Outcomes',
+      '### Homework assigned at this round',
+      '### Homework that was due at this round',
+      '### Key updates',
+      '#### 5 Feb 2026',
+      '#### 4 Feb 2026',
+      '### Upcoming key dates',
+      '### Sources',
     ]);
     for (const part of [
+      '_4 Feb 2026 – 5 Feb 2026 · Abu Dhabi · trilateral · held_\n\n## Bottom line\n\n',
+      '- **What moved:** Donbas status: under discussion → deadlocked; Russia hardened (conditional → opposes).\n',
+      '- **What was agreed:** Exchange of 314 prisoners of war; A third round in the coming weeks.\n',
+      '- **What is due next:** 3 homework items open, 1 overdue, due by 1 Feb 2026, Round 3. Next key date: 5 Aug 2026, key date (Good-faith observance), in 157 days.\n',
+      // What moved is in bold; a party without a position on an issue shows a dash.
+      '| Issue | Status | United States | Russia | Ukraine |\n| --- | --- | --- | --- | --- |\n',
+      '| Donbas status | **under discussion → deadlocked** | — | **conditional → opposes** | opposes |\n| Military-to-military dialogue | proposed | — | — | — |\n',
+      // The homework still open, the overdue first; the delivered item is left to the annex.
+      '## Homework due\n\n- **List of detainees** — owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: 1 Feb 2026; state: overdue\n- **Withdrawal mechanics**',
       'Talks ended with a prisoner exchange.\n\nLittle progress on Donbas.\n',
-      '- **Russia** — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round\n  - Ukrainian withdrawal from Donbas\n  - Red lines: International recognition as Russian\n  - What changed: Stance conditional → opposes.\n  - Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3\n',
-      '- **Ukraine** — opposes; flexibility low; as of 20 Jan 2026\n  - Our territories are ours\n  - What changed: No change at this round.\n  - Source: Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, credibility 2 — <https://www.ft.com/content/abc>\n    > “significant work remains”\n',
+      '- **Russia** — opposes; flexibility rigid; as of 5 Feb 2026, recorded at this round\n  - Ukrainian withdrawal from Donbas\n  - Red lines: International recognition as Russian\n  - What changed: Stance conditional → opposes.\n  - Source: \\[1\\] El País (citing TASS)\n',
+      '- **Ukraine** — opposes; flexibility low; as of 20 Jan 2026\n  - Our territories are ours\n  - What changed: No change at this round.\n  - Source: \\[2\\] Financial Times\n',
       '- **United States**: no position recorded.\n',
       '_Issue of US–Russia strategic stability._\n\nStatus: proposed (first recorded) → proposed (unchanged). Priority: high.\n\n_No positions recorded._\n',
-      '- Exchange of 314 prisoners of war _(Prisoner exchanges)_\n  - Source: Financial Times',
-      '- A third round in the coming weeks\n\n',
+      '- Exchange of 314 prisoners of war _(Prisoner exchanges)_ — source: \\[2\\] Financial Times\n- A third round in the coming weeks\n\n',
       '- **Prepare a prisoner exchange** — owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: Abu Dhabi round 2; state: delivered\n  - Resolution: 157 prisoners per side\n',
-      '- **List of detainees** — owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: 1 Feb 2026; state: overdue\n\n',
-      '### 5 Feb 2026\n\n_Issues: Security guarantees. Parties: Russia._\n\nLavrov called the guarantees **nonsense**.\n\nSee [the report](https://example.org/r).\n\n- Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3\n- Source: Financial Times',
-      '### 4 Feb 2026\n\nTalks opened.\n\n\n## Upcoming key dates',
-      '| date | what | issue | when |\n| --- | --- | --- | --- |\n| 5 Feb 2026 | New START expires | New START extension (US–Russia strategic stability) | during the round |\n| 5 Aug 2026 | key date | Good-faith observance (US–Russia strategic stability) | 181 days after the round; in 157 days as of today |\n\n---\n\n_Generated on 1 Mar 2026 by the negotiation tracker._\n',
+      '#### 5 Feb 2026\n\n_Issues: Security guarantees. Parties: Russia._\n\nLavrov called the guarantees **nonsense**.\n\nSee [the report](https://example.org/r).\n\nSources: \\[1\\] El País (citing TASS); \\[2\\] Financial Times\n',
+      '#### 4 Feb 2026\n\nTalks opened.\n\n### Upcoming key dates',
+      '| date | what | issue | when |\n| --- | --- | --- | --- |\n| 5 Feb 2026 | New START expires | New START extension (US–Russia strategic stability) | during the round |\n| 5 Aug 2026 | key date | Good-faith observance (US–Russia strategic stability) | 181 days after the round; in 157 days as of today |\n',
+      // Each source once, by article, numbered as listed, with its quote: cited three times above, the FT's quote is printed here only.
+      '### Sources\n\n**El País**, 6 Feb 2026 (approx.)\n\n- \\[1\\] reliability C, credibility 3, citing TASS\n\n**Financial Times**, “US and Russian militaries to resume high-level talks”, 5 Feb 2026 — <https://www.ft.com/content/abc>\n\n- \\[2\\] reliability B, credibility 2: “significant work remains”\n\n---\n\n_Generated on 1 Mar 2026 by the negotiation tracker._\n',
     ])
       expect(md).toContain(part);
+    expect(md.match(/significant work remains/g)).toHaveLength(1);
+  });
+
+  it('lists the quotes of one article under it, each with its number', () => {
+    const s = fullSummary();
+    const quotes = Array.from({ length: 3 }, (_, i) => ({ id: 100 + i, text: `Outcome ${i}`, issueTitle: null, source: { ...s.outcomes[0].source!, id: 100 + i, quote: `quote ${i}` } }));
+    const shown = render(renderMarkdown({ ...s, outcomes: quotes, issues: [], keyUpdates: [] }));
+    expect(shown).toContain(
+      '<p><strong>Financial Times</strong>, “US and Russian militaries to resume high-level talks”, 5 Feb 2026 — <a href="https://www.ft.com/content/abc">https://www.ft.com/content/abc</a></p>\n<ul>\n<li>[1] reliability B, credibility 2: “quote 0”</li>\n<li>[2] reliability B, credibility 2: “quote 1”</li>\n<li>[3] reliability B, credibility 2: “quote 2”</li>\n</ul>',
+    );
   });
 
   it('links a source only to a web address, written so that no character of it can end the link', () => {
     const s = fullSummary();
-    const withUrl = (url: string) => renderMarkdown({ ...s, outcomes: [{ ...s.outcomes[0], source: { ...s.outcomes[0].source!, url } }] });
+    const withUrl = (url: string) => renderMarkdown({ ...s, outcomes: [{ ...s.outcomes[0], source: { ...s.outcomes[0].source!, id: 99, url } }] });
     expect(withUrl('javascript:alert(1)')).not.toContain('javascript:');
     expect(withUrl('ftp://archive.example/http://e.org')).not.toContain('ftp:');
     expect(withUrl('https://e.org/a b>"<c')).toContain('— <https://e.org/a%20b%3E%22%3Cc>');

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { footerName, renderPdf } from '@/lib/exports/pdf';
-import { SECTION } from '@/lib/exports/text';
+import { BRIEF_SECTIONS, SECTION } from '@/lib/exports/text';
 import type { RoundSummary } from '@/lib/round-summary/types';
-import { lineOf, readPdf, type PdfDocument, type PdfLine } from './pdf-reader';
+import { lineOf, readPdf, type PdfBookmark, type PdfDocument, type PdfLine } from './pdf-reader';
 import { emptySummary, fullSummary } from './summary-sample';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,6 +16,7 @@ const INK = '#1b1f24';
 const GREY = '#505a66';
 const NAVY = '#14273d';
 const QUOTE = '#2c333a';
+const LINK = '#1f4e8c';
 const LEFT = 56;
 const BODY = 10;
 
@@ -38,24 +39,135 @@ function section(pdf: PdfDocument, heading: string): PdfLine[] {
 describe('the PDF of a briefing with one of everything', () => {
   let pdf: PdfDocument;
   beforeAll(async () => {
-    pdf = await readPdf(await renderPdf(fullSummary()));
+    pdf = await readPdf(await renderPdf(fullSummary(), { author: 'Ana Analyst' }));
   });
 
-  it('is titled by the round, the negotiation under it in grey, and says so in its properties', () => {
-    expect(pdf.info).toEqual({ title: 'Round summary: Abu Dhabi round 2 — Russia–Ukraine peace talks', subject: 'Russia–Ukraine peace talks', creator: 'Negotiation tracker', language: 'en' });
-    expect(pdf.lines.slice(0, 2).map((l) => [l.text, style(l)])).toEqual([
+  it('is titled by the round, the negotiation and the round’s facts under it in grey, and says so in its properties, the exporting analyst as author', () => {
+    expect(pdf.info).toEqual({
+      title: 'Round summary: Abu Dhabi round 2 — Russia–Ukraine peace talks',
+      subject: 'Russia–Ukraine peace talks',
+      creator: 'Negotiation tracker',
+      author: 'Ana Analyst',
+      language: 'en',
+    });
+    expect(pdf.lines.slice(0, 3).map((l) => [l.text, style(l)])).toEqual([
       ['Round summary: Abu Dhabi round 2', { font: 'bold', size: 20, color: NAVY, x: LEFT }],
       ['Russia–Ukraine peace talks', { font: 'regular', size: 12, color: GREY, x: LEFT }],
+      ['4 Feb 2026 – 5 Feb 2026 · Abu Dhabi · trilateral · held', { font: 'regular', size: 9, color: GREY, x: LEFT }],
     ]);
   });
 
-  it('heads each part of the briefing in bold navy, ruled underneath, in the briefing’s order', () => {
+  it('heads each part of the briefing in bold navy, ruled underneath, in the briefing’s order: the brief, then the annex from page 2', () => {
     const headings = Object.values(SECTION);
-    expect(pdf.rules.map((r) => r.under)).toEqual(headings);
+    const parts = headings.filter((h) => h !== SECTION.annex);
+    // The stance table's borders are rules too, drawn under the heading of its part: each part is counted once.
+    const ruled = pdf.rules.map((r) => r.under).filter((under, i, all) => headings.includes(under as never) && all[i - 1] !== under);
+    expect(ruled).toEqual(parts);
     // Each rule runs from margin to margin just under its heading, in a light grey.
-    for (const rule of pdf.rules) expect({ ...rule, drop: rule.drop > 3 && rule.drop < 8 }).toEqual({ under: rule.under, drop: true, from: LEFT, to: Math.round((pdf.width - LEFT) * 10) / 10, color: '#b9c2cb' });
-    for (const heading of headings) expect(style(lineOf(pdf, heading))).toEqual({ font: 'bold', size: 13.5, color: NAVY, x: LEFT });
-    expect(pdf.lines.filter((l) => headings.includes(l.text as never)).map((l) => l.text)).toEqual(headings);
+    for (const rule of pdf.rules.filter((r, i, all) => parts.includes(r.under as never) && all[i - 1]?.under !== r.under))
+      expect({ ...rule, drop: rule.drop > 3 && rule.drop < 8 }).toEqual({ under: rule.under, drop: true, from: LEFT, to: Math.round((pdf.width - LEFT) * 10) / 10, color: '#b9c2cb' });
+    for (const heading of parts) expect(style(lineOf(pdf, heading))).toEqual({ font: 'bold', size: 13.5, color: NAVY, x: LEFT });
+    expect(style(lineOf(pdf, SECTION.annex))).toEqual({ font: 'bold', size: 16, color: NAVY, x: LEFT });
+    expect(pdf.lines.filter((l) => headings.includes(l.text as never)).map((l) => [l.text, l.page])).toEqual(headings.map((h) => [h, BRIEF_SECTIONS.includes(h as never) ? 1 : h === SECTION.keyDates || h === SECTION.sources || h === SECTION.updates ? 3 : 2]));
+  });
+
+  it('gives the bottom line on page 1: what moved, what was agreed, what is due next', () => {
+    expect(section(pdf, SECTION.bottomLine).map((l) => [l.page, l.text])).toEqual([
+      [1, '• What moved: Donbas status: under discussion → deadlocked; Russia hardened (conditional '],
+      [1, '→ opposes).'],
+      [1, '• What was agreed: Exchange of 314 prisoners of war; A third round in the coming weeks.'],
+      [1, '• What is due next: 3 homework items open, 1 overdue, due by 1 Feb 2026, Round 3. Next '],
+      [1, 'key date: 5 Aug 2026, key date (Good-faith observance), in 157 days.'],
+    ]);
+    expect(section(pdf, SECTION.bottomLine)[0].runs.map((r) => r.font)).toEqual(['bold', 'regular']);
+  });
+
+  it('tables each issue against each party’s stance on page 1, what moved in bold, tagged as a table', () => {
+    const cells = section(pdf, SECTION.stances).flatMap((l) => l.runs.map((r) => [r.text.trim(), r.font]));
+    expect(cells).toEqual([
+      ['Issue', 'bold'], ['Status', 'bold'], ['United States', 'bold'], ['Russia', 'bold'], ['Ukraine', 'bold'],
+      ['Donbas status', 'bold'], ['under discussion →', 'bold'], ['deadlocked', 'bold'], ['—', 'regular'], ['conditional →', 'bold'], ['opposes', 'bold'], ['opposes', 'regular'],
+      ['Military-to-military', 'bold'], ['dialogue', 'bold'], ['proposed', 'regular'], ['—', 'regular'], ['—', 'regular'], ['—', 'regular'],
+    ]);
+    expect(section(pdf, SECTION.stances).every((l) => l.page === 1)).toBe(true);
+    const table = pdf.tags[0][0].children.find((t) => t.role === 'Table')!;
+    expect(table.children.map((row) => row.children.map((c) => c.role))).toEqual([
+      ['TH', 'TH', 'TH', 'TH', 'TH'],
+      ['TH', 'TD', 'TD', 'TD', 'TD'],
+      ['TH', 'TD', 'TD', 'TD', 'TD'],
+    ]);
+  });
+
+  it('lists the homework still open on page 1, the overdue first', () => {
+    expect(section(pdf, SECTION.homeworkOpen).map((l) => [l.page, l.text.trimEnd()])).toEqual([
+      [1, '• List of detainees  [OVERDUE]'],
+      [1, 'owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: 1 Feb 2026; state:'],
+      [1, 'overdue'],
+      [1, '• Withdrawal mechanics'],
+      [1, 'owners: Russia, Ukraine; issue: Donbas status; assigned at Abu Dhabi round 2; due: Round 3 / 1 Mar'],
+      [1, '2026; state: open'],
+      [1, '• Monitoring arrangements'],
+      [1, 'owners: none; state: open; logged as reported, to be refined'],
+    ]);
+  });
+
+  it('is tagged: a document of headings and paragraphs, the brief, then the annex as a section', () => {
+    expect(pdf.marked).toBe(true);
+    const [page1, page2] = pdf.tags;
+    expect(page1.map((t) => t.role)).toEqual(['Document']);
+    expect(page1[0].children.map((t) => t.role).slice(0, 4)).toEqual(['H1', 'P', 'P', 'H2']);
+    expect(page2[0].children.map((t) => t.role)).toEqual(['Sect']);
+    expect(page2[0].children[0].children.map((t) => t.role).slice(0, 3)).toEqual(['H2', 'H3', 'P']);
+    expect(new Set(pdf.tags.flat(3).flatMap(function roles(t): string[] { return [t.role, ...t.children.flatMap(roles)]; }))).toEqual(new Set(['Document', 'Sect', 'H1', 'H2', 'H3', 'H4', 'P', 'Table', 'TR', 'TH', 'TD']));
+  });
+
+  it('bookmarks each part of the brief, and under the annex each section, and under its issues each issue, on its page', () => {
+    const titles = (items: PdfBookmark[]): unknown[] => items.map((b) => (b.items.length ? [b.title, b.page, titles(b.items)] : [b.title, b.page]));
+    expect(titles(pdf.outline)).toEqual([
+      ['Bottom line', 1],
+      ['Where the parties stand', 1],
+      ['Homework due', 1],
+      [
+        'Annex: the evidence',
+        2,
+        [
+          ['The round', 2],
+          ['What happened', 2],
+          ['Issues and positions', 2, [['Donbas status', 2], ['Military-to-military dialogue', 2]]],
+          ['Outcomes', 2],
+          ['Homework assigned at this round', 2],
+          ['Homework that was due at this round', 2],
+          ['Key updates', 3],
+          ['Upcoming key dates', 3],
+          ['Sources', 3],
+        ],
+      ],
+    ]);
+  });
+
+  it('lists each source once, by article, its quotes numbered under it and printed there only, the article’s web address a link', () => {
+    expect(section(pdf, SECTION.sources).map((l) => [l.text, style(l)])).toEqual([
+      ['El País, 6 Feb 2026 (approx.)', { font: 'bold', size: 9, color: INK, x: LEFT }],
+      ['[1] reliability C, credibility 3, citing TASS', { font: 'bold', size: 9, color: INK, x: LEFT + 14 }],
+      ['Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026', { font: 'bold', size: 9, color: INK, x: LEFT }],
+      ['https://www.ft.com/content/abc', { font: 'regular', size: 8.5, color: LINK, x: LEFT + 14 }],
+      ['[2] reliability B, credibility 2: “significant work remains”', { font: 'bold', size: 9, color: INK, x: LEFT + 14 }],
+    ]);
+    expect(lineOf(pdf, '[2] ').runs.map((r) => [r.font, r.color])).toEqual([['bold', INK], ['regular', GREY], ['regular', INK], ['italic', QUOTE]]);
+    expect(pdf.lines.filter((l) => l.text.includes('significant work remains'))).toHaveLength(1);
+    expect(pdf.links).toEqual([{ page: 3, url: 'https://www.ft.com/content/abc' }]);
+  });
+
+  it('is the same file, byte for byte, when made again from the same briefing, dated by the briefing’s day', async () => {
+    const [first, second] = [await renderPdf(fullSummary(), { author: 'Ana Analyst' }), await renderPdf(fullSummary(), { author: 'Ana Analyst' })];
+    expect(first.equals(second)).toBe(true);
+    expect(first.toString('latin1')).toContain('<xmp:CreateDate>2026-03-01T00:00:00Z</xmp:CreateDate>');
+  });
+
+  it('links only web addresses', async () => {
+    const s = fullSummary();
+    const hostile = await readPdf(await renderPdf({ ...s, outcomes: [{ ...s.outcomes[0], source: { ...s.outcomes[0].source!, id: 99, url: 'javascript:alert(1)' } }] }));
+    expect(hostile.links.map((l) => l.url)).toEqual(['https://www.ft.com/content/abc']);
   });
 
   it('gives the round’s facts each with its name in bold', () => {
@@ -75,7 +187,7 @@ describe('the PDF of a briefing with one of everything', () => {
     expect(lineHeight).toBeGreaterThan(10);
     expect(lineHeight).toBeLessThan(13);
     expect(gapAbove(pdf, 'Little progress on Donbas.')).toBeGreaterThan(lineHeight + 3);
-    expect(gapAbove(pdf, 'credibility 2 — https://www.ft.com/content/abc')).toBeLessThan(lineHeight);
+    expect(gapAbove(pdf, 'https://www.ft.com/content/abc')).toBeLessThan(lineHeight + 2);
     expect(gapAbove(pdf, 'Ukraine — opposes')).toBeGreaterThan(lineHeight + 3);
     // An update's paragraphs are set apart too; one about no issue or party has its words right under its date.
     expect(gapAbove(pdf, 'See the report (https://example.org/r).')).toBeGreaterThan(lineHeight + 2);
@@ -98,13 +210,11 @@ describe('the PDF of a briefing with one of everything', () => {
       'Ukrainian withdrawal from Donbas',
       'Red lines: International recognition as Russian',
       'What changed: Stance conditional → opposes.',
-      'Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3',
+      'Source: [1] El País (citing TASS)',
       'Ukraine — opposes; flexibility low; as of 20 Jan 2026',
       'Our territories are ours',
       'What changed: No change at this round.',
-      '“significant work remains”',
-      'Source: Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, ',
-      'credibility 2 — https://www.ft.com/content/abc',
+      'Source: [2] Financial Times',
       'United States: no position recorded.',
       'Military-to-military dialogue',
       'Issue of US–Russia strategic stability.',
@@ -126,22 +236,19 @@ describe('the PDF of a briefing with one of everything', () => {
     for (const line of [summary, redLines]) expect(style(line)).toEqual({ font: 'regular', size: BODY, color: INK, x: LEFT + 18 });
     expect(style(change)).toEqual({ font: 'regular', size: 9, color: INK, x: LEFT + 18 });
     expect(style(source)).toEqual({ font: 'regular', size: 8.5, color: GREY, x: LEFT + 18 });
-    expect(style(lines[10])).toEqual({ font: 'italic', size: 9, color: QUOTE, x: LEFT + 18 });
-    expect(lines[13].runs.map((r) => [r.font, r.text, r.x > LEFT])).toEqual([
+    expect(lines[11].runs.map((r) => [r.font, r.text, r.x > LEFT])).toEqual([
       ['bold', 'United States', true],
       ['regular', ': no position recorded.', true],
     ]);
-    expect(style(lines[15])).toEqual({ font: 'regular', size: 9, color: GREY, x: LEFT });
-    expect(style(lines[17])).toEqual({ font: 'regular', size: BODY, color: GREY, x: LEFT });
+    expect(style(lines[13])).toEqual({ font: 'regular', size: 9, color: GREY, x: LEFT });
+    expect(style(lines[15])).toEqual({ font: 'regular', size: BODY, color: GREY, x: LEFT });
   });
 
-  it('bullets each outcome with its issue, its source indented under it', () => {
+  it('bullets each outcome with its issue, its source’s number indented under it', () => {
     const lines = section(pdf, SECTION.outcomes);
     expect(lines.map((l) => [l.text, l.runs[0].x])).toEqual([
       ['• Exchange of 314 prisoners of war (Prisoner exchanges)', LEFT],
-      ['“significant work remains”', LEFT + 10],
-      ['Source: Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, ', LEFT + 10],
-      ['credibility 2 — https://www.ft.com/content/abc', LEFT + 10],
+      ['Source: [2] Financial Times', LEFT + 10],
       ['• A third round in the coming weeks', LEFT],
     ]);
   });
@@ -170,17 +277,14 @@ describe('the PDF of a briefing with one of everything', () => {
     expect(style(due[3])).toEqual({ font: 'regular', size: 9, color: INK, x: LEFT + 10 });
   });
 
-  it('dates each key update, says what it is about, gives its words without Markdown and its sources', () => {
+  it('dates each key update, says what it is about, gives its words without Markdown and its sources’ numbers', () => {
     const lines = section(pdf, SECTION.updates);
     expect(lines.map((l) => l.text)).toEqual([
       '5 Feb 2026',
       'Issues: Security guarantees. Parties: Russia.',
       'Lavrov called the guarantees nonsense.',
       'See the report (https://example.org/r).',
-      'Source: El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3',
-      '“significant work remains”',
-      'Source: Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, ',
-      'credibility 2 — https://www.ft.com/content/abc',
+      'Sources: [1] El País (citing TASS); [2] Financial Times',
       '4 Feb 2026',
       'Talks opened.',
     ]);
@@ -202,12 +306,11 @@ describe('the PDF of a briefing with one of everything', () => {
   });
 
   it('carries a footer on every page: the negotiation, the round, the day it was made and the page of how many', () => {
-    expect(pdf.pages).toBe(2);
+    expect(pdf.pages).toBe(3);
     const footers = pdf.lines.filter((l) => l.text.includes(' — generated '));
-    expect(footers.map((l) => [l.page, l.text, l.y, style(l).size, style(l).color])).toEqual([
-      [1, 'Russia–Ukraine peace talks — Abu Dhabi round 2 — generated 1 Mar 2026 — page 1 of 2', expect.any(Number), 8, GREY],
-      [2, 'Russia–Ukraine peace talks — Abu Dhabi round 2 — generated 1 Mar 2026 — page 2 of 2', footers[0].y, 8, GREY],
-    ]);
+    expect(footers.map((l) => [l.page, l.text, l.y, style(l).size, style(l).color])).toEqual(
+      [1, 2, 3].map((page) => [page, `Russia–Ukraine peace talks — Abu Dhabi round 2 — generated 1 Mar 2026 — page ${page} of 3`, footers[0].y, 8, GREY]),
+    );
     // Below every other line of its page, and centred on it.
     for (const footer of footers) for (const line of pdf.lines.filter((l) => l.page === footer.page && l !== footer)) expect(line.y).toBeGreaterThan(footer.y + 20);
     expect(footers[0].y).toBeLessThan(40);
@@ -218,9 +321,17 @@ describe('the PDF of a briefing with one of everything', () => {
 describe('the PDF of a briefing with nothing recorded', () => {
   it('says so in grey in every part', async () => {
     const pdf = await readPdf(await renderPdf(emptySummary()));
-    expect(pdf.pages).toBe(1);
-    expect(pdf.rules.map((r) => r.under)).toEqual(Object.values(SECTION).filter((s) => s !== SECTION.roundSummary));
+    expect(pdf.pages).toBe(2);
+    expect(pdf.rules.map((r) => r.under)).toEqual(Object.values(SECTION).filter((s) => s !== SECTION.roundSummary && s !== SECTION.annex));
     const said = (heading: string) => section(pdf, heading).map((l) => [l.text, l.runs[0].color]);
+    expect(said(SECTION.bottomLine).map(([text]) => text)).toEqual([
+      '• What moved: Not held yet: the stances below are where the parties stand today.',
+      '• What was agreed: Nothing: no outcome recorded.',
+      '• What is due next: No homework open.',
+    ]);
+    expect(said(SECTION.stances)).toEqual([['No issues.', GREY]]);
+    expect(said(SECTION.homeworkOpen)).toEqual([['No homework open.', GREY]]);
+    expect(said(SECTION.sources)).toEqual([['No sources cited.', GREY]]);
     expect(said(SECTION.issues)).toEqual([['The agenda of this round is empty: every issue of the negotiation is listed.', GREY]]);
     expect(said(SECTION.outcomes)).toEqual([['No outcomes recorded.', GREY]]);
     expect(said(SECTION.homeworkAssigned)).toEqual([['None recorded.', GREY]]);
@@ -291,25 +402,26 @@ describe('text that fills its lines', () => {
     for (const line of wrapped) expect([line.text, line.runs.at(-1)!.right <= margin + 0.5]).toEqual([line.text, true]);
     // Each indent wraps close to the margin: a line that wrapped is at most a word short of it.
     const indents = new Set(wrapped.map((l) => l.runs[0].x));
-    expect([...indents].sort((a, b) => a - b)).toEqual([LEFT, LEFT + 8, LEFT + 10, LEFT + 18]);
+    // The quote is in the list of sources, indented under its source.
+    expect([...indents].sort((a, b) => a - b)).toEqual([LEFT, LEFT + 8, LEFT + 10, LEFT + 14, LEFT + 18]);
     for (const x of indents) expect(Math.max(...wrapped.filter((l) => l.runs[0].x === x).map((l) => l.runs.at(-1)!.right))).toBeGreaterThan(margin - 40);
   });
 
   it('wraps a long footer within the foot of its page, page count and all', async () => {
     const s = emptySummary({ negotiation: { id: 1, name: 'Russia–Ukraine peace talks (US-mediated), with the coalition', marking: '' } });
     const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Abu Dhabi round 2, with the coalition of the willing' } }));
-    const footer = pdf.lines.filter((l) => l.y < 56);
-    expect(pdf.pages).toBe(1);
+    const footer = pdf.lines.filter((l) => l.y < 56 && l.page === 1);
+    expect(pdf.pages).toBe(2);
     expect(footer).toHaveLength(2);
-    expect(footer.map((l) => l.text).join('')).toBe('Russia–Ukraine peace talks (US-mediated), with the coalition — Abu Dhabi round 2, with the coalition of the willing — generated 1 Mar 2026 — page 1 of 1');
+    expect(footer.map((l) => l.text).join('')).toBe('Russia–Ukraine peace talks (US-mediated), with the coalition — Abu Dhabi round 2, with the coalition of the willing — generated 1 Mar 2026 — page 1 of 2');
     for (const line of footer) expect(line.y).toBeGreaterThan(10);
   });
 
   it('shortens names too long for the footer, so that it never spills onto a page of its own', async () => {
     const s = emptySummary({ negotiation: { id: 1, name: 'Talks '.repeat(33).trim(), marking: '' } });
     const pdf = await readPdf(await renderPdf({ ...s, round: { ...s.round, name: 'Round '.repeat(33).trim() } }));
-    expect(pdf.pages).toBe(1);
-    expect(pdf.lines.filter((l) => l.y < 56).map((l) => l.text).join('')).toBe(`${'Talks '.repeat(9)}Talks… — ${'Round '.repeat(9)}Round… — generated 1 Mar 2026 — page 1 of 1`);
+    expect(pdf.pages).toBe(2);
+    expect(pdf.lines.filter((l) => l.y < 56 && l.page === 1).map((l) => l.text).join('')).toBe(`${'Talks '.repeat(9)}Talks… — ${'Round '.repeat(9)}Round… — generated 1 Mar 2026 — page 1 of 2`);
     const sixty = 'x'.repeat(60);
     expect([footerName(sixty), footerName(`${sixty}y`), footerName(`${'x'.repeat(58)} yz`)]).toEqual([sixty, `${'x'.repeat(59)}…`, `${'x'.repeat(58)}…`]);
   });
@@ -349,7 +461,7 @@ describe('a PDF without its fonts', () => {
     const pdf = await renderFrom([], s);
     expect(pdf.info.title).toBe(`Round summary: Abu Dhabi round 2 - Russia-Ukraine 'talks' "now" -> ????...`);
     expect(pdf.lines[1].text).toBe(`Russia-Ukraine 'talks' "now" -> ????...`);
-    expect(pdf.lines.slice(0, 3).map((l) => l.runs[0].font)).toEqual(['bold', 'regular', 'bold']);
-    expect(lineOf(pdf, '"significant work remains"').runs[0].font).toBe('italic');
+    expect(pdf.lines.slice(0, 4).map((l) => l.runs[0].font)).toEqual(['bold', 'regular', 'regular', 'bold']);
+    expect(lineOf(pdf, '[2] reliability B, credibility 2: "significant work remains"').runs.at(-1)!.font).toBe('italic');
   });
 });

@@ -13,6 +13,9 @@ type Route = typeof import('@/app/api/rounds/[id]/[file]/route');
 describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
   let GET: Route['GET'];
   let token: string;
+  let colleagueToken: string;
+  let viewerName: string;
+  let colleagueName: string;
   let roundId: number;
   let viewerId: number;
   let negotiationId: number;
@@ -30,6 +33,11 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
     // The peace talks are restricted: the token acts with its owner's memberships.
     negotiationId = makeMember(db, viewer, 'Russia–Ukraine peace talks (US-mediated)', 'viewer');
     token = createApiToken(db, viewer, { name: 'script', scope: 'read', days: 30 }).token;
+    // A colleague who sees the same negotiations, so reads through the same cache.
+    const colleague = makeUser(db, 'viewer');
+    makeMember(db, colleague, 'Russia–Ukraine peace talks (US-mediated)', 'viewer');
+    colleagueToken = createApiToken(db, colleague, { name: 'script', scope: 'read', days: 30 }).token;
+    [viewerName, colleagueName] = [viewer.name, colleague.name];
     roundId = demoRoundId(db);
     ({ GET } = await import('@/app/api/rounds/[id]/[file]/route'));
   });
@@ -53,7 +61,19 @@ describe('GET /api/rounds/{id}/summary.{ext} with a bearer token', () => {
 
     const md = await call('summary.md');
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(await md.text()).toContain('## Homework assigned at this round');
+    expect(await md.text()).toContain('### Homework assigned at this round');
+    expect(body.brief.bottomLine.moved).toMatch(/^Donbas status: under discussion → deadlocked\./);
+  });
+
+  it('names the reader who exported a Word file or a PDF as its author, each their own', async () => {
+    const { readDocx } = await import('./docx-reader');
+    const { readPdf } = await import('./pdf-reader');
+    const docx = async (auth: string) => readDocx(Buffer.from(await (await call('summary.docx', auth)).arrayBuffer()));
+    expect((await docx(`Bearer ${token}`)).creator).toBe(viewerName);
+    expect((await docx(`Bearer ${colleagueToken}`)).creator).toBe(colleagueName);
+    const pdf = await readPdf(Buffer.from(await (await call('summary.pdf', `Bearer ${colleagueToken}`)).arrayBuffer()));
+    expect(pdf.info.author).toBe(colleagueName);
+    expect(pdf.lines.filter((l) => l.page === 1).map((l) => l.text)).toContain('Bottom line');
   });
 
   it('serves the same bytes again from its cache, and a fresh file after a write', async () => {

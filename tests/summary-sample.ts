@@ -1,6 +1,20 @@
 // Round briefings written by hand, for the export formats' tests: no database, so each renderer's rules
 // can be read against a summary that holds every kind of part (and one that holds none).
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { roundBrief } from '@/lib/round-summary/brief';
+
+/** The seats of the hand-written briefings, in order. */
+export const PARTIES = [
+  { id: 11, name: 'United States', shortName: 'US' },
+  { id: 12, name: 'Russia', shortName: 'RU' },
+  { id: 13, name: 'Ukraine', shortName: 'UA' },
+];
+
+/** The summary with its brief worked out from the rest (unless `over` gives one), as the assembler does. */
+function withBrief(summary: Omit<RoundSummary, 'brief'>, over: Partial<RoundSummary>): RoundSummary {
+  const merged = { ...summary, ...over };
+  return { ...merged, brief: over.brief ?? roundBrief(merged, PARTIES) };
+}
 
 export const FT: SummarySource = {
   id: 1,
@@ -47,7 +61,7 @@ export const homeworkItem = (over: Partial<SummaryHomework> = {}): SummaryHomewo
 
 /** Abu Dhabi round 2 with one of everything a briefing can show. */
 export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
-  return {
+  return withBrief({
     today: '2026-03-01',
     negotiation: { id: 1, name: 'Russia–Ukraine peace talks', marking: '' },
     round: {
@@ -93,6 +107,7 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
               atThisRound: true,
               change: 'Stance conditional → opposes.',
               changedAtRound: true,
+              stanceBefore: 'conditional',
               source: EL_PAIS_CITING_TASS,
             },
           },
@@ -110,6 +125,7 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
               atThisRound: false,
               change: 'No change at this round.',
               changedAtRound: false,
+              stanceBefore: 'opposes',
               source: FT,
             },
           },
@@ -157,14 +173,13 @@ export function fullSummary(over: Partial<RoundSummary> = {}): RoundSummary {
     ],
     keyDatesFrom: '2026-02-04',
     mediatorsWithoutPosition: [],
-    ...over,
-  };
+  }, over);
 }
 
 /** A planned round with nothing recorded yet: every part of the briefing is empty. */
 export function emptySummary(over: Partial<RoundSummary> = {}): RoundSummary {
-  const full = fullSummary();
-  return {
+  const { brief: _brief, ...full } = fullSummary();
+  return withBrief({
     ...full,
     round: { ...full.round, name: 'Round 3', sequence: 4, venue: '', startsOn: null, endsOn: null, approxDate: '', status: 'planned', summary: '' },
     delegations: [],
@@ -176,6 +191,5 @@ export function emptySummary(over: Partial<RoundSummary> = {}): RoundSummary {
     keyUpdates: [],
     keyDates: [],
     keyDatesFrom: '2026-03-01',
-    ...over,
-  };
+  }, over);
 }

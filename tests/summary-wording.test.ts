@@ -16,7 +16,10 @@ import {
   positionFacts,
   quoted,
   roundDates,
-  sourceLine,
+  articleLine,
+  citation,
+  quoteGrading,
+  roundLine,
   statusLine,
 } from '@/lib/exports/text';
 import { EL_PAIS_CITING_TASS, FT, emptySummary, fullSummary, homeworkItem } from './summary-sample';
@@ -104,14 +107,27 @@ describe('an issue and its positions', () => {
   });
 });
 
-describe('a source', () => {
-  it('names the outlet, the title, the date and the Admiralty grading', () => {
-    expect(sourceLine(FT)).toBe('Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026, reliability B, credibility 2');
+describe('a source in the annex', () => {
+  it('names its article by outlet, title and date, saying when the date is approximate; an untitled, undated one has neither', () => {
+    expect(articleLine(FT)).toBe('Financial Times, “US and Russian militaries to resume high-level talks”, 5 Feb 2026');
+    expect(articleLine(EL_PAIS_CITING_TASS)).toBe('El País, 6 Feb 2026 (approx.)');
+    expect(articleLine({ ...FT, title: '', publishedOn: null })).toBe('Financial Times');
   });
 
-  it('names the outlet it cites, and says when its date is approximate; an untitled, undated one has neither', () => {
-    expect(sourceLine(EL_PAIS_CITING_TASS)).toBe('El País (citing TASS), 6 Feb 2026 (approx.), reliability C, credibility 3');
-    expect(sourceLine({ ...FT, title: '', publishedOn: null })).toBe('Financial Times, reliability B, credibility 2');
+  it('grades each quote on the Admiralty scale and names the outlet it reports through', () => {
+    expect(quoteGrading(FT)).toBe('reliability B, credibility 2');
+    expect(quoteGrading(EL_PAIS_CITING_TASS)).toBe('reliability C, credibility 3, citing TASS');
+  });
+
+  it('is cited by its number and outlet', () => {
+    expect([citation(FT, 2), citation(EL_PAIS_CITING_TASS, 1)]).toEqual(['[2] Financial Times', '[1] El País (citing TASS)']);
+  });
+});
+
+describe('the round in one line', () => {
+  it('gives its dates, venue, format and status, leaving out what is not known', () => {
+    expect(roundLine(fullSummary())).toBe('4 Feb 2026 – 5 Feb 2026 · Abu Dhabi · trilateral · held');
+    expect(roundLine(emptySummary())).toBe('no date yet · trilateral · planned');
   });
 });
 

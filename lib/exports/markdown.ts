@@ -1,8 +1,12 @@
 import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { BOTTOM_LINE_LABELS } from '@/lib/round-summary/brief';
+import { citedSources } from '@/lib/round-summary/citations';
 import {
   aboutLine,
+  articleLine,
+  citation,
   cleanText,
   delegationLine,
   documentTitle,
@@ -12,11 +16,12 @@ import {
   mediatorsWithoutPositionLine,
   paragraphs,
   positionFacts,
+  quoteGrading,
   quoted,
   roundDates,
+  roundLine,
   roundStatusText,
   SECTION,
-  sourceLine,
   statusLine,
 } from './text';
 
@@ -62,13 +67,7 @@ export function safeMarkdownBody(body: string): string {
   );
 }
 
-const quote = (text: string) => `> ${escapeMarkdown(quoted(text))}`;
-
-function sourceBlock(source: SummarySource, indent = ''): string[] {
-  const lines = [`${indent}- Source: ${escapeMarkdown(sourceLine(source))}${source.url && /^https?:/i.test(source.url) ? ` — <${source.url.replace(/[<>\s"]/g, encodeURIComponent)}>` : ''}`];
-  if (source.quote) lines.push(`${indent}  ${quote(source.quote)}`);
-  return lines;
-}
+const webUrl = (url: string | null) => (url && /^https?:/i.test(url) ? `<${url.replace(/[<>\s"]/g, encodeURIComponent)}>` : null);
 
 function homeworkItems(items: SummaryHomework[], empty: string): string[] {
   if (items.length === 0) return [`_${empty}_`, ''];
@@ -81,6 +80,29 @@ function homeworkItems(items: SummaryHomework[], empty: string): string[] {
   return lines;
 }
 
+const cell = (text: string) => escapeMarkdown(text);
+
+/** The brief: the bottom line, the issue × party table of stances, the homework still open. */
+function briefLines(summary: RoundSummary): string[] {
+  const { brief } = summary;
+  const out: string[] = [`## ${SECTION.bottomLine}`, ''];
+  for (const key of ['moved', 'agreed', 'dueNext'] as const) out.push(`- **${BOTTOM_LINE_LABELS[key]}:** ${escapeMarkdown(brief.bottomLine[key])}`);
+  out.push('', `## ${SECTION.stances}`, '');
+  if (brief.rows.length === 0) out.push('_No issues._', '');
+  else {
+    const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    // What moved at the round is set in bold, so the eye finds it first.
+    const moved = (text: string, isMove: boolean) => (isMove ? `**${cell(text)}**` : cell(text));
+    out.push(tableRow(['Issue', 'Status', ...brief.parties.map((p) => cell(p.name))]), `|${' --- |'.repeat(2 + brief.parties.length)}`);
+    for (const row of brief.rows) out.push(tableRow([cell(row.issueTitle), moved(row.status, row.statusChanged), ...row.stances.map((s) => moved(s.text, s.moved))]));
+    out.push('');
+  }
+  if (mediatorsWithoutPositionLine(summary)) out.push(`_${escapeMarkdown(mediatorsWithoutPositionLine(summary))}_`, '');
+  out.push(`## ${SECTION.homeworkOpen}`, '');
+  out.push(...homeworkItems(brief.homeworkDue, 'No homework open.'));
+  return out;
+}
+
 /** The round summary as a Markdown document (CommonMark + GFM tables). */
 export function renderMarkdown(summary: RoundSummary): string {
   const { round } = summary;
@@ -90,7 +112,13 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`# ${escapeMarkdown(documentTitle(summary))}`, '');
   out.push(`${escapeMarkdown(summary.negotiation.name)}`, '');
 
-  out.push(`## ${SECTION.facts}`, '');
+  out.push(`_${escapeMarkdown(roundLine(summary))}_`, '');
+  out.push(...briefLines(summary));
+
+  const { articles, numberOf } = citedSources(summary);
+  const cite = (source: SummarySource) => escapeMarkdown(citation(source, numberOf(source)));
+  out.push(`## ${SECTION.annex}`, '');
+  out.push(`### ${SECTION.facts}`, '');
   // A list, not a table: a Markdown table must open with a header row, and these facts have none to give.
   const fact = (name: string, value: string) => out.push(`- **${name}:** ${escapeMarkdown(value)}`);
   fact('Negotiation', summary.negotiation.name);
@@ -103,16 +131,15 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push('');
 
   if (round.summary) {
-    out.push(`## ${SECTION.roundSummary}`, '');
+    out.push(`### ${SECTION.roundSummary}`, '');
     for (const p of paragraphs(round.summary)) out.push(escapeMarkdown(p), '');
   }
 
-  out.push(`## ${SECTION.issues}`, '');
+  out.push(`### ${SECTION.issues}`, '');
   if (summary.agendaWasEmpty) out.push('_The agenda of this round is empty: every issue of the negotiation is listed._', '');
   if (summary.issues.length === 0) out.push('_No issues._', '');
-  if (mediatorsWithoutPositionLine(summary)) out.push(`_${escapeMarkdown(mediatorsWithoutPositionLine(summary))}_`, '');
   for (const issue of summary.issues) {
-    out.push(`### ${escapeMarkdown(issue.title)}`, '');
+    out.push(`#### ${escapeMarkdown(issue.title)}`, '');
     if (issue.otherNegotiation) out.push(`_Issue of ${escapeMarkdown(issue.negotiationName)}._`, '');
     out.push(`Status: ${escapeMarkdown(statusLine(issue))}. Priority: ${label(issue.priority)}.`, '');
     if (issue.positions.length === 0) out.push('_No positions recorded._', '');
@@ -126,37 +153,33 @@ export function renderMarkdown(summary: RoundSummary): string {
       out.push(`  - ${escapeMarkdown(p.summary)}`);
       if (p.redLines) out.push(`  - Red lines: ${escapeMarkdown(p.redLines)}`);
       out.push(`  - What changed: ${escapeMarkdown(p.change)}`);
-      if (p.source) out.push(...sourceBlock(p.source, '  '));
+      if (p.source) out.push(`  - Source: ${cite(p.source)}`);
     }
     out.push('');
   }
 
-  out.push(`## ${SECTION.outcomes}`, '');
+  out.push(`### ${SECTION.outcomes}`, '');
   if (summary.outcomes.length === 0) out.push('_No outcomes recorded._', '');
   else {
-    for (const o of summary.outcomes) {
-      out.push(`- ${escapeMarkdown(o.text)}${o.issueTitle ? ` _(${escapeMarkdown(o.issueTitle)})_` : ''}`);
-      if (o.source) out.push(...sourceBlock(o.source, '  '));
-    }
+    for (const o of summary.outcomes) out.push(`- ${escapeMarkdown(o.text)}${o.issueTitle ? ` _(${escapeMarkdown(o.issueTitle)})_` : ''}${o.source ? ` — source: ${cite(o.source)}` : ''}`);
     out.push('');
   }
 
-  out.push(`## ${SECTION.homeworkAssigned}`, '');
+  out.push(`### ${SECTION.homeworkAssigned}`, '');
   out.push(...homeworkItems(summary.homeworkAssigned, 'None recorded.'));
-  out.push(`## ${SECTION.homeworkDue}`, '');
+  out.push(`### ${SECTION.homeworkDue}`, '');
   out.push(...homeworkItems(summary.homeworkDue, 'None recorded.'));
 
-  out.push(`## ${SECTION.updates}`, '');
+  out.push(`### ${SECTION.updates}`, '');
   if (summary.keyUpdates.length === 0) out.push('_No updates recorded for this round._', '');
   for (const u of summary.keyUpdates) {
-    out.push(`### ${formatDate(u.occurredOn)}`, '');
+    out.push(`#### ${formatDate(u.occurredOn)}`, '');
     if (aboutLine(u)) out.push(`_${escapeMarkdown(aboutLine(u))}_`, '');
     out.push(safeMarkdownBody(u.body), '');
-    for (const s of u.sources) out.push(...sourceBlock(s));
-    out.push('');
+    if (u.sources.length) out.push(`Sources: ${u.sources.map(cite).join('; ')}`, '');
   }
 
-  out.push(`## ${SECTION.keyDates}`, '');
+  out.push(`### ${SECTION.keyDates}`, '');
   out.push(`_${escapeMarkdown(keyDatesNote(summary))}_`, '');
   if (summary.keyDates.length === 0) out.push('_None._', '');
   else {
@@ -166,6 +189,15 @@ export function renderMarkdown(summary: RoundSummary): string {
         `| ${formatDate(k.date)} | ${escapeMarkdown(k.label || 'key date')} | ${escapeMarkdown(k.issueTitle)} (${escapeMarkdown(k.negotiationName)}) | ${keyDateWhen(summary, k)} |`,
       );
     }
+    out.push('');
+  }
+
+  out.push(`### ${SECTION.sources}`, '');
+  if (articles.length === 0) out.push('_No sources cited._', '');
+  for (const article of articles) {
+    const url = webUrl(article.url);
+    out.push(`**${escapeMarkdown(article.outlet)}**${escapeMarkdown(articleLine(article).slice(article.outlet.length))}${url ? ` — ${url}` : ''}`, '');
+    for (const { number, source } of article.quotes) out.push(`- \\[${number}\\] ${escapeMarkdown(quoteGrading(source))}${source.quote ? `: ${escapeMarkdown(quoted(source.quote))}` : ''}`);
     out.push('');
   }
   out.push('---', '', `_Generated on ${formatDate(summary.today)} by the negotiation tracker._`, '');

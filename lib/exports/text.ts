@@ -41,15 +41,6 @@ export function statusLine(issue: RoundSummary['issues'][number]): string {
   return issue.statusChanged ? `${before} → ${label(issue.statusAfter)} (changed)` : `${before} → ${label(issue.statusAfter)} (unchanged)`;
 }
 
-/** "El País (TASS as cited), 5 Feb 2026 (approx.), B2" */
-export function sourceLine(source: SummarySource): string {
-  const parts = [source.citedOutlet ? `${source.outlet} (citing ${source.citedOutlet})` : source.outlet];
-  if (source.title) parts.push(`“${source.title}”`);
-  if (source.publishedOn) parts.push(`${formatDate(source.publishedOn)}${source.publishedOnApprox ? ' (approx.)' : ''}`);
-  parts.push(`reliability ${source.reliability}, credibility ${source.credibility}`);
-  return parts.join(', ');
-}
-
 export function homeworkLine(item: SummaryHomework): string {
   const parts = [`owners: ${item.owners.join(', ') || 'none'}`];
   if (item.issueTitle) parts.push(`issue: ${item.issueTitle}`);
@@ -96,7 +87,35 @@ export function positionFacts(p: NonNullable<RoundSummary['issues'][number]['pos
   return `${label(p.stance)}; flexibility ${label(p.flexibility)}; as of ${formatDate(p.asOf)}${p.atThisRound ? ', recorded at this round' : ''}`;
 }
 
+/** An article in the annex's list of sources: "Financial Times, “US and Russian militaries…”, 5 Feb 2026 (approx.)". */
+export function articleLine(article: Pick<SummarySource, 'outlet' | 'title' | 'publishedOn' | 'publishedOnApprox'>): string {
+  const parts = [article.outlet];
+  if (article.title) parts.push(`“${article.title}”`);
+  if (article.publishedOn) parts.push(`${formatDate(article.publishedOn)}${article.publishedOnApprox ? ' (approx.)' : ''}`);
+  return parts.join(', ');
+}
+
+/** A quote's grading under its article, and the outlet it reports through: "reliability B, credibility 2, citing RT". */
+export function quoteGrading(source: SummarySource): string {
+  return `reliability ${source.reliability}, credibility ${source.credibility}${source.citedOutlet ? `, citing ${source.citedOutlet}` : ''}`;
+}
+
+/** How the annex cites a source it lists in full under "Sources": "[3] El País (citing TASS)". */
+export function citation(source: SummarySource, number: number): string {
+  return `[${number}] ${source.citedOutlet ? `${source.outlet} (citing ${source.citedOutlet})` : source.outlet}`;
+}
+
+/** The round in one line under the title of the brief: "4 Feb 2026 – 5 Feb 2026 · Abu Dhabi · trilateral · held". */
+export function roundLine(summary: RoundSummary): string {
+  return [roundDates(summary), summary.round.venue, label(summary.round.format), roundStatusText(summary)].filter(Boolean).join(' · ');
+}
+
+/** The headings of the brief, then of the annex that holds the evidence. */
 export const SECTION = {
+  bottomLine: 'Bottom line',
+  stances: 'Where the parties stand',
+  homeworkOpen: 'Homework due',
+  annex: 'Annex: the evidence',
   facts: 'The round',
   roundSummary: 'What happened',
   issues: 'Issues and positions',
@@ -105,7 +124,11 @@ export const SECTION = {
   homeworkDue: 'Homework that was due at this round',
   updates: 'Key updates',
   keyDates: 'Upcoming key dates',
+  sources: 'Sources',
 } as const;
+
+/** The sections of the brief, on the first page. */
+export const BRIEF_SECTIONS = [SECTION.bottomLine, SECTION.stances, SECTION.homeworkOpen] as const;
 
 export function documentTitle(summary: RoundSummary): string {
   return `Round summary: ${summary.round.name}`;

@@ -5,6 +5,7 @@ import type { RoundSummaryRows } from './rows';
 import { summaryHomework } from './homework';
 import { mediatorsWithoutPosition, summaryIssues } from './issues';
 import { briefedParties } from './order';
+import { roundBrief } from './brief';
 import { keyDatesFrom, roundSpan } from './scope';
 import { sourceLookup, type SourceOf } from './sources';
 
@@ -15,8 +16,7 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
   const parties = briefedParties(rows);
   const homework = summaryHomework(rows, parties, today);
   const issues = summaryIssues(rows, parties, sourceOf);
-  return {
-    today,
+  const rest = {
     negotiation: rows.negotiation,
     round: {
       id: round.id,
@@ -43,6 +43,7 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
     keyDatesFrom: keyDatesFrom(round, today),
     mediatorsWithoutPosition: mediatorsWithoutPosition(issues, parties),
   };
+  return { today, brief: roundBrief(rest, parties), ...rest };
 }
 
 function keyUpdates(rows: Pick<RoundSummaryRows, 'updates' | 'updateIssues' | 'updateParties' | 'updateSources'>, sourceOf: SourceOf): SummaryUpdate[] {

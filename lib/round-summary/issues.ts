@@ -59,6 +59,7 @@ function summaryPosition(versions: PositionRow[], roundId: number, span: Span, s
     atThisRound: atRound.roundId === roundId,
     change: changedAtRound ? whatChanged(before, atRound) : unchanged,
     changedAtRound,
+    stanceBefore: before?.stance ?? null,
     source: sourceOf(atRound.sourceId),
   };
 }

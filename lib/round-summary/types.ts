@@ -1,4 +1,5 @@
 import type { HomeworkState } from '@/lib/homework';
+import type { RoundBrief } from './brief';
 
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
@@ -33,6 +34,8 @@ export type SummaryPosition = {
     /** Against the version in force before the round started. */
     change: string;
     changedAtRound: boolean;
+    /** The stance in force before the round started; null when this is the party's first recorded position. */
+    stanceBefore: string | null;
     source: SummarySource | null;
   } | null;
 };
@@ -97,6 +100,8 @@ export type SummaryKeyDate = {
 
 export type RoundSummary = {
   today: string;
+  /** What every format opens with (./brief.ts): the bottom line, the stance table and the homework still open. */
+  brief: RoundBrief;
   /** `marking`: how the briefing may be handled (TLP:AMBER…), '' for none; every export carries it. */
   negotiation: { id: number; name: string; marking: string };
   round: {

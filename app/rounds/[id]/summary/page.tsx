@@ -10,12 +10,13 @@ import type { ReaderScope } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import { delegationLine, keyDateWhen, keyDatesNote, mediatorsWithoutPositionLine, paragraphs, roundDates, roundStatusText, SECTION } from '@/lib/exports/text';
+import { delegationLine, keyDateWhen, keyDatesNote, paragraphs, roundDates, roundLine, roundStatusText, SECTION } from '@/lib/exports/text';
 import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
 import { PrintButton } from '@/components/PrintButton';
 import { RoundExportLinks } from '@/components/RoundExportLinks';
+import { RoundBrief } from '@/components/RoundBrief';
 import { SourceCitation } from '@/components/SourceCitation';
 import { NOT_FOUND_TITLE } from '@/app/not-found-title';
 
@@ -54,8 +55,8 @@ function Source({ source }: { source: SummarySource | null }) {
   );
 }
 
-function HomeworkTable({ items, caption }: { items: SummaryHomework[]; caption: string }) {
-  if (items.length === 0) return <p className="muted">None recorded.</p>;
+function HomeworkTable({ items, caption, empty = 'None recorded.' }: { items: SummaryHomework[]; caption: string; empty?: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">
       <table aria-label={caption}>
@@ -110,10 +111,14 @@ export default async function RoundSummaryPage({ params }: Params) {
         <PrintButton />
       </div>
       <p className="muted">{summary.negotiation.name}</p>
+      <p className="small muted">{roundLine(summary)}</p>
       <RoundExportLinks roundId={round.id} />
 
+      <RoundBrief summary={summary} homework={<HomeworkTable items={summary.brief.homeworkDue} caption={SECTION.homeworkOpen} empty="No homework open." />} />
+
+      <h2 className="annex">{SECTION.annex}</h2>
       <section className="panel" aria-labelledby="s-facts">
-        <h2 id="s-facts">{SECTION.facts}</h2>
+        <h3 id="s-facts">{SECTION.facts}</h3>
         <dl className="facts">
           <dt>Dates</dt>
           <dd>{roundDates(summary)}</dd>
@@ -130,7 +135,7 @@ export default async function RoundSummaryPage({ params }: Params) {
 
       {round.summary && (
         <section className="panel" aria-labelledby="s-happened">
-          <h2 id="s-happened">{SECTION.roundSummary}</h2>
+          <h3 id="s-happened">{SECTION.roundSummary}</h3>
           {paragraphs(round.summary).map((p, i) => (
             <p key={i}>{p}</p>
           ))}
@@ -138,14 +143,13 @@ export default async function RoundSummaryPage({ params }: Params) {
       )}
 
       <section aria-labelledby="s-issues">
-        <h2 id="s-issues">{SECTION.issues}</h2>
+        <h3 id="s-issues">{SECTION.issues}</h3>
         {summary.agendaWasEmpty && <p className="muted">The agenda of this round is empty: every issue of the negotiation is listed.</p>}
-        {mediatorsWithoutPositionLine(summary) && <p className="muted">{mediatorsWithoutPositionLine(summary)}</p>}
         {summary.issues.map((issue) => (
           <section key={issue.id} className="panel summary-issue" aria-labelledby={`s-issue-${issue.id}`}>
-            <h3 id={`s-issue-${issue.id}`}>
+            <h4 id={`s-issue-${issue.id}`}>
               <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
-            </h3>
+            </h4>
             {issue.otherNegotiation && <p className="muted small">Issue of {issue.negotiationName}.</p>}
             <p>
               Status before the round: <StatusBadge status={issue.statusBefore} />
@@ -197,7 +201,7 @@ export default async function RoundSummaryPage({ params }: Params) {
       </section>
 
       <section className="panel" aria-labelledby="s-outcomes">
-        <h2 id="s-outcomes">{SECTION.outcomes}</h2>
+        <h3 id="s-outcomes">{SECTION.outcomes}</h3>
         {summary.outcomes.length === 0 ? (
           <p className="muted">No outcomes recorded.</p>
         ) : (
@@ -214,16 +218,16 @@ export default async function RoundSummaryPage({ params }: Params) {
       </section>
 
       <section className="panel" aria-labelledby="s-hw-assigned">
-        <h2 id="s-hw-assigned">{SECTION.homeworkAssigned}</h2>
+        <h3 id="s-hw-assigned">{SECTION.homeworkAssigned}</h3>
         <HomeworkTable items={summary.homeworkAssigned} caption={SECTION.homeworkAssigned} />
       </section>
       <section className="panel" aria-labelledby="s-hw-due">
-        <h2 id="s-hw-due">{SECTION.homeworkDue}</h2>
+        <h3 id="s-hw-due">{SECTION.homeworkDue}</h3>
         <HomeworkTable items={summary.homeworkDue} caption={SECTION.homeworkDue} />
       </section>
 
       <section className="panel" aria-labelledby="s-updates">
-        <h2 id="s-updates">{SECTION.updates}</h2>
+        <h3 id="s-updates">{SECTION.updates}</h3>
         {summary.keyUpdates.length === 0 ? (
           <p className="muted">No updates recorded for this round.</p>
         ) : (
@@ -246,7 +250,7 @@ export default async function RoundSummaryPage({ params }: Params) {
       </section>
 
       <section className="panel" aria-labelledby="s-dates">
-        <h2 id="s-dates">{SECTION.keyDates}</h2>
+        <h3 id="s-dates">{SECTION.keyDates}</h3>
         <p className="small muted">{keyDatesNote(summary)}</p>
         {summary.keyDates.length === 0 ? (
           <p className="muted">None.</p>
