@@ -87,7 +87,7 @@ describe("a party's position at the round", () => {
   });
 
   it('cites its source, and none when the version has none', () => {
-    const source = { id: 9, outlet: 'Reuters', title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: 'no troops', reliability: 'A', credibility: 2, citesSourceId: null };
+    const source = { id: 9, outlet: 'Reuters', title: '', url: null, publishedOn: null, publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: 'no troops', reliability: 'A', credibility: 2, citesSourceId: null };
     const cited = version(GUARANTEES.id, RU, '2026-02-05', { sourceId: 9 });
     const uncited = version(GUARANTEES.id, UA, '2026-02-05');
     const summary = briefing({ positions: [cited, uncited], sources: [source] });
@@ -171,7 +171,7 @@ describe('the homework of a round', () => {
 
 describe('what a briefing cites', () => {
   const update = (id: number, over: object = {}) => ({ id, occurredOn: '2026-02-05', body: `Update ${id}`, roundId: 100, negotiationId: TALKS, negotiationName: 'Russia–Ukraine peace talks', ...over });
-  const source = (id: number, over: object = {}) => ({ id, outlet: `Outlet ${id}`, title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: '', reliability: 'B', credibility: 2, citesSourceId: null, ...over });
+  const source = (id: number, over: object = {}) => ({ id, outlet: `Outlet ${id}`, title: '', url: null, publishedOn: null, publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: '', reliability: 'B', credibility: 2, citesSourceId: null, ...over });
 
   it('gives each update its issues, parties and known sources, and an update without any none', () => {
     const summary = briefing({

@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/dates';
+import { formatStoredDate } from '@/lib/partial-date';
 import { label } from '@/lib/domain';
 import { markdownToText } from '@/lib/markdown';
 import type { RoundSummary, SummaryHomework, SummaryKeyDate, SummarySource } from '@/lib/round-summary/types';
@@ -45,7 +46,7 @@ export function statusLine(issue: RoundSummary['issues'][number]): string {
 export function sourceLine(source: SummarySource): string {
   const parts = [source.citedOutlet ? `${source.outlet} (citing ${source.citedOutlet})` : source.outlet];
   if (source.title) parts.push(`“${source.title}”`);
-  if (source.publishedOn) parts.push(`${formatDate(source.publishedOn)}${source.publishedOnApprox ? ' (approx.)' : ''}`);
+  if (source.publishedOn) parts.push(formatStoredDate(source.publishedOn, source.publishedOnPrecision, source.publishedOnLabel));
   parts.push(`reliability ${source.reliability}, credibility ${source.credibility}`);
   return parts.join(', ');
 }

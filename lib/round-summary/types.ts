@@ -1,4 +1,5 @@
 import type { HomeworkState } from '@/lib/homework';
+import type { DatePrecision } from '@/lib/domain';
 
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
@@ -7,8 +8,10 @@ export type SummarySource = {
   outlet: string;
   title: string;
   url: string | null;
+  /** The first day of the publication date's window, with how precisely it is known (lib/partial-date.ts). */
   publishedOn: string | null;
-  publishedOnApprox: boolean;
+  publishedOnPrecision: DatePrecision;
+  publishedOnLabel: string;
   quote: string;
   reliability: string;
   credibility: number;
