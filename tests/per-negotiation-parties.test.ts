@@ -105,10 +105,10 @@ describe('the importer', () => {
     const db = freshDb();
     const result = validateDocument(gazaInVersion1());
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.document.version).toBe(2);
+    expect(result.document.version).toBe(3);
     const { id } = importNegotiation(db, makeUser(db, 'analyst'), result.document);
     const doc = exported(db, id);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.parties).toEqual(GAZA.parties);
     expect(doc.actors).toEqual(GAZA.actors.map((a) => ({ ...a, affiliations: a.affiliations.map((f) => ({ ...f, from: null, to: null })) })));
     expect({ ...doc, actors: [], $schema: undefined, exportedAt: undefined }).toEqual({ ...GAZA, actors: [] });
@@ -146,7 +146,7 @@ describe('the interchange validator', () => {
     return result.ok ? [] : result.errors;
   };
   const collectionErrorsOf = (docs: NegotiationDocument[]) => {
-    const result = validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: docs });
+    const result = validateCollection({ format: 'negotiation-tracker/collection', version: 3, negotiations: docs });
     return result.ok ? [] : result.errors;
   };
   // Iran's talks without their issue, round and update, whose keys Gaza's document uses too.

@@ -22,7 +22,20 @@ export const COLLECTION_SCHEMA_V2_URL = '/schema/collection-v2.schema.json';
 
 const none = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
-export const SourceRecordV2 = SourceRecord.extend({ publishedOn: none(date), publishedOnApprox: z.boolean().default(false) });
+const source = SourceRecord.shape;
+// Field by field, so that the published schema lists them in the order version 2 did.
+export const SourceRecordV2 = z.strictObject({
+  key: source.key,
+  outlet: source.outlet,
+  title: source.title,
+  url: source.url,
+  publishedOn: none(date),
+  publishedOnApprox: z.boolean().default(false),
+  quote: source.quote,
+  reliability: source.reliability,
+  credibility: source.credibility,
+  cites: source.cites,
+});
 export const RoundRecordV2 = RoundRecord.extend({ startsOn: none(date) });
 export const UpdateRecordV2 = UpdateRecord.extend({ occurredOn: date });
 export const HomeworkRecordV2 = HomeworkRecord.extend({ dueOn: none(date) });
