@@ -10,16 +10,19 @@ export function isPending(status: HomeworkStatus): boolean {
  * The round an item is due at, as the overdue rule reads it: its status and the day it was planned to start,
  * with how precisely that is known ("in the coming weeks": its precision and label; a day when left out).
  */
-export type DueRound = { status: RoundStatus; startsOn: string | null; startsOnPrecision?: string; approxDate?: string };
+export type DueRound = { status: RoundStatus; startsOn: string | null; startsOnPrecision?: string; startsOnLabel?: string };
 
 /** An item as the rule reads it: its status and due date, with the date's precision (a day when left out). */
 export type DueItem = { status: HomeworkStatus; dueOn: string | null; dueOnPrecision?: string; dueOnLabel?: string };
 
 const dueDate = (item: DueItem): PartialDate | null => storedDate(item.dueOn, item.dueOnPrecision, item.dueOnLabel);
-const roundDate = (round: DueRound): PartialDate | null => storedDate(round.startsOn, round.startsOnPrecision, round.approxDate);
+const roundDate = (round: DueRound): PartialDate | null => storedDate(round.startsOn, round.startsOnPrecision, round.startsOnLabel);
 
-/** A planned round known only vaguely ("in the coming weeks") whose whole window has passed: it is late, by estimate. */
-function vagueRoundPassed(round: DueRound | null | undefined, today: string): boolean {
+/**
+ * A planned round known only vaguely ("in the coming weeks") whose whole window has passed: it is late, by
+ * estimate, and so is the homework due at it. Lists show such a round as "overdue (estimated)".
+ */
+export function vagueRoundPassed(round: DueRound | null | undefined, today: string): boolean {
   const when = round?.status === 'planned' ? roundDate(round) : null;
   return !!when && isEstimated(when) && hasPassed(when, today);
 }

@@ -212,7 +212,6 @@ function writeActors({ tx, by, members, ids, negotiationIds, matches }: Context)
 // The bulky records go through statements prepared once: drizzle prepares a new statement per
 // call, which dominates the time of an import with tens of thousands of rows.
 const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
-const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 function writeSources({ tx, by, members, ids }: Context): void {
   const client = clientOf(tx);

@@ -153,7 +153,7 @@ function updatesBetween(db: DB, negotiationId: number, start: string, end: strin
 function positionStatesAt(db: DB, negotiationId: number) {
   const statement = db.$client.prepare(
     `SELECT pair.issue_id issueId, pair.party_id partyId, p.stance, p.summary, p.as_of asOf,
-            s.id sourceId, s.outlet sourceOutlet, s.title sourceTitle, s.url sourceUrl, s.published_on sourcePublishedOn,
+            s.id sourceId, s.outlet sourceOutlet, s.title sourceTitle, s.url sourceUrl, s.published_on sourcePublishedOn, s.published_on_precision sourcePublishedOnPrecision, s.published_on_label sourcePublishedOnLabel,
             s.reliability sourceReliability, s.credibility sourceCredibility, s.quote sourceQuote
        FROM (SELECT i.id issue_id, np.party_id FROM issues i JOIN negotiation_parties np ON np.negotiation_id = i.negotiation_id
               WHERE i.negotiation_id = @negotiationId) pair

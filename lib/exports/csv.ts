@@ -1,6 +1,7 @@
 import { label } from '@/lib/domain';
 import type { RoundSummary } from '@/lib/round-summary/types';
-import { cleanText } from './text';
+import { formatStoredDate } from '@/lib/partial-date';
+import { cleanText, roundDates } from './text';
 
 /**
  * A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage return,
@@ -46,6 +47,10 @@ export const CSV_COLUMNS = [
   'source_reliability',
   'source_credibility',
   'source_quote',
+  // The dates as precisely as reported ("May 2025", "5 Feb 2026 (approx.)"), beside the ISO days above; added last so
+  // that tools reading the columns by position still find theirs.
+  'round_dates',
+  'source_published',
 ] as const;
 
 /** One row per issue and party (an issue without any party row still gets one row), CRLF line ends, UTF-8 with a BOM for Excel. */
@@ -86,6 +91,8 @@ export function renderCsv(summary: RoundSummary): string {
             p?.source?.reliability,
             p?.source?.credibility,
             p?.source?.quote,
+            roundDates(summary),
+            p?.source?.publishedOn ? formatStoredDate(p.source.publishedOn, p.source.publishedOnPrecision, p.source.publishedOnLabel) : '',
           ].map((v) => (typeof v === 'string' ? cleanText(v) : v)),
         ),
       );

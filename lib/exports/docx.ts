@@ -32,6 +32,8 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  overdueMarker,
+  updateDate,
   roundStatusText,
   SECTION,
   sourceLine,
@@ -66,7 +68,7 @@ function sourceParagraphs(source: SummarySource, indent: number): Paragraph[] {
 function homeworkParagraphs(items: SummaryHomework[]): Paragraph[] {
   if (items.length === 0) return [para('None recorded.', { color: MUTED })];
   return items.flatMap((item) => [
-    bullet([run(item.title, { bold: true }), ...(item.overdue ? [run('  OVERDUE', { bold: true, color: 'A3120F' })] : [])]),
+    bullet([run(item.title, { bold: true }), ...(overdueMarker(item) ? [run(`  ${overdueMarker(item)}`, { bold: true, color: 'A3120F' })] : [])]),
     para(homeworkLine(item), { indent: 720, size: 18, color: MUTED }),
     ...(item.resolution ? [para(`Resolution: ${item.resolution}`, { indent: 720, size: 18 })] : []),
   ]);
@@ -150,7 +152,7 @@ export function renderDocx(given: RoundSummary): Promise<Buffer> {
   body.push(heading(SECTION.updates, HeadingLevel.HEADING_1));
   if (summary.keyUpdates.length === 0) body.push(para('No updates recorded for this round.', { color: MUTED }));
   for (const u of summary.keyUpdates) {
-    body.push(heading(formatDate(u.occurredOn), HeadingLevel.HEADING_3));
+    body.push(heading(updateDate(u), HeadingLevel.HEADING_3));
     if (aboutLine(u)) body.push(para(aboutLine(u), { size: 17, color: MUTED }));
     for (const p of paragraphs(plainFromMarkdown(u.body))) body.push(para(p));
     for (const s of u.sources) body.push(...sourceParagraphs(s, 360));

@@ -14,6 +14,7 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  updateDate,
   roundStatusText,
   SECTION,
   sourceLine,
@@ -149,7 +150,7 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`## ${SECTION.updates}`, '');
   if (summary.keyUpdates.length === 0) out.push('_No updates recorded for this round._', '');
   for (const u of summary.keyUpdates) {
-    out.push(`### ${formatDate(u.occurredOn)}`, '');
+    out.push(`### ${updateDate(u)}`, '');
     if (aboutLine(u)) out.push(`_${escapeMarkdown(aboutLine(u))}_`, '');
     out.push(safeMarkdownBody(u.body), '');
     for (const s of u.sources) out.push(...sourceBlock(s));

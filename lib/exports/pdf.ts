@@ -20,6 +20,8 @@ import {
   positionFacts,
   quoted,
   roundDates,
+  overdueMarker,
+  updateDate,
   roundStatusText,
   SECTION,
   sourceLine,
@@ -173,7 +175,7 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
     if (items.length === 0) return text('None recorded.', { color: MUTED });
     for (const item of items) {
       keepRoom(40);
-      lead(`• ${item.title}`, `  ${item.overdue ? '[OVERDUE] ' : ''}`);
+      lead(`• ${item.title}`, `  ${overdueMarker(item) ? `[${overdueMarker(item)}] ` : ''}`);
       text(homeworkLine(item), { size: 9, color: MUTED, indent: 10 });
       if (item.resolution) text(`Resolution: ${item.resolution}`, { size: 9, indent: 10 });
       doc.moveDown(0.3);
@@ -246,7 +248,7 @@ export function renderPdf(given: RoundSummary): Promise<Buffer> {
   if (summary.keyUpdates.length === 0) text('No updates recorded for this round.', { color: MUTED });
   for (const u of summary.keyUpdates) {
     keepRoom(60);
-    text(formatDate(u.occurredOn), { font: 'bold', size: 10.5, color: HEAD });
+    text(updateDate(u), { font: 'bold', size: 10.5, color: HEAD });
     if (aboutLine(u)) text(aboutLine(u), { size: 8.5, color: MUTED, gap: 0.15 });
     for (const p of paragraphs(plainFromMarkdown(u.body))) text(p, { gap: 0.25 });
     for (const s of u.sources) source(s, 10);

@@ -64,9 +64,14 @@ export type SummaryHomework = {
   assignedRound: string | null;
   dueRound: string | null;
   dueOn: string | null;
+  /** How precisely the due date is known (lib/partial-date.ts); a day when left out. */
+  dueOnPrecision?: string;
+  dueOnLabel?: string;
+  /** The due round's start when it is vague ("in the coming weeks (est. by 19 Mar 2026)"); '' or left out when firm. */
+  dueRoundWhen?: string;
   status: string;
   overdue: boolean;
-  /** What a reader sees: the stored status, 'overdue', or 'due_round_cancelled' (lib/homework.ts homeworkState). */
+  /** What a reader sees: the stored status, 'overdue', 'overdue_estimated' or 'due_round_cancelled' (lib/homework.ts homeworkState). */
   state: HomeworkState;
   resolution: string;
   vague: boolean;
@@ -75,6 +80,9 @@ export type SummaryHomework = {
 export type SummaryUpdate = {
   id: number;
   occurredOn: string;
+  /** How precisely it is dated ("late 2025"); a day when left out. */
+  occurredOnPrecision?: string;
+  occurredOnLabel?: string;
   /** Markdown as the analyst wrote it. */
   body: string;
   negotiationName: string;
@@ -108,6 +116,9 @@ export type RoundSummary = {
     name: string;
     venue: string;
     startsOn: string | null;
+    /** How precisely the start is known (lib/partial-date.ts); a day when left out. */
+    startsOnPrecision?: string;
+    startsOnLabel?: string;
     endsOn: string | null;
     approxDate: string;
     format: string;
