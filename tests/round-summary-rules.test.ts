@@ -158,6 +158,9 @@ describe('the homework of a round', () => {
         assignedRound: 'Abu Dhabi round 2',
         dueRound: null,
         dueOn: '2026-04-01',
+        dueOnPrecision: 'day',
+        dueOnLabel: '',
+        dueRoundWhen: '',
         status: 'in_progress',
         overdue: false,
         state: 'in_progress',
@@ -185,8 +188,8 @@ describe('what a briefing cites', () => {
       sources: [source(7, { citesSourceId: 404 })],
     });
     expect(summary.keyUpdates).toEqual([
-      { id: 50, occurredOn: '2026-02-05', body: 'Update 50', negotiationName: 'Russia–Ukraine peace talks', issues: ['Donbas status'], parties: ['Ukraine'], sources: [{ ...source(7), citesSourceId: undefined, citedOutlet: null }] },
-      { id: 51, occurredOn: '2026-02-04', body: 'Update 51', negotiationName: 'Russia–Ukraine peace talks', issues: [], parties: [], sources: [] },
+      { id: 50, occurredOn: '2026-02-05', occurredOnPrecision: 'day', occurredOnLabel: '', body: 'Update 50', negotiationName: 'Russia–Ukraine peace talks', issues: ['Donbas status'], parties: ['Ukraine'], sources: [{ ...source(7), citesSourceId: undefined, citedOutlet: null }] },
+      { id: 51, occurredOn: '2026-02-04', occurredOnPrecision: 'day', occurredOnLabel: '', body: 'Update 51', negotiationName: 'Russia–Ukraine peace talks', issues: [], parties: [], sources: [] },
     ]);
   });
 
@@ -217,7 +220,7 @@ describe('the round a briefing is about', () => {
     const delegations = [{ partyName: 'United States', partyShort: 'US', head: 'Steve Witkoff' }];
     const summary = briefing({ round: facts, delegations });
     const { negotiationId: _, cancelledOn: _on, cancellationReason: _why, cancellationSourceId: _source, ...shown } = facts;
-    expect(summary.round).toEqual({ ...shown, cancellation: null });
+    expect(summary.round).toEqual({ ...shown, startsOnPrecision: 'day', startsOnLabel: '', cancellation: null });
     expect(summary).toMatchObject({ today: TODAY, negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks' }, delegations });
   });
 });

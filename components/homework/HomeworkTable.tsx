@@ -86,7 +86,7 @@ export function HomeworkTable({ caption, rows, showNegotiation = false }: { capt
                 {h.dueRoundId && <Link href={`/rounds/${h.dueRoundId}`}>{h.dueRoundName}</Link>}
                 {h.state === 'due_round_cancelled' && <span className="muted small"> (cancelled)</span>}
                 {h.dueRoundId && h.state !== 'due_round_cancelled' && h.dueRoundStartsOnPrecision && h.dueRoundStartsOnPrecision !== 'day' && (
-                  <span className="muted small"> ({formatStoredDate(h.dueRoundStartsOn, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel)})</span>
+                  <span className="muted small">, {formatStoredDate(h.dueRoundStartsOn, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel)}</span>
                 )}
                 {h.dueRoundId && h.dueOn && <br />}
                 {h.dueOn && <span>by {formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)}</span>}

@@ -52,9 +52,9 @@ export function sourceLine(source: SummarySource): string {
   return parts.join(', ');
 }
 
-/** When an item is due, as every format says it: "Round 3 (in the coming weeks (est. by 19 Mar 2026)) / May 2025"; '' when never said. */
+/** When an item is due, as every format says it: "Round 3, in the coming weeks (est. by 19 Mar 2026) / May 2025"; '' when never said. */
 export function homeworkDue(item: SummaryHomework): string {
-  const round = item.dueRound && (item.dueRoundWhen ? `${item.dueRound} (${item.dueRoundWhen})` : item.dueRound);
+  const round = item.dueRound && (item.dueRoundWhen ? `${item.dueRound}, ${item.dueRoundWhen}` : item.dueRound);
   return [round, item.dueOn ? formatStoredDate(item.dueOn, item.dueOnPrecision, item.dueOnLabel) : null].filter(Boolean).join(' / ');
 }
 
