@@ -84,7 +84,7 @@ function overdueReason(h: OverdueHomework): string {
   const roundDate = formatStoredDate(h.dueRoundStartsOn, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel);
   if (h.dueRoundStatus === 'cancelled') return `due round cancelled: ${h.dueRoundName}${h.dueRoundStartsOn ? ` (planned for ${roundDate})` : ''}`;
   if (h.dueRoundStatus === 'held') return `due at ${h.dueRoundName} (held)`;
-  const due = h.dueOn ? `due ${formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)}` : `due at ${h.dueRoundName} (${roundDate})`;
+  const due = h.dueOn ? `due ${formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)}` : `due at ${h.dueRoundName}, ${roundDate}`;
   return h.estimated ? `${due}: overdue (estimated)` : due;
 }
 
