@@ -47,7 +47,7 @@ function lastRecordedOn(db: DB, negotiationId: number): string | null {
 
 /** The updates shown with a comparison: the latest first, at most this many (the timeline has them all). */
 export const WINDOW_UPDATES_SHOWN = 20;
-export type WindowUpdate = { id: number; occurredOn: string; body: string };
+export type WindowUpdate = { id: number; occurredOn: string; occurredOnPrecision: string; occurredOnLabel: string; body: string };
 
 const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row } : null);
 
@@ -137,7 +137,7 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
 function updatesBetween(db: DB, negotiationId: number, start: string, end: string): { items: WindowUpdate[]; count: number } {
   const rows = db.$client
     .prepare(
-      `SELECT id, occurred_on occurredOn, body, count(*) OVER () total FROM updates
+      `SELECT id, occurred_on occurredOn, occurred_on_precision occurredOnPrecision, occurred_on_label occurredOnLabel, body, count(*) OVER () total FROM updates
         WHERE negotiation_id = ? AND occurred_on > ? AND occurred_on <= ?
         ORDER BY occurred_on DESC, id DESC LIMIT ?`,
     )
