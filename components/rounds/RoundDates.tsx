@@ -27,7 +27,12 @@ export function RoundDates({ round, today }: { round: Dated; today?: string }) {
     <span>
       {firm}
       {approxDate && <span className="muted small"> ({approxDate})</span>}
-      {late && <span className="badge overdue"> overdue (estimated)</span>}
+      {late && (
+        <>
+          {' '}
+          <span className="badge overdue">overdue (estimated)</span>
+        </>
+      )}
     </span>
   );
 }
