@@ -15,6 +15,8 @@ const serverEnv = {
   PORT: process.env.E2E_PORT ?? '3100',
   DATABASE_PATH: process.env.E2E_DATABASE_PATH,
   NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
+  // Two workers whatever the machine: every spec then runs against a server whose requests land on either.
+  WORKERS: '2',
 };
 const server = readServerConfig(serverEnv);
 const PORT = server.PORT;

@@ -7,6 +7,7 @@ const MUTATE = [
   // homework, activity, convergence, corroboration, positions' "what changed", dates, paging, ids and links
   'lib/homework.ts',
   'lib/since-last-round.ts',
+  'lib/bottom-line.ts',
   'lib/activity.ts',
   'lib/convergence.ts',
   'lib/corroboration.ts',

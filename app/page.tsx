@@ -20,6 +20,8 @@ import { NextDeadlines } from '@/components/dashboard/NextDeadlines';
 import { NeedsAttention } from '@/components/dashboard/NeedsAttention';
 import { DashboardFilters } from '@/components/dashboard/DashboardFilters';
 import { MatrixPages } from '@/components/dashboard/MatrixPages';
+import { AtAGlance } from '@/components/dashboard/AtAGlance';
+import { FoldOnPhone } from '@/components/ui/FoldOnPhone';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,16 +48,23 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
   );
   const paged = pageOfBlocks(blocks, params.page);
   if (paged.page !== params.page && blocks.length > 0) redirect(`/?${dashboardQuery({ ...params, page: paged.page })}`.replace(/\?$/, ''));
+  const views = listSavedViews(db, user.id, 'dashboard');
   const filtered = !!(params.negotiation || params.party || params.status || params.priority);
   return (
     <>
       <h1>Where every issue stands</h1>
-      <NextDeadlines deadlines={deadlines} today={today} />
-      <NeedsAttention attention={attention} staleDays={params.stale} />
-      <div className="grid-2">
+      {/* The answer first: the four questions a reader brings, then the issues; the lists behind the counts fold away. */}
+      <AtAGlance attention={attention} deadlines={deadlines} staleDays={params.stale} />
+      <div className="toolbar">
         {/* Keyed by the filters: a saved-view link navigates client-side, and the selects must show the new values. */}
-        <DashboardFilters key={filterQuery} params={params} negotiations={negotiationChoices} parties={partyChoices} />
-        <SavedViews page="dashboard" path="/" query={filterQuery} views={listSavedViews(db, user.id, 'dashboard')} saveAction={saveViewAction} deleteAction={deleteViewAction} />
+        <FoldOnPhone summary="Filters">
+          <DashboardFilters key={filterQuery} params={params} negotiations={negotiationChoices} parties={partyChoices} />
+        </FoldOnPhone>
+        {/* Open once the reader has views to go back to; folded while it holds only the form to save one. */}
+        <details className="toolbar-fold" open={views.length > 0}>
+          <summary>Saved views</summary>
+          <SavedViews page="dashboard" path="/" query={filterQuery} views={views} saveAction={saveViewAction} deleteAction={deleteViewAction} />
+        </details>
       </div>
       <MatrixPages
         paged={paged}
@@ -65,6 +74,16 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
         today={today}
         pageHref={(page) => (page > 1 || filterQuery ? `/?${dashboardQuery({ ...params, page })}` : '/')}
       />
+      <details className="fold" open={attention.overdue.count > 0}>
+        <summary>
+          Needs attention: {attention.overdue.count} overdue, {attention.stale.count} quiet, {attention.weak.count} on weak sources
+        </summary>
+        <NeedsAttention attention={attention} staleDays={params.stale} />
+      </details>
+      <details className="fold">
+        <summary>Next deadlines ({deadlines.length})</summary>
+        <NextDeadlines deadlines={deadlines} today={today} />
+      </details>
     </>
   );
 }

@@ -12,8 +12,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { isBuildStale, withServerHeap } from '../scripts/start-helpers.mjs';
-import { benchTargets, pickTargets } from './targets.mjs';
+import { isBuildStale } from '../scripts/start-helpers.mjs';
+import { KEY_PAGES, WORKERS_RATIO_TARGET, benchTargets, pickTargets } from './targets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'bench', 'out');
@@ -28,7 +28,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const log = (...args) => console.log(...args);
 
 let server;
-/** Signals the process group we started (next start and its workers), and only it. */
+/** Signals the process group we started (`npm start`'s primary and its workers), and only it. */
 function signalServer(signal) {
   if (server && server.exitCode === null && server.signalCode === null) {
     try {
@@ -38,7 +38,7 @@ function signalServer(signal) {
     }
   }
 }
-/** next start drains in-flight requests on SIGTERM, which can take long under load: then SIGKILL. */
+/** The workers drain in-flight requests on SIGTERM, which can take long under load: then SIGKILL. */
 async function stopServer() {
   signalServer('SIGTERM');
   const deadline = Date.now() + 5000;
@@ -73,21 +73,29 @@ if (isBuildStale(root)) {
 }
 
 // ------------------------------------------------------------------ the server and its memory
+// `npm start` itself (scripts/start.mjs: the configuration check, migrations, the cluster of workers), so the
+// figures are what an installation gets. The key pages are measured again with WORKERS=1 at the end.
+const secret = randomBytes(36).toString('base64'); // 48 characters; the same for both servers, so one sign-in serves both
 const serverLog = fs.openSync(path.join(outDir, 'server.log'), 'w');
-server = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(PORT)], {
-  cwd: root,
-  detached: true,
-  stdio: ['ignore', serverLog, serverLog],
-  // The same heap ceiling as `npm start` (scripts/start-helpers.mjs).
-  env: withServerHeap({
-    ...process.env,
-    NODE_ENV: 'production',
-    DEMO: 'off',
-    DATABASE_PATH: dbPath,
-    NEXTAUTH_SECRET: randomBytes(36).toString('base64'), // 48 characters
-    NEXTAUTH_URL: BASE,
-  }),
-});
+function startServer(workers) {
+  server = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', serverLog, serverLog],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DEMO: 'off',
+      DATABASE_PATH: dbPath,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: BASE,
+      PORT: String(PORT),
+      ...(workers ? { WORKERS: String(workers) } : {}),
+    },
+  });
+}
+startServer(process.env.WORKERS);
+const WORKERS = Number(process.env.WORKERS ?? os.availableParallelism());
 
 /** The server process and every descendant, from /proc (Linux). */
 function processTree(pid) {
@@ -111,12 +119,13 @@ function processTree(pid) {
   return out;
 }
 
+/** The most memory any one process of the server holds: the primary is small, each worker renders pages. */
 function rssMb(pid) {
   let kb = 0;
   for (const p of processTree(pid)) {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      if (match) kb += Number(match[1]);
+      if (match) kb = Math.max(kb, Number(match[1]));
     } catch {
       /* exited meanwhile */
     }
@@ -136,7 +145,7 @@ const sampler = setInterval(() => {
 async function waitForServer() {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}; see bench/out/server.log`);
+    if (server.exitCode !== null) throw new Error(`npm start exited with ${server.exitCode}; see bench/out/server.log`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return;
     } catch {
@@ -194,6 +203,7 @@ function startWriter(negotiationId, everyMs) {
     pending.add(p);
   }, everyMs);
   return {
+    writeOnce: write,
     async stop() {
       clearInterval(timer);
       await Promise.all(pending);
@@ -302,7 +312,7 @@ async function dashboardJsKb() {
 
 // ------------------------------------------------------------------ the run
 try {
-  log(`Starting next start on ${BASE}…`);
+  log(`Starting npm start on ${BASE} with ${WORKERS} worker(s)…`);
   await waitForServer();
   await login();
   const targets = benchTargets(picked);
@@ -364,8 +374,41 @@ try {
   const referencePage = await fetch(`${BASE}/bench/rows`);
   probes[reference.name] = { status: referencePage.status, bytes: (await referencePage.arrayBuffer()).byteLength };
   const js = await dashboardJsKb();
-  clearInterval(sampler);
   rssMax = Math.max(rssMax, rssMb(server.pid));
+
+  // The first reader after a write: an update is logged, then the page asked once (the cache just emptied, so
+  // it is computed). The median of five, each page on its own.
+  const firstAfterWrite = {};
+  for (const { target } of measured.filter((m) => KEY_PAGES.includes(m.stats.name))) {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const writer = startWriter(picked.negotiationId, 60_000);
+      await writer.writeOnce();
+      await writer.stop();
+      const started = performance.now();
+      await (await fetch(BASE + target.path, { headers: { cookie: cookieHeader() } })).arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    firstAfterWrite[target.name] = Math.round(times.sort((a, b) => a - b)[2]);
+  }
+
+  // The key pages once more, served by one worker (WORKERS=1, the single process of before): what every core bought.
+  const oneWorker = [];
+  let workersRatio = null;
+  if (WORKERS > 1) {
+    await stopServer();
+    startServer(1);
+    await waitForServer();
+    for (const { target, stats } of measured.filter((m) => KEY_PAGES.includes(m.stats.name))) {
+      await settle();
+      await cannon(BASE + target.path, 1);
+      const single = summarize(`${target.name}_one_worker`, [await cannon(BASE + target.path, SECONDS)]);
+      oneWorker.push(single);
+      log(`  ${single.name}: p95 ${single.p95_ms} ms, ${single.rps} req/s (${WORKERS} workers: ${stats.rps} req/s)`);
+    }
+    workersRatio = Object.fromEntries(oneWorker.map((single, i) => [KEY_PAGES[i], Math.round((measured.find((m) => m.stats.name === KEY_PAGES[i]).stats.rps / single.rps) * 100) / 100]));
+  }
+  clearInterval(sampler);
 
   const ratio = (rps, to = ceiling) => Math.round((rps / to.rps) * 1000) / 1000;
   const results = [
@@ -397,7 +440,15 @@ try {
     if (k === 0) log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   log('');
-  log(`server RSS max: ${Math.round(rssMax)} MB (target < 400)   ${rssMax < 400 ? 'ok' : 'MISS'}`);
+  log(`server RSS max, per worker: ${Math.round(rssMax)} MB (target < 400)   ${rssMax < 400 ? 'ok' : 'MISS'}`);
+  if (workersRatio) {
+    const held = Object.values(workersRatio).every((r) => r >= WORKERS_RATIO_TARGET);
+    log(`workers: ${WORKERS}; req/s over one worker: ${Object.entries(workersRatio).map(([k, r]) => `${k} ${r}`).join(', ')} (target ≥ ${WORKERS_RATIO_TARGET})   ${held ? 'ok' : 'MISS'}`);
+  }
+  log(`first reader after a write (median of 5, ms): ${Object.entries(firstAfterWrite).map(([k, ms]) => `${k} ${ms}`).join(', ')} (target < 100)   ${Object.values(firstAfterWrite).every((ms) => ms < 100) ? 'ok' : 'MISS'}`);
+  const during = measured.find((m) => m.stats.name === 'dashboard_during_writes')?.stats;
+  const calm = measured.find((m) => m.stats.name === 'dashboard')?.stats;
+  if (during && calm) log(`dashboard during writes: ${Math.round((during.rps / calm.rps) * 100) / 100} of the dashboard (target ≥ 0.85)`);
   log(`dashboard JS: ${js.kb} KB gzip in ${js.scripts} scripts (target < 150)   ${js.kb < 150 ? 'ok' : 'MISS'}`);
   log(`  largest: ${js.list.slice(0, 3).map((x) => `${x.src} ${x.gzip_kb} KB`).join(', ')}`);
   if (probes.export_json && probes.export_json.status === 200) {
@@ -415,6 +466,10 @@ try {
       {
         results: results.map(({ name, p50_ms, p95_ms, p99_ms, rps, ratio, ratio_route }) => ({ name, p50_ms, p95_ms, p99_ms, rps, ratio, ratio_route })),
         rss_max_mb: Math.round(rssMax),
+        workers: WORKERS,
+        workers_ratio: workersRatio,
+        first_reader_after_write_ms: firstAfterWrite,
+        one_worker: oneWorker,
         dashboard_js_kb: js.kb,
         dashboard_js_scripts: js.list,
         missing,

@@ -59,7 +59,7 @@ export function SavedViews({
         </ul>
       )}
       <form action={formAction} className="stack" aria-label="Save this view" noValidate>
-        <FormMessage ok={state.ok} message={state.message} />
+        <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
         <input type="hidden" name="page" value={page} />
         <input type="hidden" name="path" value={path} />
         <input type="hidden" name="query" value={query} />

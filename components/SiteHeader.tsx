@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { CurrentUser } from '@/lib/roles';
 import { SignOutButton } from './SignOutButton';
 import { HeaderSearch } from './HeaderSearch';
+import { MenuButton } from './MenuButton';
 
 const LINKS = [
   { href: '/', label: 'Dashboard' },
@@ -20,8 +21,9 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
         <Link href="/" className="brand">
           Negotiation tracker
         </Link>
+        {user && <MenuButton />}
         {user && (
-          <nav aria-label="Main">
+          <nav aria-label="Main" id="site-menu">
             <ul>
               {LINKS.map((l) => (
                 <li key={l.href}>

@@ -28,4 +28,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   return db;
 }
 
+/**
+ * A second, read-only connection holding one read transaction: everything read through it is the database as it
+ * stood when it opened, however long the reading takes and whatever other connections write meanwhile (WAL).
+ * For long reads that yield between chunks (the JSON export): the server's own connection is shared by every
+ * request, so a transaction left open on it would take in their writes.
+ */
+export function openSnapshot(file: string): { db: DB; close: () => void } {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.exec('BEGIN');
+  const db = drizzle(sqlite, { schema }) as DB;
+  return {
+    db,
+    close: () => {
+      if (sqlite.inTransaction) sqlite.exec('COMMIT');
+      sqlite.close();
+    },
+  };
+}
+
 export { schema };

@@ -7,6 +7,8 @@ test('a shared dashboard URL restores the filtered view', async ({ viewerPage: p
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Donbas status');
   await expect(rows.first()).toContainText('deadlocked');
+  // The lists behind the first line's counts fold away beneath the issues.
+  await page.getByText(/^Needs attention: /).click();
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('Russia on Donbas status');
 });
 
@@ -20,6 +22,7 @@ test('an analyst saves a view; it appears in the list and restores the filters',
   const matching = () => count(`SELECT count(*) n FROM issues WHERE status = 'under_discussion' AND priority = 'critical'`);
   await expect(page.locator('table.matrix tbody tr')).toHaveCount(matching());
 
+  await page.locator('summary', { hasText: 'Saved views' }).click();
   await page.getByLabel('Save this view as…').fill('Critical, open');
   await page.getByRole('button', { name: 'Save view' }).click();
   await expect(page.getByRole('status')).toContainText('View “Critical, open” saved.');

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 export const DEMO_PASSWORD = 'tracker-demo';
@@ -38,6 +38,15 @@ export function idOf(sql: string, ...params: unknown[]): number {
   } finally {
     db.close();
   }
+}
+
+/** Opens one of the update form's changes ("New position", "Status change", …), folded under one summary, and gives its section. */
+export async function openChange(form: Locator, name: string): Promise<Locator> {
+  const changes = form.locator('details.changes');
+  if (!(await changes.evaluate((d: HTMLDetailsElement) => d.open))) await changes.locator('summary').first().click();
+  const section = changes.locator('details', { hasText: name });
+  await section.getByText(name, { exact: true }).click();
+  return section;
 }
 
 /**

@@ -51,7 +51,7 @@ test('an analyst creates a negotiation, seats two parties, adds an issue and see
   });
   await form.getByLabel('Key date label').fill('Phase one ends');
   await form.getByRole('button', { name: 'Create issue' }).click();
-  await expect(form.getByText('Key date must be a real date (YYYY-MM-DD).')).toBeVisible();
+  await expect(form.locator('.field').getByText('Key date must be a real date (YYYY-MM-DD).')).toBeVisible();
   await expect(form.getByLabel('Key date', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('button', { name: 'Create issue' })).toHaveAttribute('aria-busy', 'false');
   await expect(form.getByLabel('Title')).toHaveValue('Hostage releases');
@@ -147,7 +147,7 @@ test('an analyst adds a party and an actor of it in a negotiation, and corrects 
   const newParty = page.getByRole('form', { name: 'New party' });
   await newParty.getByLabel('Name', { exact: true }).fill(party);
   await newParty.getByRole('button', { name: 'Add party' }).click();
-  await expect(newParty.getByText('Short name is required.')).toBeVisible();
+  await expect(newParty.locator('.field').getByText('Short name is required.')).toBeVisible();
   await expect(newParty.getByRole('button', { name: 'Add party' })).toHaveAttribute('aria-busy', 'false');
   await expect(newParty.getByLabel('Name', { exact: true })).toHaveValue(party);
   await newParty.getByLabel('Short name').fill('QA');

@@ -26,7 +26,7 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   await form.getByLabel('Role').selectOption('analyst');
   await form.getByLabel('Password').fill('onlyletters');
   await form.getByRole('button', { name: 'Create user' }).click();
-  await expect(form.getByText('Use at least 10 characters, not only letters or only digits.', { exact: true })).toBeVisible();
+  await expect(form.locator('.field').getByText('Use at least 10 characters, not only letters or only digits.', { exact: true })).toBeVisible();
   // The refused form is reset when the action's transition ends: the password is not kept, the rest is.
   await expect(form.getByRole('button', { name: 'Create user' })).toHaveAttribute('aria-busy', 'false');
   await expect(form.getByLabel('Password')).toHaveValue('');
@@ -47,7 +47,7 @@ test('an admin creates a user who can then log in; disabling them ends their ses
   await form.getByLabel('Name').fill('Twin');
   await form.getByLabel('Password').fill(password);
   await form.getByRole('button', { name: 'Create user' }).click();
-  await expect(form.getByText('A user with this email already exists.')).toBeVisible();
+  await expect(form.locator('.field').getByText('A user with this email already exists.')).toBeVisible();
 
   const newcomer: APIRequestContext = await playwrightRequest.newContext({ baseURL });
   try {

@@ -122,22 +122,32 @@ export function fingerprint(): string {
   }
 }
 
-/** The resident memory of the test server's process, in MB (Linux: /proc). */
-export function serverMemoryMb(): number {
+/** The test server's processes (`npm start`'s workers), found by their database (Linux: /proc). */
+export function serverProcesses(): number[] {
   const database = process.env.E2E_DATABASE_PATH!;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  return fs.readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
     try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.startsWith('next-server')) continue;
-      if (!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATABASE_PATH=${database}`)) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return Number(rss![1]) / 1024;
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('next-server') && fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATABASE_PATH=${database}`);
+    } catch {
+      return false; // A process that ended meanwhile.
+    }
+  }).map(Number);
+}
+
+/** The resident memory of each worker of the test server, in MB, by process id. */
+export function serverMemoryMb(): Map<number, number> {
+  const pids = serverProcesses();
+  expect.soft(pids.length, 'the test server process was not found').toBeGreaterThan(0);
+  const memory = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      memory.set(pid, Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
     } catch {
       // A process that ended meanwhile.
     }
   }
-  expect.soft(false, 'the test server process was not found').toBe(true);
-  return 0;
+  return memory;
 }
 
 /** Every page file of the app, relative to the project root. */

@@ -41,7 +41,7 @@ test('a round entered as "May 2025" reads "May 2025" on its page and in the nego
   await form.getByLabel('Status').selectOption('held');
   await form.getByLabel('Start date').fill('sometime in spring');
   await form.getByRole('button', { name: 'Create round' }).click();
-  await expect(form.getByText(/^Not a date we can read\. Write a day \(5 May 2025\), a month \(May 2025\)/)).toBeVisible();
+  await expect(form.locator('.field').getByText(/^Not a date we can read\. Write a day \(5 May 2025\), a month \(May 2025\)/)).toBeVisible();
   expect(count(`SELECT count(*) n FROM rounds WHERE name = ?`, name)).toBe(0);
 
   await form.getByLabel('Start date').fill('May 2025');
@@ -99,7 +99,7 @@ test('a due round that is held turns open homework overdue, on the board and on 
   await form.getByLabel('Start date').fill('2026-02-20');
   await form.getByLabel('End date').fill('2026-02-19');
   await form.getByRole('button', { name: 'Save round' }).click();
-  await expect(form.getByText('The end date comes before the start date.')).toBeVisible();
+  await expect(form.locator('.field').getByText('The end date comes before the start date.')).toBeVisible();
   await expect(form.getByLabel('Start date')).toHaveValue('2026-02-20');
   expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned' AND version = 1`, roundBId)).toBe(1);
 
@@ -142,8 +142,8 @@ test('a round called off asks when and why, then says so on its page and in its 
   form = page.getByRole('form', { name: 'Round facts' });
   await form.getByLabel('Status').selectOption('cancelled');
   await form.getByRole('button', { name: 'Save round' }).click();
-  await expect(form.getByText('A cancelled round needs the date it was called off.')).toBeVisible();
-  await expect(form.getByText('Say why the round was cancelled, as reported.')).toBeVisible();
+  await expect(form.locator('.field').getByText('A cancelled round needs the date it was called off.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Say why the round was cancelled, as reported.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM rounds WHERE id = ? AND status = 'planned'`, id)).toBe(1);
 
   // Called off a week before it was due to start, as reported by a source typed in the same form.

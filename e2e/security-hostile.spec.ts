@@ -22,7 +22,7 @@ test('payloads in a position and a status note render inert; javascript: URLs an
   const before = count(`SELECT count(*) n FROM positions WHERE issue_id = ? AND party_id = ?`, issueId, nato);
   await form.getByLabel('Summary').fill('x'.repeat(5000));
   await form.getByRole('button', { name: 'Record position' }).click();
-  await expect(form.getByText('Summary must be at most 2000 characters.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Summary must be at most 2000 characters.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM positions WHERE issue_id = ? AND party_id = ?`, issueId, nato)).toBe(before);
 
   // 2. A javascript: source URL is refused with a message.
@@ -33,7 +33,7 @@ test('payloads in a position and a status note render inert; javascript: URLs an
   await form.getByLabel('URL').fill('javascript:alert(document.cookie)');
   await form.getByLabel('Quoted text').fill(PAYLOAD);
   await form.getByRole('button', { name: 'Record position' }).click();
-  await expect(form.getByText('Give a full http:// or https:// address.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Give a full http:// or https:// address.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM positions WHERE issue_id = ? AND party_id = ?`, issueId, nato)).toBe(before);
   await expect(form.getByLabel('Summary')).toHaveValue(PAYLOAD.replace(/\r/g, ''));
 

@@ -79,7 +79,7 @@ test('a bad date gets a message beside the field, keeps the typing and writes no
     el.value = '2026-02-31';
   });
   await form.getByRole('button', { name: 'Record position' }).click();
-  await expect(form.getByText('As-of date must be a real date (YYYY-MM-DD).')).toBeVisible();
+  await expect(form.locator('.field').getByText('As-of date must be a real date (YYYY-MM-DD).')).toBeVisible();
   await expect(form.getByLabel('Summary')).toHaveValue('Typed text that must survive');
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before);
 });

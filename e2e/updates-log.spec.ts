@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { test, expect, count, idOf } from './fixtures';
+import { test, expect, count, idOf, openChange } from './fixtures';
 
 const ARMS = () => idOf(`SELECT id FROM negotiations WHERE name = 'US–Russia strategic stability'`);
 const PEACE = () => idOf(`SELECT id FROM negotiations WHERE name = 'Russia–Ukraine peace talks (US-mediated)'`);
@@ -61,14 +61,12 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await form.getByLabel('Reliability (Admiralty)').selectOption('B');
   await form.getByLabel('Credibility of the claim').selectOption('2');
 
-  const positionSection = form.locator('details', { hasText: 'New position' });
-  await positionSection.getByText('New position', { exact: true }).click();
+  const positionSection = await openChange(form, 'New position');
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   await positionSection.getByLabel('Issue').selectOption({ label: 'New START extension' });
   await positionSection.getByLabel('Stance').selectOption('opposes');
   await positionSection.getByLabel('Position summary').fill('Beijing refuses to join a trilateral treaty.');
-  const statusSection = form.locator('details', { hasText: 'Status change' });
-  await statusSection.getByText('Status change', { exact: true }).click();
+  const statusSection = await openChange(form, 'Status change');
   await statusSection.getByLabel('Issue').selectOption({ label: 'Military-to-military dialogue' });
   await statusSection.getByLabel('New status').selectOption('implementing');
 
@@ -122,6 +120,9 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   await expect(page.getByLabel('From a round')).toHaveValue(String(roundA));
   await expect(page.getByLabel('To a round')).toHaveValue(String(roundB));
   const newStart = page.getByRole('region', { name: 'New START extension' });
+  // One line per issue; the evidence folded beneath it.
+  await expect(newStart.getByRole('paragraph').first()).toContainText('China shifted (no stated position → opposes)');
+  await newStart.getByText('Evidence').click();
   await expect(newStart.getByRole('row', { name: /China/ })).toContainText('no stated position');
   await expect(newStart.getByRole('row', { name: /China/ })).toContainText('Beijing refuses');
   const milMil = page.getByRole('region', { name: 'Military-to-military dialogue' });
@@ -136,8 +137,7 @@ test('the since-last-round view of the Russia–Ukraine talks compares Abu Dhabi
   await page.goto(`/negotiations/${PEACE()}/since-last-round?from=${round('Abu Dhabi round 1')}&to=${round('Abu Dhabi round 2')}`);
   await expect(page.getByRole('status').filter({ hasText: 'Changes dated after' })).toContainText('Abu Dhabi round 1 (held, 24 Jan 2026) up to Abu Dhabi round 2 (held, 5 Feb 2026)');
   const donbas = page.getByRole('region', { name: 'Donbas status' });
-  await expect(donbas).toContainText('under discussion');
-  await expect(donbas).toContainText('deadlocked');
+  await expect(donbas.getByRole('paragraph').first()).toContainText('Donbas status: under discussion → deadlocked');
   await expect(page.getByRole('region', { name: 'Prisoner exchanges' })).toContainText('agreed');
 });
 
@@ -151,12 +151,11 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
     el.type = 'text';
     el.value = '2026-02-31';
   });
-  const positionSection = form.locator('details', { hasText: 'New position' });
-  await positionSection.getByText('New position', { exact: true }).click();
+  const positionSection = await openChange(form, 'New position');
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   const before = { updates: count(`SELECT count(*) n FROM updates`), positions: count(`SELECT count(*) n FROM positions`) };
   await form.getByRole('button', { name: 'Log update' }).click();
-  await expect(form.getByText(/^Not a date we can read\. Write a day \(5 May 2025\)/)).toBeVisible();
+  await expect(form.locator('.field').getByText(/^Not a date we can read\. Write a day \(5 May 2025\)/)).toBeVisible();
   await expect(positionSection.getByText('Summary is required.')).toBeVisible();
   await expect(form.getByLabel('What happened')).toHaveValue('Typed text that must survive');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Military-to-military dialogue')).toBeChecked();
@@ -167,7 +166,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
   await form.getByLabel('Outlet').fill('Somewhere');
   await form.getByLabel('URL').fill('javascript:alert(1)');
   await form.getByRole('button', { name: 'Log update' }).click();
-  await expect(form.getByText('Give a full http:// or https:// address.')).toBeVisible();
+  await expect(form.locator('.field').getByText('Give a full http:// or https:// address.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before.updates);
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before.positions);
   expect(count(`SELECT count(*) n FROM sources WHERE outlet = 'Somewhere'`)).toBe(0);

@@ -17,7 +17,18 @@ export function trendDirection(delta: number): TrendDirection {
   return delta < 0 ? 'converging' : delta > 0 ? 'diverging' : 'unchanged';
 }
 
-export const TREND_ARROWS: Record<TrendDirection, string> = { converging: '↘', diverging: '↗', unchanged: '→' };
+// As CrisisWatch's readers read them: up is better (the parties came closer), down is worse.
+export const TREND_ARROWS: Record<TrendDirection, string> = { converging: '▲', diverging: '▼', unchanged: '=' };
+
+/** The trend written out, as the dashboard shows it: "▼ diverging, 3 → 4 of 4". */
+export function describeTrend(trend: Trend): string {
+  const top = DISTANCES[DISTANCES.length - 1];
+  if (!trend.direction) return `distance ${trend.latest} of ${top}, one judgement`;
+  return `${TREND_ARROWS[trend.direction]} ${trend.direction}, ${trend.previous} → ${trend.latest} of ${top}`;
+}
+
+/** The scale in one line, for a column header. */
+export const TREND_LEGEND = `distance ${DISTANCE_LABELS[0].replace(' — ', ' ')} … ${DISTANCE_LABELS[4].replace(' — ', ' ')}; ▲ closer, ▼ further apart`;
 
 export type Trend = { latest: number; previous: number | null; delta: number | null; direction: TrendDirection | null };
 

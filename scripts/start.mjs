@@ -1,9 +1,10 @@
 // `npm start`: check the configuration, prepare the database, build when needed, serve. Demo mode is the default.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { serve } from './serve.mjs';
 import { demoBanner, isBuildStale, withServerHeap } from './start-helpers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -50,6 +51,5 @@ if (isBuildStale(root)) {
 
 if (config.DEMO === 'on') console.log(demoBanner(config.NEXTAUTH_URL));
 
-const server = spawn(bin('next'), ['start', '-p', env.PORT], { cwd: root, env: withServerHeap(env), stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+console.log(`Serving with ${config.WORKERS} worker${config.WORKERS === 1 ? '' : 's'} (WORKERS).`);
+serve({ workers: config.WORKERS, port: env.PORT, env: withServerHeap(env) });

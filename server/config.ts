@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -42,6 +43,8 @@ const ConfigSchema = z
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url({ error: (issue) => `NEXTAUTH_URL must be an address such as https://tracker.example.org, not "${String(issue.input)}".` }).optional(),
     PORT: wholeNumber('PORT', 'a port number (1–65535)', 1, 65535).default(DEFAULT_PORT),
+    // How many server processes `npm start` runs on the one port (scripts/serve.mjs); one per core unless told.
+    WORKERS: wholeNumber('WORKERS', 'a whole number of server processes (1–64)', 1, 64).default(os.availableParallelism()),
     // Applied by scripts/start-helpers.mjs withServerHeap, which also holds the default.
     TRACKER_HEAP_MB: wholeNumber('TRACKER_HEAP_MB', 'a whole number of megabytes', 1, Number.MAX_SAFE_INTEGER).optional(),
     // How many proxies stand in front of the server: which X-Forwarded-For entry the login limit believes (server/http/client-address.ts).

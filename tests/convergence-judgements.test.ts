@@ -33,9 +33,9 @@ describe('convergence', () => {
   it('maps deltas to arrows', () => {
     expect(trendOf([])).toBeNull();
     expect(trendOf([3])).toEqual({ latest: 3, previous: null, delta: null, direction: null });
-    expect(TREND_ARROWS[trendOf([4, 2])!.direction!]).toBe('↘');
-    expect(TREND_ARROWS[trendOf([1, 3])!.direction!]).toBe('↗');
-    expect(TREND_ARROWS[trendOf([2, 2])!.direction!]).toBe('→');
+    expect(TREND_ARROWS[trendOf([4, 2])!.direction!]).toBe('▲');
+    expect(TREND_ARROWS[trendOf([1, 3])!.direction!]).toBe('▼');
+    expect(TREND_ARROWS[trendOf([2, 2])!.direction!]).toBe('=');
   });
 
   it('records and replaces a judgement per round, in round order, for analysts only', () => {

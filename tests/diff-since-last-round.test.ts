@@ -7,6 +7,7 @@ import { roundPoints, sinceLastRound } from '@/db/queries/since-last-round';
 import { nameOf, TODAY } from './since-last-round-points';
 import { groupByRound, timeline } from '@/db/queries/timeline';
 import { wholeInstance } from '@/db/queries/access';
+import { bottomLine } from '@/lib/bottom-line';
 
 function seeded() {
   const db = freshDb();
@@ -39,6 +40,10 @@ describe('what changed since the last round', () => {
     expect(russia.before).toBeNull();
     expect(russia.after).toMatchObject({ stance: 'opposes' });
     expect(russia.changed).toBe(true);
+    // Russia's first recorded position is news, not a move; Donbas moved by its status.
+    expect(russia.movement).toBe('first_recorded');
+    expect(donbas.moved).toBe(true);
+    expect(bottomLine(donbas)).toMatch(/^under discussion → deadlocked; position first recorded for .*Russia \(opposes\)/);
 
     const prisoners = byTitle.get('Prisoner exchanges')!;
     expect(prisoners).toMatchObject({ statusBefore: 'under_discussion', statusAfter: 'agreed', changed: true });
@@ -54,6 +59,8 @@ describe('what changed since the last round', () => {
     const byTitle = new Map(diff.issues.map((i) => [i.title, i]));
     // Initial statuses were logged at the end of Abu Dhabi 1, inside this window.
     expect(byTitle.get('Donbas status')).toMatchObject({ statusBefore: null, statusAfter: 'under_discussion', changed: true });
+    // A first recorded status is not a move either.
+    expect(byTitle.get('Donbas status')!.moved).toBe(byTitle.get('Donbas status')!.parties.some((p) => p.movement !== null && p.movement !== 'first_recorded'));
     expect(byTitle.get('Ceasefire monitoring')!.changed).toBe(false);
 
     // A round compared with itself compares nothing, and says so instead of showing "0 moved".

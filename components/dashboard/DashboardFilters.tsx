@@ -15,8 +15,7 @@ export function DashboardFilters({
 }) {
   const select = (name: string, text: string, options: FilterOption[], value?: string | number) => <FilterSelect id={`dash-${name}`} name={name} label={text} all="all" value={value} options={options} />;
   return (
-    <form method="get" action="/" className="panel" role="search" aria-label="Filter the dashboard">
-      <h2 style={{ marginTop: 0 }}>Filters</h2>
+    <form method="get" action="/" className="filter-bar" role="search" aria-label="Filter the dashboard">
       <div className="filters">
         {select('negotiation', 'Negotiation', negotiations, params.negotiation)}
         {select('party', 'Party', parties, params.party)}
@@ -26,11 +25,11 @@ export function DashboardFilters({
           <label htmlFor="dash-stale">Quiet for (days)</label>
           <input id="dash-stale" type="number" name="stale" min={1} max={3650} defaultValue={params.stale} />
         </div>
+        <div className="filter-actions">
+          <button type="submit">Apply filters</button>
+          <Link href="/">Clear</Link>
+        </div>
       </div>
-      <p className="row">
-        <button type="submit">Apply filters</button>
-        <Link href="/">Clear filters</Link>
-      </p>
     </form>
   );
 }

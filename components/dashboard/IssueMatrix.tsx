@@ -6,7 +6,7 @@ import { TrendArrow } from '@/components/TrendArrow';
 import { WideMatrix } from './WideMatrix';
 import { daysBetween, formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import type { Trend } from '@/lib/convergence';
+import { TREND_LEGEND, type Trend } from '@/lib/convergence';
 
 // A cell shows the gist; the issue page has the whole position. Keeps a 200-issue matrix light.
 const CELL_CHARS = 180;
@@ -30,7 +30,9 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
             <tr>
               <th scope="col">Issue</th>
               <th scope="col">Status</th>
-              <th scope="col">Trend</th>
+              <th scope="col">
+                Trend <span className="small muted legend">({TREND_LEGEND})</span>
+              </th>
               <th scope="col">Key date</th>
               {block.parties.map((p) => (
                 <PartyColumnHeader key={p.id} party={p} empty={empty.has(p.id)} />
@@ -43,16 +45,17 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
                 <th scope="row">
                   <Link href={`/issues/${row.id}`}>{row.title}</Link>
                   <div className="muted small">{label(row.priority)} priority</div>
+                  <div className="small">{row.lastActivityAt ? `last event ${formatDate(row.lastActivityAt.slice(0, 10))}` : 'nothing recorded yet'}</div>
                 </th>
-                <td>
+                <td data-label="Status">
                   <StatusBadge status={row.status} />
                 </td>
-                <td>
+                <td data-label="Trend">
                   <Link href={`/issues/${row.id}/convergence`}>
                     <TrendArrow trend={trends.get(row.id)} />
                   </Link>
                 </td>
-                <td>
+                <td data-label="Key date" data-none={row.keyDate ? undefined : true}>
                   {row.keyDate ? (
                     <>
                       <div>{formatDate(row.keyDate)}</div>
@@ -64,7 +67,7 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
                   )}
                 </td>
                 {block.parties.map((p) => (
-                  <PositionCell key={p.id} cell={row.cells[p.id]} empty={empty.has(p.id)} />
+                  <PositionCell key={p.id} party={p.shortName || p.name} cell={row.cells[p.id]} empty={empty.has(p.id)} />
                 ))}
               </tr>
             ))}
@@ -75,9 +78,10 @@ export function IssueMatrix({ block, trends, today }: { block: MatrixBlock; tren
   );
 }
 
-function PositionCell({ cell, empty }: { cell: MatrixCell | undefined; empty: boolean }) {
+function PositionCell({ party, cell, empty }: { party: string; cell: MatrixCell | undefined; empty: boolean }) {
+  // data-label names the party where the table becomes one card per issue (a phone): globals.css.
   return (
-    <td className="cell" data-empty-party={empty || undefined}>
+    <td className="cell" data-label={party} data-empty-party={empty || undefined} data-none={cell ? undefined : true}>
       {cell ? (
         <>
           <StanceBadge stance={cell.stance} />

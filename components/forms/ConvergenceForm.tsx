@@ -23,7 +23,7 @@ export function ConvergenceForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Record a convergence judgement" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="issueId" value={issueId} />
       {/* The round is chosen below, so the form carries each round's version and the chosen one is checked. */}
       {rounds.map((r) => (

@@ -16,7 +16,7 @@ export function NewGroupForm({ action }: { action: Action }) {
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Group updates" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <TextField label="Label" name="label" defaultValue={v.label} errors={e.label} required hint="The event the updates report, e.g. “Prisoner exchange at Abu Dhabi round 2”." />
       <TextField label="Update numbers" name="updateIds" defaultValue={v.updateIds} errors={e.updateIds} required hint="At least two, separated by commas: 12, 15." />
       <TextArea label="Note" name="note" defaultValue={v.note} errors={e.note} rows={2} />
@@ -47,7 +47,7 @@ export function MarkForm({
   const current = consistent === true ? 'consistent' : consistent === false ? 'inconsistent' : 'unmarked';
   return (
     <form action={formAction} className="stack" aria-label="Judge the reports" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="corroborationId" value={corroborationId} />
       <VersionField version={version} />
       <SelectField
@@ -75,7 +75,7 @@ export function AddMemberForm({ action, corroborationId }: { action: Action; cor
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Add an update to the group" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="corroborationId" value={corroborationId} />
       <TextField label="Update number" name="updateId" type="number" defaultValue={v.updateId} errors={e.updateId} required />
       <div>
@@ -89,7 +89,7 @@ export function RemoveMemberForm({ action, corroborationId, updateId }: { action
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} aria-label={`Remove update ${updateId} from the group`}>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="corroborationId" value={corroborationId} />
       <input type="hidden" name="updateId" value={updateId} />
       <ConfirmButton question={`Take update ${updateId} out of this group?`} yes="Yes, take it out">
@@ -117,7 +117,7 @@ export function GroupPairForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={`Group updates ${updateA} and ${updateB}`} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="updateA" value={updateA} />
       <input type="hidden" name="updateB" value={updateB} />
       {existingGroup ? (

@@ -53,7 +53,7 @@ export function HomeworkForm({
   const sent = state.ok ? undefined : state.values;
   return (
     <form key={submissions} action={formAction} className="stack" aria-label={item ? 'Refine homework' : 'New homework'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {item && <input type="hidden" name="homeworkId" value={item.id} />}
       {item && <VersionField version={item.version} />}
@@ -131,7 +131,7 @@ export function HomeworkStatusForm({
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="Change homework status" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="homeworkId" value={homeworkId} />
       <VersionField version={version} />
       <SelectField

@@ -25,7 +25,7 @@ export function IssueForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={issue ? 'Edit issue' : 'New issue'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {issue ? (
         <>
           <input type="hidden" name="issueId" value={issue.id} />

@@ -16,7 +16,7 @@ export function AddMemberForm({ action, negotiationId, users }: { action: Action
   const e = state.errors ?? {};
   return (
     <form key={state.ok ? state.message : 'form'} action={formAction} className="stack" aria-label="Add a member" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       <div className="grid-2">
         <SelectField label="User" name="userId" options={users} placeholder="Choose a user" defaultValue={state.ok ? '' : v.userId} errors={e.userId} />
@@ -44,7 +44,7 @@ export function MemberRoleForm({ action, negotiationId, member }: { action: Acti
       <input type="hidden" name="userId" value={member.userId} />
       <SelectField label="Role here" name="role" options={ROLE_OPTIONS} defaultValue={sentText(state.values).role ?? member.role} errors={state.errors?.role} />
       <SubmitButton>Change role</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
     </form>
   );
 }
@@ -56,7 +56,7 @@ export function RemoveMemberForm({ action, negotiationId, member }: { action: Ac
       <input type="hidden" name="negotiationId" value={negotiationId} />
       <input type="hidden" name="userId" value={member.userId} />
       <SubmitButton pendingLabel="Removing…">Remove</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
     </form>
   );
 }

@@ -28,7 +28,7 @@ export function NegotiationForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Negotiation" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {negotiation && <VersionField version={negotiation.version} />}
       <TextField label="Name" name="name" defaultValue={v.name ?? negotiation?.name} errors={e.name} required hint="For example “Russia–Ukraine peace talks (US-mediated)”." />
       <TextArea label="Description" name="description" defaultValue={v.description ?? negotiation?.description} errors={e.description} rows={3} />

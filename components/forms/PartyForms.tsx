@@ -16,7 +16,7 @@ export function PartyForm({ action, party, submitLabel }: { action: Action; part
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={party ? 'Edit party' : 'New party'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {party && <VersionField version={party.version} />}
       <div className="grid-2">
         <TextField label="Name" name="name" defaultValue={v.name ?? party?.name} errors={e.name} required hint="e.g. “United States”: one party in every negotiation." />
@@ -40,7 +40,7 @@ export function ActorForm({ action, negotiations, parties }: { action: Action; n
   const only = (options: Option[]) => (options.length === 1 ? String(options[0].value) : undefined);
   return (
     <form action={formAction} className="stack" aria-label="New actor" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <div className="grid-2">
         <TextField
           label="Name"
@@ -76,7 +76,7 @@ export function AffiliationForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="inline-form" aria-label={`${affiliation.actorName} in ${affiliation.negotiationName}`} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <VersionField version={affiliation.version} />
       <TextField label="Title" name="title" defaultValue={v.title ?? affiliation.title} errors={e.title} />
       <TextField label="From" name="startsOn" type="date" defaultValue={v.startsOn ?? affiliation.startsOn ?? ''} errors={e.startsOn} />

@@ -35,7 +35,7 @@ export function PositionForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label={`New position of ${partyName}`} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="issueId" value={issueId} />
       <input type="hidden" name="partyId" value={partyId} />
       <input type="hidden" name="basedOn" value={current?.id ?? ''} />

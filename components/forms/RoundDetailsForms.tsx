@@ -32,7 +32,7 @@ export function DelegationsForm({
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="Delegation heads" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="roundId" value={roundId} />
       <VersionField version={version} />
       <div className="grid-2">
@@ -71,7 +71,7 @@ export function AgendaForm({
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="Agenda" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="roundId" value={roundId} />
       <VersionField version={version} />
       <CheckboxGroup
@@ -95,7 +95,7 @@ export function OutcomeForm({ action, roundId, issues, sources }: { action: Acti
   const e = state.errors ?? {};
   return (
     <form key={submissions} action={formAction} className="stack" aria-label="New outcome" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="roundId" value={roundId} />
       <TextArea label="Outcome" name="text" defaultValue={v.text} errors={e.text} rows={2} required />
       <SelectField label="Issue" name="issueId" options={issues} placeholder="— not about one issue —" defaultValue={v.issueId} errors={e.issueId} />

@@ -48,7 +48,7 @@ export function RoundForm({
   const [status, setStatus] = useState(v.status ?? round?.status ?? 'planned');
   return (
     <form key={submissions} action={formAction} className="stack" aria-label={round ? 'Round facts' : 'New round'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {round && <input type="hidden" name="roundId" value={round.id} />}
       {round && <VersionField version={round.version} />}

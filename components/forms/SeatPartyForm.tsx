@@ -30,7 +30,7 @@ export function SeatPartyForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className={seated ? 'inline-form' : 'stack'} aria-label={seated ? `Seat of ${seated.name}` : 'Seat a party'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="negotiationId" value={negotiationId} />
       {/* 0 on the form that seats a party: seating one another analyst seated meanwhile is refused too. */}
       <VersionField version={seated?.version ?? 0} />

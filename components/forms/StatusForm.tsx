@@ -32,7 +32,7 @@ export function StatusForm({
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Change status" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <input type="hidden" name="issueId" value={issueId} />
       <VersionField version={version} />
       <div className="grid-2">

@@ -30,7 +30,7 @@ export function UpdateForm({
   const negotiation = negotiations.find((n) => String(n.id) === negotiationId) ?? negotiations[0];
   return (
     <form action={formAction} className="stack" aria-label={editing ? 'Edit update' : 'Log an update'} noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {editing ? (
         <>
           <input type="hidden" name="updateId" value={editing.updateId} />

@@ -18,7 +18,7 @@ export function NewUserForm({ action, passwordRules }: { action: Action; passwor
   return (
     // Keyed on success so the fields empty for the next user.
     <form key={state.ok ? state.message : 'form'} action={formAction} className="stack" aria-label="New user" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       <div className="grid-2">
         <TextField label="Email" name="email" type="email" autoComplete="off" defaultValue={state.ok ? '' : v.email} errors={e.email} required />
         <TextField label="Name" name="name" defaultValue={state.ok ? '' : v.name} errors={e.name} required />
@@ -43,7 +43,7 @@ export function UserRoleForm({ action, user }: { action: Action; user: Row }) {
       <VersionField version={user.version} />
       <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={sentText(state.values).role ?? user.role} errors={state.errors?.role} />
       <SubmitButton>Change role</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
     </form>
   );
 }
@@ -56,7 +56,7 @@ export function UserDisabledForm({ action, user }: { action: Action; user: Row }
       <VersionField version={user.version} />
       <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
       <SubmitButton>{user.disabled ? 'Enable' : 'Disable'}</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
     </form>
   );
 }
@@ -69,7 +69,7 @@ export function PasswordResetForm({ action, user }: { action: Action; user: Row 
       <VersionField version={user.version} />
       <TextField label="New password" name="password" type="password" autoComplete="new-password" errors={state.errors?.password} />
       <SubmitButton>Reset password</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
     </form>
   );
 }

@@ -21,7 +21,7 @@ export function CreateTokenForm({ action }: { action: (state: State, data: FormD
   const e = state.errors ?? {};
   return (
     <form action={formAction} className="stack" aria-label="Create a token" noValidate>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {state.token && <NewToken token={state.token} />}
       <TextField
         key={state.token ?? 'form'}

@@ -167,11 +167,4 @@ export function MultiSelectField({
   );
 }
 
-export function FormMessage({ ok, message }: { ok?: boolean; message?: string }) {
-  if (!message) return null;
-  return (
-    <p className={`alert ${ok ? 'success' : 'error'}`} role={ok ? 'status' : 'alert'}>
-      {message}
-    </p>
-  );
-}
+export { FormMessage } from './FormMessage';

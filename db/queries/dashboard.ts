@@ -12,6 +12,8 @@ export type MatrixRow = {
   priority: string;
   keyDate: string | null;
   keyDateLabel: string;
+  /** The latest event date of anything recorded on the issue (db/mutations/last-event.ts), if any. */
+  lastActivityAt: string | null;
   cells: Record<number, MatrixCell>;
 };
 export type MatrixBlock = {
@@ -58,6 +60,7 @@ export function dashboardMatrix(db: DB, scope: ReaderScope, filters: DashboardFi
       priority: issues.priority,
       keyDate: issues.keyDate,
       keyDateLabel: issues.keyDateLabel,
+      lastActivityAt: issues.lastActivityAt,
     })
     .from(issues)
     .where(

@@ -15,6 +15,8 @@ export type Deadline = {
   when: string;
   /** Vague (not a single day): once its window has passed it is shown "overdue (estimated)". */
   estimated: boolean;
+  /** Its whole window lies before the day listed from (a vague date, still planned or owed: overdue (estimated)). */
+  passed: boolean;
   /** What reports said of an undated round ("after the elections"). */
   approx: string;
   title: string;
@@ -102,7 +104,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     owners: string | null;
   }[];
 
-  const all: Deadline[] = [
+  const all: Omit<Deadline, 'passed'>[] = [
     ...keyDates.map((k) => ({
       kind: 'key_date' as const,
       ...dated(k.date, 'day', ''),
@@ -142,6 +144,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     })),
   ];
   return all
+    .map((d) => ({ ...d, passed: !!fromDate && d.until !== null && d.until < fromDate }))
     .filter((d) => !fromDate || !d.date || d.estimated || d.date >= fromDate)
     .sort((a, b) => (a.until ?? '9999').localeCompare(b.until ?? '9999') || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title));
 }

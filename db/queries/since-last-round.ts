@@ -5,10 +5,12 @@ import { citationFields, type Citation } from './citation';
 import { groupBy } from '@/lib/group-by';
 import { chooseComparison, roundDate, type AskedPoints, type RoundPoint } from '@/lib/since-last-round';
 import { sees, type ReaderScope } from './access';
+import { issueMoved, movementOf, type Movement } from '@/lib/bottom-line';
 
 type PositionState = { stance: string; summary: string; asOf: string; citation: Citation | null } | null;
 
-export type PartyDiff = { partyId: number; partyName: string; partyShort: string; before: PositionState; after: PositionState; changed: boolean };
+/** `changed`: a version of the position is dated between the points; `movement`: what it did then (lib/bottom-line.ts), else null. */
+export type PartyDiff = { partyId: number; partyName: string; partyShort: string; before: PositionState; after: PositionState; changed: boolean; movement: Movement | null };
 export type IssueDiff = {
   id: number;
   title: string;
@@ -17,7 +19,10 @@ export type IssueDiff = {
   statusChanged: boolean;
   statusCitations: Citation[];
   parties: PartyDiff[];
+  /** Anything recorded between the points, first recordings included. */
   changed: boolean;
+  /** A move: a status went from one to another, or a position moved (lib/bottom-line.ts issueMoved). */
+  moved: boolean;
 };
 
 /** Every round of the negotiation, in sequence order, each a point the view can compare at (dated by lib/since-last-round.ts roundDate). */
@@ -109,25 +114,22 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
     const statusWindow = statuses.filter((s) => inWindow(s.on));
     const partyDiffs = seated.map((party): PartyDiff => {
       const pair = `${issue.id}:${party.id}`;
-      return {
-        partyId: party.id,
-        partyName: party.name,
-        partyShort: party.shortName,
-        before: before.get(pair) ?? null,
-        after: after.get(pair) ?? null,
-        changed: movedInWindow.has(pair),
-      };
+      const [was, is] = [before.get(pair) ?? null, after.get(pair) ?? null];
+      const changed = movedInWindow.has(pair);
+      return { partyId: party.id, partyName: party.name, partyShort: party.shortName, before: was, after: is, changed, movement: changed ? movementOf(was, is) : null };
     });
     const statusChanged = statusWindow.length > 0;
+    const statusBefore = lastAt(statuses, start)?.toStatus ?? null;
     return {
       id: issue.id,
       title: issue.title,
-      statusBefore: lastAt(statuses, start)?.toStatus ?? null,
+      statusBefore,
       statusAfter: lastAt(statuses, end)?.toStatus ?? null,
       statusChanged,
       statusCitations: statusWindow.map(citationOf).filter((c): c is Citation => c !== null),
       parties: partyDiffs,
       changed: statusChanged || partyDiffs.some((p) => p.changed),
+      moved: issueMoved({ statusChanged, statusBefore, parties: partyDiffs }),
     };
   });
   return { choices, comparison, issues: diffs, updates: windowUpdates };

@@ -187,6 +187,23 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
     .where(visible(scope, homework.negotiationId))
     .orderBy(asc(homework.id))
     .all();
+  // The current positions: a position change in the form starts from the one it replaces, so nothing is wiped.
+  const currentPositions = db
+    .select({
+      negotiationId: issues.negotiationId,
+      id: positions.id,
+      issueId: positions.issueId,
+      partyId: positions.partyId,
+      stance: positions.stance,
+      flexibility: positions.flexibility,
+      summary: positions.summary,
+      redLines: positions.redLines,
+      asOf: positions.asOf,
+    })
+    .from(positions)
+    .innerJoin(issues, eq(issues.id, positions.issueId))
+    .where(and(eq(positions.isCurrent, true), visible(scope, issues.negotiationId)))
+    .all();
   return {
     negotiations: negs.map((n) => {
       const seated = seats.filter((s) => s.negotiationId === n.id);
@@ -197,6 +214,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
         actors: people.get(n.id) ?? [],
         rounds: roundRows.filter((r) => r.negotiationId === n.id).map(({ id, name, status }) => ({ id, name, status })),
         homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
+        positions: currentPositions.filter((p) => p.negotiationId === n.id).map(({ negotiationId: _, ...p }) => p),
       };
     }),
     sources: updateSourceChoices(db, scope),

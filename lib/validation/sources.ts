@@ -17,13 +17,19 @@ export type NewSource = z.infer<typeof NewSourceSchema>;
 /** Fields of a new source inside a bigger form are prefixed `source.`. */
 const PREFIX = 'source.';
 
+/** What an analyst types about an article; the grades have defaults, so a form always sends them. */
+const TYPED = ['outlet', 'title', 'url', 'publishedOn', 'quote'] as const;
+export const HALF_FILLED_SOURCE = 'Give the outlet this source comes from, or clear the source’s other fields: a source without its outlet is not saved.';
+
 /**
- * A new source typed into a bigger form (fields prefixed `source.`), used when its outlet is filled in.
+ * A new source typed into a bigger form (fields prefixed `source.`), used when anything of it is typed. Half a
+ * source (a URL or a quote without its outlet) is refused, never dropped without a word.
  * Errors come back under the prefixed names so they show beside the right field.
  */
 function parseNewSource(values: FormValues): { source: NewSource | null; errors?: undefined } | { source?: undefined; errors: FieldErrors } {
   const fields = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (k.startsWith(PREFIX) ? [[k.slice(PREFIX.length), v]] : [])));
-  if (!String(fields.outlet ?? '').trim()) return { source: null };
+  const typed = (name: string) => String(fields[name] ?? '').trim() !== '';
+  if (!typed('outlet')) return TYPED.some(typed) ? { errors: { [`${PREFIX}outlet`]: [HALF_FILLED_SOURCE] } } : { source: null };
   const parsed = NewSourceSchema.safeParse(fields);
   if (parsed.success) return { source: parsed.data };
   return { errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [`${PREFIX}${k}`, v])) };

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
 import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES, label } from '@/lib/domain';
 import type { FieldErrors, FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
+import { formatDate } from '@/lib/dates';
 import type { NegotiationChoice } from './choices';
 
 // Each change is a section of fields named `<section>.<field>` (lib/validation/updates.ts), used when filled in.
@@ -24,9 +26,12 @@ export function ItsChanges({ state, negotiation }: { state: FormState; negotiati
   // A section opens when it carries a value (flexibility always does) or a message.
   const open = (prefix: string) =>
     Object.entries(section.v).some(([k, val]) => k.startsWith(`${prefix}.`) && val !== '' && !/flexibility$/.test(k)) || Object.keys(section.e).some((k) => k.startsWith(`${prefix}.`));
+  const sections = ['position', 'statusChange', 'newHomework', 'homeworkStatus'];
+  // Folded as one, so the common path (text, date, issue, party, source) passes it with one key.
   return (
-    <div className="stack">
-      <p className="small muted">Changes this update brings (optional). They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
+    <details className="stack changes" open={sections.some(open)}>
+      <summary>Changes this update brings (optional)</summary>
+      <p className="small muted">They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
       <details open={open('position')}>
         <summary>New position</summary>
         <NewPosition {...section} {...choices} />
@@ -43,27 +48,47 @@ export function ItsChanges({ state, negotiation }: { state: FormState; negotiati
         <summary>Homework status</summary>
         <HomeworkStatus {...section} />
       </details>
-    </div>
+    </details>
   );
 }
 
-function NewPosition({ v, e, parties, issues }: Section & Choices) {
+/**
+ * A party's new position, started from its current one on the issue (prefilled, shown as "now"), so that what
+ * the analyst leaves untouched (the red lines, say) is kept rather than wiped. `basedOn` is the version the form
+ * started from: a position changed by someone else meanwhile is refused, not overwritten.
+ */
+function NewPosition({ v, e, parties, issues, negotiation }: Section & Choices) {
+  const [partyId, setPartyId] = useState(v['position.partyId'] ?? '');
+  const [issueId, setIssueId] = useState(v['position.issueId'] ?? '');
+  const current = negotiation.positions.find((p) => String(p.partyId) === partyId && String(p.issueId) === issueId);
+  // Values sent with a refused save win over the current position: nothing typed is lost either.
+  const typed = v['position.summary'] !== undefined;
+  const start = (field: 'stance' | 'flexibility' | 'summary' | 'redLines', fallback = '') => (typed ? v[`position.${field}`] : undefined) ?? current?.[field] ?? fallback;
   return (
     <>
       <div className="grid-2">
-        <SelectField label="Party" name="position.partyId" options={parties} placeholder={choose} defaultValue={v['position.partyId']} errors={e['position.partyId']} />
-        <SelectField label="Issue" name="position.issueId" options={issues} placeholder={choose} defaultValue={v['position.issueId']} errors={e['position.issueId']} />
-        <SelectField label="Stance" name="position.stance" options={optionsOf(STANCES)} placeholder={choose} defaultValue={v['position.stance']} errors={e['position.stance']} />
-        <SelectField
-          label="Flexibility"
-          name="position.flexibility"
-          options={optionsOf(FLEXIBILITIES)}
-          defaultValue={v['position.flexibility'] ?? 'unknown'}
-          errors={e['position.flexibility']}
-        />
+        <SelectField label="Party" name="position.partyId" options={parties} placeholder={choose} value={partyId} onChange={setPartyId} errors={e['position.partyId']} />
+        <SelectField label="Issue" name="position.issueId" options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e['position.issueId']} />
       </div>
-      <TextArea label="Position summary" name="position.summary" defaultValue={v['position.summary']} errors={e['position.summary']} rows={2} />
-      <TextArea label="Red lines" name="position.redLines" defaultValue={v['position.redLines']} errors={e['position.redLines']} rows={2} />
+      {current ? (
+        <div className="panel small" aria-label="Current position">
+          <strong>Now</strong> (as of {formatDate(current.asOf)}): {label(current.stance)}, flexibility {label(current.flexibility)} — {current.summary}
+          {current.redLines && <div>Red lines: {current.redLines}</div>}
+          <div className="muted">Below, the position after this update: change what moved, keep the rest.</div>
+        </div>
+      ) : (
+        partyId && issueId && <p className="small muted">No position recorded yet for this party on this issue: this will be its first.</p>
+      )}
+      {/* Mounted again for each party and issue, so the fields start from that pair's current position. */}
+      <div key={`${partyId}:${issueId}`} className="stack">
+        <input type="hidden" name="position.basedOn" value={current ? String(current.id) : ''} />
+        <div className="grid-2">
+          <SelectField label="Stance" name="position.stance" options={optionsOf(STANCES)} placeholder={choose} defaultValue={start('stance')} errors={e['position.stance']} />
+          <SelectField label="Flexibility" name="position.flexibility" options={optionsOf(FLEXIBILITIES)} defaultValue={start('flexibility', 'unknown')} errors={e['position.flexibility']} />
+        </div>
+        <TextArea label="Position summary" name="position.summary" defaultValue={start('summary')} errors={e['position.summary']} rows={2} />
+        <TextArea label="Red lines" name="position.redLines" defaultValue={start('redLines')} errors={e['position.redLines']} rows={2} />
+      </div>
     </>
   );
 }

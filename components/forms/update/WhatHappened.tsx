@@ -29,7 +29,8 @@ export function WhatHappened({ state, start, negotiation }: { state: FormState; 
           required
           hint="Not when you log it; as precisely as reported: 5 Feb 2026, May 2025, late 2025."
         />
-        <TextField label="Time (optional)" name="occurredTime" type="time" defaultValue={v.occurredTime ?? start.occurredTime ?? ''} errors={e.occurredTime} hint="24-hour, if known." />
+        {/* Typed, not a time picker: one Tab stop instead of three on the common path. */}
+        <TextField label="Time (optional)" name="occurredTime" defaultValue={v.occurredTime ?? start.occurredTime ?? ''} errors={e.occurredTime} hint="24-hour HH:MM, if known." />
         <SelectField
           key={`round-${negotiation.id}`}
           label="Round"

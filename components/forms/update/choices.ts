@@ -8,7 +8,11 @@ export type NegotiationChoice = {
   actors: { id: number; name: string; title: string }[];
   rounds: { id: number; name: string; status: string }[];
   homework: { id: number; title: string; status: string }[];
+  /** Each party's current position on each issue: what a position change starts from. */
+  positions: CurrentPosition[];
 };
+
+export type CurrentPosition = { id: number; issueId: number; partyId: number; stance: string; flexibility: string; summary: string; redLines: string; asOf: string };
 
 export type CitableSource = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string; credibility: number; quote: string };
 

@@ -7,6 +7,7 @@ import { getNegotiation } from '@/db/queries/negotiations';
 import { sinceLastRound, type IssueDiff, type PartyDiff } from '@/db/queries/since-last-round';
 import { describePoint, type Point } from '@/lib/since-last-round';
 import { label } from '@/lib/domain';
+import { bottomLine } from '@/lib/bottom-line';
 import { readerToday } from '@/server/reader-time';
 import { Markdown } from '@/components/Markdown';
 import { requireReader } from '@/server/auth/reader';
@@ -37,7 +38,8 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
   // Shared by every reader who sees the same negotiations until the next write (db/read-cache.ts).
   const diff = cachedRead(db, scope, ['since-last-round', id, JSON.stringify(asked), today], (seen) => sinceLastRound(db, seen, id, asked, today));
   const { comparison } = diff;
-  const changed = diff.issues.filter((i) => i.changed);
+  const moved = diff.issues.filter((i) => i.moved);
+  const firstRecorded = diff.issues.filter((i) => i.changed && !i.moved);
   const unchanged = diff.issues.filter((i) => !i.changed);
   const dated = diff.choices.filter((r) => r.date);
   const roundChoices = dated.map((r) => ({ value: r.id, label: `${r.name} (${label(r.status)}, ${formatDate(r.date)})` }));
@@ -66,14 +68,21 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
             Changes dated after {describePoint(comparison.from)} up to {describePoint(comparison.to)}.
             {comparison.reversed && ' The later point was given first: compared from the earlier to the later.'}
           </p>
-          <h2>Issues that moved ({changed.length})</h2>
-          {changed.length === 0 && <p className="panel muted">No status or position changed between these points.</p>}
-          {changed.map((issue) => (
-            <IssueChange key={issue.id} issue={issue} />
-          ))}
+          <h2>Bottom line: {moved.length === 1 ? '1 issue moved' : `${moved.length} issues moved`}</h2>
+          {moved.length === 0 ? (
+            <p className="panel muted">No status or position moved between these points.</p>
+          ) : (
+            <IssueLines issues={moved} label="Issues that moved" />
+          )}
+          {firstRecorded.length > 0 && (
+            <>
+              <h2>First recorded, not a move ({firstRecorded.length})</h2>
+              <IssueLines issues={firstRecorded} label="Issues with first recordings only" />
+            </>
+          )}
           <h2>No change</h2>
           {unchanged.length === 0 ? (
-            <p className="muted">Every issue moved.</p>
+            <p className="muted">Something was recorded on every issue.</p>
           ) : (
             <ul className="panel" aria-label="Issues without change">
               {unchanged.map((i) => (
@@ -128,12 +137,33 @@ function PointFieldset({ end, point, rounds }: { end: 'from' | 'to'; point: Poin
   );
 }
 
-function IssueChange({ issue }: { issue: IssueDiff }) {
+/** One line per issue, its bottom line (lib/bottom-line.ts); the evidence folded beneath it. */
+function IssueLines({ issues, label: name }: { issues: IssueDiff[]; label: string }) {
   return (
-    <section className="panel" aria-labelledby={`diff-${issue.id}`}>
-      <h3 id={`diff-${issue.id}`}>
-        <Link href={`/issues/${issue.id}`}>{issue.title}</Link>
-      </h3>
+    <ul className="panel bottom-line" aria-label={name}>
+      {issues.map((issue) => (
+        <li key={issue.id}>
+          <section aria-labelledby={`diff-${issue.id}`}>
+            <p>
+              <Link id={`diff-${issue.id}`} href={`/issues/${issue.id}`}>
+                {issue.title}
+              </Link>
+              : {bottomLine(issue)}
+            </p>
+            <details>
+              <summary className="small">Evidence</summary>
+              <IssueEvidence issue={issue} />
+            </details>
+          </section>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function IssueEvidence({ issue }: { issue: IssueDiff }) {
+  return (
+    <>
       <p>
         Status:{' '}
         {issue.statusChanged ? (
@@ -177,7 +207,7 @@ function IssueChange({ issue }: { issue: IssueDiff }) {
             .join(', ')}
         </p>
       )}
-    </section>
+    </>
   );
 }
 

@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { test, expect, count, idOf, openChange } from './fixtures';
+import { HALF_FILLED_SOURCE } from '@/lib/validation/sources';
+
+// Logging an update loses nothing the analyst typed or the tracker held: a position change starts from the
+// current position (its red lines kept), half a source is refused beside its field, and a refusal is summed up
+// at the top of the form, focused, each problem a link to its field.
+
+const ISSUE = 'E2E verification regime';
+const RED_LINES = 'No on-site inspections of non-deployed warheads';
+const ARMS = () => idOf(`SELECT id FROM negotiations WHERE name = 'US–Russia strategic stability'`);
+const US = () => idOf(`SELECT id FROM parties WHERE name = 'United States'`);
+
+// An issue of its own, with a current position that has red lines, so that no other spec's facts move.
+test.beforeAll(() => {
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  try {
+    const issue = db.prepare(`INSERT INTO issues (negotiation_id, title, status, sort_order) VALUES (?, ?, 'under_discussion', 990)`).run(ARMS(), ISSUE);
+    db.prepare(`INSERT INTO positions (issue_id, party_id, summary, stance, red_lines, flexibility, as_of) VALUES (?, ?, 'Wants verification restored', 'conditional', ?, 'moderate', '2026-02-01')`).run(
+      issue.lastInsertRowid,
+      US(),
+      RED_LINES,
+    );
+  } finally {
+    db.close();
+  }
+});
+
+test.afterAll(() => {
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  try {
+    db.pragma('foreign_keys = ON');
+    const issue = idOf(`SELECT id FROM issues WHERE title = ?`, ISSUE);
+    db.prepare(`DELETE FROM updates WHERE id IN (SELECT update_id FROM update_issues WHERE issue_id = ?)`).run(issue);
+    db.prepare(`DELETE FROM issues WHERE id = ?`).run(issue);
+  } finally {
+    db.close();
+  }
+});
+
+test('a position changed through the update form starts from the current one, and keeps its red lines', async ({ analystPage: page }) => {
+  const issueId = idOf(`SELECT id FROM issues WHERE title = ?`, ISSUE);
+  await page.goto(`/updates/new?issue=${issueId}`);
+  const form = page.getByRole('form', { name: 'Log an update' });
+  await form.getByLabel('What happened').fill('Washington said it would not accept verification without on-site inspections.');
+  const position = await openChange(form, 'New position');
+  await position.getByLabel('Party').selectOption({ label: 'United States' });
+  await position.getByLabel('Issue').selectOption({ label: ISSUE });
+  // Before → after: what stands now is shown, and the fields start from it.
+  await expect(position.locator('[aria-label="Current position"]')).toContainText('conditional');
+  await expect(position.locator('[aria-label="Current position"]')).toContainText(RED_LINES);
+  await expect(position.getByLabel('Position summary')).toHaveValue('Wants verification restored');
+  await expect(position.getByLabel('Red lines')).toHaveValue(RED_LINES);
+  await position.getByLabel('Stance').selectOption('opposes');
+  await form.getByRole('button', { name: 'Log update' }).click();
+  await expect(page).toHaveURL(/\/updates\/\d+\?logged=1$/);
+
+  const now = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+  try {
+    const current = now.prepare(`SELECT stance, red_lines redLines, summary FROM positions WHERE issue_id = ? AND party_id = ? AND is_current = 1`).get(issueId, US());
+    expect(current).toEqual({ stance: 'opposes', redLines: RED_LINES, summary: 'Wants verification restored' });
+  } finally {
+    now.close();
+  }
+});
+
+test('half a source is refused beside its Outlet, summed up at the top with focus on it, and nothing is written', async ({ analystPage: page }) => {
+  const issueId = idOf(`SELECT id FROM issues WHERE title = ?`, ISSUE);
+  await page.goto(`/updates/new?issue=${issueId}`);
+  const form = page.getByRole('form', { name: 'Log an update' });
+  await form.getByLabel('What happened').fill('A report with a link but no outlet.');
+  await form.getByText('Add a new source').click();
+  await form.getByLabel('URL').fill('https://www.ft.com/content/verification');
+  const before = { updates: count(`SELECT count(*) n FROM updates`), sources: count(`SELECT count(*) n FROM sources`) };
+  await form.getByRole('button', { name: 'Log update' }).click();
+
+  const summary = form.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: HALF_FILLED_SOURCE })).toBeVisible();
+  await expect(form.getByLabel('Outlet')).toHaveAttribute('aria-invalid', 'true');
+  // The link takes the reader to the field.
+  await summary.getByRole('link', { name: HALF_FILLED_SOURCE }).click();
+  await expect(form.getByLabel('Outlet')).toBeFocused();
+  // Everything typed is still there, and nothing was written.
+  await expect(form.getByLabel('What happened')).toHaveValue('A report with a link but no outlet.');
+  await expect(form.getByLabel('URL')).toHaveValue('https://www.ft.com/content/verification');
+  expect(count(`SELECT count(*) n FROM updates`)).toBe(before.updates);
+  expect(count(`SELECT count(*) n FROM sources`)).toBe(before.sources);
+});
