@@ -72,6 +72,46 @@ describe('what an analyst types', () => {
   });
 });
 
+describe('the edges of what the parser reads', () => {
+  const reads = (text: string, reportedOn: string | null = null) => parsePartialDate(text, reportedOn).ok;
+  it('reads whole texts only, never a date inside other words', () => {
+    for (const text of ['x2025-05-05', '2025-05-05x', '123 May 2025', '5 May 2025 extra', 'May 5 20255', '2025-5', '2025-00', '2025-13', 'x2025-05', '2025-05x', 'late', 'late 2025 again', '12025', '20251', 'spring 2025', 'May', '5 May', 'x 5 May 2025']) {
+      expect(reads(text), text).toBe(false);
+    }
+    for (const text of ['2025-12', '2025-01', 'May. 2025', 'Sep 2025', '5 Sep. 2025', 'May 5 2025', '5,May,2025']) expect(reads(text), text).toBe(true);
+  });
+
+  it('takes years from 1900 to 2199', () => {
+    expect([reads('1899'), reads('1900'), reads('2199'), reads('2200')]).toEqual([false, true, true, false]);
+    expect([reads('May 1899'), reads('May 1900'), reads('late 2199'), reads('late 2200')]).toEqual([false, true, true, false]);
+  });
+
+  it('reads "about", "approx." and "c." before a day, and a label only with its day', () => {
+    for (const text of ['approx 5 Feb 2026', 'approx. 5 Feb 2026', 'c. 5 Feb 2026', 'circa 5 Feb 2026', 'Around 5 Feb 2026']) {
+      expect(read(text, null), text).toEqual({ date: '2026-02-05', precision: 'approx', label: '' });
+    }
+    for (const text of ['about 5 Feb 2026 or so', 'xabout 5 Feb 2026', '5 Feb 2026 (approx.) x', 'about May 2026', 'talks (from 5 Feb 2026) x', 'talks (from May 2026)', 'x(from 5 Feb 2026)']) {
+      expect(reads(text), text).toBe(false);
+    }
+    expect(read('  after  the elections   (approx. 5 Feb 2026) ', null)).toEqual({ date: '2026-02-05', precision: 'approx', label: 'after the elections' });
+    expect(read('In The Coming Weeks (from 5 Feb 2026)', null).label).toBe('in the coming weeks');
+    expect(read('  in   the coming weeks  ').label).toBe('in the coming weeks');
+    expect(normalise({ date: '2026-02-05', precision: 'approx', label: '  after the elections ' }).label).toBe('after the elections');
+  });
+
+  it('takes 200 characters, not 201, and a label-free precision from nothing', () => {
+    const label = 'x'.repeat(179);
+    expect(`${label} (approx. 5 Feb 2026)`).toHaveLength(200);
+    expect(read(` ${label} (approx. 5 Feb 2026) `, null).label).toBe(label);
+    expect(messageOf(`x${label} (approx. 5 Feb 2026)`, null)).toBe('At most 200 characters.');
+    expect(messageOf(` ${'y'.repeat(199)} `)).toMatch(/^Not a date we can read/);
+    expect(storedDate('2026-02-05', null, null)).toEqual({ date: '2026-02-05', precision: 'day', label: '' });
+    expect(storedDate('2026-02-05', 'approx', null)).toEqual({ date: '2026-02-05', precision: 'approx', label: '' });
+    expect(partialDateInput({ date: '2026-02-05', precision: 'approx', label: 'after the elections' })).toBe('after the elections (approx. 5 Feb 2026)');
+    expect(partialDateInput(null)).toBe('');
+  });
+});
+
 describe('what a reader is shown', () => {
   it('words each precision as reported, with the estimated end of a phrase', () => {
     expect(formatPartialDate(read('5 May 2025'))).toBe('5 May 2025');
