@@ -13,6 +13,7 @@ const MUTATE = [
   'lib/corroboration.ts',
   'lib/position-change.ts',
   'lib/dates.ts',
+  'lib/partial-date.ts',
   'lib/paging.ts',
   'lib/ids.ts',
   'lib/links.ts',

@@ -9,6 +9,7 @@ import { openDatabase } from '@/db';
 import { lastEventOnSql } from '@/db/mutations/last-event';
 import { appendPosition } from '@/db/mutations/position-chain';
 import { hashPassword } from '@/server/auth/password';
+import { storedColumns } from '@/lib/partial-date';
 import {
   FLEXIBILITIES,
   ISSUE_STATUSES,
@@ -171,7 +172,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
     const affiliation = ins('affiliations', ['negotiation_id', 'actor_id', 'party_id', 'title', 'created_at']);
     const issue = ins('issues', ['id', 'negotiation_id', 'title', 'description', 'status', 'priority', 'key_date', 'key_date_label', 'sort_order', 'last_activity_at', 'created_at', 'created_by']);
     const statusChange = ins('status_changes', ['issue_id', 'from_status', 'to_status', 'changed_on', 'note', 'created_at', 'created_by']);
-    const round = ins('rounds', ['id', 'negotiation_id', 'sequence', 'name', 'venue', 'starts_on', 'ends_on', 'approx_date', 'format', 'status', 'summary', 'created_at', 'created_by']);
+    const round = ins('rounds', ['id', 'negotiation_id', 'sequence', 'name', 'venue', 'starts_on', 'starts_on_precision', 'starts_on_label', 'starts_on_until', 'ends_on', 'format', 'status', 'summary', 'created_at', 'created_by']);
     const agenda = ins('round_agenda', ['round_id', 'issue_id']);
     const delegation = ins('round_delegations', ['round_id', 'party_id', 'head']);
     const outcome = ins('outcomes', ['round_id', 'issue_id', 'text', 'created_at', 'created_by']);
@@ -229,7 +230,9 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
         }
         const status = planned ? 'planned' : chance(rng, 0.04) ? 'cancelled' : 'held';
         const r: Round = { id: roundId, seq, day, status };
-        round.run(roundId, id, seq, `${venue} ${seq}`, venue, day === null ? null : isoDay(day), day === null ? null : isoDay(day + int(rng, 0, 2)), approx, pick(rng, ROUND_FORMATS), status, status === 'held' ? paragraph(rng, 2, 5) : '', isoStamp(day ?? LAST_HELD_DAY, rng), pick(rng, writers));
+        // A round planned in words is counted from the last held round's day, as an analyst logging it then would (lib/partial-date.ts).
+        const start = day !== null ? storedColumns({ date: isoDay(day), precision: 'day', label: '' }) : storedColumns({ date: isoDay(LAST_HELD_DAY), precision: 'approx', label: approx });
+        round.run(roundId, id, seq, `${venue} ${seq}`, venue, start.date, start.precision, start.label, start.until, day === null ? null : isoDay(day + int(rng, 0, 2)), pick(rng, ROUND_FORMATS), status, status === 'held' ? paragraph(rng, 2, 5) : '', isoStamp(day ?? LAST_HELD_DAY, rng), pick(rng, writers));
         const onAgenda = sample(rng, neg.issues, int(rng, 2, 5));
         for (const i of onAgenda) agenda.run(roundId, i);
         for (const p of seats) delegation.run(roundId, p, `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`);
@@ -272,7 +275,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
           sourceCount += 1;
           const o = pick(rng, OUTLETS);
           const cites = sourceCount > 1 && chance(rng, 0.05) ? pick(rng, recent.length ? recent : [1]) : null;
-          sourceRows.push([sourceCount, o.outlet, `${pick(rng, TOPICS)}: ${sentence(rng).slice(0, 80)}`, chance(rng, 0.7) ? `https://news.example/${o.outlet.replace(/\W+/g, '-').toLowerCase()}/${sourceCount}` : null, date, chance(rng, 0.1) ? 1 : 0, sentence(rng), o.reliability, int(rng, 1, 6), cites, isoStamp(day, rng), pick(rng, writers)]);
+          sourceRows.push([sourceCount, o.outlet, `${pick(rng, TOPICS)}: ${sentence(rng).slice(0, 80)}`, chance(rng, 0.7) ? `https://news.example/${o.outlet.replace(/\W+/g, '-').toLowerCase()}/${sourceCount}` : null, date, chance(rng, 0.1) ? 'approx' : 'day', sentence(rng), o.reliability, int(rng, 1, 6), cites, isoStamp(day, rng), pick(rng, writers)]);
           recent.push(sourceCount);
           if (recent.length > 50) recent.shift();
         }
@@ -301,7 +304,7 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
     const write = (statement: ReturnType<typeof ins>, rows: Row[]) => {
       for (const row of rows) statement.run(...row);
     };
-    write(ins('sources', ['id', 'outlet', 'title', 'url', 'published_on', 'published_on_approx', 'quote', 'reliability', 'credibility', 'cites_source_id', 'created_at', 'created_by']), sourceRows);
+    write(ins('sources', ['id', 'outlet', 'title', 'url', 'published_on', 'published_on_precision', 'quote', 'reliability', 'credibility', 'cites_source_id', 'created_at', 'created_by']), sourceRows);
     write(ins('updates', ['id', 'negotiation_id', 'body', 'occurred_on', 'occurred_time', 'round_id', 'author_id', 'created_at']), updateRows);
     write(ins('update_issues', ['update_id', 'issue_id']), links.issues);
     write(ins('update_parties', ['update_id', 'party_id']), links.parties);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Deadline } from '@/db/queries/deadlines';
-import { daysBetween, formatDate } from '@/lib/dates';
+import { daysBetween } from '@/lib/dates';
 import { hrefOf } from '@/lib/links';
 import { DaysLeft } from './Badges';
 
@@ -23,8 +23,8 @@ export function DeadlineList({ deadlines, today, showNegotiation = true }: { dea
         <tbody>
           {deadlines.map((d) => (
             <tr key={d.uid}>
-              <td>{d.date ? formatDate(d.date) : <span className="muted">{d.approx || 'no date yet'}</span>}</td>
-              <td>{d.date ? <DaysLeft days={daysBetween(today, d.date)} /> : '—'}</td>
+              <td>{d.date ? d.when : <span className="muted">{d.approx || 'no date yet'}</span>}</td>
+              <td>{d.until ? <DaysLeft days={daysBetween(today, d.until)} estimated={d.estimated} /> : '—'}</td>
               <td>
                 <Link href={hrefOf(d.target)}>{d.title}</Link>
                 {d.detail && <div className="muted small">{d.detail}</div>}

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/dates';
+import { formatStoredDate } from '@/lib/partial-date';
 
 export type Citation = {
   sourceId: number | null;
@@ -6,6 +6,9 @@ export type Citation = {
   sourceTitle: string | null;
   sourceUrl: string | null;
   sourcePublishedOn: string | null;
+  /** How precisely the publication date is known: "5 Feb 2026 (approx.)", as every export words it. */
+  sourcePublishedOnPrecision?: string | null;
+  sourcePublishedOnLabel?: string | null;
   sourceReliability: string | null;
   sourceCredibility?: number | null;
   sourceQuote: string | null;
@@ -28,7 +31,7 @@ export function SourceCitation({ citation, showQuote = true }: { citation: Citat
           citation.sourceOutlet
         )}
         {citation.sourceTitle ? `, “${citation.sourceTitle}”` : ''}
-        {citation.sourcePublishedOn ? `, ${formatDate(citation.sourcePublishedOn)}` : ''}{' '}
+        {citation.sourcePublishedOn ? `, ${formatStoredDate(citation.sourcePublishedOn, citation.sourcePublishedOnPrecision, citation.sourcePublishedOnLabel)}` : ''}{' '}
         <abbr title="Admiralty grading: source reliability A–F, claim credibility 1–6">({grade})</abbr>
       </span>
     </div>

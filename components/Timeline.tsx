@@ -14,7 +14,7 @@ export function Timeline({ events, showIssue = true, emptyText = 'Nothing logged
         <li key={e.key} className={`timeline-${e.kind}`}>
           <div className="row">
             <strong>
-              <time dateTime={e.date}>{formatDate(e.date)}</time>
+              <time dateTime={e.date}>{e.when ?? formatDate(e.date)}</time>
               {e.kind === 'update' && e.time ? ` ${e.time}` : ''}
             </strong>
             <span className="badge">{e.kind === 'update' ? 'update' : e.kind === 'position' ? 'position' : 'status'}</span>

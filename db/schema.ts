@@ -22,6 +22,7 @@ import {
   NEGOTIATION_ACCESS,
   MEMBER_ROLES,
   TOKEN_SCOPES,
+  DATE_PRECISIONS,
 } from '@/lib/domain';
 
 // Timestamps are ISO-8601 strings (UTC); calendar dates are 'YYYY-MM-DD'.
@@ -218,7 +219,9 @@ export const sources = sqliteTable(
     title: text('title').notNull().default(''),
     url: text('url'),
     publishedOn: text('published_on'),
-    publishedOnApprox: integer('published_on_approx', { mode: 'boolean' }).notNull().default(false),
+    // How precisely the date is known (lib/partial-date.ts); published_on is its window's first day.
+    publishedOnPrecision: text('published_on_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    publishedOnLabel: text('published_on_label').notNull().default(''),
     quote: text('quote').notNull().default(''),
     reliability: text('reliability', { enum: RELIABILITIES }).notNull().default('F'),
     credibility: integer('credibility').notNull().default(6),
@@ -240,9 +243,15 @@ export const rounds = sqliteTable(
     sequence: integer('sequence').notNull(),
     name: text('name').notNull(),
     venue: text('venue').notNull().default(''),
+    // A round can be planned before it has dates: "May 2025", or "in the coming weeks" counted from the
+    // report's day (lib/partial-date.ts). starts_on is the window's first day, starts_on_until its last,
+    // what a vague round is sorted by and what makes homework due at it overdue (estimated).
     startsOn: text('starts_on'),
+    startsOnPrecision: text('starts_on_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    startsOnLabel: text('starts_on_label').notNull().default(''),
+    startsOnUntil: text('starts_on_until'),
     endsOn: text('ends_on'),
-    // "in the coming weeks": a round can be planned before it has dates.
+    // What reports said of the dates, beside them ("late January 2026 (dates approximate)").
     approxDate: text('approx_date').notNull().default(''),
     format: text('format', { enum: ROUND_FORMATS }).notNull(),
     status: text('status', { enum: ROUND_STATUSES }).notNull(),
@@ -314,6 +323,8 @@ export const updates = sqliteTable(
     body: text('body').notNull(),
     // When it happened, which is not when it was logged.
     occurredOn: text('occurred_on').notNull(),
+    occurredOnPrecision: text('occurred_on_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    occurredOnLabel: text('occurred_on_label').notNull().default(''),
     occurredTime: text('occurred_time'),
     roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
     authorId: integer('author_id')
@@ -431,6 +442,10 @@ export const homework = sqliteTable(
     assignedRoundId: integer('assigned_round_id').references(() => rounds.id, { onDelete: 'set null' }),
     dueRoundId: integer('due_round_id').references(() => rounds.id, { onDelete: 'set null' }),
     dueOn: text('due_on'),
+    dueOnPrecision: text('due_on_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
+    dueOnLabel: text('due_on_label').notNull().default(''),
+    // The last day of the due date's window: the day after it, the item is overdue.
+    dueOnUntil: text('due_on_until'),
     status: text('status', { enum: HOMEWORK_STATUSES }).notNull().default('open'),
     resolution: text('resolution').notNull().default(''),
     // Logged as reported ("a list of homework"), refined later.

@@ -27,7 +27,7 @@ const update = (n: number) => ({
 
 export const SANDBOX: NegotiationDocument = {
   format: 'negotiation-tracker/negotiation',
-  version: 2,
+  version: 3,
   negotiation: { name: SANDBOX_NAME, description: 'What the authorization probes write to.' },
   parties: [
     { key: 'party:A', name: SANDBOX_PARTY, shortName: 'MPA', description: '', role: 'party', note: '' },

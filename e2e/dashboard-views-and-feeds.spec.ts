@@ -7,8 +7,10 @@ test('a shared dashboard URL restores the filtered view', async ({ viewerPage: p
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Donbas status');
   await expect(rows.first()).toContainText('deadlocked');
-  // The lists behind the first line's counts fold away beneath the issues.
-  await page.getByText(/^Needs attention: /).click();
+  // The lists behind the first line's counts fold away beneath the issues; open at once while anything is overdue
+  // (the demo's Round 3 homework, overdue by estimate since its "coming weeks" passed).
+  const attention = page.locator('details', { has: page.getByText(/^Needs attention: /) }).first();
+  if ((await attention.getAttribute('open')) === null) await page.getByText(/^Needs attention: /).click();
   await expect(page.getByRole('region', { name: 'Needs attention' })).toContainText('Russia on Donbas status');
 });
 

@@ -87,3 +87,43 @@ test('half a source is refused beside its Outlet, summed up at the top with focu
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before.updates);
   expect(count(`SELECT count(*) n FROM sources`)).toBe(before.sources);
 });
+
+test('the common path (text, date, issue, party, source) is under 12 Tab stops, and the Lavrov update logs by keyboard alone', async ({ analystPage: page }) => {
+  const peace = idOf(`SELECT id FROM negotiations WHERE name = 'Russia–Ukraine peace talks (US-mediated)'`);
+  await page.goto(`/updates/new?negotiation=${peace}`);
+  const form = page.getByRole('form', { name: 'Log an update' });
+  await form.getByLabel('What happened').focus();
+  const stops: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const here = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      return `${el.tagName}:${el.name || el.textContent?.trim()}`;
+    });
+    stops.push(here);
+    if (here === 'BUTTON:Log update') break;
+    await page.keyboard.press('Tab');
+  }
+  expect(stops.length, stops.join(' → ')).toBeLessThan(12);
+
+  // The seed article's Lavrov statement, by keyboard: type, Tab, arrows and Space.
+  await form.getByLabel('What happened').focus();
+  await page.keyboard.type('Lavrov dismissed the security guarantees as "nonsense" (FT).');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('2026-02-05');
+  await page.keyboard.press('Tab'); // time
+  await page.keyboard.press('Tab'); // round
+  await page.keyboard.press('Tab'); // issues: Donbas status first
+  await page.keyboard.press('ArrowDown'); // Security guarantees
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // parties: United States first
+  await page.keyboard.press('ArrowDown'); // Russia
+  await page.keyboard.press('Space');
+  await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Security guarantees')).toBeChecked();
+  await expect(form.getByRole('group', { name: 'Parties' }).getByLabel('Russia')).toBeChecked();
+  const before = count(`SELECT count(*) n FROM updates`);
+  await form.getByRole('button', { name: 'Log update' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/updates\/\d+\?logged=1$/);
+  expect(count(`SELECT count(*) n FROM updates`)).toBe(before + 1);
+});

@@ -6,7 +6,9 @@ const RUSSIA = () => idOf(`SELECT id FROM parties WHERE short_name = 'RU'`);
 const ROUND = (name: string) => idOf(`SELECT id FROM rounds WHERE name = ?`, name);
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-test('homework assigned at Abu Dhabi round 2 and due at the planned Round 3 is not overdue', async ({ analystPage: page }) => {
+// Round 3 was reported "in the coming weeks" on 5 Feb 2026: once that window (to 19 Mar 2026) has passed, its homework is
+// overdue by estimate, on the board, the round page and the dashboard (issue 17.3).
+test('homework assigned at Abu Dhabi round 2 and due at the planned Round 3 reads overdue (estimated) once its window has passed', async ({ analystPage: page }) => {
   const title = `Draft monitoring map ${unique()}`;
   await page.goto(`/homework/new?negotiation=${PEACE()}`);
   const form = page.getByRole('form', { name: 'New homework' });
@@ -20,9 +22,35 @@ test('homework assigned at Abu Dhabi round 2 and due at the planned Round 3 is n
   await page.goto(`/homework?negotiation=${PEACE()}`);
   const row = page.getByRole('row', { name: new RegExp(title) });
   await expect(row).toContainText('Abu Dhabi round 2');
-  await expect(row).toContainText('Round 3');
+  await expect(row).toContainText('Round 3, in the coming weeks (est. by 19 Mar 2026)');
   await expect(row).toContainText('open');
-  await expect(row).not.toContainText('overdue');
+  await expect(row).toContainText('overdue (estimated)');
+
+  await page.goto(`/rounds/${ROUND('Round 3')}`);
+  await expect(page.getByText('in the coming weeks (est. by 19 Mar 2026)').first()).toBeVisible();
+  await expect(page.getByText('overdue (estimated)').first()).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Overdue homework' })).toContainText('due at Round 3, in the coming weeks (est. by 19 Mar 2026): overdue (estimated)');
+});
+
+test('a round entered as "May 2025" reads "May 2025" on its page and in the negotiation, with no invented day', async ({ analystPage: page }) => {
+  const name = `E2E spring round ${unique()}`;
+  await page.goto(`/negotiations/${ARMS()}/rounds/new`);
+  const form = page.getByRole('form', { name: 'New round' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Status').selectOption('held');
+  await form.getByLabel('Start date').fill('sometime in spring');
+  await form.getByRole('button', { name: 'Create round' }).click();
+  await expect(form.locator('.field').getByText(/^Not a date we can read\. Write a day \(5 May 2025\), a month \(May 2025\)/)).toBeVisible();
+  expect(count(`SELECT count(*) n FROM rounds WHERE name = ?`, name)).toBe(0);
+
+  await form.getByLabel('Start date').fill('May 2025');
+  await form.getByRole('button', { name: 'Create round' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('May 2025', { exact: true })).toBeVisible();
+  await page.goto(`/negotiations/${ARMS()}`);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('May 2025');
+  await expect(page.getByRole('row', { name: new RegExp(name) })).not.toContainText('1 May 2025');
 });
 
 test('a due round that is held turns open homework overdue, on the board and on the round page', async ({ analystPage: page }) => {
@@ -47,7 +75,7 @@ test('a due round that is held turns open homework overdue, on the board and on 
   await page.goto(`/negotiations/${arms}/rounds/new`);
   form = page.getByRole('form', { name: 'New round' });
   await form.getByLabel('Name').fill(roundB);
-  await form.getByLabel('Approximate date').fill('in the coming weeks');
+  await form.getByLabel('Start date').fill('in the coming weeks');
   await form.getByRole('button', { name: 'Create round' }).click();
   await expect(page.getByRole('heading', { name: roundB })).toBeVisible();
   const roundBId = ROUND(roundB);
@@ -249,7 +277,7 @@ test('homework due at a round that is then cancelled reads "due round cancelled"
     const form = page.getByRole('form', { name: 'New round' });
     await form.getByLabel('Name').fill(name);
     if (startsOn) await form.getByLabel('Start date').fill(startsOn);
-    else await form.getByLabel('Approximate date').fill('in the coming weeks');
+    else await form.getByLabel('Start date').fill('in the coming weeks');
     await form.getByRole('button', { name: 'Create round' }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
   }

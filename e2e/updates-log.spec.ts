@@ -154,7 +154,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
   await positionSection.getByLabel('Party').selectOption({ label: 'China' });
   const before = { updates: count(`SELECT count(*) n FROM updates`), positions: count(`SELECT count(*) n FROM positions`) };
   await form.getByRole('button', { name: 'Log update' }).click();
-  await expect(form.locator('.field').getByText('Date it happened must be a real date (YYYY-MM-DD).')).toBeVisible();
+  await expect(form.locator('.field').getByText(/^Not a date we can read\. Write a day \(5 May 2025\)/)).toBeVisible();
   await expect(positionSection.getByText('Summary is required.')).toBeVisible();
   await expect(form.getByLabel('What happened')).toHaveValue('Typed text that must survive');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Military-to-military dialogue')).toBeChecked();

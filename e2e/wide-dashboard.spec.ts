@@ -42,7 +42,7 @@ function wideTalks(name: string): NegotiationDocument {
   const speaking = Array.from({ length: PARTIES }, (_, i) => i + 1).filter((n) => !SILENT.includes(n));
   return {
     format: 'negotiation-tracker/negotiation',
-    version: 2,
+    version: 3,
     negotiation: { name, description: 'Generated: more parties than fit on one screen.' },
     parties: Array.from({ length: PARTIES }, (_, i) => ({
       key: party(i + 1),

@@ -51,6 +51,11 @@ export type RoundFormat = (typeof ROUND_FORMATS)[number];
 export const ROUND_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
+// How precisely a report dates something (lib/partial-date.ts): a day, a month, a year, a third of a
+// year ("late 2025"), or approximate ("in the coming weeks", counted from the report's day).
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'early', 'mid', 'late', 'approx'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 // 'overdue' is never stored: it is computed from the due round or date (lib/homework.ts isOverdue).
 /** Homework a party still owes. */
 export const PENDING_HOMEWORK_STATUSES = ['open', 'in_progress'] as const;
@@ -64,6 +69,7 @@ const LABELS: Record<string, string> = {
   agreed_in_principle: 'agreed in principle',
   no_position: 'no stated position',
   in_progress: 'in progress',
+  overdue_estimated: 'overdue (estimated)',
 };
 
 /** The words an analyst reads for a stored enum value. */

@@ -4,6 +4,8 @@ import { xmlSafe } from '@/lib/xml-safe';
 export type CalendarEvent = {
   uid: string;
   date: string;
+  /** The last day of a vague date's window ("May 2025": 31 May): the all-day event spans it. The date alone when left out. */
+  until?: string;
   summary: string;
   description: string;
   url?: string;
@@ -63,7 +65,7 @@ export function toICalendar(name: string, events: CalendarEvent[], host: string,
       `UID:${e.uid}@${host}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(e.date)}`,
-      `DTEND;VALUE=DATE:${compact(nextDay(e.date))}`,
+      `DTEND;VALUE=DATE:${compact(nextDay(e.until && e.until > e.date ? e.until : e.date))}`,
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(description)}`,
       ...(classification ? [`CLASS:${classification}`] : []),

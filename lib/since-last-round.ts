@@ -1,4 +1,5 @@
 import { formatDate } from './dates';
+import { sortKey, storedDate } from './partial-date';
 import { label, type RoundStatus } from './domain';
 
 // "What changed since the last round" compares two points in time: each a round (held, planned or
@@ -17,7 +18,15 @@ export type Comparison =
   | { ok: false; problem: string; from: Point | null; to: Point | null };
 
 /** A round's reference date: its last day, else its first. */
-export const roundDate = (r: { endsOn: string | null; startsOn: string | null }): string | null => r.endsOn ?? r.startsOn;
+/**
+ * The day a round is compared at: its last day, else the last day of its start's window ("May 2025": 31 May).
+ * A round known only by a phrase ("in the coming weeks") has no such day: it is no point of comparison.
+ */
+export function roundDate(r: { endsOn: string | null; startsOn: string | null; startsOnPrecision?: string; startsOnLabel?: string }): string | null {
+  if (r.endsOn) return r.endsOn;
+  const start = storedDate(r.startsOn, r.startsOnPrecision, r.startsOnLabel);
+  return start && start.precision !== 'approx' ? sortKey(start) : null;
+}
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDay = (value: string) => ISO_DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;

@@ -131,9 +131,10 @@ describe('overdue homework', () => {
     homework(peace, 'Withdrawal mechanics', '2026-02-10');
     homework(peace, 'Monitoring arrangements', '2026-01-20');
     homework(arms, 'Data exchange', '2026-01-01');
+    const dayPrecise = { dueOnPrecision: 'day', dueOnLabel: '', dueRoundStartsOnPrecision: null, dueRoundStartsOnLabel: null, estimated: false };
     expect(overdueHomework(db, wholeInstance(db), '2026-03-01', peace.negotiationId)).toEqual([
-      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
-      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Monitoring arrangements', negotiationName: 'Peace talks', dueOn: '2026-01-20', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, ...dayPrecise, owners: 'A, B' },
+      { id: expect.any(Number), title: 'Withdrawal mechanics', negotiationName: 'Peace talks', dueOn: '2026-02-10', dueRoundName: null, dueRoundStatus: null, dueRoundStartsOn: null, ...dayPrecise, owners: 'A, B' },
     ]);
     expect(overdueHomework(db, wholeInstance(db), '2026-03-01').map((h) => h.title)).toEqual(['Data exchange', 'Monitoring arrangements', 'Withdrawal mechanics']);
     expect(countOverdueHomework(db, wholeInstance(db), '2026-03-01', peace.negotiationId)).toBe(2);

@@ -21,6 +21,7 @@ import { renderMarkdown } from '@/lib/exports/markdown';
 import { renderPdf } from '@/lib/exports/pdf';
 import { parseDocumentText } from '@/lib/interchange/parse';
 import { validateDocument } from '@/lib/interchange/validate';
+import { datesInVersion2 } from './fixtures/dates-in-version-2';
 import type { NegotiationDocumentV1 } from '@/lib/interchange/schema-v1';
 import { NotFoundError } from '@/lib/errors';
 import type { DB } from '@/db';
@@ -91,7 +92,7 @@ describe('the sentence that says a round was cancelled', () => {
   });
 
   it('names a source by its outlet, and the one it reports through', () => {
-    const source = { id: 1, outlet: 'El País', title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: '', reliability: 'B', credibility: 3, citedOutlet: null };
+    const source = { id: 1, outlet: 'El País', title: '', url: null, publishedOn: null, publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: '', reliability: 'B', credibility: 3, citedOutlet: null };
     expect(cancellationSourceName(source)).toBe('El País');
     expect(cancellationSourceName({ ...source, citedOutlet: 'TASS' })).toBe('El País citing TASS');
     expect(cancellationSourceName(null)).toBeNull();
@@ -264,6 +265,7 @@ describe('the interchange document', () => {
       ...structuredClone(GAZA),
       version: 1,
       actors: GAZA.actors.map((a) => ({ key: a.key, name: a.name, title: a.affiliations[0].title, party: a.affiliations[0].party })),
+      ...datesInVersion2(GAZA),
     };
     v1.rounds[0].status = 'cancelled';
     const parsed = validateDocument(v1);

@@ -15,13 +15,15 @@ describe('deadlines', () => {
     expect(expiry?.date).toBe('2026-02-05');
     expect(all.find((d) => d.kind === 'key_date' && d.date === '2026-08-05')).toBeTruthy();
     const round3 = all.find((d) => d.kind === 'round');
-    expect(round3?.date).toBeNull();
-    expect(round3?.approx).toBe('in the coming weeks');
-    expect(all.some((d) => d.kind === 'homework' && d.detail.includes('due at Round 3'))).toBe(true);
-    // From a date after the expiry, the expiry is gone but undated items stay.
+    // "In the coming weeks", as the reports of 5 Feb 2026 said: a window counted from them, sorted by its end.
+    expect(round3).toMatchObject({ date: '2026-02-05', until: '2026-03-19', when: 'in the coming weeks (est. by 19 Mar 2026)', estimated: true });
+    expect(all.some((d) => d.kind === 'homework' && d.detail.includes('due at Round 3') && d.when === round3?.when)).toBe(true);
+    expect(all.findIndex((d) => d.title === 'End of the reported six-month good-faith observance')).toBeGreaterThan(all.indexOf(round3!));
+    // From a date after the expiry, the expiry is gone but vague items stay, their window passed or not.
     const later = listDeadlines(db, wholeInstance(db), '2026-03-01');
     expect(later.find((d) => d.title === 'New START expires')).toBeUndefined();
     expect(later.some((d) => d.kind === 'round')).toBe(true);
+    expect(listDeadlines(db, wholeInstance(db), '2026-12-01').some((d) => d.kind === 'round')).toBe(true);
   });
 
   it('counts days left on the reader’s own calendar date', () => {

@@ -52,7 +52,7 @@ describe('what a document may leave out', () => {
 
   it('rates a source nobody graded as the Admiralty scale does: cannot be judged', () => {
     const result = validateDocument({ ...minimal(), sources: [{ key: 'source:1', outlet: 'Reuters' }] });
-    expect(result.ok && result.document.sources[0]).toMatchObject({ reliability: 'F', credibility: 6, url: null, publishedOn: null, publishedOnApprox: false, cites: null, quote: '', title: '' });
+    expect(result.ok && result.document.sources[0]).toMatchObject({ reliability: 'F', credibility: 6, url: null, publishedOn: null, cites: null, quote: '', title: '' });
   });
 });
 
@@ -78,7 +78,7 @@ describe('one message a bad field', () => {
     expect(errorsOf({ ...minimal(), issues: [{ ...minimal().issues[0], status: 'solved' }] })).toEqual([
       { path: '/issues/0/status', message: expect.stringMatching(/^Expected one of "proposed", "under_discussion", .*"dropped"\.$/) },
     ]);
-    expect(errorsOf({ ...minimal(), version: 3 })).toEqual([{ path: '/version', message: 'Expected 2.' }]);
+    expect(errorsOf({ ...minimal(), version: 4 })).toEqual([{ path: '/version', message: 'Expected 3.' }]);
     expect(errorsOf({ ...minimal(), issues: [{ ...minimal().issues[0], titel: 'x' }] })).toEqual([
       { path: '/issues/0', message: 'Not part of the format: "titel". Check the spelling, or remove it.' },
     ]);

@@ -67,10 +67,13 @@ describe('migrations', () => {
     expect(sqlite.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
     // Every row and value the old release had is still there (later migrations may add columns).
     const asBefore = (t: string) => rows(sqlite, t).map((r, i) => Object.fromEntries(Object.keys(before[t][i] as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
-    // …but an issue's last activity, now the latest event date of what is recorded on it (migration 0009).
-    const lastActivity = (t: string, list: Record<string, unknown>[]) => (t === 'issues' ? list.map(({ last_activity_at: _, ...kept }) => kept) : list);
+    // …but an issue's last activity, now the latest event date of what is recorded on it (migration 0009), and a
+    // source's "approximate" flag, now the precision of its date (migration 0011).
+    const lastActivity = (t: string, list: Record<string, unknown>[]) =>
+      t === 'issues' ? list.map(({ last_activity_at: _, ...kept }) => kept) : t === 'sources' ? list.map(({ published_on_approx: _, ...kept }) => kept) : list;
     for (const t of tables) expect(lastActivity(t, asBefore(t)), t).toEqual(lastActivity(t, before[t] as Record<string, unknown>[]));
     expect(sqlite.prepare(`SELECT last_activity_at FROM issues`).all()).toEqual([{ last_activity_at: '2026-01-30' }]);
+    expect(sqlite.prepare(`SELECT published_on, published_on_precision FROM sources`).all()).toEqual([{ published_on: '2026-02-01', published_on_precision: 'day' }]);
     // A party's description moved to the negotiations (the next test); the rest of it stays.
     const partiesNow = rows(sqlite, 'parties').map(({ version: _, ...kept }) => kept);
     expect(partiesNow).toEqual(partiesBefore.map(({ description: _, ...kept }) => kept));

@@ -16,6 +16,7 @@ import { describeMatch } from '@/lib/interchange/matches';
 import { validateCollection, validateDocument } from '@/lib/interchange/validate';
 import type { NegotiationDocument } from '@/lib/interchange/schema';
 import type { NegotiationCollectionV1, NegotiationDocumentV1 } from '@/lib/interchange/schema-v1';
+import { datesInVersion2 } from './fixtures/dates-in-version-2';
 import demoCollection from '@/db/demo/negotiations.json';
 import { UpdateSchema } from '@/lib/validation/updates';
 import { InvalidInputError } from '@/lib/errors';
@@ -49,6 +50,7 @@ function gazaInVersion1(): NegotiationDocumentV1 {
     ...GAZA,
     version: 1,
     actors: GAZA.actors.map((a) => ({ key: a.key, name: a.name, title: a.affiliations[0].title, party: a.affiliations[0].party })),
+    ...datesInVersion2(GAZA),
   };
 }
 
@@ -103,10 +105,10 @@ describe('the importer', () => {
     const db = freshDb();
     const result = validateDocument(gazaInVersion1());
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.document.version).toBe(2);
+    expect(result.document.version).toBe(3);
     const { id } = importNegotiation(db, makeUser(db, 'analyst'), result.document);
     const doc = exported(db, id);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.parties).toEqual(GAZA.parties);
     expect(doc.actors).toEqual(GAZA.actors.map((a) => ({ ...a, affiliations: a.affiliations.map((f) => ({ ...f, from: null, to: null })) })));
     expect({ ...doc, actors: [], $schema: undefined, exportedAt: undefined }).toEqual({ ...GAZA, actors: [] });
@@ -144,7 +146,7 @@ describe('the interchange validator', () => {
     return result.ok ? [] : result.errors;
   };
   const collectionErrorsOf = (docs: NegotiationDocument[]) => {
-    const result = validateCollection({ format: 'negotiation-tracker/collection', version: 2, negotiations: docs });
+    const result = validateCollection({ format: 'negotiation-tracker/collection', version: 3, negotiations: docs });
     return result.ok ? [] : result.errors;
   };
   // Iran's talks without their issue, round and update, whose keys Gaza's document uses too.
@@ -167,7 +169,7 @@ describe('the interchange validator', () => {
   it('reports every wrong reference at its path, and at most 200 errors, whatever the version', () => {
     const wrong = structuredClone(GAZA);
     wrong.parties.push({ ...wrong.parties[0] }, { ...wrong.parties[1], key: 'party:US-2' });
-    wrong.sources.push({ key: 'source:1', outlet: 'FT', title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: '', reliability: 'B', credibility: 2, cites: 'source:nope' });
+    wrong.sources.push({ key: 'source:1', outlet: 'FT', title: '', url: null, publishedOn: null, quote: '', reliability: 'B', credibility: 2, cites: 'source:nope' });
     wrong.rounds.push({ ...wrong.rounds[0], key: 'round:2', agenda: ['issue:nope'], delegations: [] });
     expect(errorsOf(wrong)).toEqual([
       { path: '/parties/2/key', message: 'Duplicate key "party:US".' },

@@ -187,7 +187,7 @@ describe('which issues the briefing shows', () => {
 
 describe('sources and key updates', () => {
   it('cites each source with the outlet it reports through', () => {
-    const el = { id: 7, outlet: 'El País', title: 'Talks', url: null, publishedOn: '2026-02-05', publishedOnApprox: false, quote: '', reliability: 'B', credibility: 2, citesSourceId: null };
+    const el = { id: 7, outlet: 'El País', title: 'Talks', url: null, publishedOn: '2026-02-05', publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: '', reliability: 'B', credibility: 2, citesSourceId: null };
     const tass = { ...el, id: 8, outlet: 'TASS', citesSourceId: 7 };
     const summary = assembleRoundSummary(
       rows({

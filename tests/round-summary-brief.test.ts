@@ -139,14 +139,14 @@ describe('the sources a briefing cites', () => {
       ['El País', [[2, 2], [3, 8]]],
       ['Financial Times', [[4, 1], [5, 9]]],
     ]);
-    expect(articles[2]).toMatchObject({ title: FT.title, url: FT.url, publishedOn: FT.publishedOn, publishedOnApprox: false });
+    expect(articles[2]).toMatchObject({ title: FT.title, url: FT.url, publishedOn: FT.publishedOn, publishedOnPrecision: 'day' });
     expect([numberOf(reuters), numberOf(EL_PAIS_CITING_TASS), numberOf(tass), numberOf(FT), numberOf(otherFtQuote)]).toEqual([1, 2, 3, 4, 5]);
     expect(citedSources({ ...s, issues: [], outcomes: [], keyUpdates: [] }).articles).toEqual([]);
   });
 
   it('keeps apart quotes of one outlet from different articles, dates or addresses', () => {
     const s = fullSummary();
-    const variants = [{ title: 'Other' }, { url: 'https://ft.com/other' }, { publishedOn: '2026-02-06' }, { publishedOnApprox: true }].map((v, i) => ({ ...FT, id: 20 + i, ...v }));
+    const variants = [{ title: 'Other' }, { url: 'https://ft.com/other' }, { publishedOn: '2026-02-06' }, { publishedOnPrecision: 'approx' as const }].map((v, i) => ({ ...FT, id: 20 + i, ...v }));
     const { articles } = citedSources({ ...s, issues: [], outcomes: [], keyUpdates: [{ ...s.keyUpdates[0], sources: [FT, ...variants] }] });
     expect(articles.map((a) => a.quotes.length)).toEqual([1, 1, 1, 1, 1]);
   });

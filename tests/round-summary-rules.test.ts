@@ -87,7 +87,7 @@ describe("a party's position at the round", () => {
   });
 
   it('cites its source, and none when the version has none', () => {
-    const source = { id: 9, outlet: 'Reuters', title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: 'no troops', reliability: 'A', credibility: 2, citesSourceId: null };
+    const source = { id: 9, outlet: 'Reuters', title: '', url: null, publishedOn: null, publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: 'no troops', reliability: 'A', credibility: 2, citesSourceId: null };
     const cited = version(GUARANTEES.id, RU, '2026-02-05', { sourceId: 9 });
     const uncited = version(GUARANTEES.id, UA, '2026-02-05');
     const summary = briefing({ positions: [cited, uncited], sources: [source] });
@@ -158,6 +158,9 @@ describe('the homework of a round', () => {
         assignedRound: 'Abu Dhabi round 2',
         dueRound: null,
         dueOn: '2026-04-01',
+        dueOnPrecision: 'day',
+        dueOnLabel: '',
+        dueRoundWhen: '',
         status: 'in_progress',
         overdue: false,
         state: 'in_progress',
@@ -171,7 +174,7 @@ describe('the homework of a round', () => {
 
 describe('what a briefing cites', () => {
   const update = (id: number, over: object = {}) => ({ id, occurredOn: '2026-02-05', body: `Update ${id}`, roundId: 100, negotiationId: TALKS, negotiationName: 'Russia–Ukraine peace talks', ...over });
-  const source = (id: number, over: object = {}) => ({ id, outlet: `Outlet ${id}`, title: '', url: null, publishedOn: null, publishedOnApprox: false, quote: '', reliability: 'B', credibility: 2, citesSourceId: null, ...over });
+  const source = (id: number, over: object = {}) => ({ id, outlet: `Outlet ${id}`, title: '', url: null, publishedOn: null, publishedOnPrecision: 'day' as const, publishedOnLabel: '', quote: '', reliability: 'B', credibility: 2, citesSourceId: null, ...over });
 
   it('gives each update its issues, parties and known sources, and an update without any none', () => {
     const summary = briefing({
@@ -185,8 +188,8 @@ describe('what a briefing cites', () => {
       sources: [source(7, { citesSourceId: 404 })],
     });
     expect(summary.keyUpdates).toEqual([
-      { id: 50, occurredOn: '2026-02-05', body: 'Update 50', negotiationName: 'Russia–Ukraine peace talks', issues: ['Donbas status'], parties: ['Ukraine'], sources: [{ ...source(7), citesSourceId: undefined, citedOutlet: null }] },
-      { id: 51, occurredOn: '2026-02-04', body: 'Update 51', negotiationName: 'Russia–Ukraine peace talks', issues: [], parties: [], sources: [] },
+      { id: 50, occurredOn: '2026-02-05', occurredOnPrecision: 'day', occurredOnLabel: '', body: 'Update 50', negotiationName: 'Russia–Ukraine peace talks', issues: ['Donbas status'], parties: ['Ukraine'], sources: [{ ...source(7), citesSourceId: undefined, citedOutlet: null }] },
+      { id: 51, occurredOn: '2026-02-04', occurredOnPrecision: 'day', occurredOnLabel: '', body: 'Update 51', negotiationName: 'Russia–Ukraine peace talks', issues: [], parties: [], sources: [] },
     ]);
   });
 
@@ -217,7 +220,7 @@ describe('the round a briefing is about', () => {
     const delegations = [{ partyName: 'United States', partyShort: 'US', head: 'Steve Witkoff' }];
     const summary = briefing({ round: facts, delegations });
     const { negotiationId: _, cancelledOn: _on, cancellationReason: _why, cancellationSourceId: _source, ...shown } = facts;
-    expect(summary.round).toEqual({ ...shown, cancellation: null });
+    expect(summary.round).toEqual({ ...shown, startsOnPrecision: 'day', startsOnLabel: '', cancellation: null });
     expect(summary).toMatchObject({ today: TODAY, negotiation: { id: TALKS, name: 'Russia–Ukraine peace talks' }, delegations });
   });
 });

@@ -10,7 +10,7 @@ function talks(name: string, usDescription: string, people: Person[], seed: stri
   const side = seed.slice(0, 3).toUpperCase();
   return {
     format: 'negotiation-tracker/negotiation',
-    version: 2,
+    version: 3,
     negotiation: { name, description: `${seed} talks`, marking: '' },
     parties: [
       { key: 'party:US', name: 'United States', shortName: 'US', description: usDescription, role: 'mediator', note: `${seed} note` },

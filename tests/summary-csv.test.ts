@@ -81,7 +81,7 @@ describe('a briefing’s CSV never runs what an analyst typed', () => {
       },
     ];
     const [row] = read(renderCsv(formulas));
-    const userCells = Object.entries(row).filter(([column]) => (CSV_COLUMNS as readonly string[]).includes(column)).filter(([column]) => !['round_starts_on', 'round_ends_on', 'status_before', 'status_after', 'status_changed', 'stance', 'flexibility', 'as_of', 'recorded_at_this_round', 'source_published_on', 'source_credibility'].includes(column));
+    const userCells = Object.entries(row).filter(([column]) => (CSV_COLUMNS as readonly string[]).includes(column)).filter(([column]) => !['round_starts_on', 'round_ends_on', 'status_before', 'status_after', 'status_changed', 'stance', 'flexibility', 'as_of', 'recorded_at_this_round', 'source_published_on', 'source_credibility', 'round_dates', 'source_published'].includes(column));
     expect(userCells).toHaveLength(13);
     for (const [column, value] of userCells) expect([column, value.startsWith("'")]).toEqual([column, true]);
     expect(row.negotiation).toBe(`'${hostile}`);

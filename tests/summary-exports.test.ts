@@ -108,7 +108,7 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
   it('summarises a planned round without dates: current statuses, key dates from today', async () => {
     const db = demoDb();
     const planned = roundSummary(db, wholeInstance(db), demoRoundId(db, 'Round 3'), FIXTURE_TODAY)!;
-    expect(planned.round).toMatchObject({ status: 'planned', startsOn: null, approxDate: 'in the coming weeks' });
+    expect(planned.round).toMatchObject({ status: 'planned', startsOn: '2026-02-05', startsOnPrecision: 'approx', startsOnLabel: 'in the coming weeks' });
     expect(planned.issues.map((i) => [i.title, i.statusAfter])).toEqual([
       ['Donbas status', 'deadlocked'],
       ['Security guarantees', 'under_discussion'],
@@ -118,7 +118,7 @@ describe('round summary of the demo Abu Dhabi round 2', () => {
     expect(planned.keyDatesFrom).toBe(FIXTURE_TODAY);
     // Only the negotiation's own issues are on its agenda, and none of them has a key date.
     expect(planned.keyDates).toEqual([]);
-    expect(renderMarkdown(planned)).toContain('- **Dates:** in the coming weeks');
+    expect(renderMarkdown(planned)).toContain('- **Dates:** in the coming weeks (est. by 19 Mar 2026)');
     expect((await renderPdf(planned)).length).toBeGreaterThan(1000);
     const sections = (parse(renderCsv(planned), { bom: true, columns: true }) as { section: string }[]).map((r) => r.section);
     expect(sections.filter((s) => s === 'position')).toHaveLength(3 * 3);

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { Deadline } from '@/db/queries/deadlines';
 import { hrefOf } from '@/lib/links';
-import { formatDate } from '@/lib/dates';
 import type { Attention } from './NeedsAttention';
 
 /**
@@ -9,7 +8,8 @@ import type { Attention } from './NeedsAttention';
  * sources, each a count that links to its list further down (folded there, so the issues come first).
  */
 export function AtAGlance({ attention, deadlines, staleDays }: { attention: Attention; deadlines: Deadline[]; staleDays: number }) {
-  const next = deadlines[0];
+  // A vague date whose window has passed is overdue (estimated), not next: listed, but skipped here.
+  const next = deadlines.find((d) => !d.passed) ?? deadlines[0];
   return (
     <ul className="glance" aria-label="At a glance">
       <li className={attention.overdue.count ? 'glance-alert' : undefined}>
@@ -19,7 +19,7 @@ export function AtAGlance({ attention, deadlines, staleDays }: { attention: Atte
         Next deadline:{' '}
         {next ? (
           <>
-            <Link href={hrefOf(next.target)}>{next.title}</Link> ({next.date ? formatDate(next.date) : next.approx || 'no date yet'})
+            <Link href={hrefOf(next.target)}>{next.title}</Link> ({next.date ? next.when : next.approx || 'no date yet'})
           </>
         ) : (
           'none'

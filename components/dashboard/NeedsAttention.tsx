@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatStoredDate } from '@/lib/partial-date';
 import type { OverdueHomework, StaleIssue, WeakPosition } from '@/db/queries/attention';
 import { formatDate } from '@/lib/dates';
 
@@ -78,11 +79,13 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
   );
 }
 
-/** Why the item is overdue: its due round was cancelled, was held, or its due date passed. */
+/** Why the item is overdue: its due round was cancelled or held, the window of its vague due round passed, or its due date passed. */
 function overdueReason(h: OverdueHomework): string {
-  if (h.dueRoundStatus === 'cancelled') return `due round cancelled: ${h.dueRoundName}${h.dueRoundStartsOn ? ` (planned for ${formatDate(h.dueRoundStartsOn)})` : ''}`;
+  const roundDate = formatStoredDate(h.dueRoundStartsOn, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel);
+  if (h.dueRoundStatus === 'cancelled') return `due round cancelled: ${h.dueRoundName}${h.dueRoundStartsOn ? ` (planned for ${roundDate})` : ''}`;
   if (h.dueRoundStatus === 'held') return `due at ${h.dueRoundName} (held)`;
-  return `due ${formatDate(h.dueOn)}`;
+  const due = h.dueOn ? `due ${formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)}` : `due at ${h.dueRoundName}, ${roundDate}`;
+  return h.estimated ? `${due}: overdue (estimated)` : due;
 }
 
 /** Each list shows its first items; this says how many more there are. */

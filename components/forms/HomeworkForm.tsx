@@ -1,5 +1,6 @@
 'use client';
 
+import { PARTIAL_DATE_HINT, partialDateInput, storedDate } from '@/lib/partial-date';
 import { useFormAction } from './useFormAction';
 import { FormMessage, SelectField, TextArea, TextField, type Option } from '@/components/ui/Field';
 import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
@@ -20,6 +21,8 @@ export type HomeworkFormValues = {
   assignedRoundId: number | null;
   dueRoundId: number | null;
   dueOn: string | null;
+  dueOnPrecision: string;
+  dueOnLabel: string;
   status: string;
   resolution: string;
 };
@@ -87,7 +90,13 @@ export function HomeworkForm({
           defaultValue={v.dueRoundId ?? str(item?.dueRoundId ?? preset?.dueRoundId)}
           errors={e.dueRoundId}
         />
-        <TextField label="Due date" name="dueOn" type="date" defaultValue={v.dueOn ?? item?.dueOn ?? ''} errors={e.dueOn} hint="Instead of, or as well as, a due round." />
+        <TextField
+          label="Due date"
+          name="dueOn"
+          defaultValue={v.dueOn ?? partialDateInput(storedDate(item?.dueOn, item?.dueOnPrecision, item?.dueOnLabel))}
+          errors={e.dueOn}
+          hint={`Instead of, or as well as, a due round; as precisely as reported: ${PARTIAL_DATE_HINT}.`}
+        />
         <SelectField
           label="Status"
           name="status"

@@ -8,6 +8,7 @@ import { ROUND_FORMATS, ROUND_STATUSES, label } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { VersionField } from './VersionField';
+import { PARTIAL_DATE_HINT, partialDateInput, storedDate } from '@/lib/partial-date';
 import { SourcePicker, type SourceChoice } from './SourcePicker';
 
 export type RoundFacts = {
@@ -16,6 +17,8 @@ export type RoundFacts = {
   name: string;
   venue: string;
   startsOn: string | null;
+  startsOnPrecision: string;
+  startsOnLabel: string;
   endsOn: string | null;
   approxDate: string;
   format: string;
@@ -68,15 +71,21 @@ export function RoundForm({
           errors={e.status}
           hint="A held round needs a start date; a cancelled one, when and why it was called off."
         />
-        <TextField label="Start date" name="startsOn" type="date" defaultValue={v.startsOn ?? round?.startsOn ?? ''} errors={e.startsOn} />
+        <TextField
+          label="Start date"
+          name="startsOn"
+          defaultValue={v.startsOn ?? (round ? partialDateInput(storedDate(round.startsOn, round.startsOnPrecision, round.startsOnLabel)) : '')}
+          errors={e.startsOn}
+          hint={`As precisely as reported: ${PARTIAL_DATE_HINT} (counted from today unless you add "(from 5 Feb 2026)").`}
+        />
         <TextField label="End date" name="endsOn" type="date" defaultValue={v.endsOn ?? round?.endsOn ?? ''} errors={e.endsOn} />
       </div>
       <TextField
-        label="Approximate date"
+        label="Dates as reported"
         name="approxDate"
         defaultValue={v.approxDate ?? round?.approxDate}
         errors={e.approxDate}
-        hint='When there are no firm dates yet, e.g. "in the coming weeks".'
+        hint='What reports said of the dates, kept beside them, e.g. "dates approximate".'
       />
       {status === 'cancelled' && <CancellationFields round={round} sources={sources} state={state} />}
       <TextArea label="Summary" name="summary" defaultValue={v.summary ?? round?.summary} errors={e.summary} rows={5} />

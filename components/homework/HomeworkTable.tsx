@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
+import { formatStoredDate } from '@/lib/partial-date';
 
 export type HomeworkTableRow = {
   id: number;
@@ -14,11 +14,17 @@ export type HomeworkTableRow = {
   assignedRoundName: string | null;
   dueRoundId: number | null;
   dueRoundName: string | null;
+  /** The due round's start as precisely as known: shown beside it when it is vague ("in the coming weeks"). */
+  dueRoundStartsOn?: string | null;
+  dueRoundStartsOnPrecision?: string | null;
+  dueRoundStartsOnLabel?: string | null;
   dueOn: string | null;
+  dueOnPrecision?: string;
+  dueOnLabel?: string;
   status: string;
   resolution: string;
   overdue: boolean;
-  /** lib/homework.ts homeworkState: the stored status, 'overdue' or 'due_round_cancelled'. */
+  /** lib/homework.ts homeworkState: the stored status, 'overdue', 'overdue_estimated' or 'due_round_cancelled'. */
   state: string;
 };
 
@@ -30,6 +36,10 @@ export function HomeworkStatus({ status, state, overdue }: { status: string; sta
       {state === 'due_round_cancelled' ? (
         <span className="badge overdue" title={overdue ? 'Overdue: the day its due round was planned for has passed' : 'Needs a new due round or date'}>
           due round cancelled{overdue ? ', overdue' : ''}
+        </span>
+      ) : state === 'overdue_estimated' ? (
+        <span className="badge overdue" title="The whole window of its vague due date or due round has passed">
+          overdue (estimated)
         </span>
       ) : (
         overdue && <span className="badge overdue">overdue</span>
@@ -75,8 +85,11 @@ export function HomeworkTable({ caption, rows, showNegotiation = false }: { capt
               <td>
                 {h.dueRoundId && <Link href={`/rounds/${h.dueRoundId}`}>{h.dueRoundName}</Link>}
                 {h.state === 'due_round_cancelled' && <span className="muted small"> (cancelled)</span>}
+                {h.dueRoundId && h.state !== 'due_round_cancelled' && h.dueRoundStartsOnPrecision && h.dueRoundStartsOnPrecision !== 'day' && (
+                  <span className="muted small">, {formatStoredDate(h.dueRoundStartsOn, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel)}</span>
+                )}
                 {h.dueRoundId && h.dueOn && <br />}
-                {h.dueOn && <span>by {formatDate(h.dueOn)}</span>}
+                {h.dueOn && <span>by {formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)}</span>}
                 {!h.dueRoundId && !h.dueOn && <span className="muted">—</span>}
               </td>
               <td>

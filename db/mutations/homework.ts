@@ -8,6 +8,7 @@ import { writeVersioned, type VersionedRecord } from './versions';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { label } from '@/lib/domain';
+import { storedColumns, storedDate } from '@/lib/partial-date';
 import type { HomeworkInput, HomeworkStatusInput } from '@/lib/validation/homework';
 
 const now = () => new Date().toISOString();
@@ -48,9 +49,17 @@ function assertConsistent(tx: Executor, input: HomeworkInput) {
     });
   }
   const assignedDate = assigned?.endsOn ?? assigned?.startsOn;
-  if (assignedDate && input.dueOn && input.dueOn < assignedDate) {
+  // "May 2025" may be due after a round of 10 May: the window's last day is what must not come before it.
+  const dueUntil = storedDue(input).dueOnUntil;
+  if (assignedDate && dueUntil && dueUntil < assignedDate) {
     throw new InvalidInputError('The due date comes before the round that assigned the homework.', { dueOn: ['Choose a date after the assigning round.'] });
   }
+}
+
+/** The due date's columns: its day, precision and label, and the last day of its window, the day after which it is overdue. */
+function storedDue(input: HomeworkInput) {
+  const due = storedColumns(storedDate(input.dueOn, input.dueOnPrecision, input.dueOnLabel));
+  return { dueOn: due.date, dueOnPrecision: due.precision, dueOnLabel: due.label, dueOnUntil: due.until };
 }
 
 function setOwners(tx: Executor, homeworkId: number, partyIds: number[]) {
@@ -87,6 +96,8 @@ function homeworkRecord(tx: Executor, id: number): VersionedRecord<HomeworkSnaps
       assignedRoundId: { label: 'round that assigned it', show: roundName },
       dueRoundId: { label: 'round it is due at', show: roundName },
       dueOn: { label: 'due date' },
+      dueOnPrecision: { label: 'precision of the due date' },
+      dueOnLabel: { label: 'approximate due date' },
       status: { label: 'status', show: (v) => label(String(v)) },
       resolution: { label: 'resolution' },
       vague: { label: 'vagueness', show: (v) => (v ? 'vague' : 'specific'), phrase: (v) => (v === 'vague' ? 'it is now marked vague' : 'it is no longer marked vague') },
@@ -109,7 +120,7 @@ export function applyNewHomework(tx: Executor, user: CurrentUser, input: Homewor
   const { ownerPartyIds, ...fields } = input;
   const row = tx
     .insert(homework)
-    .values({ ...fields, createdBy: user.id })
+    .values({ ...fields, ...storedDue(input), createdBy: user.id })
     .returning()
     .get();
   setOwners(tx, row.id, ownerPartyIds);
@@ -130,7 +141,7 @@ export function applyHomeworkEdit(tx: Executor, user: CurrentUser, id: number, v
     const { ownerPartyIds, ...fields } = input;
     keepRevision(tx, user, before, updateId);
     tx.update(homework)
-      .set({ ...fields, version: before.version + 1, updatedAt: now(), updatedBy: user.id })
+      .set({ ...fields, ...storedDue(input), version: before.version + 1, updatedAt: now(), updatedBy: user.id })
       .where(eq(homework.id, id))
       .run();
     setOwners(tx, id, ownerPartyIds);

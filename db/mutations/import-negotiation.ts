@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { storedColumns } from '@/lib/partial-date';
+import { readWhen } from '@/lib/interchange/schema';
 import type { DB } from '@/db';
 import {
   actors,
@@ -210,15 +212,17 @@ function writeActors({ tx, by, members, ids, negotiationIds, matches }: Context)
 // The bulky records go through statements prepared once: drizzle prepares a new statement per
 // call, which dominates the time of an import with tens of thousands of rows.
 const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
-const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 function writeSources({ tx, by, members, ids }: Context): void {
   const client = clientOf(tx);
   const insert = client.prepare(
-    `INSERT INTO sources (outlet, title, url, published_on, published_on_approx, quote, reliability, credibility, created_by) VALUES (?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO sources (outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)`,
   );
   const all = members.flatMap(({ doc }) => doc.sources);
-  for (const s of all) ids.set(s.key, newId(insert.run(s.outlet, s.title, s.url, s.publishedOn, bool(s.publishedOnApprox), s.quote, s.reliability, s.credibility, by)));
+  for (const s of all) {
+    const published = storedColumns(readWhen(s.publishedOn));
+    ids.set(s.key, newId(insert.run(s.outlet, s.title, s.url, published.date, published.precision, published.label, s.quote, s.reliability, s.credibility, by)));
+  }
   // A source may cite one listed after it: link once all exist.
   const cite = client.prepare(`UPDATE sources SET cites_source_id = ? WHERE id = ?`);
   for (const s of all) if (s.cites) cite.run(ids.of(s.cites), ids.of(s.key));
@@ -232,10 +236,11 @@ function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context)
   });
   members.forEach(({ doc }, n) => {
     for (const r of doc.rounds) {
-      const { key, agenda, delegations, outcomes: _, cancellationSource, ...values } = r;
+      const { key, agenda, delegations, outcomes: _, cancellationSource, startsOn, ...values } = r;
+      const start = storedColumns(readWhen(startsOn));
       const roundId = tx
         .insert(rounds)
-        .values({ ...values, cancellationSourceId: ids.ref(cancellationSource ?? null), negotiationId: negotiationIds[n], createdBy: by })
+        .values({ ...values, startsOn: start.date, startsOnPrecision: start.precision, startsOnLabel: start.label, startsOnUntil: start.until, cancellationSourceId: ids.ref(cancellationSource ?? null), negotiationId: negotiationIds[n], createdBy: by })
         .returning({ id: rounds.id })
         .get().id;
       ids.set(key, roundId);
@@ -254,7 +259,9 @@ function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context)
 
 function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
   const client = clientOf(tx);
-  const insert = client.prepare(`INSERT INTO updates (negotiation_id, occurred_on, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?)`);
+  const insert = client.prepare(
+    `INSERT INTO updates (negotiation_id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?,?,?)`,
+  );
   const link = (table: string, column: string) => client.prepare(`INSERT INTO ${table} (update_id, ${column}) VALUES (?, ?)`);
   const links = {
     issues: link('update_issues', 'issue_id'),
@@ -264,7 +271,8 @@ function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
   };
   members.forEach(({ doc }, n) => {
     for (const u of doc.updates) {
-      const updateId = newId(insert.run(negotiationIds[n], u.occurredOn, u.occurredTime, u.body, ids.ref(u.round), by));
+      const occurred = storedColumns(readWhen(u.occurredOn));
+      const updateId = newId(insert.run(negotiationIds[n], occurred.date, occurred.precision, occurred.label, u.occurredTime, u.body, ids.ref(u.round), by));
       ids.set(u.key, updateId);
       for (const list of ['issues', 'parties', 'actors', 'sources'] as const) for (const k of u[list]) links[list].run(updateId, ids.of(k));
     }
@@ -307,11 +315,16 @@ function writePositionsAndStatusChanges({ tx, by, members, ids }: Context): void
 function writeHomework({ tx, by, members, ids, negotiationIds }: Context): void {
   members.forEach(({ doc }, n) => {
     for (const h of doc.homework) {
-      const { owners, issue, assignedRound, dueRound, ...values } = h;
+      const { owners, issue, assignedRound, dueRound, dueOn, ...values } = h;
+      const due = storedColumns(readWhen(dueOn));
       const homeworkId = tx
         .insert(homework)
         .values({
           ...values,
+          dueOn: due.date,
+          dueOnPrecision: due.precision,
+          dueOnLabel: due.label,
+          dueOnUntil: due.until,
           negotiationId: negotiationIds[n],
           issueId: ids.ref(issue),
           assignedRoundId: ids.ref(assignedRound),

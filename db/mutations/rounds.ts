@@ -10,6 +10,7 @@ import { quote } from '@/lib/stale-edit';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { label } from '@/lib/domain';
+import { storedColumns, storedDate } from '@/lib/partial-date';
 import type { NewSource } from '@/lib/validation/sources';
 import type { AgendaInput, DelegationsInput, MoveRoundInput, OutcomeInput, RoundInput } from '@/lib/validation/rounds';
 
@@ -19,7 +20,9 @@ const now = () => new Date().toISOString();
  * The facts to store: a cancellation is kept only on a cancelled round, citing a source the writer sees or the new
  * one typed with it (written here, in the caller's transaction).
  */
-function storedFacts(tx: Executor, user: CurrentUser, input: RoundInput, newSource: NewSource | null | undefined): Required<RoundInput> {
+function storedFacts(tx: Executor, user: CurrentUser, given: RoundInput, newSource: NewSource | null | undefined): Required<RoundInput> & { startsOnUntil: string | null } {
+  const start = storedColumns(storedDate(given.startsOn, given.startsOnPrecision, given.startsOnLabel));
+  const input = { ...given, startsOn: start.date, startsOnPrecision: start.precision, startsOnLabel: start.label, startsOnUntil: start.until };
   if (input.status !== 'cancelled') return { ...input, cancelledOn: null, cancellationReason: '', cancellationSourceId: null };
   if (input.cancellationSourceId) assertSourceExists(tx, user, input.cancellationSourceId);
   return {
@@ -115,6 +118,8 @@ function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapsh
       name: { label: 'name' },
       venue: { label: 'venue' },
       startsOn: { label: 'start date' },
+      startsOnPrecision: { label: 'precision of the start date' },
+      startsOnLabel: { label: 'approximate start' },
       endsOn: { label: 'end date' },
       approxDate: { label: 'approximate date' },
       format: { label: 'format', show: (v) => label(String(v)) },

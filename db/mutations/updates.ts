@@ -169,6 +169,8 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
           negotiationId: input.negotiationId,
           body: input.body,
           occurredOn: input.occurredOn,
+          occurredOnPrecision: input.occurredOnPrecision ?? 'day',
+          occurredOnLabel: input.occurredOnLabel ?? '',
           occurredTime: input.occurredTime,
           roundId: input.roundId,
           authorId: user.id,
@@ -233,7 +235,9 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
               ownerPartyIds: h.ownerPartyIds,
               assignedRoundId: input.roundId,
               dueRoundId: h.dueRoundId,
-              dueOn: h.dueOn,
+              dueOn: h.dueOn?.date ?? null,
+              dueOnPrecision: h.dueOn?.precision,
+              dueOnLabel: h.dueOn?.label,
               status: 'open',
               resolution: '',
               vague: false,
@@ -283,6 +287,7 @@ function updateRecord(tx: Executor, id: number): VersionedRecord<UpdateSnapshot>
     fields: {
       body: { label: 'text' },
       occurredOn: { label: 'date it happened' },
+      occurredOnPrecision: { label: 'precision of the date it happened' },
       occurredTime: { label: 'time it happened' },
       roundId: {
         label: 'round',
@@ -325,6 +330,8 @@ export function editUpdate(
           .set({
             body: input.body,
             occurredOn: input.occurredOn,
+            occurredOnPrecision: input.occurredOnPrecision ?? 'day',
+            occurredOnLabel: input.occurredOnLabel ?? '',
             occurredTime: input.occurredTime,
             roundId: input.roundId,
             version: before.version + 1,

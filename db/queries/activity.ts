@@ -49,6 +49,8 @@ export function latestUpdatesOf(db: DB, scope: ReaderScope, negotiationId: numbe
       id: updates.id,
       body: updates.body,
       occurredOn: updates.occurredOn,
+      occurredOnPrecision: updates.occurredOnPrecision,
+      occurredOnLabel: updates.occurredOnLabel,
       createdAt: updates.createdAt,
       editedAt: updates.editedAt,
       authorName: users.name,

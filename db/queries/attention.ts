@@ -6,6 +6,7 @@ import { chainOf, loadSourceChains } from './source-chains';
 import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
 import { CLOSED_ISSUE_STATUSES, type IssueStatus, type RoundStatus } from '@/lib/domain';
 import { daysBetween } from '@/lib/dates';
+import { isOverdueByEstimate } from '@/lib/homework';
 import { groupBy } from '@/lib/group-by';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
@@ -21,6 +22,13 @@ export type OverdueHomework = {
   dueRoundStatus: RoundStatus | null;
   /** The day the due round was planned for: a cancelled round's items count as overdue from it. */
   dueRoundStartsOn: string | null;
+  /** How precisely the due date and the due round's start are known (lib/partial-date.ts). */
+  dueOnPrecision: string;
+  dueOnLabel: string;
+  dueRoundStartsOnPrecision: string | null;
+  dueRoundStartsOnLabel: string | null;
+  /** Overdue only because the window of a vague date has passed: shown "overdue (estimated)". */
+  estimated: boolean;
   owners: string;
 };
 /** An issue gone quiet: the date of its latest event (null: nothing dated recorded) and the days since. */
@@ -33,12 +41,16 @@ const OVERDUE_WHERE = `${overdueHomeworkWhere({ homework: 'h', dueRound: 'r', to
 
 export function overdueHomework(db: DB, scope: ReaderScope, today: string, negotiationId?: number, limit = -1): OverdueHomework[] {
   // The owners are looked up only for the rows kept: in a subquery after the LIMIT, not for every overdue item.
-  return db.$client
+  // A vague date is due by the end of its window (lib/partial-date.ts sortKey).
+  const rows = db.$client
     .prepare(
       `SELECT h.id, h.title, n.name negotiationName, h.due_on dueOn, h.dueRoundName, h.dueRoundStatus, h.dueRoundStartsOn,
+              h.dueOnPrecision, h.dueOnLabel, h.dueRoundStartsOnPrecision, h.dueRoundStartsOnLabel,
               coalesce((SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id), '') owners
-         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, r.name dueRoundName, r.status dueRoundStatus, r.starts_on dueRoundStartsOn,
-                      coalesce(h.due_on, r.ends_on, r.starts_on) dueBy
+         FROM (SELECT h.id, h.title, h.negotiation_id, h.due_on, h.due_on_precision dueOnPrecision, h.due_on_label dueOnLabel,
+                      r.name dueRoundName, r.status dueRoundStatus, r.starts_on dueRoundStartsOn,
+                      r.starts_on_precision dueRoundStartsOnPrecision, r.starts_on_label dueRoundStartsOnLabel,
+                      coalesce(h.due_on_until, h.due_on, r.ends_on, r.starts_on_until, r.starts_on) dueBy
                  FROM homework h LEFT JOIN rounds r ON r.id = h.due_round_id
                 WHERE ${OVERDUE_WHERE}
                 ORDER BY dueBy, h.id
@@ -46,7 +58,13 @@ export function overdueHomework(db: DB, scope: ReaderScope, today: string, negot
          JOIN negotiations n ON n.id = h.negotiation_id
         ORDER BY h.dueBy, h.id`,
     )
-    .all({ today, negotiationId: negotiationId ?? null, limit, ...scopeParams(scope) }) as OverdueHomework[];
+    .all({ today, negotiationId: negotiationId ?? null, limit, ...scopeParams(scope) }) as Omit<OverdueHomework, 'estimated'>[];
+  return rows.map((h) => {
+    const dueRound = h.dueRoundStatus
+      ? { status: h.dueRoundStatus, startsOn: h.dueRoundStartsOn, startsOnPrecision: h.dueRoundStartsOnPrecision ?? undefined, startsOnLabel: h.dueRoundStartsOnLabel ?? undefined }
+      : null;
+    return { ...h, estimated: isOverdueByEstimate({ status: 'open', dueOn: h.dueOn, dueOnPrecision: h.dueOnPrecision, dueOnLabel: h.dueOnLabel }, dueRound, today) };
+  });
 }
 
 export function countOverdueHomework(db: DB, scope: ReaderScope, today: string, negotiationId?: number): number {

@@ -7,6 +7,8 @@ export const citationFields = {
   sourceTitle: sources.title,
   sourceUrl: sources.url,
   sourcePublishedOn: sources.publishedOn,
+  sourcePublishedOnPrecision: sources.publishedOnPrecision,
+  sourcePublishedOnLabel: sources.publishedOnLabel,
   sourceReliability: sources.reliability,
   sourceCredibility: sources.credibility,
   sourceQuote: sources.quote,
@@ -18,6 +20,8 @@ export type Citation = {
   sourceTitle: string | null;
   sourceUrl: string | null;
   sourcePublishedOn: string | null;
+  sourcePublishedOnPrecision?: string | null;
+  sourcePublishedOnLabel?: string | null;
   sourceReliability: string | null;
   sourceCredibility: number | null;
   sourceQuote: string | null;

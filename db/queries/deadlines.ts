@@ -2,12 +2,22 @@ import type { DB } from '@/db';
 import { pendingHomeworkWhere } from './overdue';
 import type { RoundStatus } from '@/lib/domain';
 import type { Target } from '@/lib/links';
+import { formatPartialDate, isEstimated, sortKey, storedDate } from '@/lib/partial-date';
 import { IN_SCOPE, scopeParams, type ReaderScope } from './access';
 
 export type Deadline = {
   kind: 'key_date' | 'round' | 'homework';
+  /** The first day of the date's window (lib/partial-date.ts); null when there is none. */
   date: string | null;
-  /** For rounds planned without firm dates ("in the coming weeks"). */
+  /** The last day of its window: what the deadline is sorted by and counted to. */
+  until: string | null;
+  /** The date as a reader is shown it: "5 May 2025", "May 2025", "in the coming weeks (est. by 19 Mar 2026)". */
+  when: string;
+  /** Vague (not a single day): once its window has passed it is shown "overdue (estimated)". */
+  estimated: boolean;
+  /** Its whole window lies before the day listed from (a vague date, still planned or owed: overdue (estimated)). */
+  passed: boolean;
+  /** What reports said of an undated round ("after the elections"). */
   approx: string;
   title: string;
   detail: string;
@@ -19,9 +29,18 @@ export type Deadline = {
   uid: string;
 };
 
+/** A deadline's date from its stored columns: its window, its wording, whether it is vague. */
+function dated(date: string | null, precision: string | null, label: string | null) {
+  const value = storedDate(date, precision, label);
+  if (!value) return { date: null, until: null, when: '', estimated: false };
+  return { date: value.date, until: sortKey(value), when: formatPartialDate(value), estimated: isEstimated(value) };
+}
+
 /**
  * Every date that drives attention across the negotiations the reader sees: issues' key dates, planned rounds,
- * and open homework with a due date or a due round. Three queries, sorted by date (undated last).
+ * and open homework with a due date or a due round. Three queries, sorted by the end of each date's window
+ * (undated last). From `fromDate` on, except a vague date whose window has passed: still planned or owed,
+ * it stays listed, as overdue (estimated).
  */
 export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): Deadline[] {
   const c = db.$client;
@@ -38,25 +57,44 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     .all(params) as { id: number; title: string; date: string; label: string; negotiationId: number; negotiationName: string; marking: string }[];
   const planned = c
     .prepare(
-      `SELECT r.id, r.name, r.starts_on date, r.approx_date approx, r.venue, n.id negotiationId, n.name negotiationName, n.marking
+      `SELECT r.id, r.name, r.starts_on date, r.starts_on_precision precision, r.starts_on_label label, r.approx_date approx, r.venue,
+              n.id negotiationId, n.name negotiationName, n.marking
          FROM rounds r JOIN negotiations n ON n.id = r.negotiation_id
-        WHERE r.status = 'planned' AND (@from IS NULL OR r.starts_on IS NULL OR r.starts_on >= @from) AND ${IN_SCOPE('r.negotiation_id')}`,
+        WHERE r.status = 'planned' AND (@from IS NULL OR r.starts_on IS NULL OR r.starts_on_precision <> 'day' OR r.starts_on >= @from)
+          AND ${IN_SCOPE('r.negotiation_id')}`,
     )
-    .all(params) as { id: number; name: string; date: string | null; approx: string; venue: string; negotiationId: number; negotiationName: string; marking: string }[];
+    .all(params) as {
+    id: number;
+    name: string;
+    date: string | null;
+    precision: string;
+    label: string;
+    approx: string;
+    venue: string;
+    negotiationId: number;
+    negotiationName: string;
+    marking: string;
+  }[];
   const homework = c
     .prepare(
-      `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date, r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName, n.marking,
+      `SELECT h.id, h.title, coalesce(h.due_on, r.starts_on) date,
+              CASE WHEN h.due_on IS NOT NULL THEN h.due_on_precision ELSE r.starts_on_precision END precision,
+              CASE WHEN h.due_on IS NOT NULL THEN h.due_on_label ELSE r.starts_on_label END label,
+              r.name roundName, r.approx_date approx, n.id negotiationId, n.name negotiationName, n.marking,
               r.status roundStatus,
               (SELECT group_concat(p.short_name, ', ') FROM homework_owners o JOIN parties p ON p.id = o.party_id WHERE o.homework_id = h.id) owners
          FROM homework h JOIN negotiations n ON n.id = h.negotiation_id LEFT JOIN rounds r ON r.id = h.due_round_id
         WHERE ${pendingHomeworkWhere('h')} AND (h.due_on IS NOT NULL OR h.due_round_id IS NOT NULL)
-          AND (@from IS NULL OR coalesce(h.due_on, r.starts_on) IS NULL OR coalesce(h.due_on, r.starts_on) >= @from)
+          AND (@from IS NULL OR coalesce(h.due_on, r.starts_on) IS NULL OR coalesce(h.due_on, r.starts_on) >= @from
+               OR (CASE WHEN h.due_on IS NOT NULL THEN h.due_on_precision ELSE r.starts_on_precision END) <> 'day')
           AND ${IN_SCOPE('h.negotiation_id')}`,
     )
     .all(params) as {
     id: number;
     title: string;
     date: string | null;
+    precision: string | null;
+    label: string | null;
     roundName: string | null;
     roundStatus: RoundStatus | null;
     approx: string | null;
@@ -66,10 +104,10 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     owners: string | null;
   }[];
 
-  const all: Deadline[] = [
+  const all: Omit<Deadline, 'passed'>[] = [
     ...keyDates.map((k) => ({
       kind: 'key_date' as const,
-      date: k.date,
+      ...dated(k.date, 'day', ''),
       approx: '',
       title: k.label || `Key date: ${k.title}`,
       detail: k.title,
@@ -81,7 +119,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     })),
     ...planned.map((r) => ({
       kind: 'round' as const,
-      date: r.date,
+      ...dated(r.date, r.precision, r.label),
       approx: r.date ? '' : r.approx,
       title: `Planned round: ${r.name}`,
       detail: r.venue,
@@ -93,7 +131,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     })),
     ...homework.map((h) => ({
       kind: 'homework' as const,
-      date: h.date,
+      ...dated(h.date, h.precision, h.label),
       approx: h.date ? '' : (h.approx ?? ''),
       title: `Homework due: ${h.title}`,
       // A cancelled round's day is kept as the date, the day the item counts as overdue from.
@@ -106,6 +144,7 @@ export function listDeadlines(db: DB, scope: ReaderScope, fromDate?: string): De
     })),
   ];
   return all
-    .filter((d) => !fromDate || !d.date || d.date >= fromDate)
-    .sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.title.localeCompare(b.title));
+    .map((d) => ({ ...d, passed: !!fromDate && d.until !== null && d.until < fromDate }))
+    .filter((d) => !fromDate || !d.date || d.estimated || d.date >= fromDate)
+    .sort((a, b) => (a.until ?? '9999').localeCompare(b.until ?? '9999') || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title));
 }

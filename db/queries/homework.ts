@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { homework, homeworkOwners, homeworkRevisions, issues, negotiations, parties, rounds, users } from '@/db/schema';
@@ -68,7 +68,11 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
       dueRoundStatus: due.status,
       dueRoundSequence: due.sequence,
       dueRoundStartsOn: due.startsOn,
+      dueRoundStartsOnPrecision: due.startsOnPrecision,
+      dueRoundStartsOnLabel: due.startsOnLabel,
       dueOn: homework.dueOn,
+      dueOnPrecision: homework.dueOnPrecision,
+      dueOnLabel: homework.dueOnLabel,
       version: homework.version,
     })
     .from(homework)
@@ -77,11 +81,14 @@ export function listHomework(db: DB, scope: ReaderScope, filters: HomeworkFilter
     .leftJoin(assigned, eq(assigned.id, homework.assignedRoundId))
     .leftJoin(due, eq(due.id, homework.dueRoundId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(negotiations.name), asc(due.sequence), asc(homework.dueOn), asc(homework.id))
+    // A vague due date by the end of its window (lib/partial-date.ts sortKey): "May 2025" after 20 May.
+    .orderBy(asc(negotiations.name), asc(due.sequence), asc(sql`coalesce(${homework.dueOnUntil}, ${homework.dueOn})`), asc(homework.id))
     .all();
   const ownersById = ownersOf(db, rows.map((r) => r.id));
   const items = rows.map((r) => {
-    const dueRound: DueRound | null = r.dueRoundStatus ? { status: r.dueRoundStatus, startsOn: r.dueRoundStartsOn } : null;
+    const dueRound: DueRound | null = r.dueRoundStatus
+      ? { status: r.dueRoundStatus, startsOn: r.dueRoundStartsOn, startsOnPrecision: r.dueRoundStartsOnPrecision ?? undefined, startsOnLabel: r.dueRoundStartsOnLabel ?? undefined }
+      : null;
     return { ...r, owners: ownersById.get(r.id) ?? [], overdue: isOverdue(r, dueRound, today), state: homeworkState(r, dueRound, today) };
   });
   if (filters.status === 'overdue') return items.filter((i) => i.overdue);

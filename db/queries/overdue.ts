@@ -19,8 +19,12 @@ export function pendingHomeworkWhere(homework: string): string {
  */
 export function overdueHomeworkWhere(at: { homework: string; dueRound: string; today: string }): string {
   const { homework, dueRound, today } = at;
+  // A window's last day is stored beside its first (written through lib/partial-date.ts windowOf); a
+  // row written before there were windows has only its day, which is then its window.
   return `(${pendingHomeworkWhere(homework)}
           AND (${dueRound}.status = 'held'
                OR (${dueRound}.status = 'cancelled' AND (${dueRound}.starts_on IS NULL OR ${dueRound}.starts_on < ${today}))
-               OR (${homework}.due_on IS NOT NULL AND ${homework}.due_on < ${today})))`;
+               OR (${dueRound}.status = 'planned' AND ${dueRound}.starts_on_precision <> 'day'
+                   AND coalesce(${dueRound}.starts_on_until, ${dueRound}.starts_on) < ${today})
+               OR (${homework}.due_on IS NOT NULL AND coalesce(${homework}.due_on_until, ${homework}.due_on) < ${today})))`;
 }

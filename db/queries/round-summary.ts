@@ -202,6 +202,8 @@ function readHomework(db: DB, scope: ReaderScope, round: RoundRow): Pick<RoundSu
       assignedRoundId: homework.assignedRoundId,
       dueRoundId: homework.dueRoundId,
       dueOn: homework.dueOn,
+      dueOnPrecision: homework.dueOnPrecision,
+      dueOnLabel: homework.dueOnLabel,
       status: homework.status,
       resolution: homework.resolution,
       vague: homework.vague,
@@ -222,7 +224,9 @@ function readHomework(db: DB, scope: ReaderScope, round: RoundRow): Pick<RoundSu
     : [];
   const roundIds = [...new Set(homeworkRows.flatMap((h) => [h.assignedRoundId, h.dueRoundId]).filter((id): id is number => id !== null))];
   const homeworkRounds = roundIds.length
-    ? db.select({ id: rounds.id, name: rounds.name, status: rounds.status, startsOn: rounds.startsOn }).from(rounds).where(inArray(rounds.id, roundIds)).all()
+    ? db
+        .select({ id: rounds.id, name: rounds.name, status: rounds.status, startsOn: rounds.startsOn, startsOnPrecision: rounds.startsOnPrecision, startsOnLabel: rounds.startsOnLabel })
+        .from(rounds).where(inArray(rounds.id, roundIds)).all()
     : [];
   return { homework: homeworkRows, homeworkOwners: homeworkOwnerRows, homeworkRounds };
 }
@@ -237,7 +241,16 @@ function readKeyUpdates(
   const { start, end } = roundSpan(round);
   const duringRound = start && end ? and(gte(updates.occurredOn, start), lte(updates.occurredOn, end)) : undefined;
   const candidates = db
-    .select({ id: updates.id, occurredOn: updates.occurredOn, body: updates.body, roundId: updates.roundId, negotiationId: updates.negotiationId, negotiationName: negotiations.name })
+    .select({
+      id: updates.id,
+      occurredOn: updates.occurredOn,
+      occurredOnPrecision: updates.occurredOnPrecision,
+      occurredOnLabel: updates.occurredOnLabel,
+      body: updates.body,
+      roundId: updates.roundId,
+      negotiationId: updates.negotiationId,
+      negotiationName: negotiations.name,
+    })
     .from(updates)
     .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
     .where(and(or(eq(updates.roundId, round.id), duringRound), visible(scope, updates.negotiationId)))

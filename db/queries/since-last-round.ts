@@ -52,7 +52,7 @@ function lastRecordedOn(db: DB, negotiationId: number): string | null {
 
 /** The updates shown with a comparison: the latest first, at most this many (the timeline has them all). */
 export const WINDOW_UPDATES_SHOWN = 20;
-export type WindowUpdate = { id: number; occurredOn: string; body: string };
+export type WindowUpdate = { id: number; occurredOn: string; occurredOnPrecision: string; occurredOnLabel: string; body: string };
 
 const citationOf = (row: Citation): Citation | null => (row.sourceId ? { ...row } : null);
 
@@ -139,7 +139,7 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
 function updatesBetween(db: DB, negotiationId: number, start: string, end: string): { items: WindowUpdate[]; count: number } {
   const rows = db.$client
     .prepare(
-      `SELECT id, occurred_on occurredOn, body, count(*) OVER () total FROM updates
+      `SELECT id, occurred_on occurredOn, occurred_on_precision occurredOnPrecision, occurred_on_label occurredOnLabel, body, count(*) OVER () total FROM updates
         WHERE negotiation_id = ? AND occurred_on > ? AND occurred_on <= ?
         ORDER BY occurred_on DESC, id DESC LIMIT ?`,
     )
@@ -155,7 +155,7 @@ function updatesBetween(db: DB, negotiationId: number, start: string, end: strin
 function positionStatesAt(db: DB, negotiationId: number) {
   const statement = db.$client.prepare(
     `SELECT pair.issue_id issueId, pair.party_id partyId, p.stance, p.summary, p.as_of asOf,
-            s.id sourceId, s.outlet sourceOutlet, s.title sourceTitle, s.url sourceUrl, s.published_on sourcePublishedOn,
+            s.id sourceId, s.outlet sourceOutlet, s.title sourceTitle, s.url sourceUrl, s.published_on sourcePublishedOn, s.published_on_precision sourcePublishedOnPrecision, s.published_on_label sourcePublishedOnLabel,
             s.reliability sourceReliability, s.credibility sourceCredibility, s.quote sourceQuote
        FROM (SELECT i.id issue_id, np.party_id FROM issues i JOIN negotiation_parties np ON np.negotiation_id = i.negotiation_id
               WHERE i.negotiation_id = @negotiationId) pair

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { formatStoredDate } from '@/lib/partial-date';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '@/db/schema';
@@ -8,7 +9,8 @@ import { visible, type ReaderScope } from './access';
 import { citationFields, type Citation } from './citation';
 
 type RoundRef = { roundId: number | null; roundName: string | null; roundSequence: number | null };
-type Base = RoundRef & { key: string; date: string; id: number; updateId: number | null; citations: Citation[] };
+/** `when`: the date as reported ("late 2025"), where it may be vaguer than a day; `date` is its window's first day. */
+type Base = RoundRef & { key: string; date: string; when?: string; id: number; updateId: number | null; citations: Citation[] };
 
 export type TimelineEvent =
   | (Base & {
@@ -60,6 +62,8 @@ export function timeline(db: DB, reader: ReaderScope, scope: TimelineOf): Timeli
     .select({
       id: updates.id,
       date: updates.occurredOn,
+      precision: updates.occurredOnPrecision,
+      label: updates.occurredOnLabel,
       time: updates.occurredTime,
       body: updates.body,
       editedAt: updates.editedAt,
@@ -160,6 +164,7 @@ export function timeline(db: DB, reader: ReaderScope, scope: TimelineOf): Timeli
         id: u.id,
         updateId: u.id,
         date: u.date,
+        when: formatStoredDate(u.date, u.precision, u.label),
         time: u.time,
         body: u.body,
         authorName: u.authorName,

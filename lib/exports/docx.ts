@@ -39,7 +39,9 @@ import {
   quoteGrading,
   quoted,
   roundDates,
+  overdueMarker,
   roundLine,
+  updateDate,
   roundStatusText,
   SECTION,
   statusLine,
@@ -82,7 +84,7 @@ const link = (url: string, size?: number) =>
 function homeworkParagraphs(items: SummaryHomework[], empty: string): Paragraph[] {
   if (items.length === 0) return [para(empty, { color: MUTED })];
   return items.flatMap((item) => [
-    bullet([run(item.title, { bold: true }), ...(item.overdue ? [run('  OVERDUE', { bold: true, color: 'A3120F' })] : [])], { keepNext: true }),
+    bullet([run(item.title, { bold: true }), ...(overdueMarker(item) ? [run(`  ${overdueMarker(item)}`, { bold: true, color: 'A3120F' })] : [])], { keepNext: true }),
     para(homeworkLine(item), { indent: 720, size: 18, color: MUTED, keepNext: !!item.resolution }),
     ...(item.resolution ? [para(`Resolution: ${item.resolution}`, { indent: 720, size: 18 })] : []),
   ]);
@@ -226,7 +228,7 @@ export function renderDocx(given: RoundSummary, context: ExportContext = NO_AUTH
   body.push(heading(SECTION.updates, HeadingLevel.HEADING_2));
   if (summary.keyUpdates.length === 0) body.push(para('No updates recorded for this round.', { color: MUTED }));
   for (const u of summary.keyUpdates) {
-    body.push(heading(formatDate(u.occurredOn), HeadingLevel.HEADING_3));
+    body.push(heading(updateDate(u), HeadingLevel.HEADING_3));
     if (aboutLine(u)) body.push(para(aboutLine(u), { size: 17, color: MUTED, keepNext: true }));
     for (const p of paragraphs(plainFromMarkdown(u.body))) body.push(para(p));
     if (u.sources.length) body.push(citeLine(`Sources: ${u.sources.map(cite).join('; ')}`, 0));

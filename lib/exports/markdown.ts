@@ -20,6 +20,7 @@ import {
   quoted,
   roundDates,
   roundLine,
+  updateDate,
   roundStatusText,
   SECTION,
   statusLine,
@@ -173,7 +174,7 @@ export function renderMarkdown(summary: RoundSummary): string {
   out.push(`### ${SECTION.updates}`, '');
   if (summary.keyUpdates.length === 0) out.push('_No updates recorded for this round._', '');
   for (const u of summary.keyUpdates) {
-    out.push(`#### ${formatDate(u.occurredOn)}`, '');
+    out.push(`#### ${updateDate(u)}`, '');
     if (aboutLine(u)) out.push(`_${escapeMarkdown(aboutLine(u))}_`, '');
     out.push(safeMarkdownBody(u.body), '');
     if (u.sources.length) out.push(`Sources: ${u.sources.map(cite).join('; ')}`, '');

@@ -26,7 +26,9 @@ import {
   quoteGrading,
   quoted,
   roundDates,
+  overdueMarker,
   roundLine,
+  updateDate,
   roundStatusText,
   SECTION,
   statusLine,
@@ -215,7 +217,7 @@ export function renderPdf(given: RoundSummary, context: ExportContext = NO_AUTHO
     if (items.length === 0) return text(empty, { color: MUTED });
     for (const item of items) {
       keepRoom(40);
-      lead(`• ${item.title}`, `  ${item.overdue ? '[OVERDUE] ' : ''}`);
+      lead(`• ${item.title}`, `  ${overdueMarker(item) ? `[${overdueMarker(item)}] ` : ''}`);
       text(homeworkLine(item), { size: 9, color: MUTED, indent: 10 });
       if (item.resolution) text(`Resolution: ${item.resolution}`, { size: 9, indent: 10 });
       doc.moveDown(0.3);
@@ -307,7 +309,7 @@ export function renderPdf(given: RoundSummary, context: ExportContext = NO_AUTHO
   if (summary.keyUpdates.length === 0) text('No updates recorded for this round.', { color: MUTED });
   for (const u of summary.keyUpdates) {
     keepRoom(60);
-    text(formatDate(u.occurredOn), { font: 'bold', size: 10.5, color: HEAD }, 'H4');
+    text(updateDate(u), { font: 'bold', size: 10.5, color: HEAD }, 'H4');
     if (aboutLine(u)) text(aboutLine(u), { size: 8.5, color: MUTED, gap: 0.15 });
     for (const p of paragraphs(plainFromMarkdown(u.body))) text(p, { gap: 0.25 });
     if (u.sources.length) text(`Sources: ${u.sources.map(cite).join('; ')}`, { size: 8.5, color: MUTED, indent: 10 });

@@ -1,12 +1,16 @@
 import { label } from '@/lib/domain';
 import type { RoundSummary, SummaryHomework, SummarySource } from '@/lib/round-summary/types';
+import { formatStoredDate } from '@/lib/partial-date';
 import { yesNo, type Cell, type Sheet } from './sheets';
+import { roundDates } from './text';
 
 // A round briefing as spreadsheet data: what each party held on each issue, the homework given and due,
 // and what the round produced. The .xlsx has one sheet of each; the CSV holds all three (lib/exports/csv.ts).
 
 const ROUND_COLUMNS = ['marking', 'negotiation', 'round', 'round_starts_on', 'round_ends_on'] as const;
 const SOURCE_COLUMNS = ['source_outlet', 'source_cites', 'source_published_on', 'source_reliability', 'source_credibility', 'source_quote'] as const;
+
+const AS_REPORTED_COLUMNS = ['round_dates', 'source_published'] as const;
 
 export const CSV_COLUMNS = [
   // The handling marking on every row: a row copied out of the sheet keeps it.
@@ -25,6 +29,9 @@ export const CSV_COLUMNS = [
   'recorded_at_this_round',
   'what_changed',
   ...SOURCE_COLUMNS,
+  // The dates as precisely as reported ("early February 2026", "5 Feb 2026 (approx.)"), beside the ISO days above;
+  // last, so that tools reading the columns by position still find theirs.
+  ...AS_REPORTED_COLUMNS,
 ] as const;
 
 export const HOMEWORK_COLUMNS = [
@@ -43,9 +50,13 @@ export const HOMEWORK_COLUMNS = [
   'resolution',
 ] as const;
 
-export const OUTCOME_COLUMNS = [...ROUND_COLUMNS, 'outcome', 'issue', ...SOURCE_COLUMNS] as const;
+export const OUTCOME_COLUMNS = [...ROUND_COLUMNS, 'outcome', 'issue', ...SOURCE_COLUMNS, ...AS_REPORTED_COLUMNS] as const;
 
 const sourceCells = (s: SummarySource | null | undefined): Cell[] => [s?.outlet, s?.citedOutlet, s?.publishedOn, s?.reliability, s?.credibility, s?.quote];
+const asReported = (summary: RoundSummary, s: SummarySource | null | undefined): Cell[] => [
+  roundDates(summary),
+  s?.publishedOn ? formatStoredDate(s.publishedOn, s.publishedOnPrecision, s.publishedOnLabel) : '',
+];
 
 export function summarySheets(summary: RoundSummary): Sheet[] {
   const { round } = summary;
@@ -68,6 +79,7 @@ export function summarySheets(summary: RoundSummary): Sheet[] {
         p ? yesNo(p.atThisRound) : '',
         p?.change,
         ...sourceCells(p?.source),
+        ...asReported(summary, p?.source),
       ];
     });
   });
@@ -96,6 +108,6 @@ export function summarySheets(summary: RoundSummary): Sheet[] {
       columns: HOMEWORK_COLUMNS,
       rows: [...summary.homeworkAssigned.map((h) => homeworkRow(h, 'assigned')), ...summary.homeworkDue.map((h) => homeworkRow(h, 'due'))],
     },
-    { name: 'Outcomes', section: 'outcome', columns: OUTCOME_COLUMNS, rows: summary.outcomes.map((o) => [...roundCells, o.text, o.issueTitle, ...sourceCells(o.source)]) },
+    { name: 'Outcomes', section: 'outcome', columns: OUTCOME_COLUMNS, rows: summary.outcomes.map((o) => [...roundCells, o.text, o.issueTitle, ...sourceCells(o.source), ...asReported(summary, o.source)]) },
   ];
 }

@@ -1,7 +1,8 @@
 import { formatDate } from '@/lib/dates';
+import { formatStoredDate } from '@/lib/partial-date';
 import { label } from '@/lib/domain';
 import { markdownToText } from '@/lib/markdown';
-import type { RoundSummary, SummaryHomework, SummaryKeyDate, SummarySource } from '@/lib/round-summary/types';
+import type { RoundSummary, SummaryHomework, SummaryKeyDate, SummarySource, SummaryUpdate } from '@/lib/round-summary/types';
 import { cancellationSentence, cancellationSourceName } from '@/lib/round-summary/cancellation';
 
 // Wording shared by every export format, so the PDF, the .docx and the Markdown say the same thing.
@@ -17,10 +18,11 @@ export function plainFromMarkdown(markdown: string): string {
 }
 
 export function roundDates(summary: RoundSummary): string {
-  const { startsOn, endsOn, approxDate } = summary.round;
+  const { startsOn, startsOnPrecision, startsOnLabel, endsOn, approxDate } = summary.round;
+  const start = formatStoredDate(startsOn, startsOnPrecision, startsOnLabel);
   let dates = '';
-  if (startsOn && endsOn && endsOn !== startsOn) dates = `${formatDate(startsOn)} – ${formatDate(endsOn)}`;
-  else if (startsOn) dates = formatDate(startsOn);
+  if (startsOn && endsOn && endsOn !== startsOn) dates = `${start} – ${formatDate(endsOn)}`;
+  else if (startsOn) dates = start;
   if (approxDate) dates = dates ? `${dates}; ${approxDate}` : approxDate;
   return dates || 'no date yet';
 }
@@ -41,11 +43,23 @@ export function statusLine(issue: RoundSummary['issues'][number]): string {
   return issue.statusChanged ? `${before} → ${label(issue.statusAfter)} (changed)` : `${before} → ${label(issue.statusAfter)} (unchanged)`;
 }
 
+/** When an item is due, as every format says it: "Round 3, in the coming weeks (est. by 19 Mar 2026) / May 2025"; '' when never said. */
+export function homeworkDue(item: SummaryHomework): string {
+  const round = item.dueRound && (item.dueRoundWhen ? `${item.dueRound}, ${item.dueRoundWhen}` : item.dueRound);
+  return [round, item.dueOn ? formatStoredDate(item.dueOn, item.dueOnPrecision, item.dueOnLabel) : null].filter(Boolean).join(' / ');
+}
+
+/** An update's date as a briefing heads it: "5 Feb 2026", "late 2025". */
+export const updateDate = (u: SummaryUpdate): string => formatStoredDate(u.occurredOn, u.occurredOnPrecision, u.occurredOnLabel);
+
+/** The marker an overdue item carries in the printed formats. */
+export const overdueMarker = (item: SummaryHomework): string => (item.state === 'overdue_estimated' ? 'OVERDUE (ESTIMATED)' : item.overdue ? 'OVERDUE' : '');
+
 export function homeworkLine(item: SummaryHomework): string {
   const parts = [`owners: ${item.owners.join(', ') || 'none'}`];
   if (item.issueTitle) parts.push(`issue: ${item.issueTitle}`);
   if (item.assignedRound) parts.push(`assigned at ${item.assignedRound}`);
-  const due = [item.dueRound, item.dueOn ? formatDate(item.dueOn) : null].filter(Boolean).join(' / ');
+  const due = homeworkDue(item);
   if (due) parts.push(`due: ${due}`);
   parts.push(`state: ${label(item.state)}`);
   if (item.vague) parts.push('logged as reported, to be refined');
@@ -88,10 +102,10 @@ export function positionFacts(p: NonNullable<RoundSummary['issues'][number]['pos
 }
 
 /** An article in the annex's list of sources: "Financial Times, “US and Russian militaries…”, 5 Feb 2026 (approx.)". */
-export function articleLine(article: Pick<SummarySource, 'outlet' | 'title' | 'publishedOn' | 'publishedOnApprox'>): string {
+export function articleLine(article: Pick<SummarySource, 'outlet' | 'title' | 'publishedOn' | 'publishedOnPrecision' | 'publishedOnLabel'>): string {
   const parts = [article.outlet];
   if (article.title) parts.push(`“${article.title}”`);
-  if (article.publishedOn) parts.push(`${formatDate(article.publishedOn)}${article.publishedOnApprox ? ' (approx.)' : ''}`);
+  if (article.publishedOn) parts.push(formatStoredDate(article.publishedOn, article.publishedOnPrecision, article.publishedOnLabel));
   return parts.join(', ');
 }
 

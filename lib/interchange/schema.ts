@@ -9,12 +9,19 @@ import {
   ROUND_FORMATS,
   ROUND_STATUSES,
   STANCES,
+  DATE_PRECISIONS,
 } from '@/lib/domain';
+import { normalise, type PartialDate } from '@/lib/partial-date';
 
-// The JSON interchange document, version 2. This zod schema is the one source of truth:
-// the published JSON Schemas (public/schema/negotiation-v2.schema.json, collection-v2.schema.json,
-// and version 1's from ./schema-v1.ts) are generated from it (`npm run schema:generate`) and a test
-// checks that they agree.
+// The JSON interchange document, version 3. This zod schema is the one source of truth:
+// the published JSON Schemas (public/schema/negotiation-v3.schema.json, collection-v3.schema.json,
+// and those of versions 2 and 1 from ./schema-v2.ts and ./schema-v1.ts) are generated from it
+// (`npm run schema:generate`) and a test checks that they agree.
+//
+// Version 3 dates things as precisely as reports do (lib/partial-date.ts): a round's start, an
+// update's day, a homework item's due date and a source's publication may be a day ("2025-05-05")
+// or { date, precision, label? } ("May 2025", "late 2025", "in the coming weeks" counted from the
+// report's day). Version 2 is still read, as the version 3 it means (./upgrade-v2.ts).
 //
 // Version 2 says what a document's negotiation says of each party (its description there) and who
 // speaks for whom in it (each actor's affiliations); version 1 knew one description and one title
@@ -27,20 +34,49 @@ import {
 // whole file, so one negotiation's records can cite another's round, issue or source (docs/decisions/0010).
 
 export const INTERCHANGE_FORMAT = 'negotiation-tracker/negotiation';
-export const INTERCHANGE_VERSION = 2;
-export const SCHEMA_URL = '/schema/negotiation-v2.schema.json';
+export const INTERCHANGE_VERSION = 3;
+export const SCHEMA_URL = '/schema/negotiation-v3.schema.json';
 export const COLLECTION_FORMAT = 'negotiation-tracker/collection';
-export const COLLECTION_VERSION = 2;
-export const COLLECTION_SCHEMA_URL = '/schema/collection-v2.schema.json';
+export const COLLECTION_VERSION = 3;
+export const COLLECTION_SCHEMA_URL = '/schema/collection-v3.schema.json';
 
 // One message a field: a date that is not even YYYY-MM-DD is not also said to be no calendar date.
-const date = z
+export const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a date as YYYY-MM-DD.', abort: true })
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, 'Expected a real calendar date.');
+/**
+ * A date as precisely as a report gives it: a day, or { date, precision, label? }, where date is the first
+ * day of its window ("May 2025": { "date": "2025-05-01", "precision": "month" }) or, for "approx", the
+ * day of the report its label is counted from. Kept as written; readWhen reads it.
+ */
+export const when = z.union([
+  date,
+  z.strictObject({
+    date,
+    precision: z.enum(DATE_PRECISIONS),
+    label: z.string().max(200).optional(),
+  }),
+]);
+export type When = z.infer<typeof when>;
+
+/** A document's date as the tracker reads it (lib/partial-date.ts), normalised; null stays null. */
+export function readWhen(value: When | null): PartialDate | null {
+  if (value === null) return null;
+  return normalise(typeof value === 'string' ? { date: value, precision: 'day', label: '' } : { date: value.date, precision: value.precision, label: value.label ?? '' });
+}
+
+/** A date as a document writes it: a day as "YYYY-MM-DD", anything vaguer as { date, precision, label? }. */
+export function writeWhen(value: PartialDate | null): When | null {
+  if (value === null) return null;
+  const v = normalise(value);
+  if (v.precision === 'day') return v.date;
+  return v.label ? { date: v.date, precision: v.precision, label: v.label } : { date: v.date, precision: v.precision };
+}
+
 export const key = (kind: string) => z.string().regex(new RegExp(`^${kind}:[^\\s]+$`), `Expected a key like "${kind}:1".`);
 export const ref = (kind: string) => key(kind).nullable();
 export const text = (max: number) => z.string().max(max);
@@ -85,8 +121,7 @@ export const SourceRecord = z.strictObject({
   outlet: name(200),
   title: optionalText(500),
   url: none(httpUrl),
-  publishedOn: none(date),
-  publishedOnApprox: z.boolean().default(false),
+  publishedOn: none(when),
   quote: optionalText(5000),
   // Left out: the Admiralty scale's "cannot be judged", F and 6.
   reliability: z.enum(RELIABILITIES).default('F'),
@@ -117,8 +152,9 @@ export const RoundRecord = z.strictObject({
   sequence: z.int().min(0),
   name: name(200),
   venue: optionalText(300),
-  startsOn: none(date),
+  startsOn: none(when),
   endsOn: none(date),
+  // What reports said of the dates, beside them ("dates approximate").
   approxDate: optionalText(200),
   format: z.enum(ROUND_FORMATS).default('direct'),
   status: z.enum(ROUND_STATUSES),
@@ -135,7 +171,7 @@ export const RoundRecord = z.strictObject({
 
 export const UpdateRecord = z.strictObject({
   key: key('update'),
-  occurredOn: date,
+  occurredOn: when,
   occurredTime: z
     .string()
     .regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Expected a time as HH:MM.')
@@ -184,7 +220,7 @@ export const HomeworkRecord = z.strictObject({
   issue: ref('issue').default(null),
   assignedRound: ref('round').default(null),
   dueRound: ref('round').default(null),
-  dueOn: none(date),
+  dueOn: none(when),
   status: z.enum(HOMEWORK_STATUSES).default('open'),
   resolution: optionalText(10000),
   vague: z.boolean().default(false),

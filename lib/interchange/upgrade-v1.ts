@@ -1,5 +1,5 @@
-import { INTERCHANGE_VERSION, type NegotiationDocument } from './schema';
 import type { NegotiationDocumentV1 } from './schema-v1';
+import type { NegotiationDocumentV2 as NegotiationDocument } from './schema-v2';
 
 // A version 1 document (./schema-v1.ts) read as the version 2 it means. Its parties need nothing:
 // the description a document gives a party was, and is, what its negotiation says of the party. Its
@@ -15,7 +15,7 @@ const upgradeActor = (a: NegotiationDocumentV1['actors'][number]): Actor => ({
 });
 
 export function upgradeDocument(doc: NegotiationDocumentV1): NegotiationDocument {
-  return { ...doc, version: INTERCHANGE_VERSION, actors: doc.actors.map(upgradeActor) };
+  return { ...doc, version: 2, actors: doc.actors.map(upgradeActor) };
 }
 
 /**
@@ -23,7 +23,7 @@ export function upgradeDocument(doc: NegotiationDocumentV1): NegotiationDocument
  * lists a person in every negotiation they speak in: an actor the updates of another document name
  * is listed there too, with the same party and title. For the upgraded documents of a checked file.
  */
-export function listActorsWhereTheySpeak(docs: NegotiationDocument[]): NegotiationDocument[] {
+export function listActorsWhereTheySpeak<D extends { actors: Actor[]; updates: { actors: string[] }[] }>(docs: D[]): D[] {
   const listed = new Map(docs.flatMap((d) => d.actors.map((a) => [a.key, a] as const)));
   return docs.map((doc) => {
     const actors = [...doc.actors];

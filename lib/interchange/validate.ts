@@ -4,6 +4,8 @@ import { CollectionV1Shape, NegotiationDocumentV1Shape } from './schema-v1';
 import { readableCollection, readableDocument } from './readable';
 import type { NegotiationDocumentV1 } from './schema-v1';
 import { listActorsWhereTheySpeak, pathInVersion1, upgradeDocument } from './upgrade-v1';
+import { CollectionV2Shape, NegotiationDocumentV2Shape } from './schema-v2';
+import { upgradeDocumentV2 } from './upgrade-v2';
 
 export type DocumentError = { path: string; message: string };
 export type Validation = { ok: true; document: NegotiationDocument } | { ok: false; errors: DocumentError[] };
@@ -42,52 +44,62 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
 }
 const WORDED = { error: message };
 
-/** A version 1 file is read as the version 2 it means (./upgrade-v1.ts); any other is taken for version 2. */
-const isVersion1 = (value: unknown) => typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
+/**
+ * A version 1 file is read as the version 2 it means (./upgrade-v1.ts), and a version 2 one as the
+ * version 3 it means (./upgrade-v2.ts); any other is taken for version 3.
+ */
+const versionOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined);
+
+// What can be read of a broken older document, for its reference checks only: they read no dates, which is all
+// the versions after 1 changed.
+const readableV1 = (value: unknown) => upgradeDocument(readableDocument(value, true) as NegotiationDocumentV1) as unknown as NegotiationDocument;
 
 /**
  * Checks a parsed JSON value against the schema, then what a JSON Schema cannot say:
  * keys are unique, every reference points at a record of the document, and the positions of
- * each party on each issue form one chain. The document comes back in version 2.
+ * each party on each issue form one chain. The document comes back in version 3.
  */
 export function validateDocument(value: unknown): Validation {
-  if (isVersion1(value)) {
+  const version = versionOf(value);
+  if (version === 1) {
     const parsed = NegotiationDocumentV1Shape.safeParse(value, WORDED);
     if (!parsed.success) {
-      const readable = upgradeDocument(readableDocument(value, true) as NegotiationDocumentV1);
-      return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readable, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
+      return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableV1(value), at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
     }
-    const doc = upgradeDocument(parsed.data);
+    const doc = upgradeDocumentV2(upgradeDocument(parsed.data));
     const errors = checkReferences([{ doc, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
   }
-  const parsed = NegotiationDocumentShape.safeParse(value, WORDED);
+  const parsed = (version === 2 ? NegotiationDocumentV2Shape : NegotiationDocumentShape).safeParse(value, WORDED);
   if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableDocument(value, false) as NegotiationDocument, at: '' }], 'document')) };
-  const errors = checkReferences([{ doc: parsed.data, at: '' }], 'document');
-  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: parsed.data };
+  const doc = parsed.data.version === 2 ? upgradeDocumentV2(parsed.data) : parsed.data;
+  const errors = checkReferences([{ doc, at: '' }], 'document');
+  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
 }
 
 /** The same checks over a collection, whose keys and references span all its documents. */
 export function validateCollection(value: unknown): CollectionValidation {
-  if (isVersion1(value)) {
+  const version = versionOf(value);
+  if (version === 1) {
     const parsed = CollectionV1Shape.safeParse(value, WORDED);
     if (!parsed.success) {
-      const readable = readableCollection(value, true).map((doc, n) => ({ doc: upgradeDocument(doc as NegotiationDocumentV1), at: `/negotiations/${n}` }));
+      const readable = readableCollection(value, true).map((doc, n) => ({ doc: upgradeDocument(doc as NegotiationDocumentV1) as unknown as NegotiationDocument, at: `/negotiations/${n}` }));
       return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
     }
-    const docs = parsed.data.negotiations.map(upgradeDocument);
+    const docs = parsed.data.negotiations.map((doc) => upgradeDocumentV2(upgradeDocument(doc)));
     const errors = checkReferences(docs.map((doc, n) => ({ doc, at: `/negotiations/${n}` })), 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     return { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations: listActorsWhereTheySpeak(docs) } };
   }
-  const parsed = CollectionShape.safeParse(value, WORDED);
+  const parsed = (version === 2 ? CollectionV2Shape : CollectionShape).safeParse(value, WORDED);
   if (!parsed.success) {
     const readable = readableCollection(value, false).map((doc, n) => ({ doc: doc as NegotiationDocument, at: `/negotiations/${n}` }));
     return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file')) };
   }
-  const members = parsed.data.negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
+  const negotiations = parsed.data.version === 2 ? parsed.data.negotiations.map(upgradeDocumentV2) : parsed.data.negotiations;
+  const members = negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
   const errors = checkReferences(members, 'file');
-  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, collection: parsed.data };
+  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations } };
 }
 
 function toErrors(error: z.ZodError): DocumentError[] {

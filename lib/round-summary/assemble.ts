@@ -24,6 +24,8 @@ export function assembleRoundSummary(rows: RoundSummaryRows, today: string): Rou
       name: round.name,
       venue: round.venue,
       startsOn: round.startsOn,
+      startsOnPrecision: round.startsOnPrecision ?? 'day',
+      startsOnLabel: round.startsOnLabel ?? '',
       endsOn: round.endsOn,
       approxDate: round.approxDate,
       format: round.format,
@@ -53,6 +55,8 @@ function keyUpdates(rows: Pick<RoundSummaryRows, 'updates' | 'updateIssues' | 'u
   return rows.updates.map((u) => ({
     id: u.id,
     occurredOn: u.occurredOn,
+    occurredOnPrecision: u.occurredOnPrecision ?? 'day',
+    occurredOnLabel: u.occurredOnLabel ?? '',
     body: u.body,
     negotiationName: u.negotiationName,
     issues: (issuesOf.get(u.id) ?? []).map((l) => l.title),

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { isPending } from '@/lib/homework';
 import { daysFromTodayText } from '@/lib/exports/text';
+import { formatStoredDate } from '@/lib/partial-date';
 import { bottomLine, isMove, issueMoved, movementOf, type IssueChanges } from '@/lib/bottom-line';
 import type { HomeworkStatus } from '@/lib/domain';
 import { cancellationSentence, cancellationSourceName } from './cancellation';
@@ -112,7 +113,7 @@ function dueNextLine(input: BriefInput, homework: SummaryHomework[]): string {
   if (homework.length === 0) parts.push('No homework open.');
   else {
     const overdue = homework.filter((h) => h.overdue).length;
-    const dueAt = [...new Set(homework.map((h) => h.dueRound ?? (h.dueOn ? formatDate(h.dueOn) : null)).filter((d): d is string => d !== null))];
+    const dueAt = [...new Set(homework.map((h) => h.dueRound ?? (h.dueOn ? formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel) : null)).filter((d): d is string => d !== null))];
     const count = `${homework.length} homework item${homework.length === 1 ? '' : 's'} open${overdue ? `, ${overdue} overdue` : ''}`;
     parts.push(`${count}${dueAt.length ? `, due by ${dueAt.join(', ')}` : ''}.`);
   }

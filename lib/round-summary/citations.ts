@@ -6,12 +6,13 @@ export type CitedArticle = {
   title: string;
   url: string | null;
   publishedOn: string | null;
-  publishedOnApprox: boolean;
+  publishedOnPrecision: SummarySource['publishedOnPrecision'];
+  publishedOnLabel: string;
   quotes: { number: number; source: SummarySource }[];
 };
 
 /** Two quotes are from one article when outlet, title, address and date are the same (each quote is its own source). */
-const articleKey = (s: SummarySource) => JSON.stringify([s.outlet, s.title, s.url ?? '', s.publishedOn ?? '', s.publishedOnApprox]);
+const articleKey = (s: SummarySource) => JSON.stringify([s.outlet, s.title, s.url ?? '', s.publishedOn ?? '', s.publishedOnPrecision, s.publishedOnLabel]);
 
 /**
  * The sources a briefing cites, each once, grouped by article in the order the annex first cites them (the
@@ -32,7 +33,7 @@ export function citedSources(summary: Pick<RoundSummary, 'round' | 'issues' | 'o
     if (seen.has(source.id)) continue;
     seen.add(source.id);
     const key = articleKey(source);
-    const article = articles.get(key) ?? { outlet: source.outlet, title: source.title, url: source.url, publishedOn: source.publishedOn, publishedOnApprox: source.publishedOnApprox, quotes: [] };
+    const article = articles.get(key) ?? { outlet: source.outlet, title: source.title, url: source.url, publishedOn: source.publishedOn, publishedOnPrecision: source.publishedOnPrecision, publishedOnLabel: source.publishedOnLabel, quotes: [] };
     article.quotes.push({ number: 0, source });
     articles.set(key, article);
   }

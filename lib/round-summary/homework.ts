@@ -1,5 +1,6 @@
 import { homeworkState, isOverdue } from '@/lib/homework';
 import { groupBy } from '@/lib/group-by';
+import { formatStoredDate } from '@/lib/partial-date';
 import type { SummaryHomework } from './types';
 import type { HomeworkRow, RoundSummaryRows } from './rows';
 import { ownerOrder, type BriefedParty } from './order';
@@ -25,6 +26,9 @@ export function summaryHomework(
       assignedRound: h.assignedRoundId ? (roundById.get(h.assignedRoundId)?.name ?? null) : null,
       dueRound: dueRound?.name ?? null,
       dueOn: h.dueOn,
+      dueOnPrecision: h.dueOnPrecision ?? 'day',
+      dueOnLabel: h.dueOnLabel ?? '',
+      dueRoundWhen: dueRound && dueRound.startsOnPrecision && dueRound.startsOnPrecision !== 'day' ? formatStoredDate(dueRound.startsOn, dueRound.startsOnPrecision, dueRound.startsOnLabel) : '',
       status: h.status,
       overdue,
       state: homeworkState(h, dueRound, today),

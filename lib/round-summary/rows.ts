@@ -12,6 +12,9 @@ export type RoundRow = {
   name: string;
   venue: string;
   startsOn: string | null;
+  /** How precisely the start is known (lib/partial-date.ts); a day when left out. */
+  startsOnPrecision?: string;
+  startsOnLabel?: string;
   endsOn: string | null;
   approxDate: string;
   format: string;
@@ -64,12 +67,14 @@ export type HomeworkRow = {
   assignedRoundId: number | null;
   dueRoundId: number | null;
   dueOn: string | null;
+  dueOnPrecision?: string;
+  dueOnLabel?: string;
   status: HomeworkStatus;
   resolution: string;
   vague: boolean;
 };
 
-export type UpdateRow = { id: number; occurredOn: string; body: string; roundId: number | null; negotiationId: number; negotiationName: string };
+export type UpdateRow = { id: number; occurredOn: string; occurredOnPrecision?: string; occurredOnLabel?: string; body: string; roundId: number | null; negotiationId: number; negotiationName: string };
 
 /** A cited source as stored: the briefing names the outlet it cites instead of the cited row's id. */
 export type SourceRow = Omit<SummarySource, 'citedOutlet'> & { citesSourceId: number | null };
@@ -97,7 +102,7 @@ export type RoundSummaryRows = {
   homework: HomeworkRow[];
   homeworkOwners: { homeworkId: number; partyId: number; name: string }[];
   /** The rounds the homework is assigned at or due at. */
-  homeworkRounds: { id: number; name: string; status: RoundStatus; startsOn: string | null }[];
+  homeworkRounds: { id: number; name: string; status: RoundStatus; startsOn: string | null; startsOnPrecision?: string; startsOnLabel?: string }[];
   /** The key updates (./scope.ts), oldest first (occurredOn, then id). */
   updates: UpdateRow[];
   /** The issues of those updates, each update's in issue order. */

@@ -1,5 +1,6 @@
 import type { HomeworkState } from '@/lib/homework';
 import type { RoundBrief } from './brief';
+import type { DatePrecision } from '@/lib/domain';
 
 // Everything a round briefing shows, as plain data: the web page and every export render this one object.
 
@@ -8,8 +9,10 @@ export type SummarySource = {
   outlet: string;
   title: string;
   url: string | null;
+  /** The first day of the publication date's window, with how precisely it is known (lib/partial-date.ts). */
   publishedOn: string | null;
-  publishedOnApprox: boolean;
+  publishedOnPrecision: DatePrecision;
+  publishedOnLabel: string;
   quote: string;
   reliability: string;
   credibility: number;
@@ -64,9 +67,14 @@ export type SummaryHomework = {
   assignedRound: string | null;
   dueRound: string | null;
   dueOn: string | null;
+  /** How precisely the due date is known (lib/partial-date.ts); a day when left out. */
+  dueOnPrecision?: string;
+  dueOnLabel?: string;
+  /** The due round's start when it is vague ("in the coming weeks (est. by 19 Mar 2026)"); '' or left out when firm. */
+  dueRoundWhen?: string;
   status: string;
   overdue: boolean;
-  /** What a reader sees: the stored status, 'overdue', or 'due_round_cancelled' (lib/homework.ts homeworkState). */
+  /** What a reader sees: the stored status, 'overdue', 'overdue_estimated' or 'due_round_cancelled' (lib/homework.ts homeworkState). */
   state: HomeworkState;
   resolution: string;
   vague: boolean;
@@ -75,6 +83,9 @@ export type SummaryHomework = {
 export type SummaryUpdate = {
   id: number;
   occurredOn: string;
+  /** How precisely it is dated ("late 2025"); a day when left out. */
+  occurredOnPrecision?: string;
+  occurredOnLabel?: string;
   /** Markdown as the analyst wrote it. */
   body: string;
   negotiationName: string;
@@ -110,6 +121,9 @@ export type RoundSummary = {
     name: string;
     venue: string;
     startsOn: string | null;
+    /** How precisely the start is known (lib/partial-date.ts); a day when left out. */
+    startsOnPrecision?: string;
+    startsOnLabel?: string;
     endsOn: string | null;
     approxDate: string;
     format: string;

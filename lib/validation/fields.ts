@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { FormValues } from './form-values';
+import { todayIso } from '@/lib/dates';
+import { parsePartialDate, type PartialDate } from '@/lib/partial-date';
 
 // Shared field rules for every form: trimmed text, real calendar dates, http(s) URLs only.
 
@@ -29,6 +31,28 @@ export const optionalIsoDate = (name = 'Date') =>
     .default('')
     .refine((v) => v === '' || isRealDate(v), `${name} must be a real date (YYYY-MM-DD).`)
     .transform((v) => (v === '' ? null : v));
+
+/**
+ * An optional date as precisely as the report gives it, typed as an analyst says it ("5 May 2025", "May 2025",
+ * "late 2025", "in the coming weeks"); lib/partial-date.ts reads it. A phrase is counted from the day it is
+ * entered unless the text names the report's day ("in the coming weeks (from 5 Feb 2026)"). Empty: null.
+ */
+export const optionalPartialDate = (name = 'Date') =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((v, ctx): PartialDate | null => {
+      if (v === '') return null;
+      const parsed = parsePartialDate(v, todayIso());
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message === 'Give a date.' ? `${name} is required.` : parsed.message });
+      return z.NEVER;
+    });
+
+/** A required date as precisely as the report gives it (optionalPartialDate, but not empty). */
+export const partialDate = (name = 'Date') =>
+  optionalPartialDate(name).refine((v) => v !== null, `${name} is required.`).transform((v) => v as PartialDate);
 
 export const optionalUrl = z
   .string()

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { ROUND_FORMATS, ROUND_STATUSES } from '@/lib/domain';
-import { enumField, id, idList, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { ROUND_FORMATS, ROUND_STATUSES, type DatePrecision } from '@/lib/domain';
+import { enumField, id, idList, openedVersion, optionalId, optionalIsoDate, optionalPartialDate, optionalText, requiredText } from './fields';
+import { storedColumns } from '@/lib/partial-date';
 
 const roundFields = z.object({
   negotiationId: id('Negotiation'),
   name: requiredText('Name', 200),
   venue: optionalText(200),
-  startsOn: optionalIsoDate('Start date'),
+  // "5 May 2025", "May 2025", "in the coming weeks": as precisely as the report gives it.
+  startsOn: optionalPartialDate('Start date'),
   endsOn: optionalIsoDate('End date'),
-  // "in the coming weeks": what is known before there are dates.
+  // What reports said of the dates, kept beside them ("dates approximate").
   approxDate: optionalText(200),
   format: enumField(ROUND_FORMATS, 'format'),
   status: enumField(ROUND_STATUSES, 'status'),
@@ -24,7 +26,7 @@ type RoundFields = z.infer<typeof roundFields>;
 
 /** Date rules every round keeps, reported beside the field to fix. */
 function checkDates(round: RoundFields, ctx: z.RefinementCtx) {
-  if (round.startsOn && round.endsOn && round.endsOn < round.startsOn) {
+  if (round.startsOn && round.endsOn && round.endsOn < round.startsOn.date) {
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date comes before the start date.' });
   }
   if (round.endsOn && !round.startsOn) {
@@ -42,17 +44,25 @@ function checkDates(round: RoundFields, ctx: z.RefinementCtx) {
   }
 }
 
-/** What the form sent about a cancellation, kept only when the round is cancelled (a round back on is not cancelled). */
-function cancellationFacts<T extends RoundFields>({ sourceId, ...round }: T): Omit<T, 'sourceId'> & { cancellationSourceId: number | null } {
+/** The start as it is stored: its window's first day, with its precision and label. */
+type StoredStart = { startsOn: string | null; startsOnPrecision: DatePrecision; startsOnLabel: string };
+
+/**
+ * What the form sent, as stored: the start's precision beside its day, and a cancellation kept only when the
+ * round is cancelled (a round back on is not cancelled).
+ */
+function cancellationFacts<T extends RoundFields>({ sourceId, startsOn, ...round }: T): Omit<T, 'sourceId' | 'startsOn'> & StoredStart & { cancellationSourceId: number | null } {
+  const start = storedColumns(startsOn);
+  const stored = { ...round, startsOn: start.date, startsOnPrecision: start.precision, startsOnLabel: start.label };
   return round.status === 'cancelled'
-    ? { ...round, cancellationSourceId: sourceId }
-    : { ...round, cancelledOn: null, cancellationReason: '', cancellationSourceId: null };
+    ? { ...stored, cancellationSourceId: sourceId }
+    : { ...stored, cancelledOn: null, cancellationReason: '', cancellationSourceId: null };
 }
 
 export const RoundSchema = roundFields.superRefine(checkDates).transform(cancellationFacts);
-type CancellationField = 'cancelledOn' | 'cancellationReason' | 'cancellationSourceId';
-/** A round's facts as a caller gives them: a round that is not cancelled need say nothing of a cancellation. */
-export type RoundInput = Omit<z.infer<typeof RoundSchema>, CancellationField> & Partial<Pick<z.infer<typeof RoundSchema>, CancellationField>>;
+type OptionalField = 'cancelledOn' | 'cancellationReason' | 'cancellationSourceId' | 'startsOnPrecision' | 'startsOnLabel';
+/** A round's facts as a caller gives them: a round that is not cancelled need say nothing of a cancellation, a start on a known day nothing of its precision. */
+export type RoundInput = Omit<z.infer<typeof RoundSchema>, OptionalField> & Partial<Pick<z.infer<typeof RoundSchema>, OptionalField>>;
 
 export const RoundEditSchema = roundFields
   .extend({ roundId: id('Round'), version: openedVersion })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FLEXIBILITIES, HOMEWORK_STATUSES, ISSUE_STATUSES, STANCES } from '@/lib/domain';
-import { enumField, id, idList, isoDate, openedVersion, optionalId, optionalIsoDate, optionalText, requiredText } from './fields';
+import { enumField, id, idList, openedVersion, optionalId, optionalPartialDate, optionalText, partialDate, requiredText } from './fields';
+import { storedColumns, type DatePrecision, type PartialDate } from '@/lib/partial-date';
 
 // The update form is flat: the optional change sections use dotted field names
 // (`position.summary`, `statusChange.status`…), so a message lands beside its own field.
@@ -16,7 +17,8 @@ const optionalTime = z
 
 const UpdateFields = {
   body: requiredText('Text', 20000),
-  occurredOn: isoDate('Date it happened'),
+  // "5 Feb 2026", "late 2025": as precisely as the report dates it.
+  occurredOn: partialDate('Date it happened'),
   occurredTime: optionalTime,
   roundId: optionalId,
   issueIds: idList('issues'),
@@ -51,7 +53,7 @@ export const NewHomeworkPartSchema = z.object({
   ownerPartyIds: ownerIds,
   issueId: optionalId,
   dueRoundId: optionalId,
-  dueOn: optionalIsoDate('Due date'),
+  dueOn: optionalPartialDate('Due date'),
 });
 
 export const HomeworkStatusPartSchema = z.object({
@@ -98,6 +100,12 @@ function parseSections(values: Record<string, unknown>, ctx: z.RefinementCtx): U
   return failed ? null : (changes as UpdateChanges);
 }
 
+/** When it happened, as stored: its window's first day, with the precision and label. */
+function storedOccurrence(when: PartialDate) {
+  const stored = storedColumns(when);
+  return { occurredOn: stored.date!, occurredOnPrecision: stored.precision, occurredOnLabel: stored.label };
+}
+
 /** Logging an update: the update itself, its links, and the changes it brings. */
 export const UpdateSchema = z
   .looseObject({ negotiationId: id('Negotiation'), ...UpdateFields })
@@ -109,7 +117,7 @@ export const UpdateSchema = z
     return {
       negotiationId: data.negotiationId,
       body: data.body,
-      occurredOn: data.occurredOn,
+      ...storedOccurrence(data.occurredOn),
       occurredTime: data.occurredTime,
       roundId: data.roundId,
       issueIds: data.issueIds,
@@ -119,11 +127,15 @@ export const UpdateSchema = z
       changes,
     };
   });
-export type UpdateInput = z.infer<typeof UpdateSchema>;
+type Occurrence = 'occurredOnPrecision' | 'occurredOnLabel';
+/** An update as a caller gives it: one dated to a day need say nothing of the date's precision. */
+export type UpdateInput = Omit<z.infer<typeof UpdateSchema>, Occurrence> & { occurredOnPrecision?: DatePrecision; occurredOnLabel?: string };
 
 /** Editing an update: its text, date and links; the changes it brought stay as they were. */
-export const UpdateEditSchema = z.object({ updateId: id('Update'), version: openedVersion, ...UpdateFields });
-export type UpdateEditInput = z.infer<typeof UpdateEditSchema>;
+export const UpdateEditSchema = z
+  .object({ updateId: id('Update'), version: openedVersion, ...UpdateFields })
+  .transform(({ occurredOn, ...rest }) => ({ ...rest, ...storedOccurrence(occurredOn) }));
+export type UpdateEditInput = Omit<z.infer<typeof UpdateEditSchema>, Occurrence> & { occurredOnPrecision?: DatePrecision; occurredOnLabel?: string };
 
 /**
  * A JSON body as the flat values the form sends: nested objects become dotted keys,

@@ -15,8 +15,10 @@ export const GET = apiRoute({ role: 'viewer', queryToken: true }, ({ scope }) =>
     .map((d) => ({
       uid: d.uid,
       date: d.date!,
+      until: d.until ?? undefined,
       summary: `${d.title} (${d.negotiationName})`,
-      description: [d.detail, d.negotiationName].filter(Boolean).join(' — '),
+      // A vague date spans its window; the description says how it was reported.
+      description: [d.estimated && `Approximate: ${d.when}`, d.detail, d.negotiationName].filter(Boolean).join(' — '),
       url: `${origin}${hrefOf(d.target)}`,
       marking: d.marking,
     }));

@@ -9,6 +9,7 @@ import { roleIn } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { getNegotiation } from '@/db/queries/negotiations';
 import { hasRole } from '@/lib/roles';
+import { formatStoredDate } from '@/lib/partial-date';
 import { formatDate, todayIso } from '@/lib/dates';
 import { parseId } from '@/lib/ids';
 import { HomeworkStatus } from '@/components/homework/HomeworkTable';
@@ -72,7 +73,7 @@ export default async function HomeworkPage({ params }: Params) {
             {item.dueRoundId && <Link href={`/rounds/${item.dueRoundId}`}>{item.dueRoundName}</Link>}
             {item.state === 'due_round_cancelled' && ' (cancelled)'}
             {item.dueRoundId && item.dueOn && ', '}
-            {item.dueOn && `by ${formatDate(item.dueOn)}`}
+            {item.dueOn && `by ${formatStoredDate(item.dueOn, item.dueOnPrecision, item.dueOnLabel)}`}
             {!item.dueRoundId && !item.dueOn && <span className="muted">no due round or date</span>}
           </dd>
           {item.resolution && (
@@ -114,6 +115,8 @@ export default async function HomeworkPage({ params }: Params) {
                   assignedRoundId: item.assignedRoundId,
                   dueRoundId: item.dueRoundId,
                   dueOn: item.dueOn,
+                  dueOnPrecision: item.dueOnPrecision,
+                  dueOnLabel: item.dueOnLabel,
                   status: item.status,
                   resolution: item.resolution,
                 }}

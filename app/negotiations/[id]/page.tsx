@@ -37,7 +37,8 @@ export default async function NegotiationPage({ params }: Params) {
   const people = affiliationsOfNegotiation(db, scope, id);
   const issues = listIssuesOf(db, scope, id);
   const rounds = listRoundsOf(db, scope, id);
-  const counts = homeworkCounts(db, scope, id, todayIso());
+  const today = todayIso();
+  const counts = homeworkCounts(db, scope, id, today);
   const canWrite = hasRole(roleIn(scope, id)!, 'analyst');
   const seesMembers = canWrite || user.role === 'admin';
 
@@ -220,7 +221,7 @@ export default async function NegotiationPage({ params }: Params) {
                       <span className={`badge status round-${r.status}`}>{label(r.status)}</span>
                     </td>
                     <td>
-                      <RoundDates startsOn={r.startsOn} endsOn={r.endsOn} approxDate={r.approxDate} />
+                      <RoundDates round={r} today={today} />
                     </td>
                     <td>{label(r.format)}</td>
                     <td>{r.venue || <span className="muted">—</span>}</td>

@@ -96,7 +96,7 @@ export default async function RoundPage({ params }: Params) {
           </dd>
           <dt>Dates</dt>
           <dd>
-            <RoundDates startsOn={round.startsOn} endsOn={round.endsOn} approxDate={round.approxDate} />
+            <RoundDates round={round} today={today} />
           </dd>
           <dt>Format</dt>
           <dd>{label(round.format)}</dd>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { formatStoredDate } from '@/lib/partial-date';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
@@ -52,7 +53,7 @@ export default async function UpdatePage({ params, searchParams }: Params) {
         <dl className="facts">
           <dt>Happened</dt>
           <dd>
-            <time dateTime={update.occurredOn}>{formatDate(update.occurredOn)}</time>
+            <time dateTime={update.occurredOn}>{formatStoredDate(update.occurredOn, update.occurredOnPrecision, update.occurredOnLabel)}</time>
             {update.occurredTime ? ` at ${update.occurredTime}` : ''}
           </dd>
           {roundName && update.roundId && (

@@ -21,7 +21,14 @@ export function WhatHappened({ state, start, negotiation }: { state: FormState; 
         hint="Markdown: **bold**, _italic_, [links](https://…), > quotes."
       />
       <div className="grid-2">
-        <TextField label="Date it happened" name="occurredOn" type="date" defaultValue={v.occurredOn ?? start.occurredOn} errors={e.occurredOn} required hint="Not when you log it." />
+        <TextField
+          label="Date it happened"
+          name="occurredOn"
+          defaultValue={v.occurredOn ?? start.occurredOn}
+          errors={e.occurredOn}
+          required
+          hint="Not when you log it; as precisely as reported: 5 Feb 2026, May 2025, late 2025."
+        />
         {/* Typed, not a time picker: one Tab stop instead of three on the common path. */}
         <TextField label="Time (optional)" name="occurredTime" defaultValue={v.occurredTime ?? start.occurredTime ?? ''} errors={e.occurredTime} hint="24-hour HH:MM, if known." />
         <SelectField

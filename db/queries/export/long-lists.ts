@@ -1,13 +1,15 @@
 // The export's lists that grow with the negotiation (sources, updates, positions, status changes):
 // read in batches (./stream.ts) with statements prepared once per export.
 import type { ExportContext } from './keys';
+import { writeWhen } from '@/lib/interchange/schema';
+import { storedDate } from '@/lib/partial-date';
 import { idBatches, keysetBatches, mapBatches, type Batches } from './stream';
 
 const OF_NEGOTIATION_ISSUES = '+issue_id IN (SELECT id FROM issues WHERE negotiation_id = ?)';
 
 export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<object> {
   const byIds = db.$client.prepare(
-    `SELECT id, outlet, title, url, published_on, published_on_approx, quote, reliability, credibility, cites_source_id
+    `SELECT id, outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, cites_source_id
      FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );
   return mapBatches(idBatches<SourceRow>(byIds, sourceIds), (s) => ({
@@ -15,8 +17,7 @@ export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<o
     outlet: s.outlet,
     title: s.title,
     url: s.url,
-    publishedOn: s.published_on,
-    publishedOnApprox: s.published_on_approx === 1,
+    publishedOn: writeWhen(storedDate(s.published_on, s.published_on_precision, s.published_on_label)),
     quote: s.quote,
     reliability: s.reliability,
     credibility: s.credibility,
@@ -40,13 +41,13 @@ export function* updateRecords({ db, negotiationId, keys }: ExportContext): Gene
     actors: linksOf('update_actors', 'actor_id'),
     sources: linksOf('update_sources', 'source_id'),
   };
-  for (const rows of keysetBatches<UpdateRow>(db, 'id, occurred_on, occurred_time, body, round_id', 'updates', '+negotiation_id = ?', negotiationId)) {
+  for (const rows of keysetBatches<UpdateRow>(db, 'id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id', 'updates', '+negotiation_id = ?', negotiationId)) {
     const ids = JSON.stringify(rows.map((u) => u.id));
     const linked = (name: keyof typeof statements) => targetsByUpdate(statements[name].all(ids) as Link[]);
     const [issues, parties, actors, sources] = [linked('issues'), linked('parties'), linked('actors'), linked('sources')];
     yield rows.map((u) => ({
       key: keys.update.ref(u.id),
-      occurredOn: u.occurred_on,
+      occurredOn: writeWhen(storedDate(u.occurred_on, u.occurred_on_precision, u.occurred_on_label)),
       occurredTime: u.occurred_time,
       body: u.body,
       round: keys.round.ref(u.round_id),
@@ -107,13 +108,14 @@ type SourceRow = {
   title: string;
   url: string | null;
   published_on: string | null;
-  published_on_approx: number;
+  published_on_precision: string;
+  published_on_label: string;
   quote: string;
   reliability: string;
   credibility: number;
   cites_source_id: number | null;
 };
-type UpdateRow = { id: number; occurred_on: string; occurred_time: string | null; body: string; round_id: number | null };
+type UpdateRow = { id: number; occurred_on: string; occurred_on_precision: string; occurred_on_label: string; occurred_time: string | null; body: string; round_id: number | null };
 type PositionRow = {
   id: number;
   issue_id: number;

@@ -3,6 +3,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { convergence, corroborations, corroborationUpdates, homework, homeworkOwners, outcomes, roundAgenda, roundDelegations, rounds, updates } from '@/db/schema';
 import { groupBy } from '@/lib/group-by';
+import { writeWhen } from '@/lib/interchange/schema';
+import { storedDate } from '@/lib/partial-date';
 import type { ExportContext } from './keys';
 import type { Batches } from './stream';
 
@@ -51,7 +53,7 @@ export function roundRecords({ db, rounds: roundRows, keys }: ExportContext): Ba
         sequence: r.sequence,
         name: r.name,
         venue: r.venue,
-        startsOn: r.startsOn,
+        startsOn: writeWhen(storedDate(r.startsOn, r.startsOnPrecision, r.startsOnLabel)),
         endsOn: r.endsOn,
         approxDate: r.approxDate,
         format: r.format,
@@ -82,7 +84,7 @@ export function homeworkRecords({ db, negotiationId, keys }: ExportContext): Bat
       issue: keys.issue.ref(h.issueId),
       assignedRound: keys.round.ref(h.assignedRoundId),
       dueRound: keys.round.ref(h.dueRoundId),
-      dueOn: h.dueOn,
+      dueOn: writeWhen(storedDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel)),
       status: h.status,
       resolution: h.resolution,
       vague: h.vague,

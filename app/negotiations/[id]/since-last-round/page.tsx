@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { formatStoredDate } from '@/lib/partial-date';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
@@ -98,7 +99,7 @@ export default async function SinceLastRoundPage({ params, searchParams }: Props
             <ol className="panel history" aria-labelledby="slr-updates">
               {diff.updates.items.map((u) => (
                 <li key={u.id}>
-                  <Link href={`/updates/${u.id}`}>{formatDate(u.occurredOn)}</Link> <Markdown text={u.body} />
+                  <Link href={`/updates/${u.id}`}>{formatStoredDate(u.occurredOn, u.occurredOnPrecision, u.occurredOnLabel)}</Link> <Markdown text={u.body} />
                 </li>
               ))}
             </ol>

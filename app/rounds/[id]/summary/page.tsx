@@ -10,7 +10,7 @@ import type { ReaderScope } from '@/db/queries/access';
 import { MarkingBanner } from '@/components/MarkingBanner';
 import { formatDate, todayIso } from '@/lib/dates';
 import { label } from '@/lib/domain';
-import { delegationLine, keyDateWhen, keyDatesNote, paragraphs, roundDates, roundLine, roundStatusText, SECTION } from '@/lib/exports/text';
+import { delegationLine, homeworkDue, keyDateWhen, keyDatesNote, paragraphs, roundDates, roundLine, roundStatusText, SECTION, updateDate } from '@/lib/exports/text';
 import { parseId } from '@/lib/ids';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 import { Markdown } from '@/components/Markdown';
@@ -47,6 +47,8 @@ function Source({ source }: { source: SummarySource | null }) {
         sourceTitle: source.title,
         sourceUrl: source.url && /^https?:/i.test(source.url) ? source.url : null,
         sourcePublishedOn: source.publishedOn,
+        sourcePublishedOnPrecision: source.publishedOnPrecision,
+        sourcePublishedOnLabel: source.publishedOnLabel,
         sourceReliability: source.reliability,
         sourceCredibility: source.credibility,
         sourceQuote: source.quote,
@@ -81,7 +83,7 @@ function HomeworkTable({ items, caption, empty = 'None recorded.' }: { items: Su
               <td>{h.owners.join(', ') || '—'}</td>
               <td>{h.issueTitle ?? '—'}</td>
               <td>{h.assignedRound ?? '—'}</td>
-              <td>{[h.dueRound, h.dueOn ? formatDate(h.dueOn) : null].filter(Boolean).join(' / ') || '—'}</td>
+              <td>{homeworkDue(h) || '—'}</td>
               <td>
                 <span className={`badge ${h.overdue || h.state === 'due_round_cancelled' ? 'overdue' : 'status'}`}>{label(h.state)}</span>
               </td>
@@ -235,7 +237,7 @@ export default async function RoundSummaryPage({ params }: Params) {
             {summary.keyUpdates.map((u) => (
               <li key={u.id}>
                 <div className="row">
-                  <strong>{formatDate(u.occurredOn)}</strong>
+                  <strong>{updateDate(u)}</strong>
                   {u.issues.length > 0 && <span className="small">{u.issues.join(', ')}</span>}
                   {u.parties.length > 0 && <span className="small muted">{u.parties.join(', ')}</span>}
                 </div>

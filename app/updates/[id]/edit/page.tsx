@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { partialDateInput, storedDate } from '@/lib/partial-date';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
@@ -49,7 +50,7 @@ export default async function EditUpdatePage({ params }: Params) {
           start={{
             negotiationId: update.negotiationId,
             body: update.body,
-            occurredOn: update.occurredOn,
+            occurredOn: partialDateInput(storedDate(update.occurredOn, update.occurredOnPrecision, update.occurredOnLabel)),
             occurredTime: update.occurredTime,
             roundId: update.roundId,
             issueIds: found.issueIds,

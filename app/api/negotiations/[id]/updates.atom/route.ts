@@ -1,9 +1,10 @@
 import { getDb } from '@/server/db';
+import { formatStoredDate } from '@/lib/partial-date';
 import { feedNegotiation, latestUpdatesOf } from '@/db/queries/activity';
 import { apiRoute } from '@/server/http/route';
 import { noSuch } from '@/server/http/problem';
 import { publicOrigin } from '@/server/http/public-address';
-import { dayStamp, rfc3339, titleFrom, toAtom } from '@/lib/atom';
+import { dayStamp, escapeXml, rfc3339, titleFrom, toAtom } from '@/lib/atom';
 import { markdownToSafeHtml } from '@/lib/markdown';
 
 export const dynamic = 'force-dynamic';
@@ -34,7 +35,8 @@ export const GET = apiRoute<{ id: string }>({ role: 'viewer', queryToken: true }
       published: dayStamp(r.occurredOn),
       author: r.authorName,
       link: `${origin}/updates/${r.id}`,
-      html: markdownToSafeHtml(r.body),
+      // Atom dates are moments: an update dated only "late 2025" is published at its window's first day, and says so.
+      html: `${r.occurredOnPrecision === 'day' ? '' : `<p><em>Dated ${escapeXml(formatStoredDate(r.occurredOn, r.occurredOnPrecision, r.occurredOnLabel))}</em></p>`}${markdownToSafeHtml(r.body)}`,
     })),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
