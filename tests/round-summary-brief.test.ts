@@ -81,6 +81,14 @@ describe('the bottom line: what is due next', () => {
     expect(brief().bottomLine.dueNext).toBe('3 homework items open, 1 overdue, due by 1 Feb 2026, Round 3. Next key date: 5 Aug 2026, key date (Good-faith observance), in 157 days.');
   });
 
+  it('counts an item whose vague window has passed as overdue (estimated), apart from the overdue', () => {
+    const vague = homeworkItem({ dueRound: 'Round 3', dueOn: null, overdue: true, state: 'overdue_estimated' });
+    const late = homeworkItem({ dueRound: 'Round 3', dueOn: null, overdue: true, state: 'overdue' });
+    expect(brief({ homeworkAssigned: [vague, late, vague], homeworkDue: [], keyDates: [] }).bottomLine.dueNext).toBe(
+      '3 homework items open, 1 overdue, 2 overdue (estimated: a vague date\'s window has passed), due by Round 3.',
+    );
+  });
+
   it('counts one item in the singular, leaves out the overdue count and the due place when there is none', () => {
     const one = brief({ homeworkAssigned: [homeworkItem({ dueRound: null, dueOn: null })], homeworkDue: [], keyDates: [] });
     expect(one.bottomLine.dueNext).toBe('1 homework item open.');

@@ -112,9 +112,10 @@ function dueNextLine(input: BriefInput, homework: SummaryHomework[]): string {
   const parts: string[] = [];
   if (homework.length === 0) parts.push('No homework open.');
   else {
-    const overdue = homework.filter((h) => h.overdue).length;
+    const estimated = homework.filter((h) => h.state === 'overdue_estimated').length;
+    const overdue = homework.filter((h) => h.overdue).length - estimated;
     const dueAt = [...new Set(homework.map((h) => h.dueRound ?? (h.dueOn ? formatStoredDate(h.dueOn, h.dueOnPrecision, h.dueOnLabel) : null)).filter((d): d is string => d !== null))];
-    const count = `${homework.length} homework item${homework.length === 1 ? '' : 's'} open${overdue ? `, ${overdue} overdue` : ''}`;
+    const count = `${homework.length} homework item${homework.length === 1 ? '' : 's'} open${overdue ? `, ${overdue} overdue` : ''}${estimated ? `, ${estimated} overdue (estimated: a vague date's window has passed)` : ''}`;
     parts.push(`${count}${dueAt.length ? `, due by ${dueAt.join(', ')}` : ''}.`);
   }
   const next = input.keyDates.find((k) => k.daysFromToday >= 0);
