@@ -12,7 +12,7 @@ import {
   parties,
   positions,
   rounds,
-  sources,
+  citedSources,
   statusChanges,
   updateActors,
   updateIssues,
@@ -43,9 +43,9 @@ function citationRows(db: DB, updateIds: number[]) {
   return db
     .select({ updateId: updateSources.updateId, ...citationFields })
     .from(updateSources)
-    .innerJoin(sources, eq(sources.id, updateSources.targetId))
+    .innerJoin(citedSources, eq(citedSources.id, updateSources.targetId))
     .where(inArray(updateSources.updateId, updateIds))
-    .orderBy(asc(sources.id))
+    .orderBy(asc(citedSources.id))
     .all();
 }
 
@@ -225,17 +225,17 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
 function updateSourceChoices(db: DB, scope: ReaderScope, limit = 500) {
   return db
     .select({
-      id: sources.id,
-      outlet: sources.outlet,
-      title: sources.title,
-      publishedOn: sources.publishedOn,
-      reliability: sources.reliability,
-      credibility: sources.credibility,
-      quote: sql<string>`substr(${sources.quote}, 1, 90)`,
+      id: citedSources.id,
+      outlet: citedSources.outlet,
+      title: citedSources.title,
+      publishedOn: citedSources.publishedOn,
+      reliability: citedSources.reliability,
+      credibility: citedSources.credibility,
+      quote: sql<string>`substr(${citedSources.quote}, 1, 90)`,
     })
-    .from(sources)
-    .where(visibleBy(scope, sources.id, SOURCE_SEEN))
-    .orderBy(desc(sources.id))
+    .from(citedSources)
+    .where(visibleBy(scope, citedSources.id, SOURCE_SEEN))
+    .orderBy(desc(citedSources.id))
     .limit(limit)
     .all();
 }
