@@ -23,7 +23,7 @@ import {
   users,
 } from '@/db/schema';
 import { citationFields } from './citation';
-import { SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
+import { visible, type ReaderScope } from './access';
 import { peopleByNegotiation, titleOnDay } from './parties';
 
 
@@ -41,7 +41,7 @@ export function sourcesOfUpdates(db: DB, updateIds: number[]) {
 
 function citationRows(db: DB, updateIds: number[]) {
   return db
-    .select({ updateId: updateSources.updateId, ...citationFields })
+    .select({ updateId: updateSources.updateId, ...citationFields, sourceOutletId: citedSources.outletId, sourceArticleId: citedSources.articleId })
     .from(updateSources)
     .innerJoin(citedSources, eq(citedSources.id, updateSources.targetId))
     .where(inArray(updateSources.updateId, updateIds))
@@ -217,27 +217,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
         positions: currentPositions.filter((p) => p.negotiationId === n.id).map(({ negotiationId: _, ...p }) => p),
       };
     }),
-    sources: updateSourceChoices(db, scope),
   };
-}
-
-/** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
-function updateSourceChoices(db: DB, scope: ReaderScope, limit = 500) {
-  return db
-    .select({
-      id: citedSources.id,
-      outlet: citedSources.outlet,
-      title: citedSources.title,
-      publishedOn: citedSources.publishedOn,
-      reliability: citedSources.reliability,
-      credibility: citedSources.credibility,
-      quote: sql<string>`substr(${citedSources.quote}, 1, 90)`,
-    })
-    .from(citedSources)
-    .where(visibleBy(scope, citedSources.id, SOURCE_SEEN))
-    .orderBy(desc(citedSources.id))
-    .limit(limit)
-    .all();
 }
 
 /** An update the reader sees, as its edit form needs it. */
