@@ -3,7 +3,7 @@ import { freshDb, makeMember, makeNegotiation, makeUser } from './factories';
 import { logUpdate } from '@/db/mutations/updates';
 import { regradeOutlet } from '@/db/mutations/outlets';
 import { findCitable } from '@/db/queries/source-search';
-import { getOutlet } from '@/db/queries/outlets';
+import { getOutlet, listOutlets } from '@/db/queries/outlets';
 import { readerScope, wholeInstance } from '@/db/queries/access';
 import { UpdateSchema } from '@/lib/validation/updates';
 import { HALF_FILLED_SOURCE, withNewSource, type NewSource } from '@/lib/validation/sources';
@@ -102,6 +102,24 @@ describe('regrading an outlet', () => {
     ]);
     expect(db.$client.prepare(`SELECT reliability FROM cited_sources WHERE id = ?`).pluck().get(before)).toBe('B');
     expect(after.articles.map((a) => [a.reliability, a.quotes.map((q) => q.quote)])).toEqual([['B', ['a']]]);
+  });
+});
+
+describe('who sees an outlet', () => {
+  it('is whoever sees one of its articles: one only a restricted negotiation names does not exist outside it', () => {
+    const db = freshDb();
+    const lead = makeUser(db);
+    const outsider = makeUser(db);
+    const secret = makeNegotiation(db, lead, 'Back channel', { restricted: true });
+    const open = makeNegotiation(db, lead, 'Open talks');
+    log(db, lead, secret.negotiationId, 'Emissary', [{ outlet: 'Cable', title: 'Offer', url: null, publishedOn: null, reliability: 'C', quote: 'An offer', credibility: 3 }]);
+    log(db, lead, open.negotiationId, 'Public', [{ ...FT, quote: 'Talks stalled', credibility: 2 }]);
+    expect(listOutlets(db, readerScope(db, lead)).map((o) => o.name)).toEqual(['Cable', 'Financial Times']);
+    expect(listOutlets(db, readerScope(db, outsider)).map((o) => o.name)).toEqual(['Financial Times']);
+    const cable = listOutlets(db, readerScope(db, lead))[0];
+    expect(getOutlet(db, readerScope(db, outsider), cable.id)).toBeUndefined();
+    expect(() => regradeOutlet(db, outsider, { outletId: cable.id, reliability: 'A', gradedOn: '2026-03-01', note: '', version: 1 })).toThrow(NotFoundError);
+    expect(getOutlet(db, wholeInstance(db), cable.id)?.reliability).toBe('C');
   });
 });
 
