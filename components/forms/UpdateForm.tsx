@@ -5,6 +5,7 @@ import { FormMessage, SelectField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
 import type { CitableSource, NegotiationChoice, UpdateFormStart } from '@/components/forms/update/choices';
+import { answersAtStart, answersIn, sameAnswers, type Answers } from '@/components/forms/update/answers';
 import { WhatHappened } from '@/components/forms/update/WhatHappened';
 import { WhatItConcerns } from '@/components/forms/update/WhatItConcerns';
 import { ItsSources } from '@/components/forms/update/ItsSources';
@@ -28,8 +29,22 @@ export function UpdateForm({
   // The issues, parties, rounds and homework offered follow the negotiation chosen.
   const [negotiationId, setNegotiationId] = useState(String(start.negotiationId));
   const negotiation = negotiations.find((n) => String(n.id) === negotiationId) ?? negotiations[0];
+  // What the analyst has answered so far (date, issues, parties), so that the round and the changes' party and
+  // issue follow it and nothing is asked twice. A refused save starts again from what it sent.
+  const [watched, setWatched] = useState<{ state: FormState; answers: Answers } | null>(null);
+  const answers = watched?.state === state ? watched.answers : answersAtStart(state, start);
+  const watch = (form: HTMLFormElement) => {
+    const now = answersIn(new FormData(form));
+    if (!sameAnswers(now, answers)) setWatched({ state, answers: now });
+  };
   return (
-    <form action={formAction} className="stack" aria-label={editing ? 'Edit update' : 'Log an update'} noValidate>
+    <form
+      action={formAction}
+      onChange={(event) => watch(event.currentTarget)}
+      className="stack"
+      aria-label={editing ? 'Edit update' : 'Log an update'}
+      noValidate
+    >
       <FormMessage ok={state.ok} message={state.message} errors={state.errors} />
       {editing ? (
         <>
@@ -47,10 +62,10 @@ export function UpdateForm({
           errors={state.errors?.negotiationId}
         />
       )}
-      <WhatHappened state={state} start={start} negotiation={negotiation} />
+      <WhatHappened state={state} start={start} negotiation={negotiation} occurredOn={answers.occurredOn} />
       <WhatItConcerns key={`links-${negotiation.id}`} state={state} start={start} negotiation={negotiation} />
-      <ItsSources state={state} sources={sources} chosen={start.sourceIds} />
-      {!editing && <ItsChanges key={`changes-${negotiation.id}`} state={state} negotiation={negotiation} />}
+      <ItsSources state={state} sources={sources} chosen={start.sourceIds} unsourced={start.unsourced} />
+      {!editing && <ItsChanges key={`changes-${negotiation.id}`} state={state} negotiation={negotiation} answers={answers} />}
       <div>
         <SubmitButton>{editing ? 'Save changes' : 'Log update'}</SubmitButton>
       </div>
