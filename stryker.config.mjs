@@ -41,6 +41,10 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // logging: an update's source or the word it has none, the round of its date, its changes' party and issue
+  'lib/update-sourcing.ts',
+  'lib/round-of-date.ts',
+  'lib/change-concerns.ts',
   // who may see and change a negotiation (need to know)
   'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
