@@ -89,7 +89,7 @@ test('the round is chosen from the date, again when the date changes, until the 
   await page.goto(`/updates/new?negotiation=${PEACE()}`);
   const form = page.getByRole('form', { name: 'Log an update' });
   const date = form.getByLabel('Date it happened');
-  const roundField = form.getByLabel('Round');
+  const roundField = form.getByLabel('Round', { exact: true });
   await date.fill('24 Jan 2026');
   await expect(roundField).toHaveValue(round('Abu Dhabi round 1'));
   // Between two rounds: the last one before it.

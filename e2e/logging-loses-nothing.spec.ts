@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { test, expect, count, idOf, openChange, readDb, writeDb } from './fixtures';
+import { test, expect, count, idOf, openChange, writeDb } from './fixtures';
 import { HALF_FILLED_SOURCE } from '@/lib/validation/sources';
 import { NO_SOURCE, UNSOURCED_LABEL } from '@/lib/update-sourcing';
 
@@ -146,23 +146,15 @@ test('the common path (text, date, issue, party, source) is under 12 Tab stops, 
   }
   expect(stops.length, stops.join(' → ')).toBeLessThan(12);
 
-  // The seed article's Lavrov statement, by keyboard: type, Tab, arrows and Space, and the start of its source.
-  const db = readDb();
-  const lavrov = db.prepare(`SELECT id, reliability, credibility, quote FROM sources WHERE quote LIKE 'In an interview recorded before the talks%'`).get() as {
-    id: number;
-    reliability: string;
-    credibility: number;
-    quote: string;
-  };
-  db.close();
-  const lavrovSource = { id: lavrov.id, label: `Financial Times (2026-02-05) [${lavrov.reliability}${lavrov.credibility}]: “${lavrov.quote.slice(0, 30)}` };
+  // The seed article's Lavrov statement, by keyboard: type, Tab, arrows and Space, down to its source.
+  const lavrovSource = { id: idOf(`SELECT id FROM sources WHERE quote LIKE 'In an interview recorded before the talks%'`) };
   await form.getByLabel('What happened').focus();
   await page.keyboard.type('Lavrov dismissed the security guarantees as "nonsense" (FT).');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('2026-02-05');
   await page.keyboard.press('Tab'); // round: chosen from the date
-  await expect(form.getByLabel('Round')).toHaveValue(String(idOf(`SELECT id FROM rounds WHERE name = 'Abu Dhabi round 2'`)));
+  await expect(form.getByLabel('Round', { exact: true })).toHaveValue(String(idOf(`SELECT id FROM rounds WHERE name = 'Abu Dhabi round 2'`)));
   await page.keyboard.press('Tab'); // issues: Donbas status first
   await page.keyboard.press('ArrowDown'); // Security guarantees
   await page.keyboard.press('Space');
@@ -170,11 +162,16 @@ test('the common path (text, date, issue, party, source) is under 12 Tab stops, 
   await page.keyboard.press('ArrowDown'); // Russia
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab'); // time and people it names (folded)
-  await page.keyboard.press('Tab'); // the sources to cite: typing the start of one picks it
-  await page.keyboard.type(lavrovSource.label);
+  await page.keyboard.press('Tab'); // the sources to cite, newest first: Home, then ↓ to the article's line
+  const sources = form.getByLabel('Cite existing sources');
+  await expect(sources).toBeFocused();
+  const at = await sources.evaluate((el: HTMLSelectElement, id) => [...el.options].findIndex((o) => o.value === id), String(lavrovSource.id));
+  expect(at).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Security guarantees')).toBeChecked();
   await expect(form.getByRole('group', { name: 'Parties' }).getByLabel('Russia')).toBeChecked();
-  await expect(form.getByLabel('Cite existing sources')).toHaveValues([String(lavrovSource.id)]);
+  await expect(sources).toHaveValues([String(lavrovSource.id)]);
   const before = count(`SELECT count(*) n FROM updates`);
   await form.getByRole('button', { name: 'Log update' }).focus();
   await page.keyboard.press('Enter');

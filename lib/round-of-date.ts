@@ -25,7 +25,8 @@ function spanOf(round: DatedRound): Span | null {
 
 /**
  * The round whose dates contain the day `on` ('YYYY-MM-DD'), the latest to start if several do; else the one
- * that ended most recently before it; null when no round had met by then.
+ * that ended most recently before it; null when no round had met by then. `rounds` come in the negotiation's
+ * order: of two that tie, the first.
  */
 export function roundOfDate(rounds: DatedRound[], on: string): number | null {
   const spans = rounds.map(spanOf).filter((s): s is Span => s !== null && s.from <= on);

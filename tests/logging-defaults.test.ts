@@ -67,6 +67,7 @@ describe('the round of a date', () => {
       [days, month],
     ]) {
       expect(roundOfDate(list, '2026-06-11')).toBe(days.id);
+      expect(roundOfDate(list, '2026-06-12')).toBe(days.id);
       expect(roundOfDate(list, '2026-06-20')).toBe(month.id);
       expect(roundOfDate(list, '2026-07-01')).toBe(month.id);
     }
@@ -74,8 +75,14 @@ describe('the round of a date', () => {
     const short = round(13, '2026-08-19', { endsOn: '2026-08-20' });
     expect(roundOfDate([short, long], '2026-09-01')).toBe(short.id);
     expect(roundOfDate([long, short], '2026-09-01')).toBe(short.id);
-    // An end inside the start's own window does not shorten it.
-    expect(roundOfDate([round(14, '2026-10-01', { startsOnPrecision: 'month', endsOn: '2026-10-02' })], '2026-10-15')).toBe(14);
+    // An end inside the start's own window does not shorten it: October still contains the 15th.
+    const october = round(14, '2026-10-01', { startsOnPrecision: 'month', endsOn: '2026-10-02' });
+    expect(roundOfDate([october, round(15, '2026-10-05')], '2026-10-15')).toBe(october.id);
+    // Of two with the same dates, the first in the negotiation's order.
+    const twin = (id: number) => round(id, '2026-11-02', { endsOn: '2026-11-03' });
+    expect(roundOfDate([twin(16), twin(17)], '2026-11-03')).toBe(16);
+    expect(roundOfDate([twin(17), twin(16)], '2026-11-03')).toBe(17);
+    expect(roundOfDate([twin(16), twin(17)], '2026-11-20')).toBe(16);
   });
 });
 
@@ -111,6 +118,13 @@ describe("a change's party and issue", () => {
   });
 
   it('are refused, each beside its field, when they contradict the update or cannot be chosen', () => {
+    let refused: unknown;
+    try {
+      settleConcerns({ issueIds: [7], partyIds: [2] }, { partyId: 3, issueId: 7 }, null);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ message: 'A change is about another party or issue than the update, or does not say which.' });
     expect(refusal(() => settleConcerns({ issueIds: [7], partyIds: [2] }, { partyId: 3, issueId: 8 }, { issueId: 9 }))).toEqual({
       'position.partyId': ['The new position is about another party than the update: tick it among the update\'s parties too, or choose one of theirs here.'],
       'position.issueId': ["The new position is about another issue than the update: tick it among the update's issues too, or choose one of theirs here."],

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { FormMessage, SelectField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
@@ -11,6 +11,7 @@ import { WhatItConcerns } from '@/components/forms/update/WhatItConcerns';
 import { ItsSources } from '@/components/forms/update/ItsSources';
 import { ItsChanges } from '@/components/forms/update/ItsChanges';
 import { VersionField } from './VersionField';
+import { useFormAction } from './useFormAction';
 
 /** Log an update (with optional changes it brings) or, with `start.edit`, edit one's text, date and links. */
 export function UpdateForm({
@@ -24,7 +25,7 @@ export function UpdateForm({
   sources: CitableSource[];
   start: UpdateFormStart;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction, submissions] = useFormAction(action);
   const editing = start.edit;
   // The issues, parties, rounds and homework offered follow the negotiation chosen.
   const [negotiationId, setNegotiationId] = useState(String(start.negotiationId));
@@ -39,6 +40,9 @@ export function UpdateForm({
   };
   return (
     <form
+      // Mounted afresh after each save (useFormAction): React's reset would put the controlled selects (the round,
+      // a change's party and issue) back to their first option, and they start again from what was sent.
+      key={submissions}
       action={formAction}
       onChange={(event) => watch(event.currentTarget)}
       className="stack"

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
   actors,
@@ -137,6 +137,8 @@ function roundFor(tx: Executor, negotiationId: number, roundId: number | null | 
     })
     .from(rounds)
     .where(eq(rounds.negotiationId, negotiationId))
+    // As the form lists them, so that both choose the same of two that tie.
+    .orderBy(asc(rounds.sequence))
     .all();
   return roundOfDate(dated, occurredOn);
 }
