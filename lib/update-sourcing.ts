@@ -8,6 +8,8 @@ import { InvalidInputError } from '@/lib/errors';
 export const UNSOURCED_LABEL = 'Unsourced (no source yet)';
 
 export const NO_SOURCE = `Cite a source or add one, or tick “${UNSOURCED_LABEL}”: an update needs its source.`;
+/** The headline of the refusal, above the message beside the sources. */
+export const UNSAVED_WITHOUT_SOURCE = 'The update has no source; nothing was saved.';
 
 /**
  * Whether an update citing `sourceCount` sources is stored as unsourced. A source outweighs the tick: once an
@@ -16,5 +18,5 @@ export const NO_SOURCE = `Cite a source or add one, or tick “${UNSOURCED_LABEL
 export function unsourcedFlag(sourceCount: number, saidUnsourced: boolean): boolean {
   if (sourceCount > 0) return false;
   if (saidUnsourced) return true;
-  throw new InvalidInputError(NO_SOURCE, { sourceIds: [NO_SOURCE] });
+  throw new InvalidInputError(UNSAVED_WITHOUT_SOURCE, { sourceIds: [NO_SOURCE] });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, logFromForm, makeNegotiation, makeUser, position } from './factories';
-import { NO_SOURCE, UNSOURCED_LABEL, unsourcedFlag } from '@/lib/update-sourcing';
+import { NO_SOURCE, UNSAVED_WITHOUT_SOURCE, UNSOURCED_LABEL, unsourcedFlag } from '@/lib/update-sourcing';
 import { InvalidInputError } from '@/lib/errors';
 import { recordPosition } from '@/db/mutations/positions';
 import { needsAttention, unsourcedUpdates } from '@/db/queries/attention';
@@ -23,7 +23,8 @@ describe('an update needs a source, or the word that it has none yet', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(InvalidInputError);
-    expect(refused).toMatchObject({ message: NO_SOURCE, errors: { sourceIds: [NO_SOURCE] } });
+    expect(refused).toMatchObject({ message: UNSAVED_WITHOUT_SOURCE, errors: { sourceIds: [NO_SOURCE] } });
+    expect(UNSAVED_WITHOUT_SOURCE).toBe('The update has no source; nothing was saved.');
     // The message names the box to tick, as the form labels it.
     expect(NO_SOURCE).toContain(`“${UNSOURCED_LABEL}”`);
     expect(UNSOURCED_LABEL).toBe('Unsourced (no source yet)');
