@@ -44,6 +44,10 @@ const MUTATE = [
   // sources as analysts think of them: when a typed source is a stored article, an outlet's grades from its articles
   'lib/same-article.ts',
   'lib/outlet-grades.ts',
+  // logging: an update's source or the word it has none, the round of its date, its changes' party and issue
+  'lib/update-sourcing.ts',
+  'lib/round-of-date.ts',
+  'lib/change-concerns.ts',
   // who may see and change a negotiation (need to know)
   'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
@@ -100,6 +104,14 @@ export const equivalentMutants = [
     line: 'if (seen === undefined || (on !== null && (seen === null || on < seen))) entry.first.set(a.reliability, on);',
     replacement: 'on <= seen',
     reason: 'When the day is the one already kept, setting it again keeps the same day.',
+  },
+  // lib/round-of-date.ts
+  {
+    file: 'lib/round-of-date.ts',
+    mutator: 'EqualityOperator',
+    line: 'return { id: round.id, from, to: round.endsOn && round.endsOn > to ? round.endsOn : to };',
+    replacement: 'round.endsOn >= to',
+    reason: 'An end on the last day of the start\'s window is that day either way: the later of two equal days is the same day.',
   },
   // lib/round-summary/brief.ts and citations.ts
   {

@@ -79,6 +79,7 @@ export default async function DashboardPage({ searchParams }: SearchParams) {
       <details className="fold" open={attention.overdue.count > 0}>
         <summary>
           Needs attention: {attention.overdue.count} overdue, {attention.stale.count} quiet, {attention.weak.count} on weak sources
+          {attention.unsourced.count > 0 && `, ${attention.unsourced.count} unsourced`}
         </summary>
         <NeedsAttention attention={attention} staleDays={params.stale} />
       </details>

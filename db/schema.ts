@@ -402,6 +402,9 @@ export const updates = sqliteTable(
     occurredOnLabel: text('occurred_on_label').notNull().default(''),
     occurredTime: text('occurred_time'),
     roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+    // Logged without a source because the analyst said it has none yet (lib/update-sourcing.ts): what the
+    // weak-sources panel counts. An update with a source is never unsourced.
+    unsourced: integer('unsourced', { mode: 'boolean' }).notNull().default(false),
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id),
@@ -414,6 +417,8 @@ export const updates = sqliteTable(
     index('updates_negotiation_occurred').on(t.negotiationId, t.occurredOn),
     index('updates_round').on(t.roundId),
     index('updates_author').on(t.authorId),
+    // The dashboard counts the unsourced on every render: a few rows among many.
+    index('updates_unsourced').on(t.negotiationId, t.occurredOn).where(sql`${t.unsourced} = 1`),
   ],
 );
 

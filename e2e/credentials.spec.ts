@@ -114,7 +114,7 @@ test('a feed link cannot log an update; a full-access token is not taken in a li
     expect((await api.get(`${feed}?token=${feedToken}`)).status()).toBe(200);
 
     const before = count(`SELECT count(*) n FROM updates`);
-    const body = { negotiationId, body: 'Logged with a feed link token', occurredOn: '2026-02-10' };
+    const body = { negotiationId, body: 'Logged with a feed link token', occurredOn: '2026-02-10', sources: [{ outlet: 'Script wire', reliability: 'C', credibility: 3 }] };
     const refused = await api.post('/api/updates', { headers: { Authorization: `Bearer ${feedToken}` }, data: body });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error).toContain('This token is read-only');

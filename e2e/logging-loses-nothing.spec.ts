@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { test, expect, count, idOf, openChange, writeDb } from './fixtures';
 import { HALF_FILLED_SOURCE } from '@/lib/validation/sources';
+import { NO_SOURCE, UNSOURCED_LABEL } from '@/lib/update-sourcing';
 
 // Logging an update loses nothing the analyst typed or the tracker held: a position change starts from the
-// current position (its red lines kept), half a source is refused beside its field, and a refusal is summed up
-// at the top of the form, focused, each problem a link to its field.
+// current position (its red lines kept), half a source is refused beside its field, an update with no source at
+// all is refused unless the analyst says it has none yet, and a refusal is summed up at the top of the form,
+// focused, each problem a link to its field.
 
 const ISSUE = 'E2E verification regime';
 const RED_LINES = 'No on-site inspections of non-deployed warheads';
@@ -52,6 +54,7 @@ test('a position changed through the update form starts from the current one, an
   await expect(position.getByLabel('Position summary')).toHaveValue('Wants verification restored');
   await expect(position.getByLabel('Red lines')).toHaveValue(RED_LINES);
   await position.getByLabel('Stance').selectOption('opposes');
+  await form.getByLabel(UNSOURCED_LABEL).check();
   await form.getByRole('button', { name: 'Log update' }).click();
   await expect(page).toHaveURL(/\/updates\/\d+\?logged=1$/);
 
@@ -88,6 +91,44 @@ test('half a source is refused beside its Outlet, summed up at the top with focu
   expect(count(`SELECT count(*) n FROM sources`)).toBe(before.sources);
 });
 
+test('an update with no source is refused beside the sources and nothing is written; ticked "unsourced", it is saved and counted apart in the weak-sources panel', async ({
+  analystPage: page,
+}) => {
+  const issueId = idOf(`SELECT id FROM issues WHERE title = ?`, ISSUE);
+  const text = `Heard in the corridor that verification is off the table (${Date.now()}).`;
+  await page.goto(`/updates/new?issue=${issueId}`);
+  const form = page.getByRole('form', { name: 'Log an update' });
+  await form.getByLabel('What happened').fill(text);
+  const before = count(`SELECT count(*) n FROM updates`);
+  await form.getByRole('button', { name: 'Log update' }).click();
+
+  const summary = form.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: NO_SOURCE })).toBeVisible();
+  await expect(form.getByLabel('Cite existing sources')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('What happened')).toHaveValue(text);
+  expect(count(`SELECT count(*) n FROM updates`)).toBe(before);
+
+  await form.getByLabel(UNSOURCED_LABEL).check();
+  await form.getByRole('button', { name: 'Log update' }).click();
+  await expect(page).toHaveURL(/\/updates\/\d+\?logged=1$/);
+  const updateId = Number(new URL(page.url()).pathname.split('/').pop());
+  expect(count(`SELECT count(*) n FROM updates WHERE id = ? AND unsourced = 1`, updateId)).toBe(1);
+
+  // The panel lists it apart from the positions on weak sources, and the first line counts it.
+  const unsourced = count(`SELECT count(*) n FROM updates WHERE unsourced = 1`);
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'At a glance' })).toContainText(`unsourced: ${unsourced}`);
+  const attention = page.locator('details', { has: page.getByText(/^Needs attention: /) }).first();
+  await expect(attention.locator('summary')).toContainText(`${unsourced} unsourced`);
+  if ((await attention.getAttribute('open')) === null) await attention.locator('summary').click();
+  const panel = page.getByRole('region', { name: 'Needs attention' });
+  await expect(panel.getByRole('heading', { name: `Updates logged without a source (${unsourced})` })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /^Positions resting only on weak sources/ })).toBeVisible();
+  await panel.getByRole('list', { name: 'Updates logged without a source' }).getByRole('link', { name: text }).click();
+  await expect(page).toHaveURL(new RegExp(`/updates/${updateId}$`));
+});
+
 test('the common path (text, date, issue, party, source) is under 12 Tab stops, and the Lavrov update logs by keyboard alone', async ({ analystPage: page }) => {
   const peace = idOf(`SELECT id FROM negotiations WHERE name = 'Russia–Ukraine peace talks (US-mediated)'`);
   await page.goto(`/updates/new?negotiation=${peace}`);
@@ -105,25 +146,37 @@ test('the common path (text, date, issue, party, source) is under 12 Tab stops, 
   }
   expect(stops.length, stops.join(' → ')).toBeLessThan(12);
 
-  // The seed article's Lavrov statement, by keyboard: type, Tab, arrows and Space.
+  // The seed article's Lavrov statement, by keyboard: type, Tab, arrows and Space, down to its source.
+  const lavrovSource = { id: idOf(`SELECT id FROM sources WHERE quote LIKE 'In an interview recorded before the talks%'`) };
   await form.getByLabel('What happened').focus();
   await page.keyboard.type('Lavrov dismissed the security guarantees as "nonsense" (FT).');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('2026-02-05');
-  await page.keyboard.press('Tab'); // time
-  await page.keyboard.press('Tab'); // round
+  await page.keyboard.press('Tab'); // round: chosen from the date
+  await expect(form.getByLabel('Round', { exact: true })).toHaveValue(String(idOf(`SELECT id FROM rounds WHERE name = 'Abu Dhabi round 2'`)));
   await page.keyboard.press('Tab'); // issues: Donbas status first
   await page.keyboard.press('ArrowDown'); // Security guarantees
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab'); // parties: United States first
   await page.keyboard.press('ArrowDown'); // Russia
   await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // time and people it names (folded)
+  await page.keyboard.press('Tab'); // the sources to cite, newest first: Home, then ↓ to the article's line
+  const sources = form.getByLabel('Cite existing sources');
+  await expect(sources).toBeFocused();
+  const at = await sources.evaluate((el: HTMLSelectElement, id) => [...el.options].findIndex((o) => o.value === id), String(lavrovSource.id));
+  expect(at).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Security guarantees')).toBeChecked();
   await expect(form.getByRole('group', { name: 'Parties' }).getByLabel('Russia')).toBeChecked();
+  await expect(sources).toHaveValues([String(lavrovSource.id)]);
   const before = count(`SELECT count(*) n FROM updates`);
   await form.getByRole('button', { name: 'Log update' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/updates\/\d+\?logged=1$/);
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before + 1);
+  const logged = Number(new URL(page.url()).pathname.split('/').pop());
+  expect(count(`SELECT count(*) n FROM update_sources WHERE update_id = ? AND source_id = ?`, logged, lavrovSource.id)).toBe(1);
 });

@@ -115,7 +115,8 @@ export async function runLoad(ctx, stats, shouldStop) {
         asOf: '2026-02-10',
       };
       const isUpdate = seq % 3 === 0;
-      const update = { negotiationId: pair.negotiationId, body: `${MARK}update w${w} #${seq}`, occurredOn: '2026-02-10', issueIds: [pair.issueId] };
+      // Said to have no source yet (lib/update-sourcing.ts): the load is the writing, not the sources.
+      const update = { negotiationId: pair.negotiationId, body: `${MARK}update w${w} #${seq}`, occurredOn: '2026-02-10', issueIds: [pair.issueId], unsourced: true };
       const started = performance.now();
       stats.requests += 1;
       let response;

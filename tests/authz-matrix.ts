@@ -80,7 +80,7 @@ export const ROUTES: RouteEntry[] = [
   {
     file: 'app/api/updates/route.ts',
     methods: { POST: 'analyst' },
-    body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10' },
+    body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10', unsourced: true },
   },
   // The benchmark's ceiling: a trivial dynamic route with no data behind it (bench/run.mjs).
   { file: 'app/api/bench/ceiling/route.ts', methods: { GET: 'public' } },
@@ -279,14 +279,14 @@ export const ACTIONS: ActionEntry[] = [
     file: 'app/updates/actions.ts',
     name: 'logUpdateAction',
     role: 'analyst', kind: 'create',
-    form: { negotiationId: '{sandboxNegotiation}', body: 'Update logged by {caller}', occurredOn: '2026-02-10', issueIds: '{sandboxIssue}' },
+    form: { negotiationId: '{sandboxNegotiation}', body: 'Update logged by {caller}', occurredOn: '2026-02-10', issueIds: '{sandboxIssue}', unsourced: 'on' },
     redirectsTo: '/updates/',
   },
   {
     file: 'app/updates/actions.ts',
     name: 'editUpdateAction',
     role: 'analyst', kind: 'edit',
-    form: { updateId: '{sandboxUpdate}', version: '{sandboxUpdateVersion}', body: 'Matrix update, edited by {caller}', occurredOn: '2026-01-05' },
+    form: { updateId: '{sandboxUpdate}', version: '{sandboxUpdateVersion}', body: 'Matrix update, edited by {caller}', occurredOn: '2026-01-05', unsourced: 'on' },
     redirectsTo: '/updates/{sandboxUpdate}',
   },
   {

@@ -186,7 +186,7 @@ describe('a read-only token never writes; a feed link takes only a read-only tok
     expect(imported.status).toBe(403);
 
     // The same analyst's full-access token logs it.
-    const logged = await post(routes.updates, { negotiationId, body: 'Logged by a script', occurredOn: '2026-02-10' }, token(analyst, 'full'));
+    const logged = await post(routes.updates, { negotiationId, body: 'Logged by a script', occurredOn: '2026-02-10', sources: [{ outlet: 'Script wire', reliability: 'C', credibility: 3 }] }, token(analyst, 'full'));
     expect(logged.status).toBe(201);
     expect(updatesOf()).toBe(before + 1);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { DB } from '@/db';
-import { freshDb, makeNegotiation, makeSource, makeUser } from './factories';
+import { freshDb, logFromForm, makeNegotiation, makeSource, makeUser } from './factories';
 import { submittedValues } from './form-markup';
 import { ACTIONS, MATRIX_PASSWORD, type ActionEntry } from './authz-matrix';
 import { addActor, createParty, updateAffiliation, updateParty } from '@/db/mutations/parties';
@@ -12,7 +12,7 @@ import { recordPosition } from '@/db/mutations/positions';
 import { createRound, editRound, moveRound, setAgenda, setDelegations } from '@/db/mutations/rounds';
 import { setConvergence } from '@/db/mutations/convergence';
 import { changeHomeworkStatus, createHomework, editHomework } from '@/db/mutations/homework';
-import { editUpdate, logUpdate } from '@/db/mutations/updates';
+import { editUpdate } from '@/db/mutations/updates';
 import { createCorroboration, markCorroboration } from '@/db/mutations/corroborations';
 import { setPassword, updateUserAccess } from '@/db/mutations/users';
 import { createIssue } from '@/db/mutations/issues';
@@ -49,7 +49,7 @@ import { PositionSchema } from '@/lib/validation/positions';
 import { AgendaSchema, DelegationsSchema, MoveRoundSchema, RoundEditSchema } from '@/lib/validation/rounds';
 import { ConvergenceSchema } from '@/lib/validation/convergence';
 import { HomeworkEditSchema, HomeworkStatusSchema } from '@/lib/validation/homework';
-import { UpdateEditSchema, UpdateSchema } from '@/lib/validation/updates';
+import { UpdateEditSchema } from '@/lib/validation/updates';
 import { MarkSchema } from '@/lib/validation/corroborations';
 import { PasswordResetSchema, UserDisabledSchema, UserRoleSchema } from '@/lib/validation/users';
 import { ConflictError } from '@/lib/errors';
@@ -429,7 +429,7 @@ const CASES: Record<string, Case[]> = {
       role: 'admin',
       setUp(db, owner) {
         const { negotiationId } = talks(db, owner);
-        const { id } = logUpdate(db, owner, UpdateSchema.parse({ negotiationId: String(negotiationId), body: 'Lavrov called the guarantees nonsense.', occurredOn: '2026-02-05' }));
+        const { id } = logFromForm(db, owner, { negotiationId: String(negotiationId), body: 'Lavrov called the guarantees nonsense.', occurredOn: '2026-02-05' });
         return {
           form: (db) => {
             const found = getUpdateForEdit(db, wholeInstance(db), id)!;
@@ -457,7 +457,7 @@ const CASES: Record<string, Case[]> = {
       name: 'the verdict on a group of reports',
       setUp(db, owner) {
         const { negotiationId } = talks(db, owner);
-        const log = (body: string) => logUpdate(db, owner, UpdateSchema.parse({ negotiationId: String(negotiationId), body, occurredOn: '2026-02-05' })).id;
+        const log = (body: string) => logFromForm(db, owner, { negotiationId: String(negotiationId), body, occurredOn: '2026-02-05' }).id;
         const id = createCorroboration(db, owner, { label: 'Prisoner exchange', note: '', updateIds: [log('314 prisoners exchanged'), log('157 per side')] });
         return {
           form: (db) => {

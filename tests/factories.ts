@@ -11,6 +11,10 @@ import { negotiations } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { CurrentUser } from '@/lib/roles';
 import type { Reliability, Role } from '@/lib/domain';
+import { logUpdate } from '@/db/mutations/updates';
+import { UpdateSchema } from '@/lib/validation/updates';
+import type { NewSource } from '@/lib/validation/sources';
+import type { FormValues } from '@/lib/validation/form-values';
 
 /** A fresh database file in its own temporary folder, with every migration applied. */
 export function freshDb(): DB {
@@ -84,4 +88,17 @@ export function makeSource(db: DB, by: CurrentUser, fields: { outlet: string; qu
       .lastInsertRowid,
   );
   return Number(c.prepare(`INSERT INTO sources (article_id, quote, credibility, created_by) VALUES (?, ?, ?, ?)`).run(articleId, fields.quote ?? '', fields.credibility ?? 6, by.id).lastInsertRowid);
+}
+
+/** A source as an analyst types it into the update form. */
+export const TYPED_SOURCE: NewSource = { outlet: 'Test wire', title: '', url: null, publishedOn: null, quote: '', reliability: 'C', credibility: 3 };
+
+/**
+ * Logs an update from the values its form would send, as the analyst would: an update needs its source
+ * (lib/update-sourcing.ts), so one is typed in unless the values cite some (`sourceIds`) or say there is
+ * none yet (`unsourced: 'on'`), or `newSources` are given.
+ */
+export function logFromForm(db: DB, user: CurrentUser, values: FormValues, newSources?: NewSource[]) {
+  const input = UpdateSchema.parse(values);
+  return logUpdate(db, user, input, newSources ?? (input.sourceIds.length || input.unsourced ? [] : [TYPED_SOURCE]));
 }

@@ -4,16 +4,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, makeNegotiation, makeUser, position } from './factories';
+import { freshDb, logFromForm, makeNegotiation, makeUser, position } from './factories';
 import { cancelledRoundTalks } from './fixtures/cancelled-round-talks';
 import { changeIssueStatus } from '@/db/mutations/issues';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { importUpdates } from '@/db/mutations/import-updates';
 import { recordPosition } from '@/db/mutations/positions';
-import { editUpdate, logUpdate } from '@/db/mutations/updates';
+import { editUpdate } from '@/db/mutations/updates';
 import { staleIssues } from '@/db/queries/attention';
 import { issues, positions, statusChanges, updateIssues, updates } from '@/db/schema';
-import { UpdateSchema } from '@/lib/validation/updates';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
 import { wholeInstance } from '@/db/queries/access';
@@ -33,7 +32,7 @@ function latestEventOn(db: DB, issueId: number): string | null {
 const shownFor = (db: DB, issueId: number, today = TODAY) => staleIssues(db, wholeInstance(db), today, 0).find((i) => i.id === issueId)?.lastEventOn ?? null;
 
 function log(db: DB, analyst: CurrentUser, values: Record<string, string | string[]>) {
-  return logUpdate(db, analyst, UpdateSchema.parse({ body: 'Reported.', ...values }));
+  return logFromForm(db, analyst, { body: 'Reported.', ...values });
 }
 
 describe('the latest event date of an issue', () => {
@@ -85,10 +84,10 @@ describe('the latest event date of an issue', () => {
     const first = log(db, analyst, { negotiationId: String(negotiationId), occurredOn: '2025-03-01', issueIds: [String(issueId)] });
     const second = log(db, analyst, { negotiationId: String(negotiationId), occurredOn: '2025-05-01', issueIds: [String(issueId)] });
     expect(shownFor(db, issueId)).toBe('2025-05-01');
-    const edit = { body: 'Reported.', occurredTime: null, roundId: null, partyIds: [], actorIds: [], sourceIds: [] };
-    editUpdate(db, analyst, second.id, 1, { ...edit, occurredOn: '2025-02-01', issueIds: [issueId] });
+    const edit = { body: 'Reported.', occurredTime: null, roundId: null, partyIds: [], actorIds: [] };
+    editUpdate(db, analyst, second.id, 1, { ...edit, occurredOn: '2025-02-01', issueIds: [issueId], sourceIds: second.sourceIds });
     expect(shownFor(db, issueId)).toBe('2025-03-01');
-    editUpdate(db, analyst, first.id, 1, { ...edit, occurredOn: '2025-03-01', issueIds: [] });
+    editUpdate(db, analyst, first.id, 1, { ...edit, occurredOn: '2025-03-01', issueIds: [], sourceIds: first.sourceIds });
     expect(shownFor(db, issueId)).toBe('2025-02-01');
   });
 
@@ -108,11 +107,11 @@ describe('the latest event date of an issue', () => {
       fc.property(fc.array(write, { minLength: 1, maxLength: 8 }), (writes) => {
         db.$client.exec('BEGIN');
         try {
-          const logged: number[] = [];
+          const logged: { id: number; sourceIds: number[] }[] = [];
           for (const w of writes) {
             const version = db.select({ v: issues.version }).from(issues).where(eq(issues.id, issueId)).get()!.v;
             const current = db.select({ id: positions.id }).from(positions).where(eq(positions.isCurrent, true)).get()?.id ?? null;
-            if (w.kind === 'update') logged.push(log(db, analyst, { negotiationId: String(negotiationId), occurredOn: w.on, issueIds: [String(issueId)] }).id);
+            if (w.kind === 'update') logged.push(log(db, analyst, { negotiationId: String(negotiationId), occurredOn: w.on, issueIds: [String(issueId)] }));
             if (w.kind === 'position') recordPosition(db, analyst, { ...position(issueId, partyA, current), asOf: w.on });
             if (w.kind === 'status') changeIssueStatus(db, analyst, { issueId, status: 'narrowing', changedOn: w.on, note: '', roundId: null, sourceId: null, version });
             if (w.kind === 'csv') {
@@ -121,9 +120,9 @@ describe('the latest event date of an issue', () => {
               ]);
             }
             if (w.kind === 'redate' && logged.length) {
-              const id = logged[0];
+              const { id, sourceIds } = logged[0];
               const v = db.select({ v: updates.version }).from(updates).where(eq(updates.id, id)).get()!.v;
-              editUpdate(db, analyst, id, v, { body: 'Re-dated.', occurredOn: w.on, occurredTime: null, roundId: null, issueIds: [issueId], partyIds: [], actorIds: [], sourceIds: [] });
+              editUpdate(db, analyst, id, v, { body: 'Re-dated.', occurredOn: w.on, occurredTime: null, roundId: null, issueIds: [issueId], partyIds: [], actorIds: [], sourceIds });
             }
           }
           expect(shownFor(db, issueId, '2027-01-01')).toBe(latestEventOn(db, issueId));

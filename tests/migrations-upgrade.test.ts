@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase } from '@/db';
+import { registerSearchForms } from '@/db/search-forms';
 import { recordPosition } from '@/db/mutations/positions';
 import { currentPosition } from '@/db/queries/issues';
 import { listAudit } from '@/db/queries/audit';
@@ -17,7 +18,6 @@ import { setMember } from '@/db/mutations/members';
 import { readerScope } from '@/db/queries/access';
 import { listNegotiations } from '@/db/queries/negotiations';
 import { wholeInstance } from '@/db/queries/access';
-import { registerSearchForms } from '@/db/search-forms';
 
 type Journal = { entries: { idx: number; tag: string }[] };
 
@@ -282,5 +282,31 @@ describe('migrations', () => {
     expect(search(db, wholeInstance(db), 'FT').map((h) => h.id).sort()).toEqual([1, 2, 3, 4]);
     // The app writes on the old data: a new quote of the stored article reuses it.
     sqlite.close();
+  });
+
+  it('marks the updates logged before the source rule without any source as unsourced, and no other', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+    const unsourced = journal.entries.findIndex((e) => e.tag.endsWith('_unsourced_updates'));
+    expect(unsourced).toBeGreaterThan(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-upgrade-')), 'old.db');
+    const old = new Database(file);
+    // The search index's triggers (migration 0010 on) call the word-forms function every connection registers.
+    registerSearchForms(old);
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(unsourced) });
+    old.exec(`
+      INSERT INTO users (email, name, role, password_hash) VALUES ('old@example.org', 'Old Analyst', 'analyst', 'scrypt$x');
+      INSERT INTO negotiations (name) VALUES ('Peace talks');
+      INSERT INTO outlets (name, created_by) VALUES ('FT', 1);
+      INSERT INTO articles (outlet_id, title, created_by) VALUES (1, 'Abu Dhabi', 1);
+      INSERT INTO sources (article_id, quote, created_by) VALUES (1, 'Nonsense', 1);
+      INSERT INTO updates (negotiation_id, body, occurred_on, author_id) VALUES (1, 'Cited', '2026-02-05', 1), (1, 'Typed as "x"', '2026-02-06', 1);
+      INSERT INTO update_sources (update_id, source_id) VALUES (1, 1);
+    `);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.$client.prepare(`SELECT body, unsourced FROM updates ORDER BY id`).all()).toEqual([
+      { body: 'Cited', unsourced: 0 },
+      { body: 'Typed as "x"', unsourced: 1 },
+    ]);
   });
 });

@@ -23,12 +23,10 @@ beforeAll(async () => {
   shared = await import('@/server/shared-export');
   exporter = await import('@/db/queries/export-negotiation');
   access = await import('@/db/queries/access');
-  const { makeNegotiation, makeUser } = await import('./factories');
-  const { logUpdate } = await import('@/db/mutations/updates');
-  const { UpdateSchema } = await import('@/lib/validation/updates');
+  const { logFromForm, makeNegotiation, makeUser } = await import('./factories');
   analyst = makeUser(db, 'analyst');
   ({ negotiationId } = makeNegotiation(db, analyst));
-  log = (body) => void logUpdate(db, analyst, UpdateSchema.parse({ negotiationId: String(negotiationId), body, occurredOn: '2026-02-05' }));
+  log = (body) => void logFromForm(db, analyst, { negotiationId: String(negotiationId), body, occurredOn: '2026-02-05' });
   log('Lavrov called the guarantees nonsense.');
 });
 

@@ -52,6 +52,8 @@ function talks(name: string, usDescription: string, people: Person[], seed: stri
         parties: ['party:US'],
         actors: ['actor:1'],
         sources: [],
+        // Logged before anyone found a source for it.
+        unsourced: true as const,
       },
     ],
     positions: [],

@@ -5,7 +5,7 @@ import type { Attention } from './NeedsAttention';
 
 /**
  * The dashboard's first line: what is overdue, which deadline is next, what has gone quiet and what rests on weak
- * sources, each a count that links to its list further down (folded there, so the issues come first).
+ * sources (or on none: updates logged unsourced), each a count that links to its list further down (folded there, so the issues come first).
  */
 export function AtAGlance({ attention, deadlines, staleDays }: { attention: Attention; deadlines: Deadline[]; staleDays: number }) {
   // A vague date whose window has passed is overdue (estimated), not next: listed, but skipped here.
@@ -31,7 +31,10 @@ export function AtAGlance({ attention, deadlines, staleDays }: { attention: Atte
         </a>
       </li>
       <li>
-        <a href="#needs-attention">Resting on weak sources: {attention.weak.count}</a>
+        <a href="#needs-attention">
+          Resting on weak sources: {attention.weak.count}
+          {attention.unsourced.count > 0 && `, unsourced: ${attention.unsourced.count}`}
+        </a>
       </li>
     </ul>
   );

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { formatStoredDate } from '@/lib/partial-date';
-import type { OverdueHomework, StaleIssue, WeakPosition } from '@/db/queries/attention';
+import type { OverdueHomework, StaleIssue, UnsourcedUpdate, WeakPosition } from '@/db/queries/attention';
 import { formatDate } from '@/lib/dates';
 
 type Counted<T> = { count: number; items: T[] };
-export type Attention = { overdue: Counted<OverdueHomework>; stale: Counted<StaleIssue>; weak: Counted<WeakPosition> };
+export type Attention = { overdue: Counted<OverdueHomework>; stale: Counted<StaleIssue>; weak: Counted<WeakPosition>; unsourced: Counted<UnsourcedUpdate> };
 
-/** What an analyst should look at: overdue homework, issues gone quiet, positions resting on weak sources. */
+/** What an analyst should look at: overdue homework, issues gone quiet, positions resting on weak sources, updates with none. */
 export function NeedsAttention({ attention, staleDays }: { attention: Attention; staleDays: number }) {
-  const { overdue, stale, weak } = attention;
+  const { overdue, stale, weak, unsourced } = attention;
   return (
     <section className="panel attention" aria-labelledby="needs-attention">
       <div className="spread">
@@ -75,6 +75,22 @@ export function NeedsAttention({ attention, staleDays }: { attention: Attention;
         </ul>
       )}
       <More list={weak} />
+      <h3>Updates logged without a source ({unsourced.count})</h3>
+      {unsourced.count === 0 ? (
+        <p className="muted small">Every update cites a source.</p>
+      ) : (
+        <ul aria-label="Updates logged without a source">
+          {unsourced.items.map((u) => (
+            <li key={u.id}>
+              <Link href={`/updates/${u.id}`}>{u.title}</Link>{' '}
+              <span className="small muted">
+                {formatStoredDate(u.occurredOn, u.occurredOnPrecision, u.occurredOnLabel)}, no source yet — {u.negotiationName}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <More list={unsourced} />
     </section>
   );
 }

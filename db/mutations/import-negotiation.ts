@@ -31,6 +31,7 @@ import { joinAsAnalyst } from './negotiations';
 import { normalizeMarking } from '@/lib/access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
+import { unsourcedFlag } from '@/lib/update-sourcing';
 import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
 import type { ImportMatch } from '@/lib/interchange/matches';
 
@@ -301,7 +302,7 @@ function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context)
 function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
   const client = clientOf(tx);
   const insert = client.prepare(
-    `INSERT INTO updates (negotiation_id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id, author_id) VALUES (?,?,?,?,?,?,?,?)`,
+    `INSERT INTO updates (negotiation_id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id, unsourced, author_id) VALUES (?,?,?,?,?,?,?,?,?)`,
   );
   const link = (table: string, column: string) => client.prepare(`INSERT INTO ${table} (update_id, ${column}) VALUES (?, ?)`);
   const links = {
@@ -313,7 +314,9 @@ function writeUpdates({ tx, by, members, ids, negotiationIds }: Context): void {
   members.forEach(({ doc }, n) => {
     for (const u of doc.updates) {
       const occurred = storedColumns(readWhen(u.occurredOn));
-      const updateId = newId(insert.run(negotiationIds[n], occurred.date, occurred.precision, occurred.label, u.occurredTime, u.body, ids.ref(u.round), by));
+      // Read as unsourced when it gives no source, said or not: a document from before the flag never says it.
+      const unsourced = unsourcedFlag(u.sources.length, true);
+      const updateId = newId(insert.run(negotiationIds[n], occurred.date, occurred.precision, occurred.label, u.occurredTime, u.body, ids.ref(u.round), unsourced ? 1 : 0, by));
       ids.set(u.key, updateId);
       for (const list of ['issues', 'parties', 'actors', 'sources'] as const) for (const k of u[list]) links[list].run(updateId, ids.of(k));
     }

@@ -7,6 +7,7 @@ import { insertSource } from './sources';
 import { assertWriteIn } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
+import { unsourcedFlag } from '@/lib/update-sourcing';
 import type { UpdateRow } from '@/lib/import/updates-csv';
 
 /** Writes checked rows (lib/import/updates-csv.ts) as updates, each with its source: all in one transaction. */
@@ -35,7 +36,8 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
       for (const r of rows) {
         const updateId = tx
           .insert(updates)
-          .values({ negotiationId, occurredOn: r.occurredOn, body: r.body, authorId: user.id })
+          // Every row carries its source (lib/import/updates-csv.ts refuses one without an outlet).
+          .values({ negotiationId, occurredOn: r.occurredOn, body: r.body, unsourced: unsourcedFlag([r.source].length, false), authorId: user.id })
           .returning({ id: updates.id })
           .get().id;
         for (const targetId of r.issueIds) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import {
   actors,
@@ -30,6 +30,9 @@ import { assertRole, ForbiddenError, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { NewSource } from '@/lib/validation/sources';
 import type { UpdateEditInput, UpdateInput } from '@/lib/validation/updates';
+import { unsourcedFlag } from '@/lib/update-sourcing';
+import { roundOfDate } from '@/lib/round-of-date';
+import { settleConcerns } from '@/lib/change-concerns';
 
 /** An analyst who is not the author (nor an admin) may read an update but not edit it. */
 export class NotAuthorError extends ForbiddenError {
@@ -120,6 +123,26 @@ function inSection<T>(prefix: string, run: () => T): T {
   }
 }
 
+/** The round given, or when left out, the one of the update's date (lib/round-of-date.ts). */
+function roundFor(tx: Executor, negotiationId: number, roundId: number | null | undefined, occurredOn: string): number | null {
+  if (roundId !== undefined) return roundId;
+  const dated = tx
+    .select({
+      id: rounds.id,
+      status: rounds.status,
+      startsOn: rounds.startsOn,
+      startsOnPrecision: rounds.startsOnPrecision,
+      startsOnLabel: rounds.startsOnLabel,
+      endsOn: rounds.endsOn,
+    })
+    .from(rounds)
+    .where(eq(rounds.negotiationId, negotiationId))
+    // As the form lists them, so that both choose the same of two that tie.
+    .orderBy(asc(rounds.sequence))
+    .all();
+  return roundOfDate(dated, occurredOn);
+}
+
 export type LoggedUpdate = { id: number; sourceIds: number[]; positionId: number | null; statusChangeId: number | null; homeworkId: number | null };
 
 /**
@@ -131,17 +154,16 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
   return db.transaction(
     (tx) => {
       assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
-      const { changes } = input;
+      const unsourced = unsourcedFlag(input.sourceIds.length + newSources.length, input.unsourced ?? false);
       assertLinks(tx, user, input.negotiationId, input);
-      // The issues and parties a change touches are what the update concerns, too.
-      const issueIds = [...input.issueIds];
-      const partyIds = [...input.partyIds];
+      // A position or status change is about the update's party and issue, asked once; what the update does not
+      // name, it takes from them. The rest of the changes add what they touch to what the update concerns.
+      const settled = settleConcerns(input, input.changes.position, input.changes.statusChange);
+      const changes = { ...input.changes, position: settled.position, statusChange: settled.statusChange };
+      const { issueIds, partyIds } = settled;
       const addTo = (list: number[], value: number | null | undefined) => {
         if (value && !list.includes(value)) list.push(value);
       };
-      addTo(issueIds, changes.position?.issueId);
-      addTo(partyIds, changes.position?.partyId);
-      addTo(issueIds, changes.statusChange?.issueId);
       addTo(issueIds, changes.newHomework?.issueId);
       for (const p of changes.newHomework?.ownerPartyIds ?? []) addTo(partyIds, p);
       if (changes.homeworkStatus) {
@@ -156,7 +178,8 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
       if (changes.statusChange) assertIssueOf(tx, input.negotiationId, changes.statusChange.issueId, 'statusChange.issueId');
       if (changes.newHomework?.issueId) assertIssueOf(tx, input.negotiationId, changes.newHomework.issueId, 'newHomework.issueId');
       // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
-      const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+      const roundId = roundFor(tx, input.negotiationId, input.roundId, input.occurredOn);
+      const links = { roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
       const createdSourceIds = newSources.map((s) => insertSource(tx, user, s, input.negotiationId));
       for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
@@ -172,7 +195,8 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
           occurredOnPrecision: input.occurredOnPrecision ?? 'day',
           occurredOnLabel: input.occurredOnLabel ?? '',
           occurredTime: input.occurredTime,
-          roundId: input.roundId,
+          roundId,
+          unsourced,
           authorId: user.id,
         })
         .returning()
@@ -198,7 +222,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
             flexibility: p.flexibility,
             asOf: input.occurredOn,
             sourceId: citedSourceId,
-            roundId: input.roundId,
+            roundId,
             basedOn,
             updateId: row.id,
           }),
@@ -213,7 +237,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
             status: s.status,
             changedOn: input.occurredOn,
             note: s.note,
-            roundId: input.roundId,
+            roundId,
             sourceId: citedSourceId,
             version: null,
             updateId: row.id,
@@ -233,7 +257,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
               description: h.description,
               issueId: h.issueId,
               ownerPartyIds: h.ownerPartyIds,
-              assignedRoundId: input.roundId,
+              assignedRoundId: roundId,
               dueRoundId: h.dueRoundId,
               dueOn: h.dueOn?.date ?? null,
               dueOnPrecision: h.dueOn?.precision,
@@ -289,6 +313,7 @@ function updateRecord(tx: Executor, id: number): VersionedRecord<UpdateSnapshot>
       occurredOn: { label: 'date it happened' },
       occurredOnPrecision: { label: 'precision of the date it happened' },
       occurredTime: { label: 'time it happened' },
+      unsourced: { label: 'unsourced', show: (v) => (v ? 'yes' : 'no') },
       roundId: {
         label: 'round',
         show: (v) => (typeof v === 'number' ? (tx.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, v)).get()?.name ?? null) : null),
@@ -322,7 +347,9 @@ export function editUpdate(
       if (author.authorId !== user.id && user.role !== 'admin') throw new NotAuthorError();
       writeVersioned(tx, user, updateRecord(tx, id), version, (before) => {
         if (!before) throw new NotFoundError('The update');
-        const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+        const unsourced = unsourcedFlag(input.sourceIds.length + newSources.length, input.unsourced ?? false);
+        const roundId = roundFor(tx, before.negotiationId, input.roundId, input.occurredOn);
+        const links = { roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
         assertLinks(tx, user, before.negotiationId, links);
         for (const s of newSources) links.sourceIds.push(insertSource(tx, user, s, before.negotiationId));
         tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
@@ -333,7 +360,8 @@ export function editUpdate(
             occurredOnPrecision: input.occurredOnPrecision ?? 'day',
             occurredOnLabel: input.occurredOnLabel ?? '',
             occurredTime: input.occurredTime,
-            roundId: input.roundId,
+            roundId,
+            unsourced,
             version: before.version + 1,
             editedAt: new Date().toISOString(),
             editedBy: user.id,

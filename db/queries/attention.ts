@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiations, parties, positions, updateSources } from '@/db/schema';
+import { issues, negotiations, parties, positions, updates, updateSources } from '@/db/schema';
 import { overdueHomeworkWhere } from './overdue';
 import { chainOf, loadSourceChains } from './source-chains';
 import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
@@ -8,6 +8,7 @@ import { CLOSED_ISSUE_STATUSES, type IssueStatus, type RoundStatus } from '@/lib
 import { daysBetween } from '@/lib/dates';
 import { isOverdueByEstimate } from '@/lib/homework';
 import { groupBy } from '@/lib/group-by';
+import { markdownTitle } from '@/lib/markdown';
 
 /** Reliability grades (Admiralty scale) too weak to rest a position on alone. */
 export const LOW_RELIABILITY = ['D', 'E', 'F'] as const;
@@ -34,6 +35,8 @@ export type OverdueHomework = {
 /** An issue gone quiet: the date of its latest event (null: nothing dated recorded) and the days since. */
 export type StaleIssue = { id: number; title: string; negotiationName: string; lastEventOn: string | null; days: number | null };
 export type WeakPosition = { id: number; issueId: number; issueTitle: string; partyName: string; sources: string[] };
+/** An update logged without a source, the analyst saying it has none yet (lib/update-sourcing.ts). */
+export type UnsourcedUpdate = { id: number; title: string; occurredOn: string; occurredOnPrecision: string; occurredOnLabel: string; negotiationName: string };
 
 /** Overdue homework on the reader's date (`today`), in SQL so it runs over any number of items. "Overdue" is never stored. */
 const OVERDUE_WHERE = `${overdueHomeworkWhere({ homework: 'h', dueRound: 'r', today: '@today' })}
@@ -154,6 +157,31 @@ export function weaklySourcedPositions(db: DB, scope: ReaderScope, negotiationId
   return weak;
 }
 
+/** Updates the reader sees that were logged without a source, and how many there are: the latest first. */
+export function unsourcedUpdates(db: DB, scope: ReaderScope, negotiationId: number | undefined, limit: number): { count: number; items: UnsourcedUpdate[] } {
+  const rows = db
+    .select({
+      id: updates.id,
+      body: updates.body,
+      occurredOn: updates.occurredOn,
+      occurredOnPrecision: updates.occurredOnPrecision,
+      occurredOnLabel: updates.occurredOnLabel,
+      negotiationName: negotiations.name,
+      // Counted before the limit, in the same statement.
+      total: sql<number>`count(*) over ()`,
+    })
+    .from(updates)
+    .innerJoin(negotiations, eq(negotiations.id, updates.negotiationId))
+    .where(and(eq(updates.unsourced, true), negotiationId ? eq(updates.negotiationId, negotiationId) : undefined, visible(scope, updates.negotiationId)))
+    .orderBy(desc(updates.occurredOn), desc(updates.id))
+    .limit(limit)
+    .all();
+  return {
+    count: rows[0]?.total ?? 0,
+    items: rows.map(({ body, total: _, ...u }) => ({ ...u, title: markdownTitle(body, 100) || `Update #${u.id}` })),
+  };
+}
+
 /** Each list's total and its first `shown` items, for the dashboard. */
 export function needsAttention(db: DB, scope: ReaderScope, options: { today: string; staleDays: number; negotiationId?: number; shown: number }) {
   const { today, staleDays, negotiationId, shown } = options;
@@ -163,5 +191,7 @@ export function needsAttention(db: DB, scope: ReaderScope, options: { today: str
     overdue: { count: countOverdueHomework(db, scope, today, negotiationId), items: overdueHomework(db, scope, today, negotiationId, shown) },
     stale: { count: stale.length, items: stale.slice(0, shown) },
     weak: { count: weak.length, items: weak.slice(0, shown) },
+    // Apart from the weak grades: an update with no source at all is not a weak source but a missing one.
+    unsourced: unsourcedUpdates(db, scope, negotiationId, shown),
   };
 }

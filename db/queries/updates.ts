@@ -176,7 +176,16 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
     .all();
   const people = peopleByNegotiation(db, scope);
   const roundRows = db
-    .select({ id: rounds.id, negotiationId: rounds.negotiationId, name: rounds.name, status: rounds.status })
+    .select({
+      id: rounds.id,
+      negotiationId: rounds.negotiationId,
+      name: rounds.name,
+      status: rounds.status,
+      startsOn: rounds.startsOn,
+      startsOnPrecision: rounds.startsOnPrecision,
+      startsOnLabel: rounds.startsOnLabel,
+      endsOn: rounds.endsOn,
+    })
     .from(rounds)
     .where(visible(scope, rounds.negotiationId))
     .orderBy(asc(rounds.sequence))
@@ -212,7 +221,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
         issues: issueRows.filter((i) => i.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
         parties: seated.map(({ id, name, shortName }) => ({ id, name, shortName })),
         actors: people.get(n.id) ?? [],
-        rounds: roundRows.filter((r) => r.negotiationId === n.id).map(({ id, name, status }) => ({ id, name, status })),
+        rounds: roundRows.filter((r) => r.negotiationId === n.id).map(({ negotiationId: _, ...r }) => r),
         homework: homeworkRows.filter((h) => h.negotiationId === n.id).map(({ id, title, status }) => ({ id, title, status })),
         positions: currentPositions.filter((p) => p.negotiationId === n.id).map(({ negotiationId: _, ...p }) => p),
       };

@@ -28,7 +28,8 @@ export const SourceRecordV2 = z.strictObject({
   cites: source.cites,
 });
 export const RoundRecordV2 = RoundRecord.extend({ startsOn: none(date) });
-export const UpdateRecordV2 = UpdateRecord.extend({ occurredOn: date });
+// The unsourced flag came after version 2: such a document's updates without sources are read as unsourced.
+export const UpdateRecordV2 = UpdateRecord.omit({ unsourced: true }).extend({ occurredOn: date });
 export const HomeworkRecordV2 = HomeworkRecord.extend({ dueOn: none(date) });
 
 export const NegotiationDocumentV2Shape = NegotiationDocumentV3Shape.extend({

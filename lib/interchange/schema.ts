@@ -205,6 +205,9 @@ export const UpdateRecord = z.strictObject({
   parties: list(key('party')),
   actors: list(key('actor')),
   sources: list(key('source')),
+  // Logged without a source, the analyst saying it has none yet (lib/update-sourcing.ts). Optional, so that a
+  // document written before it still reads: an update it gives no source is unsourced all the same.
+  unsourced: z.literal(true).optional(),
 });
 
 export const PositionRecord = z.strictObject({

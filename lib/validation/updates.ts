@@ -15,22 +15,42 @@ const optionalTime = z
   .refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'Time must be HH:MM (24-hour).')
   .transform((v) => (v === '' ? null : v));
 
+/** A ticked box ('on' from a form, true from JSON). */
+const ticked = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
+/**
+ * The round: '' (or null in JSON) is "not tied to a round"; left out altogether (a script's JSON), it is
+ * chosen from the date by logUpdate (lib/round-of-date.ts), as the form chooses it.
+ */
+const roundField = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' ? null : v));
+
 const UpdateFields = {
   body: requiredText('Text', 20000),
   // "5 Feb 2026", "late 2025": as precisely as the report dates it.
   occurredOn: partialDate('Date it happened'),
   occurredTime: optionalTime,
-  roundId: optionalId,
+  roundId: roundField,
   issueIds: idList('issues'),
   partyIds: idList('parties'),
   actorIds: idList('actors'),
   sourceIds: idList('sources'),
+  // The analyst's word that there is no source yet (lib/update-sourcing.ts).
+  unsourced: ticked,
 };
 
-/** A party's new position, as the update form asks for it (date, round and source come from the update). */
+/**
+ * A party's new position, as the update form asks for it (date, round and source come from the update). Left
+ * out, its party and issue are the update's (lib/change-concerns.ts).
+ */
 export const PositionChangeSchema = z.object({
-  partyId: id('Party'),
-  issueId: id('Issue'),
+  partyId: optionalId,
+  issueId: optionalId,
   summary: requiredText('Summary', 2000),
   stance: enumField(STANCES, 'stance'),
   flexibility: enumField(FLEXIBILITIES, 'flexibility').default('unknown'),
@@ -40,7 +60,7 @@ export const PositionChangeSchema = z.object({
 });
 
 export const StatusChangePartSchema = z.object({
-  issueId: id('Issue'),
+  issueId: optionalId,
   status: enumField(ISSUE_STATUSES, 'status'),
   note: optionalText(2000),
 });
@@ -124,18 +144,33 @@ export const UpdateSchema = z
       partyIds: data.partyIds,
       actorIds: data.actorIds,
       sourceIds: data.sourceIds,
+      unsourced: data.unsourced,
       changes,
     };
   });
 type Occurrence = 'occurredOnPrecision' | 'occurredOnLabel';
-/** An update as a caller gives it: one dated to a day need say nothing of the date's precision. */
-export type UpdateInput = Omit<z.infer<typeof UpdateSchema>, Occurrence> & { occurredOnPrecision?: DatePrecision; occurredOnLabel?: string };
+type Optional = 'roundId' | 'unsourced';
+/**
+ * An update as a caller gives it: one dated to a day need say nothing of the date's precision; one that leaves
+ * out its round has it chosen from its date; one that cites a source need not say it is sourced.
+ */
+export type UpdateInput = Omit<z.infer<typeof UpdateSchema>, Occurrence | Optional> & {
+  occurredOnPrecision?: DatePrecision;
+  occurredOnLabel?: string;
+  roundId?: number | null;
+  unsourced?: boolean;
+};
 
 /** Editing an update: its text, date and links; the changes it brought stay as they were. */
 export const UpdateEditSchema = z
   .object({ updateId: id('Update'), version: openedVersion, ...UpdateFields })
   .transform(({ occurredOn, ...rest }) => ({ ...rest, ...storedOccurrence(occurredOn) }));
-export type UpdateEditInput = Omit<z.infer<typeof UpdateEditSchema>, Occurrence> & { occurredOnPrecision?: DatePrecision; occurredOnLabel?: string };
+export type UpdateEditInput = Omit<z.infer<typeof UpdateEditSchema>, Occurrence | Optional> & {
+  occurredOnPrecision?: DatePrecision;
+  occurredOnLabel?: string;
+  roundId?: number | null;
+  unsourced?: boolean;
+};
 
 /**
  * A JSON body as the flat values the form sends: nested objects become dotted keys,

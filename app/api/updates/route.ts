@@ -14,18 +14,22 @@ import { NewSourceSchema, type NewSource } from '@/lib/validation/sources';
  *   "negotiationId": 1,                       required
  *   "body": "Markdown text",                  required
  *   "occurredOn": "2026-02-05",               required; "occurredTime": "14:30" optional
- *   "roundId": 3,                             optional
+ *   "roundId": 3,                             optional; left out, the round of the date (the one it falls in,
+ *                                             else the last before it); null: not tied to a round
  *   "issueIds": [1], "partyIds": [2], "actorIds": [], "sourceIds": [5],   optional lists of ids
  *   "sources": [{ "outlet": "FT", "title": "", "url": "https://…", "publishedOn": "2026-02-05",
  *                 "quote": "…", "reliability": "B", "credibility": 2 }],   optional new sources
+ *   "unsourced": true,                        required when it cites no source and adds none: no source yet
  *   "position": { "partyId": 2, "issueId": 1, "summary": "…", "stance": "supports",
- *                 "flexibility": "moderate", "redLines": "", "basedOn": 12 },   optional; basedOn omitted = current
- *   "statusChange": { "issueId": 1, "status": "deadlocked", "note": "" },   optional
+ *                 "flexibility": "moderate", "redLines": "", "basedOn": 12 },   optional; basedOn omitted = current;
+ *                                             partyId, issueId omitted = the update's own (when it names one)
+ *   "statusChange": { "issueId": 1, "status": "deadlocked", "note": "" },   optional; issueId as for position
  *   "newHomework": { "title": "…", "ownerPartyIds": [2, 3], "issueId": 1, "dueRoundId": 4, "dueOn": null, "description": "" },
  *   "homeworkStatus": { "homeworkId": 7, "status": "delivered", "resolution": "…" }
  * }
  * Answers 201 { id, sourceIds, positionId, statusChangeId, homeworkId }; 400 { error, fieldErrors }
- * (keys as in the form: "body", "position.summary", "sources.0.url"…); 404 { error } when an id names
+ * (keys as in the form: "body", "position.summary", "sources.0.url"…; "sourceIds" when there is no source and
+ * no "unsourced", "position.partyId" when a change is about another party than the update); 404 { error } when an id names
  * nothing; 409 { error } when the position changed since `basedOn`; 401/403 without a valid caller or
  * role; 413 over 1 MB (server/http/problem.ts has the one shape and status table of every route).
  */

@@ -101,7 +101,11 @@ export default async function UpdatePage({ params, searchParams }: Params) {
 
       <h2>Sources</h2>
       <section className="panel">
-        {found.citations.length === 0 ? <p className="muted">No source cited.</p> : <CitedArticles citations={found.citations} />}
+        {found.citations.length === 0 ? (
+          <p className="muted">{update.unsourced ? 'Logged unsourced: no source yet. Edit the update to add one when it is found.' : 'No source cited.'}</p>
+        ) : (
+          <CitedArticles citations={found.citations} />
+        )}
       </section>
 
       {changed && (

@@ -6,50 +6,80 @@ import type { FieldErrors, FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { formatDate } from '@/lib/dates';
 import type { NegotiationChoice } from './choices';
+import { onlyOne, type Answers } from './answers';
 
 // Each change is a section of fields named `<section>.<field>` (lib/validation/updates.ts), used when filled in.
+// Only an open section is sent: its fields are disabled while it is folded, so a section prefilled from the
+// update (a position started from the current one) is applied only when the analyst opens it, and folding it
+// again sets the change aside without losing what was typed in it.
 
-type Section = { v: Record<string, string>; e: FieldErrors; state: FormState; negotiation: NegotiationChoice };
+type Section = { v: Record<string, string>; e: FieldErrors; state: FormState; negotiation: NegotiationChoice; answers: Answers };
 type Choices = { issues: Option[]; parties: Option[]; rounds: Option[] };
+const SECTIONS = [
+  ['position', 'New position'],
+  ['statusChange', 'Status change'],
+  ['newHomework', 'New homework'],
+  ['homeworkStatus', 'Homework status'],
+] as const;
+type Prefix = (typeof SECTIONS)[number][0];
 
 const choose = '— choose —';
 const optionsOf = (values: readonly string[]) => values.map((x) => ({ value: x, label: label(x) }));
 
 /** The changes this update brings, each optional, applied with the update or not at all. */
-export function ItsChanges({ state, negotiation }: { state: FormState; negotiation: NegotiationChoice }) {
-  const section: Section = { v: sentText(state.values), e: state.errors ?? {}, state, negotiation };
+export function ItsChanges({ state, negotiation, answers }: { state: FormState; negotiation: NegotiationChoice; answers: Answers }) {
+  const section: Section = { v: sentText(state.values), e: state.errors ?? {}, state, negotiation, answers };
   const choices: Choices = {
     issues: negotiation.issues.map((i) => ({ value: String(i.id), label: i.title })),
     parties: negotiation.parties.map((p) => ({ value: String(p.id), label: p.name })),
     rounds: negotiation.rounds.map((r) => ({ value: String(r.id), label: `${r.name} (${label(r.status)})` })),
   };
-  // A section opens when it carries a value (flexibility always does) or a message.
-  const open = (prefix: string) =>
+  // A section sent with a refused save opens again: it carries a value (flexibility always does) or a message.
+  const sent = (prefix: string) =>
     Object.entries(section.v).some(([k, val]) => k.startsWith(`${prefix}.`) && val !== '' && !/flexibility$/.test(k)) || Object.keys(section.e).some((k) => k.startsWith(`${prefix}.`));
-  const sections = ['position', 'statusChange', 'newHomework', 'homeworkStatus'];
+  const [open, setOpen] = useState<Record<Prefix | 'all', boolean>>(() => {
+    const each = Object.fromEntries(SECTIONS.map(([prefix]) => [prefix, sent(prefix)])) as Record<Prefix, boolean>;
+    return { ...each, all: Object.values(each).some(Boolean) };
+  });
+  const toggle = (which: Prefix | 'all') => (event: React.SyntheticEvent<HTMLDetailsElement>) => {
+    const now = event.currentTarget.open;
+    setOpen((was) => (was[which] === now ? was : { ...was, [which]: now }));
+  };
+  const body = (prefix: Prefix) => {
+    switch (prefix) {
+      case 'position':
+        return <NewPosition {...section} {...choices} />;
+      case 'statusChange':
+        return <StatusChange {...section} {...choices} />;
+      case 'newHomework':
+        return <NewHomework {...section} {...choices} />;
+      default:
+        return <HomeworkStatus {...section} />;
+    }
+  };
   // Folded as one, so the common path (text, date, issue, party, source) passes it with one key.
   return (
-    <details className="stack changes" open={sections.some(open)}>
+    <details className="stack changes" open={open.all} onToggle={toggle('all')}>
       <summary>Changes this update brings (optional)</summary>
-      <p className="small muted">They take the update&apos;s date, round and first source, and are applied with it or not at all.</p>
-      <details open={open('position')}>
-        <summary>New position</summary>
-        <NewPosition {...section} {...choices} />
-      </details>
-      <details open={open('statusChange')}>
-        <summary>Status change</summary>
-        <StatusChange {...section} {...choices} />
-      </details>
-      <details open={open('newHomework')}>
-        <summary>New homework</summary>
-        <NewHomework {...section} {...choices} />
-      </details>
-      <details open={open('homeworkStatus')}>
-        <summary>Homework status</summary>
-        <HomeworkStatus {...section} />
-      </details>
+      <p className="small muted">
+        They take the update&apos;s date, round and first source, and its party and issue unless you choose others, and are applied with it or not at all.
+      </p>
+      {SECTIONS.map(([prefix, title]) => (
+        <details key={prefix} open={open[prefix]} onToggle={toggle(prefix)}>
+          <summary>{title}</summary>
+          <fieldset className="change-fields" disabled={!(open.all && open[prefix])}>
+            {body(prefix)}
+          </fieldset>
+        </details>
+      ))}
     </details>
   );
+}
+
+/** The update's one issue or party, while the analyst has not picked one of the change's own. */
+function usePicked(sent: string | undefined, fromUpdate: string): [string, (value: string) => void] {
+  const [picked, setPicked] = useState<string | null>(sent ?? null);
+  return [picked ?? fromUpdate, setPicked];
 }
 
 /**
@@ -57,9 +87,9 @@ export function ItsChanges({ state, negotiation }: { state: FormState; negotiati
  * the analyst leaves untouched (the red lines, say) is kept rather than wiped. `basedOn` is the version the form
  * started from: a position changed by someone else meanwhile is refused, not overwritten.
  */
-function NewPosition({ v, e, parties, issues, negotiation }: Section & Choices) {
-  const [partyId, setPartyId] = useState(v['position.partyId'] ?? '');
-  const [issueId, setIssueId] = useState(v['position.issueId'] ?? '');
+function NewPosition({ v, e, parties, issues, negotiation, answers }: Section & Choices) {
+  const [partyId, setPartyId] = usePicked(v['position.partyId'], onlyOne(answers.partyIds, parties));
+  const [issueId, setIssueId] = usePicked(v['position.issueId'], onlyOne(answers.issueIds, issues));
   const current = negotiation.positions.find((p) => String(p.partyId) === partyId && String(p.issueId) === issueId);
   // Values sent with a refused save win over the current position: nothing typed is lost either.
   const typed = v['position.summary'] !== undefined;
@@ -93,11 +123,12 @@ function NewPosition({ v, e, parties, issues, negotiation }: Section & Choices) 
   );
 }
 
-function StatusChange({ v, e, issues }: Section & Choices) {
+function StatusChange({ v, e, issues, answers }: Section & Choices) {
+  const [issueId, setIssueId] = usePicked(v['statusChange.issueId'], onlyOne(answers.issueIds, issues));
   return (
     <>
       <div className="grid-2">
-        <SelectField label="Issue" name="statusChange.issueId" options={issues} placeholder={choose} defaultValue={v['statusChange.issueId']} errors={e['statusChange.issueId']} />
+        <SelectField label="Issue" name="statusChange.issueId" options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e['statusChange.issueId']} />
         <SelectField
           label="New status"
           name="statusChange.status"

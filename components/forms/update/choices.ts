@@ -1,3 +1,5 @@
+import type { DatedRound } from '@/lib/round-of-date';
+
 // What the update form offers and starts with; the page passes it as plain data.
 
 export type NegotiationChoice = {
@@ -6,7 +8,8 @@ export type NegotiationChoice = {
   issues: { id: number; title: string; status: string }[];
   parties: { id: number; name: string; shortName: string }[];
   actors: { id: number; name: string; title: string }[];
-  rounds: { id: number; name: string; status: string }[];
+  /** With their dates: the form chooses the round of the update's date (lib/round-of-date.ts). */
+  rounds: (DatedRound & { name: string })[];
   homework: { id: number; title: string; status: string }[];
   /** Each party's current position on each issue: what a position change starts from. */
   positions: CurrentPosition[];
@@ -26,6 +29,7 @@ export type UpdateFormStart = {
   partyIds?: number[];
   actorIds?: number[];
   sourceIds?: number[];
+  unsourced?: boolean;
   edit?: { updateId: number; version: number };
 };
 

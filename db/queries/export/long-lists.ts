@@ -58,7 +58,7 @@ export function* updateRecords({ db, negotiationId, keys }: ExportContext): Gene
     actors: linksOf('update_actors', 'actor_id'),
     sources: linksOf('update_sources', 'source_id'),
   };
-  for (const rows of keysetBatches<UpdateRow>(db, 'id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id', 'updates', '+negotiation_id = ?', negotiationId)) {
+  for (const rows of keysetBatches<UpdateRow>(db, 'id, occurred_on, occurred_on_precision, occurred_on_label, occurred_time, body, round_id, unsourced', 'updates', '+negotiation_id = ?', negotiationId)) {
     const ids = JSON.stringify(rows.map((u) => u.id));
     const linked = (name: keyof typeof statements) => targetsByUpdate(statements[name].all(ids) as Link[]);
     const [issues, parties, actors, sources] = [linked('issues'), linked('parties'), linked('actors'), linked('sources')];
@@ -72,6 +72,7 @@ export function* updateRecords({ db, negotiationId, keys }: ExportContext): Gene
       parties: keys.party.list(parties.get(u.id) ?? []),
       actors: keys.actor.list(actors.get(u.id) ?? []),
       sources: keys.source.list(sources.get(u.id) ?? []),
+      ...(u.unsourced ? { unsourced: true } : {}),
     }));
   }
 }
@@ -132,7 +133,7 @@ type SourceRow = {
   credibility: number;
   cites_source_id: number | null;
 };
-type UpdateRow = { id: number; occurred_on: string; occurred_on_precision: string; occurred_on_label: string; occurred_time: string | null; body: string; round_id: number | null };
+type UpdateRow = { id: number; occurred_on: string; occurred_on_precision: string; occurred_on_label: string; occurred_time: string | null; body: string; round_id: number | null; unsourced: number };
 type PositionRow = {
   id: number;
   issue_id: number;

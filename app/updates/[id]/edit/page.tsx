@@ -58,6 +58,7 @@ export default async function EditUpdatePage({ params }: Params) {
             partyIds: found.partyIds,
             actorIds: found.actorIds,
             sourceIds: found.sourceIds,
+            unsourced: update.unsourced,
             edit: { updateId: update.id, version: update.version },
           }}
         />
