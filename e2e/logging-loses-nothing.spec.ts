@@ -105,7 +105,10 @@ test('an update with no source is refused beside the sources and nothing is writ
   const summary = form.locator('.error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: NO_SOURCE })).toBeVisible();
-  await expect(form.getByLabel('Cite existing sources')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Find a source already in the tracker')).toHaveAttribute('aria-invalid', 'true');
+  // The summary's link reaches the search that stands for the sources.
+  await summary.getByRole('link', { name: NO_SOURCE }).click();
+  await expect(form.getByLabel('Find a source already in the tracker')).toBeFocused();
   await expect(form.getByLabel('What happened')).toHaveValue(text);
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before);
 
@@ -162,16 +165,16 @@ test('the common path (text, date, issue, party, source) is under 12 Tab stops, 
   await page.keyboard.press('ArrowDown'); // Russia
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab'); // time and people it names (folded)
-  await page.keyboard.press('Tab'); // the sources to cite, newest first: Home, then ↓ to the article's line
-  const sources = form.getByLabel('Cite existing sources');
-  await expect(sources).toBeFocused();
-  const at = await sources.evaluate((el: HTMLSelectElement, id) => [...el.options].findIndex((o) => o.value === id), String(lavrovSource.id));
-  expect(at).toBeGreaterThanOrEqual(0);
-  await page.keyboard.press('Home');
-  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab'); // the search for a source already in the tracker: words of the quote, ↓, Enter
+  const search = form.getByRole('combobox', { name: 'Find a source already in the tracker' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('interview recorded before the talks');
+  await expect(form.getByRole('listbox', { name: 'Sources found' }).getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(form.getByRole('group', { name: 'Issues' }).getByLabel('Security guarantees')).toBeChecked();
   await expect(form.getByRole('group', { name: 'Parties' }).getByLabel('Russia')).toBeChecked();
-  await expect(sources).toHaveValues([String(lavrovSource.id)]);
+  await expect(form.locator('input[type="hidden"][name="sourceIds"]')).toHaveValue(String(lavrovSource.id));
   const before = count(`SELECT count(*) n FROM updates`);
   await form.getByRole('button', { name: 'Log update' }).focus();
   await page.keyboard.press('Enter');

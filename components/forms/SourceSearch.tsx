@@ -47,9 +47,12 @@ export function SourceSearch({
   onPick,
   onArticle,
   exceptUpdateId,
+  errors,
 }: {
   /** The field each picked quote is sent as (sourceIds). */
   name: string;
+  /** What was wrong with the sources cited, shown beside the search by the form around it. */
+  errors?: string[];
   negotiationId: number;
   picked: CitableQuote[];
   onPick: (quote: CitableQuote) => void;
@@ -137,6 +140,8 @@ export function SourceSearch({
         aria-controls={`${id}-list`}
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-describedby={`${id}-hint`}
+        aria-invalid={errors?.length ? true : undefined}
+        data-field={name}
         value={text}
         onChange={(e) => {
           setText(e.target.value);

@@ -44,9 +44,13 @@ export function FormMessage({ ok, message, errors }: { ok?: boolean; message?: s
   );
 }
 
-/** The field is found by its name in the same form: ids are React's own, and a page may hold several forms. */
+/**
+ * The field is found by its name in the same form: ids are React's own, and a page may hold several forms. A field
+ * sent as hidden values (the quotes a type-ahead picked) is reached by the control that stands for it (`data-field`).
+ */
 function goToField(event: React.MouseEvent<HTMLAnchorElement>, name: string) {
-  const field = event.currentTarget.closest('form')?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+  const n = CSS.escape(name);
+  const field = event.currentTarget.closest('form')?.querySelector<HTMLElement>(`[data-field="${n}"], [name="${n}"]:not([type="hidden"])`);
   if (!field) return;
   event.preventDefault();
   field.focus();

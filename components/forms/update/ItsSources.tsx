@@ -39,6 +39,7 @@ export function ItsSources({
         onPick={(q) => onPicked([...picked, q])}
         onArticle={setArticle}
         exceptUpdateId={updateId}
+        errors={state.errors?.sourceIds}
       />
       {state.errors?.sourceIds && (
         <p className="error" role="alert">
