@@ -41,6 +41,10 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // what a pasted article is read as (capture): quotes, speakers, issues, dates, figures, duplicates, the source
+  'lib/capture/*.ts',
+  '!lib/capture/types.ts',
+  '!lib/capture/eval.ts',
   // who may see and change a negotiation (need to know)
   'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
