@@ -1,0 +1,1 @@
+ALTER TABLE `issues` ADD `keywords` text DEFAULT '' NOT NULL;
