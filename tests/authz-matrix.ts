@@ -82,6 +82,11 @@ export const ROUTES: RouteEntry[] = [
     methods: { POST: 'analyst' },
     body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10' },
   },
+  {
+    file: 'app/api/capture/route.ts',
+    methods: { POST: 'analyst' },
+    body: { negotiationId: '{negotiation}', text: 'Lavrov said the guarantees were “nonsense”.', publishedOn: '2026-02-05' },
+  },
   // The benchmark's ceiling: a trivial dynamic route with no data behind it (bench/run.mjs).
   { file: 'app/api/bench/ceiling/route.ts', methods: { GET: 'public' } },
   { file: 'app/api/negotiations/[id]/updates.atom/route.ts', methods: { GET: 'viewer' } },
