@@ -11,10 +11,10 @@
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * A pasted article sent to POST /api/capture: up to MAX_ARTICLE_CHARACTERS of text, which UTF-8 and JSON
- * make up to three times as many bytes (Cyrillic is two bytes a letter), with room for its metadata.
+ * A pasted article sent to POST /api/capture: up to 1 MB of characters (lib/validation/capture.ts), which
+ * UTF-8 makes up to three bytes each (Cyrillic two), with room for its metadata and JSON escapes.
  */
-export const CAPTURE_BODY_LIMIT = 3 * 1024 * 1024 + 64 * 1024;
+export const CAPTURE_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** A sign-in, sign-out or CSRF form: an email, a password, a token and a callback address. */
 export const SIGN_IN_BODY_LIMIT = 16 * 1024;
