@@ -29,6 +29,8 @@ export type RouteEntry = {
   body?: Record<string, unknown>;
   /** Why the e2e does not drive this entry (it is tested elsewhere). */
   skipE2E?: string;
+  /** A POST that writes nothing (the capture only proposes): an allowed caller gets its answer and no audit row. */
+  readsOnly?: true;
 };
 
 /**
@@ -85,6 +87,7 @@ export const ROUTES: RouteEntry[] = [
   {
     file: 'app/api/capture/route.ts',
     methods: { POST: 'analyst' },
+    readsOnly: true,
     body: { negotiationId: '{negotiation}', text: 'Lavrov said the guarantees were “nonsense”.', publishedOn: '2026-02-05' },
   },
   // The benchmark's ceiling: a trivial dynamic route with no data behind it (bench/run.mjs).
