@@ -45,6 +45,9 @@ const MUTATE = [
   'lib/capture/*.ts',
   '!lib/capture/types.ts',
   '!lib/capture/eval.ts',
+  // sources as analysts think of them: when a typed source is a stored article, an outlet's grades from its articles
+  'lib/same-article.ts',
+  'lib/outlet-grades.ts',
   // who may see and change a negotiation (need to know)
   'lib/access.ts',
   // the request rules of server/http that are pure: redirect targets, the login limit's address, JSON depth
@@ -94,6 +97,14 @@ export const minimumScore = 90;
  * @type {{ file: string; mutator: string; line: string; replacement?: string; reason: string }[]}
  */
 export const equivalentMutants = [
+  // lib/outlet-grades.ts
+  {
+    file: 'lib/outlet-grades.ts',
+    mutator: 'EqualityOperator',
+    line: 'if (seen === undefined || on < seen) entry.first.set(a.reliability, on);',
+    replacement: 'on <= seen',
+    reason: 'When the day is the one already kept, setting it again keeps the same day.',
+  },
   // lib/round-summary/brief.ts and citations.ts
   {
     file: 'lib/round-summary/brief.ts',

@@ -255,6 +255,9 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
   let sourceCount = 0;
   type Row = (string | number | null)[];
   const sourceRows: Row[] = [];
+  const outletRows: Row[] = [];
+  const articleRows: Row[] = [];
+  const outletIds = new Map<string, number>();
   const updateRows: Row[] = [];
   const links: { issues: Row[]; parties: Row[]; actors: Row[]; sources: Row[]; corroborations: Row[]; corroborates: Row[] } = {
     issues: [], parties: [], actors: [], sources: [], corroborations: [], corroborates: [],
@@ -275,7 +278,23 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
           sourceCount += 1;
           const o = pick(rng, OUTLETS);
           const cites = sourceCount > 1 && chance(rng, 0.05) ? pick(rng, recent.length ? recent : [1]) : null;
-          sourceRows.push([sourceCount, o.outlet, `${pick(rng, TOPICS)}: ${sentence(rng).slice(0, 80)}`, chance(rng, 0.7) ? `https://news.example/${o.outlet.replace(/\W+/g, '-').toLowerCase()}/${sourceCount}` : null, date, chance(rng, 0.1) ? 'approx' : 'day', sentence(rng), o.reliability, int(rng, 1, 6), cites, isoStamp(day, rng), pick(rng, writers)]);
+          // Drawn in the order a source's columns once were, so the same seed makes the same data set.
+          const title = `${pick(rng, TOPICS)}: ${sentence(rng).slice(0, 80)}`;
+          const url = chance(rng, 0.7) ? `https://news.example/${o.outlet.replace(/\W+/g, '-').toLowerCase()}/${sourceCount}` : null;
+          const precision = chance(rng, 0.1) ? 'approx' : 'day';
+          const quote = sentence(rng);
+          const credibility = int(rng, 1, 6);
+          const at = isoStamp(day, rng);
+          const by = pick(rng, writers);
+          let outletId = outletIds.get(o.outlet);
+          if (outletId === undefined) {
+            outletId = outletIds.size + 1;
+            outletIds.set(o.outlet, outletId);
+            outletRows.push([outletId, o.outlet, o.reliability, at, by]);
+          }
+          // One article a quote: every generated report is its own piece.
+          articleRows.push([sourceCount, outletId, title, url, date, precision, o.reliability, at, by]);
+          sourceRows.push([sourceCount, sourceCount, quote, credibility, cites, at, by]);
           recent.push(sourceCount);
           if (recent.length > 50) recent.shift();
         }
@@ -304,7 +323,9 @@ export async function generate(dbPath: string, options: GenerateOptions = {}): P
     const write = (statement: ReturnType<typeof ins>, rows: Row[]) => {
       for (const row of rows) statement.run(...row);
     };
-    write(ins('sources', ['id', 'outlet', 'title', 'url', 'published_on', 'published_on_precision', 'quote', 'reliability', 'credibility', 'cites_source_id', 'created_at', 'created_by']), sourceRows);
+    write(ins('outlets', ['id', 'name', 'reliability', 'created_at', 'created_by']), outletRows);
+    write(ins('articles', ['id', 'outlet_id', 'title', 'url', 'published_on', 'published_on_precision', 'reliability', 'created_at', 'created_by']), articleRows);
+    write(ins('sources', ['id', 'article_id', 'quote', 'credibility', 'cites_source_id', 'created_at', 'created_by']), sourceRows);
     write(ins('updates', ['id', 'negotiation_id', 'body', 'occurred_on', 'occurred_time', 'round_id', 'author_id', 'created_at']), updateRows);
     write(ins('update_issues', ['update_id', 'issue_id']), links.issues);
     write(ins('update_parties', ['update_id', 'party_id']), links.parties);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   sqliteTable,
+  sqliteView,
   integer,
   text,
   index,
@@ -213,27 +214,100 @@ export const issues = sqliteTable(
   (t) => [index('issues_negotiation').on(t.negotiationId, t.sortOrder), index('issues_key_date').on(t.keyDate)],
 );
 
-export const sources = sqliteTable(
-  'sources',
+// Sources as analysts think of them (docs/decisions/0023): an outlet, graded A–F with a dated history; the
+// articles it published, each graded when cited (by default its outlet's grade then); the quotes taken from
+// them, each with its credibility 1–6. A quote keeps the table name `sources`: it is what updates, positions,
+// status changes, outcomes and cancellations cite. `citedSources` reads a quote with its article and outlet.
+export const outlets = sqliteTable(
+  'outlets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    outlet: text('outlet').notNull(),
+    name: text('name').notNull(),
+    // The current grade, and the default for its next articles; each grading is kept in outlet_gradings.
+    reliability: text('reliability', { enum: RELIABILITIES }).notNull().default('F'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [uniqueIndex('outlets_name').on(sql`lower(${t.name})`)],
+);
+
+export const outletGradings = sqliteTable(
+  'outlet_gradings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id, { onDelete: 'cascade' }),
+    reliability: text('reliability', { enum: RELIABILITIES }).notNull(),
+    gradedOn: text('graded_on').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [index('outlet_gradings_outlet').on(t.outletId, t.gradedOn)],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id),
     title: text('title').notNull().default(''),
     url: text('url'),
     publishedOn: text('published_on'),
     // How precisely the date is known (lib/partial-date.ts); published_on is its window's first day.
     publishedOnPrecision: text('published_on_precision', { enum: DATE_PRECISIONS }).notNull().default('day'),
     publishedOnLabel: text('published_on_label').notNull().default(''),
-    quote: text('quote').notNull().default(''),
+    // The grade given to this article: its outlet's when it was entered, unless the analyst judged otherwise.
     reliability: text('reliability', { enum: RELIABILITIES }).notNull().default('F'),
+    // The analyst's archived copy of the page, when they keep one (issue 18's capture writes these).
+    archivedText: text('archived_text'),
+    archivedAt: text('archived_at'),
+    archivedSha256: text('archived_sha256'),
+    createdAt: createdAt(),
+    createdBy: userRef('created_by'),
+  },
+  (t) => [index('articles_outlet').on(t.outletId), index('articles_url').on(t.url)],
+);
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    quote: text('quote').notNull().default(''),
     credibility: integer('credibility').notNull().default(6),
     // A source that reports another (TASS as cited by El País).
     citesSourceId: integer('cites_source_id').references((): AnySQLiteColumn => sources.id),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),
   },
-  (t) => [index('sources_outlet').on(t.outlet), index('sources_cites').on(t.citesSourceId)],
+  (t) => [index('sources_article').on(t.articleId), index('sources_cites').on(t.citesSourceId)],
 );
+
+/** A quote with its article and outlet, under the names a source had before it was split (migration 0013 makes it). */
+export const citedSources = sqliteView('cited_sources', {
+  id: integer('id').notNull(),
+  articleId: integer('article_id').notNull(),
+  outletId: integer('outlet_id').notNull(),
+  outlet: text('outlet').notNull(),
+  title: text('title').notNull(),
+  url: text('url'),
+  publishedOn: text('published_on'),
+  publishedOnPrecision: text('published_on_precision', { enum: DATE_PRECISIONS }).notNull(),
+  publishedOnLabel: text('published_on_label').notNull(),
+  quote: text('quote').notNull(),
+  reliability: text('reliability', { enum: RELIABILITIES }).notNull(),
+  credibility: integer('credibility').notNull(),
+  citesSourceId: integer('cites_source_id'),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by'),
+}).existing();
 
 export const rounds = sqliteTable(
   'rounds',

@@ -9,6 +9,7 @@ export const SANDBOX_ISSUE = 'Matrix issue';
 export const SANDBOX_PARTY = 'Matrix party Alpha';
 export const SANDBOX_GROUP = 'Matrix group';
 export const SANDBOX_ACTOR = 'Matrix envoy';
+export const SANDBOX_OUTLET = 'Matrix wire';
 /** Updates 1–4 are the group's members; the others are free for the probes that group updates. */
 const UPDATES = 16;
 const GROUPED = 4;
@@ -34,7 +35,7 @@ export const SANDBOX: NegotiationDocument = {
     { key: 'party:B', name: 'Matrix party Beta', shortName: 'MPB', description: '', role: 'party', note: '' },
   ],
   actors: [{ key: 'actor:1', name: SANDBOX_ACTOR, affiliations: [{ party: 'party:A', title: 'Envoy', from: null, to: null }] }],
-  sources: [],
+  sources: [{ key: 'source:1', outlet: SANDBOX_OUTLET, title: 'Matrix article', url: null, publishedOn: null, quote: 'Matrix quote', reliability: 'C', credibility: 3, cites: null }],
   issues: [
     {
       key: 'issue:1',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { test, expect, emailOf, loginAs, readDb, roleOf, type DemoRole } from './fixtures';
-import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_PARTY } from './authz-sandbox';
+import { SANDBOX, SANDBOX_ACTOR, SANDBOX_GROUP, SANDBOX_ISSUE, SANDBOX_NAME, SANDBOX_OUTLET, SANDBOX_PARTY } from './authz-sandbox';
 import { RESTRICTED_SAMPLES } from './restricted-samples';
 import { ACTIONS, MATRIX_PASSWORD, ROUTES, allowed, isScoped, type Method } from '@/tests/authz-matrix';
 
@@ -109,6 +109,9 @@ const first = (sql: string) => () => one<{ id: number } | undefined>(sql)?.id ??
 const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   caller: (caller) => label(caller),
   sandboxNegotiation: first(`SELECT ${SANDBOX_NEGOTIATION} id`),
+  // An outlet only the sandbox cites, so the probes' regrading changes no demo grade.
+  matrixOutlet: first(`SELECT id FROM outlets WHERE name = '${SANDBOX_OUTLET}'`),
+  matrixOutletVersion: () => num(`SELECT version FROM outlets WHERE name = ?`, SANDBOX_OUTLET),
   sandboxIssue: first(`SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = '${SANDBOX_ISSUE}'`),
   sandboxIssueVersion: () => num(`SELECT version FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = ?`, SANDBOX_ISSUE),
   sandboxNegotiationVersion: () => num(`SELECT version FROM negotiations WHERE name = ?`, SANDBOX_NAME),

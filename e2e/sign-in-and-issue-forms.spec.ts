@@ -52,7 +52,7 @@ test('an analyst records a new position and the old one stays in the history', a
 
 test('the status form fetches its source list when opened, and cites the chosen source', async ({ analystPage: page }) => {
   const issueId = idOf(`SELECT id FROM issues WHERE title = 'Ceasefire monitoring'`);
-  const elPais = idOf(`SELECT id FROM sources WHERE outlet = 'El País' ORDER BY id DESC LIMIT 1`);
+  const elPais = idOf(`SELECT id FROM cited_sources WHERE outlet = 'El País' ORDER BY id DESC LIMIT 1`);
   await page.goto(`/issues/${issueId}`);
   const lists = page.waitForResponse((r) => r.url().endsWith('/api/sources/choices') && r.status() === 200);
   await page.getByText('Change the status').click();

@@ -77,7 +77,7 @@ test('an analyst presses "n", logs an update with a new source that moves a posi
   expect(count(`SELECT count(*) n FROM updates`)).toBe(updatesBefore + 1);
   expect(count(`SELECT count(*) n FROM positions WHERE update_id = ? AND party_id = ? AND is_current = 1 AND stance = 'opposes'`, updateId, CHINA())).toBe(1);
   expect(count(`SELECT count(*) n FROM status_changes WHERE update_id = ? AND to_status = 'implementing'`, updateId)).toBe(1);
-  expect(count(`SELECT count(*) n FROM update_sources us JOIN sources s ON s.id = us.source_id WHERE us.update_id = ? AND s.outlet = 'South China Morning Post'`, updateId)).toBe(1);
+  expect(count(`SELECT count(*) n FROM update_sources us JOIN cited_sources s ON s.id = us.source_id WHERE us.update_id = ? AND s.outlet = 'South China Morning Post'`, updateId)).toBe(1);
 
   // The body renders as Markdown, inert: no script ran, the javascript: link is no link.
   const body = page.getByRole('region', { name: 'Update' });
@@ -168,7 +168,7 @@ test('bad input gets messages beside the fields, keeps the typing and writes not
   await expect(form.locator('.field').getByText('Give a full http:// or https:// address.')).toBeVisible();
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before.updates);
   expect(count(`SELECT count(*) n FROM positions`)).toBe(before.positions);
-  expect(count(`SELECT count(*) n FROM sources WHERE outlet = 'Somewhere'`)).toBe(0);
+  expect(count(`SELECT count(*) n FROM cited_sources WHERE outlet = 'Somewhere'`)).toBe(0);
 });
 
 test('a viewer pressing "n" gets no form, and the API refuses a viewer', async ({ viewerPage: page, baseURL }) => {
@@ -227,5 +227,5 @@ test('the JSON API logs an update, answers field errors and position conflicts',
   });
   expect(stale.status()).toBe(409);
   expect(count(`SELECT count(*) n FROM updates`)).toBe(before);
-  expect(count(`SELECT count(*) n FROM sources WHERE outlet = 'Stale wire'`)).toBe(0);
+  expect(count(`SELECT count(*) n FROM cited_sources WHERE outlet = 'Stale wire'`)).toBe(0);
 });

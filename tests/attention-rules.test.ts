@@ -40,7 +40,7 @@ describe('positions resting on weak sources', () => {
     const db = freshDb();
     const analyst = makeUser(db, 'analyst');
     const { negotiationId, issueId, partyA, partyB } = makeNegotiation(db, analyst);
-    const [ft, rt] = db.transaction((tx) => [insertSource(tx, analyst.id, graded('FT', 'B'), negotiationId), insertSource(tx, analyst.id, graded('RT', 'E'), negotiationId)]);
+    const [ft, rt] = db.transaction((tx) => [insertSource(tx, analyst, graded('FT', 'B'), negotiationId), insertSource(tx, analyst, graded('RT', 'E'), negotiationId)]);
     const viaFt = insertUpdate(db, { negotiationId, authorId: analyst.id, body: 'FT report', occurredOn: '2026-02-05', sourceIds: [ft] });
     const viaRt = insertUpdate(db, { negotiationId, authorId: analyst.id, body: 'RT report', occurredOn: '2026-02-05', sourceIds: [rt] });
     recordPosition(db, analyst, { ...position(issueId, partyA, null), sourceId: rt, updateId: viaFt });

@@ -95,6 +95,8 @@ export const ROUTES: RouteEntry[] = [
   { file: 'app/api/negotiations/[id]/updates.atom/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/search/route.ts', methods: { GET: 'viewer' }, url: '/api/search?q=prisoners' },
   { file: 'app/api/sources/choices/route.ts', methods: { GET: 'analyst' } },
+  { file: 'app/api/sources/search/route.ts', methods: { GET: 'analyst' }, url: '/api/sources/search?q=New%20START&negotiation={negotiation}' },
+  { file: 'app/api/outlets/route.ts', methods: { GET: 'analyst' } },
   { file: 'app/api/deadlines.ics/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/negotiations/route.ts', methods: { GET: 'viewer' } },
   { file: 'app/api/negotiations/[id]/export.json/route.ts', methods: { GET: 'viewer' } },
@@ -110,6 +112,13 @@ export const ROUTES: RouteEntry[] = [
 export const MATRIX_PASSWORD = 'matrix-probe-2026';
 
 export const ACTIONS: ActionEntry[] = [
+  {
+    file: 'app/outlets/actions.ts',
+    name: 'regradeOutletAction',
+    role: 'analyst', kind: 'edit',
+    form: { outletId: '{matrixOutlet}', version: '{matrixOutletVersion}', reliability: 'C', gradedOn: '2026-02-10', note: 'Regraded by {caller}' },
+    says: 'Regraded C — fairly reliable.',
+  },
   {
     file: 'app/issues/[id]/actions.ts',
     name: 'recordPositionAction',
@@ -406,7 +415,8 @@ export function allowed(caller: Exclude<Access, 'public'> | null, access: Access
 }
 
 /** Placeholders for the caller's own records or none in particular: naming only these, an entry is no negotiation's. */
-const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken']);
+// An outlet belongs to no negotiation (docs/decisions/0023): any analyst grades it.
+const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken', 'matrixOutlet', 'matrixOutletVersion']);
 
 /**
  * Whether an entry reads or writes records of one negotiation: a route with an id in its path or a sample in its

@@ -4,7 +4,7 @@ import { groupIdByLabel, insertUpdate, updateIdByText } from './demo-records';
 import { DEMO_NEGOTIATION_NAME, loadDemoData } from '@/db/demo/load';
 import { getCorroboration, listCorroborations, suggestCorroborations } from '@/db/queries/corroborations';
 import { createCorroboration, groupPair, markCorroboration, removeFromCorroboration } from '@/db/mutations/corroborations';
-import { sources } from '@/db/schema';
+import { citedSources } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { describeChain, extractNumbers, independentOutlets, numbersDiffer } from '@/lib/corroboration';
 import { ForbiddenError } from '@/lib/roles';
@@ -44,7 +44,7 @@ describe('sources agree or differ', () => {
     expect(tassSource.chain.map((c) => c.outlet)).toEqual(['El País', 'TASS']);
 
     // Two El País reports relaying TASS, and TASS itself, are one independent outlet.
-    const tass = db.select().from(sources).where(eq(sources.outlet, 'TASS')).get()!;
+    const tass = db.select().from(citedSources).where(eq(citedSources.outlet, 'TASS')).get()!;
     expect(independentOutlets([[{ outlet: 'El País' }, { outlet: 'TASS' }], [{ outlet: 'el país ' }, { outlet: 'tass' }], [{ outlet: tass.outlet }]])).toEqual(['TASS']);
     expect(describeChain([{ outlet: 'El País' }, { outlet: 'Axios' }])).toBe('Axios via El País');
 

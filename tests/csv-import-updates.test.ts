@@ -4,7 +4,7 @@ import { freshDb, makeNegotiation, makeUser } from './factories';
 import { listIssuesOf, listSeatedParties } from '@/db/queries/negotiations';
 import { importUpdates } from '@/db/mutations/import-updates';
 import { parseUpdatesCsv } from '@/lib/import/updates-csv';
-import { sources, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
+import { citedSources, updateIssues, updateParties, updates, updateSources } from '@/db/schema';
 import { ForbiddenError } from '@/lib/roles';
 import type { DB } from '@/db';
 import { wholeInstance } from '@/db/queries/access';
@@ -36,7 +36,7 @@ describe('bulk CSV import of updates', () => {
     expect(rows.map((u) => u.body)).toEqual(['Talks ended, "a list of homework" taken home', 'Second report']);
     expect(db.select().from(updateIssues).all().every((l) => l.targetId === n.issueId)).toBe(true);
     expect(db.select().from(updateParties).all().map((l) => l.targetId)).toEqual([n.partyA, n.partyB]);
-    const src = db.select().from(sources).all();
+    const src = db.select().from(citedSources).all();
     expect(src.map((s) => [s.outlet, s.url, s.quote])).toEqual([
       ['FT', 'https://ft.com/a', 'a list of homework'],
       ['El País', null, ''],
@@ -64,7 +64,7 @@ describe('bulk CSV import of updates', () => {
       'Row 5: source_outlet is missing (every update needs its source).',
     ]);
     expect(count(db)).toBe(0);
-    expect(db.select().from(sources).all()).toHaveLength(0);
+    expect(db.select().from(citedSources).all()).toHaveLength(0);
   });
 
   it('refuses a file without the expected columns', () => {

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { DEMO_NEGOTIATION_NAME, demoAccounts, loadDemoData } from '@/db/demo/load';
 import collection from '@/db/demo/negotiations.json';
-import { auditLog, corroborations, corroborationUpdates, issues, negotiations, outcomes, parties, positions, roundAgenda, rounds, sources, statusChanges, updates, users } from '@/db/schema';
+import { auditLog, corroborations, corroborationUpdates, issues, negotiations, outcomes, parties, positions, roundAgenda, rounds, citedSources, statusChanges, updates, users } from '@/db/schema';
 import { exportNegotiationJson } from '@/db/queries/export-negotiation';
 import { importNegotiation } from '@/db/mutations/import-negotiation';
 import { ensureDemo } from '@/server/demo';
@@ -135,17 +135,17 @@ describe('the demo data set', () => {
     expect(currentPositions.length).toBeGreaterThan(10);
     for (const p of currentPositions) {
       expect(p.sourceId, `position ${p.id}`).not.toBeNull();
-      const src = db.select().from(sources).where(eq(sources.id, p.sourceId!)).get();
+      const src = db.select().from(citedSources).where(eq(citedSources.id, p.sourceId!)).get();
       expect(src?.quote.trim().length, `source of position ${p.id}`).toBeGreaterThan(0);
     }
 
     const elPaisTass = db
-      .select({ id: sources.id, cites: sources.citesSourceId })
-      .from(sources)
-      .where(and(eq(sources.outlet, 'El País'), sql`${sources.quote} LIKE '%TASS%'`))
+      .select({ id: citedSources.id, cites: citedSources.citesSourceId })
+      .from(citedSources)
+      .where(and(eq(citedSources.outlet, 'El País'), sql`${citedSources.quote} LIKE '%TASS%'`))
       .get();
     expect(elPaisTass?.cites).not.toBeNull();
-    const tass = db.select().from(sources).where(eq(sources.id, elPaisTass!.cites!)).get();
+    const tass = db.select().from(citedSources).where(eq(citedSources.id, elPaisTass!.cites!)).get();
     expect(tass?.outlet).toBe('TASS');
   });
 
@@ -175,7 +175,7 @@ describe('the demo data set', () => {
     expect(members.map((m) => m.updateId)).toEqual(milMilUpdates.map((u) => u.id));
 
     // One Eucom statement, cited by both negotiations: one source, not a copy per negotiation.
-    const eucom = db.select().from(sources).where(sql`${sources.quote} LIKE '%agreed today in Abu Dhabi to reestablish%'`).all();
+    const eucom = db.select().from(citedSources).where(sql`${citedSources.quote} LIKE '%agreed today in Abu Dhabi to reestablish%'`).all();
     expect(eucom).toHaveLength(1);
   });
 

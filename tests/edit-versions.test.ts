@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { DB } from '@/db';
-import { freshDb, makeNegotiation, makeUser } from './factories';
+import { freshDb, makeNegotiation, makeSource, makeUser } from './factories';
 import { submittedValues } from './form-markup';
 import { ACTIONS, MATRIX_PASSWORD, type ActionEntry } from './authz-matrix';
 import { addActor, createParty, updateAffiliation, updateParty } from '@/db/mutations/parties';
@@ -23,6 +23,11 @@ import { getRoundPage } from '@/db/queries/rounds';
 import { convergenceOfIssue } from '@/db/queries/convergence';
 import { getHomework } from '@/db/queries/homework';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
+import { citableByIds } from '@/db/queries/source-search';
+import { getOutlet } from '@/db/queries/outlets';
+import { regradeOutlet } from '@/db/mutations/outlets';
+import { RegradeOutletForm } from '@/components/forms/OutletForm';
+import { RegradeOutletSchema } from '@/lib/validation/outlets';
 import { getCorroboration } from '@/db/queries/corroborations';
 import { listUsers } from '@/db/queries/users';
 import { NegotiationForm } from '@/components/forms/NegotiationForm';
@@ -103,6 +108,21 @@ function round(db: DB, owner: CurrentUser, negotiationId: number, name = 'Abu Dh
 }
 
 const CASES: Record<string, Case[]> = {
+  'app/outlets/actions.ts#regradeOutletAction': [
+    {
+      name: "an outlet's grade",
+      setUp(db, owner) {
+        const sourceId = makeSource(db, owner, { outlet: 'Financial Times', reliability: 'B' });
+        const outletId = (db.$client.prepare(`SELECT a.outlet_id FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.id = ?`).pluck().get(sourceId) as number);
+        return {
+          save: (db, user, values) => regradeOutlet(db, user, RegradeOutletSchema.parse(values)),
+          form: (db) => createElement(RegradeOutletForm, { action: noAction, outlet: getOutlet(db, wholeInstance(db), outletId)!, today: TODAY }),
+        };
+      },
+      change: (values, who) => ({ ...values, reliability: who === 'A' ? 'C' : 'D' }),
+      says: 'the grade now reads “C — fairly reliable”',
+    },
+  ],
   'app/negotiations/actions.ts#updateNegotiationAction': [
     {
       name: 'the description of a negotiation',
@@ -418,7 +438,7 @@ const CASES: Record<string, Case[]> = {
             return createElement(UpdateForm, {
               action: noAction,
               negotiations: choices.negotiations.filter((n) => n.id === update.negotiationId),
-              sources: choices.sources,
+              cited: citableByIds(db, wholeInstance(db), found.sourceIds, update.negotiationId),
               start: { ...found, ...update, edit: { updateId: update.id, version: update.version } },
             });
           },

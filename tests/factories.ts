@@ -10,7 +10,7 @@ import { setMember } from '@/db/mutations/members';
 import { negotiations } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { CurrentUser } from '@/lib/roles';
-import type { Role } from '@/lib/domain';
+import type { Reliability, Role } from '@/lib/domain';
 
 /** A fresh database file in its own temporary folder, with every migration applied. */
 export function freshDb(): DB {
@@ -68,4 +68,20 @@ export function makeMember(db: DB, user: CurrentUser, negotiation: number | stri
     typeof negotiation === 'number' ? negotiation : db.select({ id: negotiations.id }).from(negotiations).where(eq(negotiations.name, negotiation)).get()!.id;
   setMember(db, null, { negotiationId, userId: user.id, role });
   return negotiationId;
+}
+
+/**
+ * A source entered outside any form, nothing citing it yet: a quote of a new article of the outlet of that name
+ * (found or made). No audit row, as a record the tests set up.
+ */
+export function makeSource(db: DB, by: CurrentUser, fields: { outlet: string; quote?: string; title?: string; url?: string | null; reliability?: Reliability; credibility?: number }): number {
+  const c = db.$client;
+  const outletId =
+    (c.prepare(`SELECT id FROM outlets WHERE lower(name) = lower(?)`).pluck().get(fields.outlet) as number | undefined) ??
+    Number(c.prepare(`INSERT INTO outlets (name, reliability, created_by) VALUES (?, ?, ?)`).run(fields.outlet, fields.reliability ?? 'F', by.id).lastInsertRowid);
+  const articleId = Number(
+    c.prepare(`INSERT INTO articles (outlet_id, title, url, reliability, created_by) VALUES (?, ?, ?, ?, ?)`).run(outletId, fields.title ?? '', fields.url ?? null, fields.reliability ?? 'F', by.id)
+      .lastInsertRowid,
+  );
+  return Number(c.prepare(`INSERT INTO sources (article_id, quote, credibility, created_by) VALUES (?, ?, ?, ?)`).run(articleId, fields.quote ?? '', fields.credibility ?? 6, by.id).lastInsertRowid);
 }

@@ -17,6 +17,7 @@ import { setMember } from '@/db/mutations/members';
 import { readerScope } from '@/db/queries/access';
 import { listNegotiations } from '@/db/queries/negotiations';
 import { wholeInstance } from '@/db/queries/access';
+import { registerSearchForms } from '@/db/search-forms';
 
 type Journal = { entries: { idx: number; tag: string }[] };
 
@@ -31,7 +32,9 @@ function migrationsUpTo(n: number): string {
   return dir;
 }
 
-const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+// A view (cited_sources) has no rowid; its rows go by id.
+const rows = (db: Database.Database, table: string) =>
+  db.prepare(`SELECT * FROM "${table}" ORDER BY ${table === 'cited_sources' ? 'id' : 'rowid'}`).all() as Record<string, unknown>[];
 
 describe('migrations', () => {
   it('upgrade a database made by the first migration without losing its data', () => {
@@ -66,14 +69,15 @@ describe('migrations', () => {
     const sqlite = db.$client;
     expect(sqlite.prepare(`SELECT count(*) n FROM __drizzle_migrations`).get()).toEqual({ n: journal.entries.length });
     // Every row and value the old release had is still there (later migrations may add columns).
-    const asBefore = (t: string) => rows(sqlite, t).map((r, i) => Object.fromEntries(Object.keys(before[t][i] as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    // A source reads as before through cited_sources, its quote with its article and outlet (migration 0013).
+    const asBefore = (t: string) => rows(sqlite, t === 'sources' ? 'cited_sources' : t).map((r, i) => Object.fromEntries(Object.keys(before[t][i] as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
     // …but an issue's last activity, now the latest event date of what is recorded on it (migration 0009), and a
     // source's "approximate" flag, now the precision of its date (migration 0011).
     const lastActivity = (t: string, list: Record<string, unknown>[]) =>
       t === 'issues' ? list.map(({ last_activity_at: _, ...kept }) => kept) : t === 'sources' ? list.map(({ published_on_approx: _, ...kept }) => kept) : list;
     for (const t of tables) expect(lastActivity(t, asBefore(t)), t).toEqual(lastActivity(t, before[t] as Record<string, unknown>[]));
     expect(sqlite.prepare(`SELECT last_activity_at FROM issues`).all()).toEqual([{ last_activity_at: '2026-01-30' }]);
-    expect(sqlite.prepare(`SELECT published_on, published_on_precision FROM sources`).all()).toEqual([{ published_on: '2026-02-01', published_on_precision: 'day' }]);
+    expect(sqlite.prepare(`SELECT published_on, published_on_precision FROM cited_sources`).all()).toEqual([{ published_on: '2026-02-01', published_on_precision: 'day' }]);
     // A party's description moved to the negotiations (the next test); the rest of it stays.
     const partiesNow = rows(sqlite, 'parties').map(({ version: _, ...kept }) => kept);
     expect(partiesNow).toEqual(partiesBefore.map(({ description: _, ...kept }) => kept));
@@ -207,6 +211,76 @@ describe('migrations', () => {
     // Search finds a person once per negotiation they speak in, by that negotiation's title, and the update tagged with them.
     expect(search(db, wholeInstance(db), 'Peskov').map((h) => h.negotiationId).sort()).toEqual([1, 2]);
     expect(search(db, wholeInstance(db), 'envoy').map((h) => [h.kind, h.negotiationId])).toEqual([['actor', 1], ['update', 1]]);
+    sqlite.close();
+  });
+
+  it('splits every source into outlet, article and quote, keeping every grade and every id that cites it', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+    const split = journal.entries.findIndex((e) => e.tag.endsWith('_sources_as_outlets_articles_quotes'));
+    expect(split).toBeGreaterThan(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-upgrade-')), 'sources.db');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    registerSearchForms(old);
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo(split) });
+    // One source per quote, as analysts logged them: two quotes of one FT article, the same article graded C once,
+    // "ft" in another case, El País relaying TASS, an untitled TASS item.
+    old.exec(`
+      INSERT INTO users (email, name, role, password_hash) VALUES ('old@example.org', 'Old Analyst', 'analyst', 'scrypt$x');
+      INSERT INTO negotiations (name) VALUES ('Peace talks');
+      INSERT INTO parties (name, short_name) VALUES ('Russia', 'RU');
+      INSERT INTO issues (negotiation_id, title, status) VALUES (1, 'Donbas', 'deadlocked');
+      INSERT INTO sources (id, outlet, title, url, published_on, quote, reliability, credibility, created_by, created_at) VALUES
+        (1, 'Financial Times', 'Talks stall', 'https://ft.com/a', '2026-02-05', 'No deal on Donbas', 'B', 2, 1, '2026-02-05T10:00:00Z'),
+        (2, 'Financial Times', 'Talks stall', 'https://ft.com/a', '2026-02-05', 'Guarantees are nonsense', 'B', 3, 1, '2026-02-05T11:00:00Z'),
+        (3, 'financial times ', 'Talks stall', 'https://ft.com/a', '2026-02-05', 'Regraded quote', 'C', 2, 1, '2026-02-06T09:00:00Z'),
+        (4, 'FINANCIAL TIMES', 'Older piece', NULL, '2026-01-10', 'Earlier', 'A', 1, 1, '2026-01-10T09:00:00Z'),
+        (5, 'TASS', '', NULL, '2026-02-04', 'Peskov: no comment', 'D', 4, 1, '2026-02-04T09:00:00Z'),
+        (6, 'El País', 'Lo que dijo TASS', 'https://elpais.com/t', NULL, 'Según TASS', 'B', 3, 1, '2026-02-07T09:00:00Z');
+      UPDATE sources SET cites_source_id = 5 WHERE id = 6;
+      INSERT INTO updates (negotiation_id, body, occurred_on, author_id) VALUES (1, 'Lavrov on guarantees', '2026-02-05', 1);
+      INSERT INTO update_sources (update_id, source_id) VALUES (1, 1), (1, 2), (1, 6);
+      INSERT INTO positions (issue_id, party_id, summary, stance, as_of, source_id, created_by) VALUES (1, 1, 'No withdrawal', 'opposes', '2026-02-05', 3, 1);
+      INSERT INTO status_changes (issue_id, to_status, changed_on, source_id) VALUES (1, 'deadlocked', '2026-02-05', 4);
+    `);
+    const citedBefore = old.prepare(`SELECT id, outlet, title, url, published_on, quote, reliability, credibility, cites_source_id FROM sources ORDER BY id`).all();
+    const linksBefore = rows(old, 'update_sources');
+    old.close();
+
+    const db = openDatabase(file);
+    const sqlite = db.$client;
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    // The same ids, each quote reading as the source it was, grade and credibility kept; everything citing it still does.
+    expect(sqlite.prepare(`SELECT id, outlet, title, url, published_on, quote, reliability, credibility, cites_source_id FROM cited_sources ORDER BY id`).all()).toEqual(
+      (citedBefore as Record<string, unknown>[]).map((s) => ({ ...s, outlet: { 3: 'Financial Times', 4: 'Financial Times' }[s.id as number] ?? s.outlet })),
+    );
+    expect(rows(sqlite, 'update_sources')).toEqual(linksBefore);
+    expect(sqlite.prepare(`SELECT source_id FROM positions`).get()).toEqual({ source_id: 3 });
+    expect(sqlite.prepare(`SELECT source_id FROM status_changes`).get()).toEqual({ source_id: 4 });
+    // One outlet per name whatever its case; one article for the two quotes graded B, another for the one graded C.
+    expect(sqlite.prepare(`SELECT id, name, reliability FROM outlets ORDER BY id`).all()).toEqual([
+      { id: 1, name: 'Financial Times', reliability: 'C' },
+      { id: 2, name: 'TASS', reliability: 'D' },
+      { id: 3, name: 'El País', reliability: 'B' },
+    ]);
+    expect(sqlite.prepare(`SELECT s.id, s.article_id a FROM sources s ORDER BY s.id`).all()).toEqual([
+      { id: 1, a: 1 }, { id: 2, a: 1 }, { id: 3, a: 2 }, { id: 4, a: 3 }, { id: 5, a: 4 }, { id: 6, a: 5 },
+    ]);
+    // The outlet's history: each grade its articles had, from the earliest article with it.
+    expect(sqlite.prepare(`SELECT outlet_id o, reliability r, graded_on d FROM outlet_gradings ORDER BY o, d`).all()).toEqual([
+      { o: 1, r: 'A', d: '2026-01-10' },
+      { o: 1, r: 'B', d: '2026-02-05' },
+      { o: 1, r: 'C', d: '2026-02-05' },
+      { o: 2, r: 'D', d: '2026-02-04' },
+      { o: 3, r: 'B', d: '2026-02-07' },
+    ]);
+    // Search still finds a quote by its outlet, its article's title and its words, and follows a rename.
+    expect(search(db, wholeInstance(db), 'nonsense').map((h) => [h.kind, h.id])).toEqual([['source', 2]]);
+    expect(search(db, wholeInstance(db), 'País').map((h) => [h.kind, h.id])).toEqual([['source', 6]]);
+    expect(search(db, wholeInstance(db), 'Older').map((h) => [h.kind, h.id])).toEqual([['source', 4]]);
+    sqlite.prepare(`UPDATE outlets SET name = 'FT' WHERE id = 1`).run();
+    expect(search(db, wholeInstance(db), 'FT').map((h) => h.id).sort()).toEqual([1, 2, 3, 4]);
+    // The app writes on the old data: a new quote of the stored article reuses it.
     sqlite.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb, makeMember, makeNegotiation, makeUser, position } from './factories';
+import { freshDb, makeMember, makeNegotiation, makeSource, makeUser, position } from './factories';
 import { insertUpdate } from './demo-records';
 import { createNegotiation, updateNegotiation } from '@/db/mutations/negotiations';
 import { createIssue } from '@/db/mutations/issues';
@@ -18,7 +18,7 @@ import { listSourceChoices } from '@/db/queries/sources';
 import { search } from '@/db/queries/search';
 import { recentActivity } from '@/db/queries/activity';
 import { listDeadlines } from '@/db/queries/deadlines';
-import { auditLog, rounds, sources, updateSources } from '@/db/schema';
+import { auditLog, rounds, updateSources } from '@/db/schema';
 import { defaultMemberRole, effectiveRole, normalizeMarking, parseMembershipArg } from '@/lib/access';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
@@ -139,7 +139,7 @@ describe('need to know', () => {
     const outsider = makeUser(db, 'analyst');
     const open = makeNegotiation(db, lead, 'Open talks');
     const secret = makeNegotiation(db, lead, 'Back channel', { restricted: true });
-    const source = (outlet: string, quote: string) => db.insert(sources).values({ outlet, quote, createdBy: lead.id }).returning().get().id;
+    const source = (outlet: string, quote: string) => makeSource(db, lead, { outlet, quote });
     const shared = source('Reuters', 'Both sides confirmed the shuttle visit');
     const secretOnly = source('Cable', 'The emissary carried a Zaporizhzhia offer');
     const secretUpdate = insertUpdate(db, { negotiationId: secret.negotiationId, authorId: lead.id, body: 'The emissary visit', occurredOn: '2026-01-01', sourceIds: [shared, secretOnly] });

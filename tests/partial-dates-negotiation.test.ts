@@ -24,7 +24,7 @@ import { homeworkCounts, listHomework } from '@/db/queries/homework';
 import { getRoundPage } from '@/db/queries/rounds';
 import { roundSummary } from '@/db/queries/round-summary';
 import { timeline } from '@/db/queries/timeline';
-import { rounds, sources, updates } from '@/db/schema';
+import { rounds, citedSources, updates } from '@/db/schema';
 import { parse } from 'csv-parse/sync';
 import { renderCsv } from '@/lib/exports/csv';
 import { registerSearchForms } from '@/db/search-forms';
@@ -307,7 +307,7 @@ describe('the interchange of version 2', () => {
     expect(round3).toMatchObject({ startsOn: '2026-02-05', startsOnPrecision: 'approx', startsOnLabel: 'in the coming weeks', startsOnUntil: '2026-03-19', approxDate: '' });
     const abuDhabi1 = fresh.select().from(rounds).where(and(eq(rounds.negotiationId, id), eq(rounds.name, 'Abu Dhabi round 1'))).get()!;
     expect(abuDhabi1).toMatchObject({ startsOn: '2026-01-23', startsOnPrecision: 'day', approxDate: 'late January 2026 (dates approximate)' });
-    const approx = fresh.select({ precision: sources.publishedOnPrecision }).from(sources).all().filter((s) => s.precision === 'approx');
+    const approx = fresh.select({ precision: citedSources.publishedOnPrecision }).from(citedSources).all().filter((s) => s.precision === 'approx');
     expect(approx).toHaveLength(v2.sources.filter((s: { publishedOnApprox: boolean }) => s.publishedOnApprox).length);
     // Everything else reads as before: the same records, the same days.
     const exported = JSON.parse(exportNegotiationJson(fresh, wholeInstance(fresh), id)!) as NegotiationDocument;
@@ -351,7 +351,7 @@ describe('migration 0012', () => {
       { name: 'Someday', starts_on: '2026-02-06', starts_on_precision: 'approx', starts_on_label: 'after the elections', starts_on_until: '2026-02-06', approx_date: '' },
       { name: 'Undated', starts_on: null, starts_on_precision: 'day', starts_on_label: '', starts_on_until: null, approx_date: '' },
     ]);
-    expect(sqlite.prepare(`SELECT outlet, published_on, published_on_precision FROM sources ORDER BY id`).all()).toEqual([
+    expect(sqlite.prepare(`SELECT outlet, published_on, published_on_precision FROM cited_sources ORDER BY id`).all()).toEqual([
       { outlet: 'FT', published_on: '2026-02-05', published_on_precision: 'approx' },
       { outlet: 'TASS', published_on: '2026-02-04', published_on_precision: 'day' },
       { outlet: 'Axios', published_on: null, published_on_precision: 'day' },

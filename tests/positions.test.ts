@@ -4,7 +4,7 @@ import { freshDb, makeNegotiation, makeUser, position } from './factories';
 import { recordPosition } from '@/db/mutations/positions';
 import { changeIssueStatus } from '@/db/mutations/issues';
 import { positionHistory, statusHistory } from '@/db/queries/issues';
-import { auditLog, positions, sources } from '@/db/schema';
+import { auditLog, positions, citedSources } from '@/db/schema';
 import { ConflictError, InvalidInputError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/roles';
 import { PositionSchema } from '@/lib/validation/positions';
@@ -59,10 +59,10 @@ describe('positions', () => {
     const { issueId, partyA } = makeNegotiation(db, analyst);
     const source = { outlet: 'FT', title: '', url: null, publishedOn: '2026-02-05', quote: 'q', reliability: 'B' as const, credibility: 2 };
     recordPosition(db, analyst, position(issueId, partyA, null), source);
-    expect(db.select().from(sources).all()).toHaveLength(1);
+    expect(db.select().from(citedSources).all()).toHaveLength(1);
     // A stale basedOn makes the position fail: the source must roll back with it.
     expect(() => recordPosition(db, analyst, position(issueId, partyA, null), { ...source, outlet: 'Rolled back' })).toThrow(ConflictError);
-    expect(db.select().from(sources).where(eq(sources.outlet, 'Rolled back')).all()).toHaveLength(0);
+    expect(db.select().from(citedSources).where(eq(citedSources.outlet, 'Rolled back')).all()).toHaveLength(0);
   });
 
   it('records each write in the audit log with who made it', () => {

@@ -101,8 +101,8 @@ describe('read cache', () => {
 // not). Every table the migrations make is in one list or the other: a new table fails here until placed, and a
 // content table must have its three triggers (migration 0008).
 const CONTENT_TABLES = [
-  'actors', 'affiliations', 'audit_log', 'convergence', 'corroboration_updates', 'corroborations', 'homework', 'homework_owners',
-  'homework_revisions', 'issues', 'negotiation_members', 'negotiation_parties', 'negotiations', 'outcomes', 'parties',
+  'actors', 'affiliations', 'articles', 'audit_log', 'convergence', 'corroboration_updates', 'corroborations', 'homework', 'homework_owners',
+  'homework_revisions', 'issues', 'negotiation_members', 'negotiation_parties', 'negotiations', 'outcomes', 'outlet_gradings', 'outlets', 'parties',
   'party_descriptions', 'positions', 'round_agenda', 'round_delegations', 'rounds', 'sources', 'status_changes', 'update_actors',
   'update_issues', 'update_parties', 'update_revisions', 'update_sources', 'updates', 'users',
 ];

@@ -212,7 +212,7 @@ describe('what counts as moved', () => {
   it('cites the source of a position and of a status change; a claim without a source cites none', () => {
     const t = talks([held('R1', '2026-01-10'), held('R2', '2026-02-05')]);
     const ft = t.db.transaction((tx) =>
-      insertSource(tx, t.analyst.id, { outlet: 'Financial Times', title: 'Talks stall', url: null, publishedOn: '2026-02-02', quote: 'no deal', reliability: 'B', credibility: 2 }, t.negotiationId),
+      insertSource(tx, t.analyst, { outlet: 'Financial Times', title: 'Talks stall', url: null, publishedOn: '2026-02-02', quote: 'no deal', reliability: 'B', credibility: 2 }, t.negotiationId),
     );
     t.move(t.partyA, '2026-02-01', 'Sourced', ft);
     t.move(t.partyB, '2026-02-01', 'Unsourced');

@@ -12,7 +12,7 @@ import {
   homeworkOwners,
   issues,
   positions,
-  sources,
+  citedSources,
   statusChanges,
   updateIssues,
   updateParties,
@@ -36,7 +36,7 @@ function formInput(values: FormValues): UpdateInput {
 function counts(db: ReturnType<typeof freshDb>) {
   return {
     updates: db.select().from(updates).all().length,
-    sources: db.select().from(sources).all().length,
+    sources: db.select().from(citedSources).all().length,
     positions: db.select().from(positions).all().length,
     statusChanges: db.select().from(statusChanges).all().length,
     homework: db.select().from(homework).all().length,
@@ -68,7 +68,7 @@ describe('logging an update', () => {
     });
     const logged = logUpdate(db, analyst, input, [NEW_SOURCE]);
 
-    const source = db.select().from(sources).where(eq(sources.outlet, 'Reuters')).get()!;
+    const source = db.select().from(citedSources).where(eq(citedSources.outlet, 'Reuters')).get()!;
     expect(logged.sourceIds).toEqual([source.id]);
     const current = db.select().from(positions).where(eq(positions.isCurrent, true)).all();
     expect(current).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb, makeNegotiation, makeUser } from './factories';
+import { freshDb, makeNegotiation, makeSource, makeUser } from './factories';
 import { changesSince, staleMessage, writeVersioned, type VersionedRecord } from '@/db/mutations/versions';
 import { changeSentence, describeFields, quote, refusalMessage } from '@/lib/stale-edit';
 import { updateNegotiation } from '@/db/mutations/negotiations';
@@ -213,6 +213,7 @@ describe('the database moves a version on any write of what a form shows', () =>
       ['issues', `title = 'Raw'`, 'id = ?', [issueId]],
       ['users', `role = 'viewer'`, 'id = ?', [ana.id]],
       ['affiliations', `title = 'raw'`, 'id = ?', [affiliationId]],
+      ['outlets', `reliability = 'C'`, 'id = (SELECT a.outlet_id FROM articles a JOIN sources s ON s.article_id = a.id WHERE s.id = ?)', [makeSource(db, ana, { outlet: 'Raw outlet' })]],
     ];
     for (const [table, set, where, params] of checks) {
       const was = version(db, table, where, ...params);
@@ -234,7 +235,7 @@ describe('the database moves a version on any write of what a form shows', () =>
     expect(seat()).toBe(seatWas + 1);
     const triggers = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_version'`).all() as { name: string }[]).map((t) => t.name);
     expect(triggers.sort()).toEqual(
-      ['affiliations', 'convergence', 'corroborations', 'homework', 'issues', 'negotiation_parties', 'negotiations', 'parties', 'party_descriptions_seat', 'rounds', 'updates', 'users'].map((t) => `${t}_version`),
+      ['affiliations', 'convergence', 'corroborations', 'homework', 'issues', 'negotiation_parties', 'negotiations', 'outlets', 'parties', 'party_descriptions_seat', 'rounds', 'updates', 'users'].map((t) => `${t}_version`),
     );
   });
 });

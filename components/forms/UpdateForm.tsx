@@ -4,7 +4,8 @@ import { useActionState, useState } from 'react';
 import { FormMessage, SelectField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import type { FormState } from '@/lib/validation/fields';
-import type { CitableSource, NegotiationChoice, UpdateFormStart } from '@/components/forms/update/choices';
+import type { NegotiationChoice, UpdateFormStart } from '@/components/forms/update/choices';
+import type { CitableQuote } from '@/db/queries/source-search';
 import { WhatHappened } from '@/components/forms/update/WhatHappened';
 import { WhatItConcerns } from '@/components/forms/update/WhatItConcerns';
 import { ItsSources } from '@/components/forms/update/ItsSources';
@@ -15,12 +16,13 @@ import { VersionField } from './VersionField';
 export function UpdateForm({
   action,
   negotiations,
-  sources,
+  cited = [],
   start,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   negotiations: NegotiationChoice[];
-  sources: CitableSource[];
+  /** The sources the update cites when the form opens (an edited update's). */
+  cited?: CitableQuote[];
   start: UpdateFormStart;
 }) {
   const [state, formAction] = useActionState(action, {});
@@ -49,7 +51,7 @@ export function UpdateForm({
       )}
       <WhatHappened state={state} start={start} negotiation={negotiation} />
       <WhatItConcerns key={`links-${negotiation.id}`} state={state} start={start} negotiation={negotiation} />
-      <ItsSources state={state} sources={sources} chosen={start.sourceIds} />
+      <ItsSources state={state} negotiationId={negotiation.id} cited={cited} updateId={editing?.updateId} />
       {!editing && <ItsChanges key={`changes-${negotiation.id}`} state={state} negotiation={negotiation} />}
       <div>
         <SubmitButton>{editing ? 'Save changes' : 'Log update'}</SubmitButton>

@@ -8,6 +8,8 @@ type InputProps = Common & {
   autoFocus?: boolean;
   /** Suggestions the user may pick or type past: the values of a <datalist>. */
   suggestions?: readonly string[];
+  /** Called with each change, for a part of the form that follows what is typed (the field stays uncontrolled). */
+  onChange?: (value: string) => void;
 };
 
 function Message({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
@@ -31,7 +33,7 @@ function describedBy(id: string, errors?: string[], hint?: string) {
   return [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ label, name, errors, hint, defaultValue, required, type = 'text', autoComplete, autoFocus, suggestions }: InputProps) {
+export function TextField({ label, name, errors, hint, defaultValue, required, type = 'text', autoComplete, autoFocus, suggestions, onChange }: InputProps) {
   const id = useId();
   return (
     <div className="field">
@@ -52,6 +54,7 @@ export function TextField({ label, name, errors, hint, defaultValue, required, t
         required={required}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
+        onChange={onChange && ((event) => onChange(event.target.value))}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, errors, hint)}
       />

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { storedColumns } from '@/lib/partial-date';
 import { readWhen } from '@/lib/interchange/schema';
+import { outletGrades } from '@/lib/outlet-grades';
+import { todayIso } from '@/lib/dates';
 import type { DB } from '@/db';
 import {
   actors,
@@ -211,17 +213,49 @@ function writeActors({ tx, by, members, ids, negotiationIds, matches }: Context)
 
 // The bulky records go through statements prepared once: drizzle prepares a new statement per
 // call, which dominates the time of an import with tens of thousands of rows.
+const IMPORTED_GRADING = 'As its articles were graded in the imported file.';
 const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
 
+/**
+ * Each source becomes a quote of an article of an outlet (docs/decisions/0023). An outlet the instance knows by
+ * name, whatever its case, is reused and keeps its grade; a new one is graded as in migration 0013 (outletGrades):
+ * its latest article's grade, with a grading for each grade its articles had. The sources of a file that share
+ * outlet, title, URL, date and grade are quotes of one article.
+ */
 function writeSources({ tx, by, members, ids }: Context): void {
   const client = clientOf(tx);
-  const insert = client.prepare(
-    `INSERT INTO sources (outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+  const findOutlet = client.prepare(`SELECT id FROM outlets WHERE lower(name) = lower(?)`).pluck();
+  const insertOutlet = client.prepare(`INSERT INTO outlets (name, reliability, created_by) VALUES (?,?,?)`);
+  const insertGrading = client.prepare(`INSERT INTO outlet_gradings (outlet_id, reliability, graded_on, note, created_by) VALUES (?,?,?,?,?)`);
+  const insertArticle = client.prepare(
+    `INSERT INTO articles (outlet_id, title, url, published_on, published_on_precision, published_on_label, reliability, created_by) VALUES (?,?,?,?,?,?,?,?)`,
   );
+  const insertQuote = client.prepare(`INSERT INTO sources (article_id, quote, credibility, created_by) VALUES (?,?,?,?)`);
   const all = members.flatMap(({ doc }) => doc.sources);
+  const today = todayIso();
+  const outletIds = new Map<string, number>();
+  const articleIds = new Map<string, number>();
+  const graded = all.map((s) => ({ outlet: s.outlet, publishedOn: readWhen(s.publishedOn)?.date ?? null, reliability: s.reliability }));
+  for (const { name, current, gradings } of outletGrades(graded, today)) {
+    const known = findOutlet.get(name) as number | undefined;
+    if (known !== undefined) {
+      outletIds.set(name.toLowerCase(), known);
+      continue;
+    }
+    const id = newId(insertOutlet.run(name, current, by));
+    for (const g of gradings) insertGrading.run(id, g.reliability, g.on, IMPORTED_GRADING, by);
+    outletIds.set(name.toLowerCase(), id);
+  }
   for (const s of all) {
+    const outletId = outletIds.get(s.outlet.trim().toLowerCase())!;
     const published = storedColumns(readWhen(s.publishedOn));
-    ids.set(s.key, newId(insert.run(s.outlet, s.title, s.url, published.date, published.precision, published.label, s.quote, s.reliability, s.credibility, by)));
+    const articleKey = JSON.stringify([outletId, s.title, s.url, published.date, published.precision, published.label, s.reliability]);
+    let articleId = articleIds.get(articleKey);
+    if (articleId === undefined) {
+      articleId = newId(insertArticle.run(outletId, s.title, s.url, published.date, published.precision, published.label, s.reliability, by));
+      articleIds.set(articleKey, articleId);
+    }
+    ids.set(s.key, newId(insertQuote.run(articleId, s.quote, s.credibility, by)));
   }
   // A source may cite one listed after it: link once all exist.
   const cite = client.prepare(`UPDATE sources SET cites_source_id = ? WHERE id = ?`);

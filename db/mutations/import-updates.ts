@@ -43,7 +43,7 @@ export function importUpdates(db: DB, user: CurrentUser, negotiationId: number, 
           touched.add(targetId);
         }
         for (const targetId of r.partyIds) tx.insert(updateParties).values({ updateId, targetId }).run();
-        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user.id, r.source, negotiationId) }).run();
+        tx.insert(updateSources).values({ updateId, targetId: insertSource(tx, user, r.source, negotiationId) }).run();
       }
       refreshLastEvent(tx, touched);
       recordAudit(tx, { userId: user.id, action: 'import', entity: 'update', entityId: negotiationId, after: { negotiationId, rows: rows.length } });

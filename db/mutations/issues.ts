@@ -122,7 +122,7 @@ export function changeIssueStatus(db: DB, user: CurrentUser, input: StatusChange
       const issue = tx.select({ negotiationId: issues.negotiationId }).from(issues).where(eq(issues.id, input.issueId)).get();
       if (!issue) throw new NotFoundError('The issue');
       assertWriteIn(tx, user, issue.negotiationId, 'The issue');
-      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
+      const sourceId = newSource ? insertSource(tx, user, newSource, issue.negotiationId) : input.sourceId;
       return applyStatusChange(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

@@ -102,7 +102,7 @@ export function recordPosition(db: DB, user: CurrentUser, input: NewPosition, ne
       if (!issue) throw new NotFoundError('The issue');
       // Checked before the new source is written, so a refused write leaves nothing behind (it rolls back anyway).
       assertWriteIn(tx, user, issue.negotiationId, 'The issue');
-      const sourceId = newSource ? insertSource(tx, user.id, newSource, issue.negotiationId) : input.sourceId;
+      const sourceId = newSource ? insertSource(tx, user, newSource, issue.negotiationId) : input.sourceId;
       return applyPosition(tx, user, { ...input, sourceId });
     },
     { behavior: 'immediate' },

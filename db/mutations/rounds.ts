@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, lt, sql, asc, desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds, sources } from '@/db/schema';
+import { homework, issues, negotiationParties, outcomes, parties, roundAgenda, roundDelegations, rounds, citedSources } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { recordAudit } from './audit';
 import { assertSourceExists, insertSource } from './sources';
@@ -29,7 +29,7 @@ function storedFacts(tx: Executor, user: CurrentUser, given: RoundInput, newSour
     ...input,
     cancelledOn: input.cancelledOn ?? null,
     cancellationReason: input.cancellationReason ?? '',
-    cancellationSourceId: newSource ? insertSource(tx, user.id, newSource, input.negotiationId) : (input.cancellationSourceId ?? null),
+    cancellationSourceId: newSource ? insertSource(tx, user, newSource, input.negotiationId) : (input.cancellationSourceId ?? null),
   };
 }
 
@@ -108,7 +108,7 @@ function roundRecord(tx: Executor, roundId: number): VersionedRecord<RoundSnapsh
         .all()
         .map((i) => i.title);
       const source = round.cancellationSourceId
-        ? tx.select({ outlet: sources.outlet, title: sources.title }).from(sources).where(eq(sources.id, round.cancellationSourceId)).get()
+        ? tx.select({ outlet: citedSources.outlet, title: citedSources.title }).from(citedSources).where(eq(citedSources.id, round.cancellationSourceId)).get()
         : undefined;
       const cancellationSource = source ? [source.outlet, source.title].filter(Boolean).join(', ') : null;
       return { ...round, heads, agenda, cancellationSource };
@@ -226,7 +226,7 @@ export function addOutcome(db: DB, user: CurrentUser, input: OutcomeInput, newSo
         }
       }
       if (input.sourceId) assertSourceExists(tx, user, input.sourceId);
-      const sourceId = newSource ? insertSource(tx, user.id, newSource, round.negotiationId) : input.sourceId;
+      const sourceId = newSource ? insertSource(tx, user, newSource, round.negotiationId) : input.sourceId;
       const row = tx
         .insert(outcomes)
         .values({ roundId: round.id, issueId: input.issueId, text: input.text, sourceId, createdBy: user.id })

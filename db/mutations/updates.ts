@@ -8,7 +8,7 @@ import {
   parties,
   positions,
   rounds,
-  sources,
+  citedSources,
   updateActors,
   updateIssues,
   updateParties,
@@ -158,7 +158,7 @@ export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSour
       // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
       const links = { roundId: input.roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
-      const createdSourceIds = newSources.map((s) => insertSource(tx, user.id, s, input.negotiationId));
+      const createdSourceIds = newSources.map((s) => insertSource(tx, user, s, input.negotiationId));
       for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
       // The changes cite the source the analyst typed in, else the first one picked.
       const citedSourceId = links.sourceIds[0] ?? null;
@@ -298,7 +298,7 @@ function updateRecord(tx: Executor, id: number): VersionedRecord<UpdateSnapshot>
       actorIds: { label: 'actors it quotes', show: names((ids) => tx.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, ids)).all()) },
       sourceIds: {
         label: 'sources',
-        show: names((ids) => tx.select({ id: sources.id, name: sql<string>`${sources.outlet} || ': ' || ${sources.title}` }).from(sources).where(inArray(sources.id, ids)).all()),
+        show: names((ids) => tx.select({ id: citedSources.id, name: sql<string>`${citedSources.outlet} || ': ' || ${citedSources.title}` }).from(citedSources).where(inArray(citedSources.id, ids)).all()),
       },
     },
   };
@@ -324,7 +324,7 @@ export function editUpdate(
         if (!before) throw new NotFoundError('The update');
         const links = { roundId: input.roundId, issueIds: input.issueIds, partyIds: input.partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
         assertLinks(tx, user, before.negotiationId, links);
-        for (const s of newSources) links.sourceIds.push(insertSource(tx, user.id, s, before.negotiationId));
+        for (const s of newSources) links.sourceIds.push(insertSource(tx, user, s, before.negotiationId));
         tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
         tx.update(updates)
           .set({

@@ -127,6 +127,8 @@ export const SOURCE_SEEN = `(${CITED_IN_VIEW('$id')}
   OR EXISTS (SELECT 1 FROM sources c1 WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c1.id')})
   OR EXISTS (SELECT 1 FROM sources c1 JOIN sources c2 ON c2.cites_source_id = c1.id WHERE c1.cites_source_id = $id AND ${CITED_IN_VIEW('c2.id')})
   OR EXISTS (SELECT 1 FROM sources own WHERE own.id = $id AND own.created_by = @reader AND NOT ${CITED_ANYWHERE('own.id')}))`;
+/** An article is seen through its quotes: one of them is a source the reader sees. */
+export const ARTICLE_SEEN = `EXISTS (SELECT 1 FROM sources aq WHERE aq.article_id = $id AND ${SOURCE_SEEN.replaceAll('$id', 'aq.id')})`;
 export const ACTOR_SEEN = `(EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id AND af.negotiation_id IN ${SEEN})
   OR EXISTS (SELECT 1 FROM update_actors au JOIN updates auu ON auu.id = au.update_id WHERE au.actor_id = $id AND auu.negotiation_id IN ${SEEN})
   OR (NOT EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id) AND NOT EXISTS (SELECT 1 FROM update_actors au WHERE au.actor_id = $id)))`;

@@ -1,7 +1,7 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { actors, affiliations, parties, sources, updates, updateSources } from '@/db/schema';
-import { visible, type ReaderScope } from './access';
+import { actors, affiliations, outlets, parties, sources, updates, updateSources } from '@/db/schema';
+import type { ReaderScope } from './access';
 import { getNegotiation, listIssuesOf, listSeatedParties } from './negotiations';
 import { captureArticle } from '@/lib/capture/extract';
 import type { CaptureContext, Proposal, ProposedSource } from '@/lib/capture/types';
@@ -45,21 +45,19 @@ export function captureContext(db: DB, scope: ReaderScope, negotiationId: number
 }
 
 /**
- * The grade last given to an outlet in what the reader sees: a new article from it starts there (the
- * analyst still decides). Null for an outlet never graded.
+ * The outlet's current grade (the one last given to it, db/mutations/outlets.ts): a new article from it starts
+ * there (the analyst still decides). Outlets are the team's shared judgement, seen by every reader (decision 0023).
+ * Null for an outlet the tracker does not know.
  */
-export function lastGradeOf(db: DB, scope: ReaderScope, outlet: string): { reliability: Reliability; credibility: number } | null {
+export function lastGradeOf(db: DB, outlet: string): { reliability: Reliability; credibility: number } | null {
   if (!outlet.trim()) return null;
   const row = db
-    .select({ reliability: sources.reliability, credibility: sources.credibility })
-    .from(sources)
-    .innerJoin(updateSources, eq(updateSources.targetId, sources.id))
-    .innerJoin(updates, eq(updates.id, updateSources.updateId))
-    .where(and(sql`lower(${sources.outlet}) = lower(${outlet.trim()})`, visible(scope, updates.negotiationId)))
-    .orderBy(desc(sources.id))
-    .limit(1)
+    .select({ reliability: outlets.reliability })
+    .from(outlets)
+    .where(sql`lower(${outlets.name}) = lower(${outlet.trim()})`)
     .get();
-  return row ?? null;
+  // Credibility is a judgement of each quote, not of the outlet: "cannot be judged" until the analyst says.
+  return row ? { reliability: row.reliability, credibility: 6 } : null;
 }
 
 export type CaptureAnswer = {
@@ -76,6 +74,6 @@ export function proposeFromArticle(db: DB, scope: ReaderScope, request: CaptureR
   const result = captureArticle(request, context);
   if (!result.ok) return result;
   // The Admiralty scale's "cannot be judged" (F6) until the analyst grades an outlet for the first time.
-  const grade = lastGradeOf(db, scope, result.source.outlet) ?? { reliability: 'F' as const, credibility: 6 };
+  const grade = lastGradeOf(db, result.source.outlet) ?? { reliability: 'F' as const, credibility: 6 };
   return { ok: true, capture: { source: { ...result.source, ...grade }, proposals: result.proposals, notes: result.notes, text: result.text } };
 }

@@ -1,17 +1,17 @@
-import { sources } from '@/db/schema';
+import { citedSources } from '@/db/schema';
 
 /** A source as cited: outlet, title, date, Admiralty grading and quote (the shape SourceCitation reads). */
 export const citationFields = {
-  sourceId: sources.id,
-  sourceOutlet: sources.outlet,
-  sourceTitle: sources.title,
-  sourceUrl: sources.url,
-  sourcePublishedOn: sources.publishedOn,
-  sourcePublishedOnPrecision: sources.publishedOnPrecision,
-  sourcePublishedOnLabel: sources.publishedOnLabel,
-  sourceReliability: sources.reliability,
-  sourceCredibility: sources.credibility,
-  sourceQuote: sources.quote,
+  sourceId: citedSources.id,
+  sourceOutlet: citedSources.outlet,
+  sourceTitle: citedSources.title,
+  sourceUrl: citedSources.url,
+  sourcePublishedOn: citedSources.publishedOn,
+  sourcePublishedOnPrecision: citedSources.publishedOnPrecision,
+  sourcePublishedOnLabel: citedSources.publishedOnLabel,
+  sourceReliability: citedSources.reliability,
+  sourceCredibility: citedSources.credibility,
+  sourceQuote: citedSources.quote,
 };
 
 export type Citation = {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { corroborations, corroborationUpdates, negotiations, rounds, sources, updates, updateSources } from '@/db/schema';
+import { corroborations, corroborationUpdates, negotiations, rounds, citedSources, updates, updateSources } from '@/db/schema';
 import { chainOf, loadSourceChains, type ChainLink } from './source-chains';
 import { IN_SCOPE, scopeParams, visible, type ReaderScope } from './access';
 import { describeChain, extractNumbers, independentOutlets, jaccard, numbersDiffer, significantWords, verdictOf, type Verdict } from '@/lib/corroboration';
@@ -83,19 +83,19 @@ function loadGroups(db: DB, scope: ReaderScope, ids?: number[]): CorroborationGr
     ? db
         .select({
           updateId: updateSources.updateId,
-          id: sources.id,
-          outlet: sources.outlet,
-          title: sources.title,
-          url: sources.url,
-          publishedOn: sources.publishedOn,
-          reliability: sources.reliability,
-          credibility: sources.credibility,
-          quote: sources.quote,
+          id: citedSources.id,
+          outlet: citedSources.outlet,
+          title: citedSources.title,
+          url: citedSources.url,
+          publishedOn: citedSources.publishedOn,
+          reliability: citedSources.reliability,
+          credibility: citedSources.credibility,
+          quote: citedSources.quote,
         })
         .from(updateSources)
-        .innerJoin(sources, eq(sources.id, updateSources.targetId))
+        .innerJoin(citedSources, eq(citedSources.id, updateSources.targetId))
         .where(inArray(updateSources.updateId, seenIds))
-        .orderBy(asc(sources.id))
+        .orderBy(asc(citedSources.id))
         .all()
     : [];
   const known = loadSourceChains(db, sourceRows.map((s) => s.id));

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
 import { citationFields } from './citation';
 import { visible, type ReaderScope } from './access';
-import { issues, negotiations, parties, positions, rounds, sources, statusChanges, users } from '@/db/schema';
+import { issues, negotiations, parties, positions, rounds, citedSources, statusChanges, users } from '@/db/schema';
 
 /** An issue the reader sees, with its negotiation's name and marking; undefined otherwise. */
 export function getIssue(db: DB, scope: ReaderScope, id: number) {
@@ -62,7 +62,7 @@ export function positionHistory(db: DB, scope: ReaderScope, issueId: number, opt
     .from(positions)
     .innerJoin(ranked, eq(ranked.id, positions.id))
     .innerJoin(parties, eq(parties.id, positions.partyId))
-    .leftJoin(sources, eq(sources.id, positions.sourceId))
+    .leftJoin(citedSources, eq(citedSources.id, positions.sourceId))
     .leftJoin(rounds, roundSeen(scope, positions.roundId))
     .leftJoin(users, eq(users.id, positions.createdBy))
     .where(and(eq(positions.issueId, issueId), keep, issueSeen(scope, issueId)))
@@ -97,7 +97,7 @@ export function statusHistory(db: DB, scope: ReaderScope, issueId: number) {
       ...citationFields,
     })
     .from(statusChanges)
-    .leftJoin(sources, eq(sources.id, statusChanges.sourceId))
+    .leftJoin(citedSources, eq(citedSources.id, statusChanges.sourceId))
     .leftJoin(rounds, roundSeen(scope, statusChanges.roundId))
     .leftJoin(author, eq(author.id, statusChanges.createdBy))
     .where(and(eq(statusChanges.issueId, issueId), issueSeen(scope, issueId)))

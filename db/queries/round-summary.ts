@@ -12,7 +12,7 @@ import {
   roundAgenda,
   roundDelegations,
   rounds,
-  sources,
+  citedSources,
   statusChanges,
   updateIssues,
   updateParties,
@@ -293,9 +293,9 @@ function readKeyUpdates(
 /** The cited sources in one look-up, plus one for the outlets they cite in turn. */
 function readSources(db: DB, ids: (number | null)[]): Pick<RoundSummaryRows, 'sources' | 'citedOutlets'> {
   const sourceIds = [...new Set(ids.filter((id): id is number => id !== null))];
-  const sourceRows = sourceIds.length ? db.select().from(sources).where(inArray(sources.id, sourceIds)).all() : [];
+  const sourceRows = sourceIds.length ? db.select().from(citedSources).where(inArray(citedSources.id, sourceIds)).all() : [];
   const citedIds = [...new Set(sourceRows.map((s) => s.citesSourceId).filter((id): id is number => id !== null))];
-  const citedOutlets = citedIds.length ? db.select({ id: sources.id, outlet: sources.outlet }).from(sources).where(inArray(sources.id, citedIds)).all() : [];
+  const citedOutlets = citedIds.length ? db.select({ id: citedSources.id, outlet: citedSources.outlet }).from(citedSources).where(inArray(citedSources.id, citedIds)).all() : [];
   return { sources: sourceRows, citedOutlets };
 }
 

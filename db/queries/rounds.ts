@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, sources } from '@/db/schema';
+import { issues, negotiations, outcomes, parties, positions, roundAgenda, roundDelegations, rounds, citedSources } from '@/db/schema';
 import { listSeatedParties } from './negotiations';
 import { listHomework } from './homework';
 import { citationFields, type Citation } from './citation';
@@ -81,7 +81,7 @@ export function getRoundPage(db: DB, scope: ReaderScope, id: number, today: stri
           ...citationFields,
         })
         .from(positions)
-        .leftJoin(sources, eq(sources.id, positions.sourceId))
+        .leftJoin(citedSources, eq(citedSources.id, positions.sourceId))
         .where(
           inArray(
             positions.id,
@@ -114,13 +114,13 @@ export function getRoundPage(db: DB, scope: ReaderScope, id: number, today: stri
     })
     .from(outcomes)
     .leftJoin(issues, and(eq(issues.id, outcomes.issueId), visible(scope, issues.negotiationId)))
-    .leftJoin(sources, eq(sources.id, outcomes.sourceId))
+    .leftJoin(citedSources, eq(citedSources.id, outcomes.sourceId))
     .where(eq(outcomes.roundId, id))
     .orderBy(asc(outcomes.id))
     .all();
   // The source a cancellation cites is seen by whoever sees the round (db/queries/access.ts, SOURCE_SEEN).
   const cancellationSource: Citation | undefined = round.cancellationSourceId
-    ? db.select(citationFields).from(sources).where(eq(sources.id, round.cancellationSourceId)).get()
+    ? db.select(citationFields).from(citedSources).where(eq(citedSources.id, round.cancellationSourceId)).get()
     : undefined;
   return {
     round,

@@ -148,7 +148,7 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
     const partyLinks = groupIds(all(`SELECT update_id key, party_id value FROM update_parties WHERE update_id IN (${p})`, updateIds));
     const best = new Map(
       all<{ id: number; r: string }>(
-        `SELECT us.update_id id, min(s.reliability) r FROM update_sources us JOIN sources s ON s.id = us.source_id WHERE us.update_id IN (${p}) GROUP BY us.update_id`,
+        `SELECT us.update_id id, min(s.reliability) r FROM update_sources us JOIN cited_sources s ON s.id = us.source_id WHERE us.update_id IN (${p}) GROUP BY us.update_id`,
         updateIds,
       ).map((r) => [r.id, r.r]),
     );
@@ -171,7 +171,7 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
   const positionIds = ids(rows, 'position');
   for (const p of all<{ id: number; issueId: number; partyId: number; date: string; roundId: number | null; authorId: number | null; reliability: string | null }>(
     `SELECT p.id, p.issue_id issueId, p.party_id partyId, p.as_of date, p.round_id roundId, p.created_by authorId, s.reliability
-       FROM positions p LEFT JOIN sources s ON s.id = p.source_id WHERE p.id IN (${placeholders(positionIds.length)})`,
+       FROM positions p LEFT JOIN cited_sources s ON s.id = p.source_id WHERE p.id IN (${placeholders(positionIds.length)})`,
     positionIds,
   )) {
     out.set(`position:${p.id}`, { ...p, issueIds: [p.issueId], partyIds: [p.partyId], target: { to: 'position', id: p.id, issueId: p.issueId } });
@@ -230,7 +230,7 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
           `SELECT s.id, s.published_on date, s.reliability, s.created_by authorId,
                   (SELECT min(us.update_id) FROM update_sources us JOIN updates u ON u.id = us.update_id
                     WHERE us.source_id = s.id AND ${IN_SCOPE('u.negotiation_id')}) updateId
-             FROM sources s WHERE s.id IN (${placeholders(sourceIds.length)})`,
+             FROM cited_sources s WHERE s.id IN (${placeholders(sourceIds.length)})`,
         )
         .all(...sourceIds, scopeParams(scope)) as { id: number; date: string | null; reliability: string; authorId: number | null; updateId: number | null }[])
     : [];

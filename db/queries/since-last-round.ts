@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { issues, negotiationParties, parties, rounds, sources, statusChanges } from '@/db/schema';
+import { issues, negotiationParties, parties, rounds, citedSources, statusChanges } from '@/db/schema';
 import { citationFields, type Citation } from './citation';
 import { groupBy } from '@/lib/group-by';
 import { chooseComparison, roundDate, type AskedPoints, type RoundPoint } from '@/lib/since-last-round';
@@ -87,7 +87,7 @@ export function sinceLastRound(db: DB, scope: ReaderScope, negotiationId: number
   const statusRows = db
     .select({ issueId: statusChanges.issueId, id: statusChanges.id, on: statusChanges.changedOn, toStatus: statusChanges.toStatus, ...citationFields })
     .from(statusChanges)
-    .leftJoin(sources, eq(sources.id, statusChanges.sourceId))
+    .leftJoin(citedSources, eq(citedSources.id, statusChanges.sourceId))
     .where(and(inArray(statusChanges.issueId, issueIds), lte(statusChanges.changedOn, end)))
     .orderBy(asc(statusChanges.changedOn), asc(statusChanges.id))
     .all();
@@ -161,7 +161,7 @@ function positionStatesAt(db: DB, negotiationId: number) {
               WHERE i.negotiation_id = @negotiationId) pair
        JOIN positions p ON p.id = (SELECT v.id FROM positions v WHERE v.issue_id = pair.issue_id AND v.party_id = pair.party_id AND v.as_of <= @date
                                     ORDER BY v.as_of DESC, v.id DESC LIMIT 1)
-       LEFT JOIN sources s ON s.id = p.source_id`,
+       LEFT JOIN cited_sources s ON s.id = p.source_id`,
   );
   return (date: string) =>
     (statement.all({ negotiationId, date }) as ({ issueId: number; partyId: number; stance: string; summary: string; asOf: string } & Citation)[]).map(

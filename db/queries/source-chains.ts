@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { sources } from '@/db/schema';
+import { citedSources } from '@/db/schema';
 
 export type ChainLink = { id: number; outlet: string; reliability: string; credibility: number; citesSourceId: number | null };
 
@@ -16,9 +16,9 @@ export function loadSourceChains(db: DB, ids: number[]): Map<number, ChainLink> 
   let wanted = [...new Set(ids)];
   for (let depth = 0; wanted.length > 0 && depth <= MAX_DEPTH; depth++) {
     const rows = db
-      .select({ id: sources.id, outlet: sources.outlet, reliability: sources.reliability, credibility: sources.credibility, citesSourceId: sources.citesSourceId })
-      .from(sources)
-      .where(inArray(sources.id, wanted))
+      .select({ id: citedSources.id, outlet: citedSources.outlet, reliability: citedSources.reliability, credibility: citedSources.credibility, citesSourceId: citedSources.citesSourceId })
+      .from(citedSources)
+      .where(inArray(citedSources.id, wanted))
       .all();
     for (const r of rows) known.set(r.id, r);
     wanted = [...new Set(rows.map((r) => r.citesSourceId).filter((c): c is number => c !== null && !known.has(c)))];

@@ -1,15 +1,15 @@
 import { desc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { sources } from '@/db/schema';
+import { citedSources } from '@/db/schema';
 import { SOURCE_SEEN, visibleBy, type ReaderScope } from './access';
 
 /** Sources to pick from in a form, newest first: those cited in a negotiation the reader sees. */
 export function listSourceChoices(db: DB, scope: ReaderScope, limit = 300) {
   return db
-    .select({ id: sources.id, outlet: sources.outlet, title: sources.title, publishedOn: sources.publishedOn, reliability: sources.reliability })
-    .from(sources)
-    .where(visibleBy(scope, sources.id, SOURCE_SEEN))
-    .orderBy(desc(sources.id))
+    .select({ id: citedSources.id, outlet: citedSources.outlet, title: citedSources.title, publishedOn: citedSources.publishedOn, reliability: citedSources.reliability })
+    .from(citedSources)
+    .where(visibleBy(scope, citedSources.id, SOURCE_SEEN))
+    .orderBy(desc(citedSources.id))
     .limit(limit)
     .all();
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { formatStoredDate } from '@/lib/partial-date';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DB } from '@/db';
-import { issues, parties, positions, rounds, sources, statusChanges, updateIssues, updateParties, updates, users } from '@/db/schema';
+import { issues, parties, positions, rounds, citedSources, statusChanges, updateIssues, updateParties, updates, users } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { sourcesOfUpdates } from './updates';
 import { visible, type ReaderScope } from './access';
@@ -124,7 +124,7 @@ export function timeline(db: DB, reader: ReaderScope, scope: TimelineOf): Timeli
     .innerJoin(parties, eq(parties.id, positions.partyId))
     .leftJoin(previous, eq(previous.id, positions.supersedesId))
     .leftJoin(rounds, roundOf(positions.roundId))
-    .leftJoin(sources, eq(sources.id, positions.sourceId))
+    .leftJoin(citedSources, eq(citedSources.id, positions.sourceId))
     .where(and(issueWhere(positions.issueId), visible(reader, issues.negotiationId), scope.partyId ? eq(positions.partyId, scope.partyId) : undefined))
     .orderBy(desc(positions.asOf), desc(positions.id))
     .limit(limit)
@@ -149,7 +149,7 @@ export function timeline(db: DB, reader: ReaderScope, scope: TimelineOf): Timeli
         .from(statusChanges)
         .innerJoin(issues, eq(issues.id, statusChanges.issueId))
         .leftJoin(rounds, roundOf(statusChanges.roundId))
-        .leftJoin(sources, eq(sources.id, statusChanges.sourceId))
+        .leftJoin(citedSources, eq(citedSources.id, statusChanges.sourceId))
         .where(and(issueWhere(statusChanges.issueId), visible(reader, issues.negotiationId)))
         .orderBy(desc(statusChanges.changedOn), desc(statusChanges.id))
         .limit(limit)

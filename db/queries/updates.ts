@@ -12,7 +12,7 @@ import {
   parties,
   positions,
   rounds,
-  sources,
+  citedSources,
   statusChanges,
   updateActors,
   updateIssues,
@@ -23,7 +23,7 @@ import {
   users,
 } from '@/db/schema';
 import { citationFields } from './citation';
-import { SOURCE_SEEN, visible, visibleBy, type ReaderScope } from './access';
+import { visible, type ReaderScope } from './access';
 import { peopleByNegotiation, titleOnDay } from './parties';
 
 
@@ -41,11 +41,11 @@ export function sourcesOfUpdates(db: DB, updateIds: number[]) {
 
 function citationRows(db: DB, updateIds: number[]) {
   return db
-    .select({ updateId: updateSources.updateId, ...citationFields })
+    .select({ updateId: updateSources.updateId, ...citationFields, sourceOutletId: citedSources.outletId, sourceArticleId: citedSources.articleId })
     .from(updateSources)
-    .innerJoin(sources, eq(sources.id, updateSources.targetId))
+    .innerJoin(citedSources, eq(citedSources.id, updateSources.targetId))
     .where(inArray(updateSources.updateId, updateIds))
-    .orderBy(asc(sources.id))
+    .orderBy(asc(citedSources.id))
     .all();
 }
 
@@ -217,27 +217,7 @@ export function updateFormChoices(db: DB, scope: ReaderScope) {
         positions: currentPositions.filter((p) => p.negotiationId === n.id).map(({ negotiationId: _, ...p }) => p),
       };
     }),
-    sources: updateSourceChoices(db, scope),
   };
-}
-
-/** Sources to cite, newest first, with the start of their quote: one outlet reports many claims. */
-function updateSourceChoices(db: DB, scope: ReaderScope, limit = 500) {
-  return db
-    .select({
-      id: sources.id,
-      outlet: sources.outlet,
-      title: sources.title,
-      publishedOn: sources.publishedOn,
-      reliability: sources.reliability,
-      credibility: sources.credibility,
-      quote: sql<string>`substr(${sources.quote}, 1, 90)`,
-    })
-    .from(sources)
-    .where(visibleBy(scope, sources.id, SOURCE_SEEN))
-    .orderBy(desc(sources.id))
-    .limit(limit)
-    .all();
 }
 
 /** An update the reader sees, as its edit form needs it. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { RELIABILITIES, type Reliability } from '@/lib/domain';
-import type { NewSource } from '@/lib/validation/sources';
+import type { NewArticleSource as NewSource } from '@/lib/validation/sources';
 
 // A spreadsheet of updates, one per row: checked whole before anything is written.
 

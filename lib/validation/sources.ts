@@ -12,7 +12,16 @@ export const NewSourceSchema = z.object({
   reliability: enumField(RELIABILITIES, 'reliability'),
   credibility: z.coerce.number().int().min(1, 'Choose a credibility from 1 to 6.').max(6, 'Choose a credibility from 1 to 6.'),
 });
-export type NewSource = z.infer<typeof NewSourceSchema>;
+/** A new quote of an article the tracker holds (picked in the form): its outlet and headline are not typed again. */
+export const NewQuoteSchema = z.object({
+  articleId: z.coerce.number().int().positive('Choose the article from the list.'),
+  quote: optionalText(5000),
+  credibility: NewSourceSchema.shape.credibility,
+});
+export type NewArticleSource = z.infer<typeof NewSourceSchema>;
+export type NewQuote = z.infer<typeof NewQuoteSchema>;
+/** A source typed into a form: a whole new citation (outlet, article, quote), or a new quote of a known article. */
+export type NewSource = NewArticleSource | NewQuote;
 
 /** Fields of a new source inside a bigger form are prefixed `source.`. */
 const PREFIX = 'source.';
@@ -29,6 +38,11 @@ export const HALF_FILLED_SOURCE = 'Give the outlet this source comes from, or cl
 function parseNewSource(values: FormValues): { source: NewSource | null; errors?: undefined } | { source?: undefined; errors: FieldErrors } {
   const fields = Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (k.startsWith(PREFIX) ? [[k.slice(PREFIX.length), v]] : [])));
   const typed = (name: string) => String(fields[name] ?? '').trim() !== '';
+  if (typed('articleId')) {
+    const quote = NewQuoteSchema.safeParse(fields);
+    if (quote.success) return { source: quote.data };
+    return { errors: Object.fromEntries(Object.entries(fieldErrors(quote.error)).map(([k, v]) => [`${PREFIX}${k}`, v])) };
+  }
   if (!typed('outlet')) return TYPED.some(typed) ? { errors: { [`${PREFIX}outlet`]: [HALF_FILLED_SOURCE] } } : { source: null };
   const parsed = NewSourceSchema.safeParse(fields);
   if (parsed.success) return { source: parsed.data };

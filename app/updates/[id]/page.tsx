@@ -12,7 +12,7 @@ import { formatDate } from '@/lib/dates';
 import { label } from '@/lib/domain';
 import { parseId } from '@/lib/ids';
 import { Markdown } from '@/components/Markdown';
-import { SourceCitation } from '@/components/SourceCitation';
+import { CitedArticles } from '@/components/sources/CitedArticles';
 import { StanceBadge, StatusBadge } from '@/components/Badges';
 
 export const dynamic = 'force-dynamic';
@@ -101,7 +101,7 @@ export default async function UpdatePage({ params, searchParams }: Params) {
 
       <h2>Sources</h2>
       <section className="panel">
-        {found.citations.length === 0 ? <p className="muted">No source cited.</p> : found.citations.map((c) => <SourceCitation key={c.sourceId} citation={c} />)}
+        {found.citations.length === 0 ? <p className="muted">No source cited.</p> : <CitedArticles citations={found.citations} />}
       </section>
 
       {changed && (

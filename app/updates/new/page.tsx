@@ -54,7 +54,6 @@ export default async function NewUpdatePage({ searchParams }: Search) {
         <UpdateForm
           action={logUpdateAction}
           negotiations={choices.negotiations}
-          sources={choices.sources}
           start={{
             negotiationId: negotiation.id,
             occurredOn: todayIso(),

@@ -14,7 +14,6 @@ export type NegotiationChoice = {
 
 export type CurrentPosition = { id: number; issueId: number; partyId: number; stance: string; flexibility: string; summary: string; redLines: string; asOf: string };
 
-export type CitableSource = { id: number; outlet: string; title: string; publishedOn: string | null; reliability: string; credibility: number; quote: string };
 
 /** What the form starts with: a new update's context (from the URL), or the update being edited. */
 export type UpdateFormStart = {

@@ -10,7 +10,7 @@ const OF_NEGOTIATION_ISSUES = '+issue_id IN (SELECT id FROM issues WHERE negotia
 export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<object> {
   const byIds = db.$client.prepare(
     `SELECT id, outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, cites_source_id
-     FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+     FROM cited_sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   );
   return mapBatches(idBatches<SourceRow>(byIds, sourceIds), (s) => ({
     key: keys.source.ref(s.id),

@@ -3,6 +3,7 @@ import { partialDateInput, storedDate } from '@/lib/partial-date';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db';
+import { citableByIds } from '@/db/queries/source-search';
 import { getUpdateForEdit, updateFormChoices } from '@/db/queries/updates';
 import { requireReader } from '@/server/auth/reader';
 import { roleIn } from '@/db/queries/access';
@@ -46,7 +47,7 @@ export default async function EditUpdatePage({ params }: Params) {
         <UpdateForm
           action={editUpdateAction}
           negotiations={choices.negotiations.filter((n) => n.id === update.negotiationId)}
-          sources={choices.sources}
+          cited={citableByIds(db, scope, found.sourceIds, update.negotiationId)}
           start={{
             negotiationId: update.negotiationId,
             body: update.body,

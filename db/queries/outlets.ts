@@ -1,0 +1,64 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { articles, citedSources, outletGradings, outlets, users } from '@/db/schema';
+import { ARTICLE_SEEN, SOURCE_SEEN, visibleBy, type ReaderScope } from './access';
+
+// Outlets are the team's shared judgement of a publisher, seen by everyone as an unseated party is (decision
+// 0023); their articles and quotes are seen as sources are, through the negotiations that cite them.
+
+/** Every outlet, by name, with its current grade and how many articles the tracker holds of it. */
+export function listOutlets(db: DB) {
+  return db
+    .select({
+      id: outlets.id,
+      name: outlets.name,
+      reliability: outlets.reliability,
+      articles: sql<number>`(SELECT count(*) FROM ${articles} a WHERE a.outlet_id = ${outlets.id})`,
+    })
+    .from(outlets)
+    .orderBy(sql`lower(${outlets.name})`)
+    .all();
+}
+
+export type OutletPage = NonNullable<ReturnType<typeof getOutlet>>;
+
+/** One outlet with its grading history (newest first) and the articles and quotes of it the reader sees. */
+export function getOutlet(db: DB, scope: ReaderScope, outletId: number) {
+  const outlet = db.select().from(outlets).where(eq(outlets.id, outletId)).get();
+  if (!outlet) return undefined;
+  const gradings = db
+    .select({ id: outletGradings.id, reliability: outletGradings.reliability, gradedOn: outletGradings.gradedOn, note: outletGradings.note, by: users.name })
+    .from(outletGradings)
+    .leftJoin(users, eq(users.id, outletGradings.createdBy))
+    .where(eq(outletGradings.outletId, outletId))
+    .orderBy(desc(outletGradings.gradedOn), desc(outletGradings.id))
+    .all();
+  const seenArticles = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      url: articles.url,
+      publishedOn: articles.publishedOn,
+      publishedOnPrecision: articles.publishedOnPrecision,
+      publishedOnLabel: articles.publishedOnLabel,
+      reliability: articles.reliability,
+      archivedAt: articles.archivedAt,
+    })
+    .from(articles)
+    .where(sql`${articles.outletId} = ${outletId} AND ${visibleBy(scope, articles.id, ARTICLE_SEEN) ?? sql`1`}`)
+    .orderBy(sql`${articles.publishedOn} DESC NULLS LAST`, desc(articles.id))
+    .all();
+  const quotes = seenArticles.length
+    ? db
+        .select({ id: citedSources.id, articleId: citedSources.articleId, quote: citedSources.quote, credibility: citedSources.credibility })
+        .from(citedSources)
+        .where(sql`${citedSources.outletId} = ${outletId} AND ${visibleBy(scope, citedSources.id, SOURCE_SEEN) ?? sql`1`}`)
+        .orderBy(asc(citedSources.id))
+        .all()
+    : [];
+  return {
+    ...outlet,
+    gradings,
+    articles: seenArticles.map((a) => ({ ...a, quotes: quotes.filter((q) => q.articleId === a.id) })),
+  };
+}
