@@ -291,6 +291,18 @@ export const ACTIONS: ActionEntry[] = [
     redirectsTo: '/updates/',
   },
   {
+    file: 'app/updates/capture/actions.ts',
+    name: 'confirmCaptureAction',
+    role: 'analyst', kind: 'create',
+    form: {
+      negotiationId: '{sandboxNegotiation}',
+      'article.outlet': 'Matrix Gazette', 'article.title': 'Captured by {caller}', 'article.reliability': 'C', 'article.credibility': '3',
+      'article.text': 'The minister said “we are ready” on Monday.',
+      proposal: '0', 'p0.accepted': 'yes', 'p0.quote': 'we are ready', 'p0.body': 'Update captured by {caller}', 'p0.occurredOn': '2026-02-10', 'p0.issueIds': '{sandboxIssue}',
+    },
+    redirectsTo: '/negotiations/',
+  },
+  {
     file: 'app/updates/actions.ts',
     name: 'editUpdateAction',
     role: 'analyst', kind: 'edit',
