@@ -6,6 +6,8 @@ import type { DB } from '@/db';
 import { loadDemoData, DEMO_NEGOTIATION_NAME } from '@/db/demo/load';
 import { proposeFromArticle, type CaptureAnswer } from '@/db/queries/capture-context';
 import { readerScope } from '@/db/queries/access';
+import { search } from '@/db/queries/search';
+import { getArticle } from '@/db/queries/outlets';
 import { confirmCapture } from '@/db/mutations/capture';
 import { CaptureConfirmSchema, proposalField } from '@/lib/validation/capture';
 import { partialDateInput } from '@/lib/partial-date';
@@ -128,5 +130,13 @@ describe('confirming a capture', () => {
     expect(position).toMatchObject({ summary: 'Ready to resume the military dialogue', current: 1 });
     const group = sqlite().prepare('SELECT group_concat(update_id) ids FROM corroboration_updates WHERE corroboration_id = (SELECT corroboration_id FROM corroboration_updates WHERE update_id = ?)').get(confirmed.updateIds[2]) as { ids: string };
     expect(group.ids.split(',').map(Number)).toEqual(expect.arrayContaining([duplicate, confirmed.updateIds[2]]));
+    // The kept text is searchable: a name no quote holds finds the article, for one who sees it only.
+    const hits = search(db, readerScope(db, analyst), 'Grynkewich', { kind: 'article' });
+    expect(hits.map((h) => [h.kind, h.id])).toEqual([['article', confirmed.articleId]]);
+    expect(hits[0].snippet).toMatch(/Grynkewich/);
+    const outsider = makeUser(db, 'analyst');
+    expect(search(db, readerScope(db, outsider), 'Grynkewich', { kind: 'article' })).toEqual([]);
+    expect(getArticle(db, readerScope(db, outsider), confirmed.articleId)).toBeUndefined();
+    expect(getArticle(db, readerScope(db, analyst), confirmed.articleId)).toMatchObject({ archivedSha256: stored.sha, outlet: 'Financial Times' });
   });
 });
