@@ -101,8 +101,8 @@ export const equivalentMutants = [
   {
     file: 'lib/outlet-grades.ts',
     mutator: 'EqualityOperator',
-    line: 'if (seen === undefined || on < seen) entry.first.set(a.reliability, on);',
-    replacement: 'on <= seen',
+    line: 'if (!entry.first.has(a.reliability) || day(on) < day(entry.first.get(a.reliability)!)) entry.first.set(a.reliability, on);',
+    replacement: 'day(on) <= day(entry.first.get(a.reliability)!)',
     reason: 'When the day is the one already kept, setting it again keeps the same day.',
   },
   // lib/round-summary/brief.ts and citations.ts

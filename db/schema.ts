@@ -240,7 +240,8 @@ export const outletGradings = sqliteTable(
       .notNull()
       .references(() => outlets.id, { onDelete: 'cascade' }),
     reliability: text('reliability', { enum: RELIABILITIES }).notNull(),
-    gradedOn: text('graded_on').notNull(),
+    // Null: when it was graded is not known (an older document's undated article).
+    gradedOn: text('graded_on'),
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
     createdBy: userRef('created_by'),

@@ -29,7 +29,7 @@ test('an analyst creates a token, a script uses it, and once revoked it is refus
   const exported = await script.get(`/api/negotiations/${talks.id}/export.json`, { headers: auth });
   expect(exported.status()).toBe(200);
   const doc = await exported.json();
-  expect(doc.version).toBe(3);
+  expect(doc.version).toBe(4);
   expect(doc.issues.map((i: { title: string }) => i.title)).toContain('Donbas status');
 
   // The list shows it was used; revoking asks for confirmation.

@@ -28,13 +28,14 @@ const update = (n: number) => ({
 
 export const SANDBOX: NegotiationDocument = {
   format: 'negotiation-tracker/negotiation',
-  version: 3,
+  version: 4,
   negotiation: { name: SANDBOX_NAME, description: 'What the authorization probes write to.' },
   parties: [
     { key: 'party:A', name: SANDBOX_PARTY, shortName: 'MPA', description: '', role: 'party', note: '' },
     { key: 'party:B', name: 'Matrix party Beta', shortName: 'MPB', description: '', role: 'party', note: '' },
   ],
   actors: [{ key: 'actor:1', name: SANDBOX_ACTOR, affiliations: [{ party: 'party:A', title: 'Envoy', from: null, to: null }] }],
+  outlets: [],
   sources: [{ key: 'source:1', outlet: SANDBOX_OUTLET, title: 'Matrix article', url: null, publishedOn: null, quote: 'Matrix quote', reliability: 'C', credibility: 3, cites: null }],
   issues: [
     {

@@ -31,6 +31,7 @@ const SEGMENT: Record<string, string> = {
   homework: 'homework',
   corroborations: 'corroboration',
   parties: 'party',
+  outlets: 'outlet',
 };
 function pageUrl(file: string): string {
   const parts = file.replace(/^app\//, '').replace(/\/page\.tsx$/, '').split('/');

@@ -36,6 +36,25 @@ export const RESTRICTED_SAMPLES: Record<string, () => number | null> = {
       `SELECT min(us.source_id) id FROM update_sources us JOIN updates u ON u.id = us.update_id WHERE u.negotiation_id = ${NEGOTIATION}
           AND us.source_id NOT IN (SELECT us2.source_id FROM update_sources us2 JOIN updates u2 ON u2.id = us2.update_id WHERE u2.negotiation_id <> ${NEGOTIATION})`,
     ),
+  // An outlet of the restricted negotiation's sources only: nothing outside it cites its articles (RT, in the demo).
+  outlet: () =>
+    id(
+      `WITH cites(source_id, nid) AS (
+         SELECT us.source_id, u.negotiation_id FROM update_sources us JOIN updates u ON u.id = us.update_id
+         UNION ALL SELECT p.source_id, i.negotiation_id FROM positions p JOIN issues i ON i.id = p.issue_id WHERE p.source_id IS NOT NULL
+         UNION ALL SELECT sc.source_id, i.negotiation_id FROM status_changes sc JOIN issues i ON i.id = sc.issue_id WHERE sc.source_id IS NOT NULL
+         UNION ALL SELECT o.source_id, r.negotiation_id FROM outcomes o JOIN rounds r ON r.id = o.round_id WHERE o.source_id IS NOT NULL
+         UNION ALL SELECT r.cancellation_source_id, r.negotiation_id FROM rounds r WHERE r.cancellation_source_id IS NOT NULL),
+       -- Seen outside: cited there, or cited by a source cited there (up to two links along, as SOURCE_SEEN reads).
+       outside(outlet_id) AS (
+         SELECT a.outlet_id FROM articles a JOIN sources s ON s.article_id = a.id JOIN cites c ON c.source_id = s.id WHERE c.nid <> ${NEGOTIATION}
+         UNION SELECT a.outlet_id FROM articles a JOIN sources s ON s.article_id = a.id JOIN sources r ON r.cites_source_id = s.id
+           JOIN cites c ON c.source_id = r.id WHERE c.nid <> ${NEGOTIATION}
+         UNION SELECT a.outlet_id FROM articles a JOIN sources s ON s.article_id = a.id JOIN sources r ON r.cites_source_id = s.id
+           JOIN sources r2 ON r2.cites_source_id = r.id JOIN cites c ON c.source_id = r2.id WHERE c.nid <> ${NEGOTIATION})
+       SELECT min(a.outlet_id) id FROM articles a JOIN sources s ON s.article_id = a.id JOIN cites c ON c.source_id = s.id
+        WHERE c.nid = ${NEGOTIATION} AND a.outlet_id NOT IN (SELECT outlet_id FROM outside)`,
+    ),
   // A group of the restricted negotiation's updates only.
   corroboration: () =>
     id(

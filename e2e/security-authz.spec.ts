@@ -109,7 +109,7 @@ const first = (sql: string) => () => one<{ id: number } | undefined>(sql)?.id ??
 const SAMPLES: Record<string, (caller: Caller) => number | string | null> = {
   caller: (caller) => label(caller),
   sandboxNegotiation: first(`SELECT ${SANDBOX_NEGOTIATION} id`),
-  // An outlet only the sandbox cites, so the probes' regrading changes no demo grade.
+  // An outlet only the sandbox names, so the probes' regrading changes no demo grade; the outsider does not see it.
   matrixOutlet: first(`SELECT id FROM outlets WHERE name = '${SANDBOX_OUTLET}'`),
   matrixOutletVersion: () => num(`SELECT version FROM outlets WHERE name = ?`, SANDBOX_OUTLET),
   sandboxIssue: first(`SELECT id FROM issues WHERE negotiation_id = ${SANDBOX_NEGOTIATION} AND title = '${SANDBOX_ISSUE}'`),

@@ -10,7 +10,7 @@ const NONSENSE = () => idOf(`SELECT id FROM cited_sources WHERE quote LIKE '%dis
 test('an existing quote is found and cited by keyboard, with a warning that an update of this negotiation cites it already', async ({ analystPage: page }) => {
   const quoteId = NONSENSE();
   const citedBy = idOf(
-    `SELECT min(us.update_id) FROM update_sources us JOIN updates u ON u.id = us.update_id WHERE us.source_id = ? AND u.negotiation_id = ?`,
+    `SELECT min(us.update_id) id FROM update_sources us JOIN updates u ON u.id = us.update_id WHERE us.source_id = ? AND u.negotiation_id = ?`,
     quoteId,
     PEACE(),
   );
@@ -45,7 +45,7 @@ test('an existing quote is found and cited by keyboard, with a warning that an u
 });
 
 test('a second quote of a stored article is added without typing its outlet or headline again', async ({ analystPage: page }) => {
-  const articleId = idOf(`SELECT article_id FROM sources WHERE id = ?`, NONSENSE());
+  const articleId = idOf(`SELECT article_id id FROM sources WHERE id = ?`, NONSENSE());
   const articles = count(`SELECT count(*) n FROM articles`);
   const outlets = count(`SELECT count(*) n FROM outlets`);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -42,7 +42,7 @@ function wideTalks(name: string): NegotiationDocument {
   const speaking = Array.from({ length: PARTIES }, (_, i) => i + 1).filter((n) => !SILENT.includes(n));
   return {
     format: 'negotiation-tracker/negotiation',
-    version: 3,
+    version: 4,
     negotiation: { name, description: 'Generated: more parties than fit on one screen.' },
     parties: Array.from({ length: PARTIES }, (_, i) => ({
       key: party(i + 1),
@@ -53,6 +53,7 @@ function wideTalks(name: string): NegotiationDocument {
       note: '',
     })),
     actors: [],
+    outlets: [],
     sources: [],
     issues: [issue(1, 'Wide: maritime corridor'), issue(2, 'Wide: the far column'), issue(3, 'Wide: verification')],
     rounds: [],

@@ -1,14 +1,18 @@
 // An outlet's grades when only its articles were graded (an old document, an old database: migration 0013 says
 // the same in SQL): its current grade is its latest article's, and its history holds each grade its articles
-// had, dated by the earliest article with it. An article without a date counts as of `today`, when it is entered.
+// had, dated by the earliest article with it. An article without a date counts as of `today` (when it is
+// entered), or, with no such day, as dated nothing, before every dated one.
 import type { Reliability } from '@/lib/domain';
 
 export type GradedArticle = { outlet: string; publishedOn: string | null; reliability: Reliability };
-export type OutletGrades = { name: string; current: Reliability; gradings: { reliability: Reliability; on: string }[] };
+export type OutletGrades = { name: string; current: Reliability; gradings: { reliability: Reliability; on: string | null }[] };
+
+// No day sorts before every day.
+const day = (on: string | null) => on ?? '';
 
 /** One entry per outlet, whatever the case of its name, named as first written, in the order first seen. */
-export function outletGrades(articles: readonly GradedArticle[], today: string): OutletGrades[] {
-  const byName = new Map<string, { name: string; latest: { on: string; reliability: Reliability }; first: Map<Reliability, string> }>();
+export function outletGrades(articles: readonly GradedArticle[], today: string | null): OutletGrades[] {
+  const byName = new Map<string, { name: string; latest: { on: string | null; reliability: Reliability }; first: Map<Reliability, string | null> }>();
   for (const a of articles) {
     const name = a.outlet.trim();
     const on = a.publishedOn ?? today;
@@ -18,13 +22,12 @@ export function outletGrades(articles: readonly GradedArticle[], today: string):
       continue;
     }
     // Of two articles of the same day, the later listed is the latest.
-    if (on >= entry.latest.on) entry.latest = { on, reliability: a.reliability };
-    const seen = entry.first.get(a.reliability);
-    if (seen === undefined || on < seen) entry.first.set(a.reliability, on);
+    if (day(on) >= day(entry.latest.on)) entry.latest = { on, reliability: a.reliability };
+    if (!entry.first.has(a.reliability) || day(on) < day(entry.first.get(a.reliability)!)) entry.first.set(a.reliability, on);
   }
   return [...byName.values()].map(({ name, latest, first }) => ({
     name,
     current: latest.reliability,
-    gradings: [...first].map(([reliability, on]) => ({ reliability, on })).sort((x, y) => x.on.localeCompare(y.on) || x.reliability.localeCompare(y.reliability)),
+    gradings: [...first].map(([reliability, on]) => ({ reliability, on })).sort((x, y) => day(x.on).localeCompare(day(y.on)) || x.reliability.localeCompare(y.reliability)),
   }));
 }

@@ -146,9 +146,9 @@ describe('authorization matrix', () => {
     expect(action({ tokenId: '{ownToken}' })).toBe(false);
     expect(action({ issueId: '{sandboxIssue}' })).toBe(true);
     expect(action({ name: 'x' }, ['{sandboxParty}'])).toBe(true);
-    // The matrix as it stands: every action on the sandbox is scoped, the user, token, own-view and outlet ones are not.
+    // The matrix as it stands: every action on the sandbox is scoped (the sandbox's outlet too), the user, token and own-view ones are not.
     expect(ACTIONS.filter((a) => !isScoped(a)).map((a) => a.name).sort()).toEqual(
-      ['changeRoleAction', 'createNegotiationAction', 'createPartyAction', 'createTokenAction', 'createUserAction', 'deleteViewAction', 'regradeOutletAction', 'resetPasswordAction', 'revokeAnyTokenAction', 'revokeTokenAction', 'setDisabledAction'],
+      ['changeRoleAction', 'createNegotiationAction', 'createPartyAction', 'createTokenAction', 'createUserAction', 'deleteViewAction', 'resetPasswordAction', 'revokeAnyTokenAction', 'revokeTokenAction', 'setDisabledAction'],
     );
   });
 

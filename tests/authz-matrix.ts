@@ -427,8 +427,7 @@ export function allowed(caller: Exclude<Access, 'public'> | null, access: Access
 }
 
 /** Placeholders for the caller's own records or none in particular: naming only these, an entry is no negotiation's. */
-// An outlet belongs to no negotiation (docs/decisions/0023): any analyst grades it.
-const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken', 'matrixOutlet', 'matrixOutletVersion']);
+const UNSCOPED_SAMPLES = new Set(['caller', 'ownToken', 'ownView', 'throwawayUser', 'throwawayUserVersion', 'othersToken']);
 
 /**
  * Whether an entry reads or writes records of one negotiation: a route with an id in its path or a sample in its

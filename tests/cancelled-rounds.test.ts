@@ -261,8 +261,9 @@ describe('the interchange document', () => {
   });
 
   it('still imports a version 1 document with a cancelled round, which says nothing of why', () => {
+    const { outlets: _, ...gaza } = structuredClone(GAZA);
     const v1: NegotiationDocumentV1 = {
-      ...structuredClone(GAZA),
+      ...gaza,
       version: 1,
       actors: GAZA.actors.map((a) => ({ key: a.key, name: a.name, title: a.affiliations[0].title, party: a.affiliations[0].party })),
       ...datesInVersion2(GAZA),

@@ -78,7 +78,7 @@ describe('one message a bad field', () => {
     expect(errorsOf({ ...minimal(), issues: [{ ...minimal().issues[0], status: 'solved' }] })).toEqual([
       { path: '/issues/0/status', message: expect.stringMatching(/^Expected one of "proposed", "under_discussion", .*"dropped"\.$/) },
     ]);
-    expect(errorsOf({ ...minimal(), version: 4 })).toEqual([{ path: '/version', message: 'Expected 3.' }]);
+    expect(errorsOf({ ...minimal(), version: 5 })).toEqual([{ path: '/version', message: 'Expected 4.' }]);
     expect(errorsOf({ ...minimal(), issues: [{ ...minimal().issues[0], titel: 'x' }] })).toEqual([
       { path: '/issues/0', message: 'Not part of the format: "titel". Check the spelling, or remove it.' },
     ]);

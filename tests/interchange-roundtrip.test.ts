@@ -56,7 +56,7 @@ describe('JSON interchange', () => {
   it('exports the demo negotiation completely, with keys instead of ids', () => {
     const { db, id } = demoDb();
     const doc = exportDoc(db, id);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.parties.map((p) => p.key)).toEqual(expect.arrayContaining(['party:US', 'party:RU', 'party:UA']));
     expect(doc.rounds.map((r) => r.name)).toEqual(expect.arrayContaining(['Istanbul', 'Round 3']));
     expect(doc.issues.find((i) => i.title === 'Donbas status')?.status).toBe('deadlocked');
@@ -235,7 +235,7 @@ describe('JSON interchange of negotiations that share a party', () => {
 describe('JSON interchange collections', () => {
   const ARMS_CONTROL = 'US–Russia strategic stability';
   const errorsOf = (change: (c: NegotiationCollection) => void) => {
-    const copy = structuredClone(demoCollection) as NegotiationCollection;
+    const copy = structuredClone(demoCollection) as unknown as NegotiationCollection;
     change(copy);
     const result = validateCollection(copy);
     return result.ok ? [] : result.errors;

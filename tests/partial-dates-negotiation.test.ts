@@ -50,13 +50,14 @@ const YEAR_HOMEWORK = 'Guarantee text';
 function vagueTalks(): NegotiationDocument {
   return {
     format: 'negotiation-tracker/negotiation',
-    version: 3,
+    version: 4,
     negotiation: { name: 'Caucasus corridor talks', description: 'Generated: dates as vague as the reports.' },
     parties: [
       { key: 'party:AM', name: 'Armenia', shortName: 'AM', description: '', role: 'party', note: '' },
       { key: 'party:AZ', name: 'Azerbaijan', shortName: 'AZ', description: '', role: 'party', note: '' },
     ],
     actors: [],
+    outlets: [],
     sources: [
       {
         key: 'source:1',
@@ -252,7 +253,7 @@ describe('a negotiation dated as vaguely as its reports', () => {
 
   it('exports every date as precisely as stored, and the export imports as the same document', () => {
     const exported = JSON.parse(exportNegotiationJson(db, wholeInstance(db), negotiationId, new Date('2026-12-01T00:00:00Z'))!) as NegotiationDocument;
-    expect(exported.version).toBe(3);
+    expect(exported.version).toBe(4);
     expect(exported.rounds.map((r) => r.startsOn)).toEqual([
       { date: '2025-05-01', precision: 'month' },
       { date: '2026-01-10', precision: 'approx', label: 'in the coming weeks' },
@@ -300,7 +301,7 @@ describe('the interchange of version 2', () => {
     expect(v2.version).toBe(2);
     const parsed = validateDocument(v2);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.document.version).toBe(3);
+    expect(parsed.document.version).toBe(4);
     const fresh = freshDb();
     const id = importNegotiation(fresh, makeUser(fresh, 'admin'), parsed.document).id;
     const round3 = fresh.select().from(rounds).where(and(eq(rounds.negotiationId, id), eq(rounds.name, 'Round 3'))).get()!;

@@ -94,5 +94,8 @@ describe("an outlet's grades from its articles' (old documents and databases)", 
     // A grade seen again later keeps the day it was first seen.
     const [again] = outletGrades([{ outlet: 'FT', publishedOn: '2026-02-01', reliability: 'B' }, { outlet: 'FT', publishedOn: '2026-02-09', reliability: 'B' }], 'x');
     expect(again.gradings).toEqual([{ reliability: 'B', on: '2026-02-01' }]);
+    // With no day to count an undated article from, its grade is dated nothing, before every dated one.
+    const [undated] = outletGrades([{ outlet: 'TASS', publishedOn: '2026-02-04', reliability: 'C' }, { outlet: 'TASS', publishedOn: null, reliability: 'D' }], null);
+    expect(undated).toEqual({ name: 'TASS', current: 'C', gradings: [{ reliability: 'D', on: null }, { reliability: 'C', on: '2026-02-04' }] });
   });
 });

@@ -10,7 +10,7 @@ function talks(name: string, usDescription: string, people: Person[], seed: stri
   const side = seed.slice(0, 3).toUpperCase();
   return {
     format: 'negotiation-tracker/negotiation',
-    version: 3,
+    version: 4,
     negotiation: { name, description: `${seed} talks`, marking: '' },
     parties: [
       { key: 'party:US', name: 'United States', shortName: 'US', description: usDescription, role: 'mediator', note: `${seed} note` },
@@ -21,6 +21,7 @@ function talks(name: string, usDescription: string, people: Person[], seed: stri
       name: p.name,
       affiliations: [{ party: 'party:US', title: p.title, from: p.from ?? null, to: p.to ?? null }],
     })),
+    outlets: [],
     sources: [],
     issues: [{ key: 'issue:1', title: `${seed} issue`, description: '', status: 'under_discussion', priority: 'high', keyDate: null, keyDateLabel: '', sortOrder: 1 }],
     rounds: [

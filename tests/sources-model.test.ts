@@ -3,12 +3,16 @@ import { freshDb, makeMember, makeNegotiation, makeUser } from './factories';
 import { logUpdate } from '@/db/mutations/updates';
 import { regradeOutlet } from '@/db/mutations/outlets';
 import { findCitable } from '@/db/queries/source-search';
-import { getOutlet } from '@/db/queries/outlets';
+import { getOutlet, listOutlets } from '@/db/queries/outlets';
 import { readerScope, wholeInstance } from '@/db/queries/access';
 import { UpdateSchema } from '@/lib/validation/updates';
 import { HALF_FILLED_SOURCE, withNewSource, type NewSource } from '@/lib/validation/sources';
 import { NotFoundError } from '@/lib/errors';
 import { todayIso } from '@/lib/dates';
+import { exportNegotiationJson } from '@/db/queries/export-negotiation';
+import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { validateDocument } from '@/lib/interchange/validate';
+import type { NegotiationDocument } from '@/lib/interchange/schema';
 import type { DB } from '@/db';
 import type { CurrentUser } from '@/lib/roles';
 
@@ -101,6 +105,24 @@ describe('regrading an outlet', () => {
   });
 });
 
+describe('who sees an outlet', () => {
+  it('is whoever sees one of its articles: one only a restricted negotiation names does not exist outside it', () => {
+    const db = freshDb();
+    const lead = makeUser(db);
+    const outsider = makeUser(db);
+    const secret = makeNegotiation(db, lead, 'Back channel', { restricted: true });
+    const open = makeNegotiation(db, lead, 'Open talks');
+    log(db, lead, secret.negotiationId, 'Emissary', [{ outlet: 'Cable', title: 'Offer', url: null, publishedOn: null, reliability: 'C', quote: 'An offer', credibility: 3 }]);
+    log(db, lead, open.negotiationId, 'Public', [{ ...FT, quote: 'Talks stalled', credibility: 2 }]);
+    expect(listOutlets(db, readerScope(db, lead)).map((o) => o.name)).toEqual(['Cable', 'Financial Times']);
+    expect(listOutlets(db, readerScope(db, outsider)).map((o) => o.name)).toEqual(['Financial Times']);
+    const cable = listOutlets(db, readerScope(db, lead))[0];
+    expect(getOutlet(db, readerScope(db, outsider), cable.id)).toBeUndefined();
+    expect(() => regradeOutlet(db, outsider, { outletId: cable.id, reliability: 'A', gradedOn: '2026-03-01', note: '', version: 1 })).toThrow(NotFoundError);
+    expect(getOutlet(db, wholeInstance(db), cable.id)?.reliability).toBe('C');
+  });
+});
+
 describe('the type-ahead', () => {
   it('finds quotes by outlet, headline, URL or words, says where this negotiation cites them already, and shows an outsider nothing restricted', () => {
     const db = freshDb();
@@ -122,5 +144,58 @@ describe('the type-ahead', () => {
     expect(findCitable(db, outside, 'Cable Zaporizhzhia', open.negotiationId).quotes).toEqual([]);
     // A negotiation they do not see tells them nothing of where a quote they see is cited.
     expect(findCitable(db, outside, 'nonsense', secret.negotiationId).quotes.map((q) => q.citedIn)).toEqual([[]]);
+  });
+});
+
+describe('the interchange, version 4', () => {
+  const exported = (db: DB, id: number) => JSON.parse(exportNegotiationJson(db, wholeInstance(db), id)!) as NegotiationDocument;
+  const comparable = (doc: NegotiationDocument) => ({ ...doc, exportedAt: undefined });
+  const imported = (doc: unknown) => {
+    const db = freshDb();
+    const result = validateDocument(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return { db, id: importNegotiation(db, makeUser(db), result.document).id };
+  };
+
+  it('carries outlets with their grading history; export, import, export is the same document', () => {
+    const db = freshDb();
+    const analyst = makeUser(db);
+    const { negotiationId } = makeNegotiation(db, analyst, 'Peace talks');
+    log(db, analyst, negotiationId, 'One', [{ ...FT, quote: 'a', credibility: 2 }, { ...FT, quote: 'b', credibility: 3 }]);
+    const outlet = getOutlet(db, wholeInstance(db), 1)!;
+    regradeOutlet(db, analyst, { outletId: 1, reliability: 'D', gradedOn: '2026-03-01', note: 'Two corrections', version: outlet.version });
+    const first = exported(db, negotiationId);
+    expect(first.version).toBe(4);
+    expect(first.outlets).toEqual([
+      {
+        name: 'Financial Times',
+        reliability: 'D',
+        gradings: [
+          { reliability: 'D', on: '2026-03-01', note: 'Two corrections' },
+          { reliability: 'B', on: todayIso(), note: 'Graded when first cited.' },
+        ].sort((x, y) => x.on.localeCompare(y.on)),
+      },
+    ]);
+    const copy = imported(first);
+    expect(comparable(exported(copy.db, copy.id))).toEqual(comparable(first));
+    // Two quotes of one article stay one article.
+    expect(count(copy.db, 'articles')).toBe(1);
+  });
+
+  it('still imports version 3: each outlet graded as its latest article, every grade kept', () => {
+    const db = freshDb();
+    const analyst = makeUser(db);
+    const { negotiationId } = makeNegotiation(db, analyst, 'Peace talks');
+    log(db, analyst, negotiationId, 'One', [{ ...FT, quote: 'a', credibility: 2 }, { ...FT, publishedOn: '2026-02-09', reliability: 'C', quote: 'b', credibility: 3 }]);
+    const { outlets: _, ...v3 } = { ...exported(db, negotiationId), version: 3 };
+    const copy = imported(v3);
+    expect(getOutlet(copy.db, wholeInstance(copy.db), 1)).toMatchObject({
+      reliability: 'C',
+      gradings: [
+        { reliability: 'C', gradedOn: '2026-02-09' },
+        { reliability: 'B', gradedOn: '2026-02-05' },
+      ],
+    });
+    expect(copy.db.$client.prepare(`SELECT reliability FROM cited_sources ORDER BY id`).pluck().all()).toEqual(['B', 'C']);
   });
 });

@@ -9,8 +9,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Outlets' };
 
 export default async function OutletsPage() {
-  await requireReader();
-  const outlets = listOutlets(getDb());
+  const { scope } = await requireReader();
+  const outlets = listOutlets(getDb(), scope);
   return (
     <>
       <h1>Outlets</h1>

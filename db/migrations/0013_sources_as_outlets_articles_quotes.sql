@@ -16,7 +16,7 @@ CREATE TABLE `outlet_gradings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`outlet_id` integer NOT NULL,
 	`reliability` text NOT NULL,
-	`graded_on` text NOT NULL,
+	`graded_on` text,
 	`note` text DEFAULT '' NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`created_by` integer,

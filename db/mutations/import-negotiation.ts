@@ -218,9 +218,9 @@ const newId = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRo
 
 /**
  * Each source becomes a quote of an article of an outlet (docs/decisions/0023). An outlet the instance knows by
- * name, whatever its case, is reused and keeps its grade; a new one is graded as in migration 0013 (outletGrades):
- * its latest article's grade, with a grading for each grade its articles had. The sources of a file that share
- * outlet, title, URL, date and grade are quotes of one article.
+ * name, whatever its case, is reused and keeps its grade and history; a new one is made as the file lists it, or,
+ * when the file lists it not, graded from its articles (lib/outlet-grades.ts, dated today when undated). The
+ * sources of a file that share outlet, title, URL, date and grade are quotes of one article.
  */
 function writeSources({ tx, by, members, ids }: Context): void {
   const client = clientOf(tx);
@@ -232,19 +232,26 @@ function writeSources({ tx, by, members, ids }: Context): void {
   );
   const insertQuote = client.prepare(`INSERT INTO sources (article_id, quote, credibility, created_by) VALUES (?,?,?,?)`);
   const all = members.flatMap(({ doc }) => doc.sources);
-  const today = todayIso();
+  const listed = new Map(members.flatMap(({ doc }) => doc.outlets).map((o) => [o.name.trim().toLowerCase(), o]));
+  const graded = all.map((s) => ({ outlet: s.outlet, publishedOn: readWhen(s.publishedOn)?.date ?? null, reliability: s.reliability }));
+  const derived = new Map(outletGrades(graded, todayIso()).map((o) => [o.name.toLowerCase(), o]));
   const outletIds = new Map<string, number>();
   const articleIds = new Map<string, number>();
-  const graded = all.map((s) => ({ outlet: s.outlet, publishedOn: readWhen(s.publishedOn)?.date ?? null, reliability: s.reliability }));
-  for (const { name, current, gradings } of outletGrades(graded, today)) {
+  for (const name of [...new Set(all.map((s) => s.outlet.trim()))]) {
+    const nameKey = name.toLowerCase();
+    if (outletIds.has(nameKey)) continue;
     const known = findOutlet.get(name) as number | undefined;
     if (known !== undefined) {
-      outletIds.set(name.toLowerCase(), known);
+      outletIds.set(nameKey, known);
       continue;
     }
-    const id = newId(insertOutlet.run(name, current, by));
-    for (const g of gradings) insertGrading.run(id, g.reliability, g.on, IMPORTED_GRADING, by);
-    outletIds.set(name.toLowerCase(), id);
+    const given = listed.get(nameKey);
+    const outlet = given
+      ? { name: given.name.trim(), current: given.reliability, gradings: given.gradings.map((g) => ({ reliability: g.reliability, on: g.on, note: g.note })) }
+      : { ...derived.get(nameKey)!, gradings: derived.get(nameKey)!.gradings.map((g) => ({ ...g, note: IMPORTED_GRADING })) };
+    const id = newId(insertOutlet.run(outlet.name, outlet.current, by));
+    for (const g of outlet.gradings) insertGrading.run(id, g.reliability, g.on, g.note, by);
+    outletIds.set(nameKey, id);
   }
   for (const s of all) {
     const outletId = outletIds.get(s.outlet.trim().toLowerCase())!;

@@ -3,6 +3,7 @@ import type { DB } from '@/db';
 import { outletGradings, outlets } from '@/db/schema';
 import type { Executor } from '@/db/types';
 import { writeVersioned, type VersionedRecord } from './versions';
+import { assertCanCite } from './write-access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { RELIABILITY_LABELS, type Reliability } from '@/lib/domain';
 import type { RegradeOutletInput } from '@/lib/validation/outlets';
@@ -21,12 +22,13 @@ function outletRecord(tx: Executor, id: number): VersionedRecord<typeof outlets.
 /**
  * Regrades an outlet: its grade becomes the default for its next articles, a grading with its day and note joins
  * its history, and the articles already stored keep the grade they were given. Refused when the outlet changed
- * since the form was opened (writeVersioned).
+ * since the form was opened (writeVersioned). An outlet the regrader cannot see is not found.
  */
 export function regradeOutlet(db: DB, user: CurrentUser, input: RegradeOutletInput): void {
   assertRole(user, 'analyst');
   db.transaction(
     (tx) => {
+      assertCanCite(tx, user, 'outlet', [input.outletId], 'The outlet');
       writeVersioned(tx, user, outletRecord(tx, input.outletId), input.version, () => {
         tx.update(outlets).set({ reliability: input.reliability }).where(eq(outlets.id, input.outletId)).run();
         tx.insert(outletGradings)

@@ -1,5 +1,5 @@
 import { clientOf, type Executor } from '@/db/types';
-import { IN_VISIBLE, readerScope, roleInNegotiation, scopeParams, ACTOR_SEEN, PARTY_SEEN, SOURCE_SEEN } from '@/db/queries/access';
+import { IN_VISIBLE, readerScope, roleInNegotiation, scopeParams, ACTOR_SEEN, OUTLET_SEEN, PARTY_SEEN, SOURCE_SEEN } from '@/db/queries/access';
 import { ForbiddenError, hasRole, type CurrentUser } from '@/lib/roles';
 import { NotFoundError } from '@/lib/errors';
 import type { Role } from '@/lib/domain';
@@ -22,7 +22,7 @@ export function assertWriteIn(tx: Executor, user: CurrentUser, negotiationId: nu
   if (!hasRole(role, needed)) throw needed === 'admin' ? new ForbiddenError('admin') : new ViewerHereError();
 }
 
-const SHARED = { source: SOURCE_SEEN, actor: ACTOR_SEEN, party: PARTY_SEEN } as const;
+const SHARED = { source: SOURCE_SEEN, actor: ACTOR_SEEN, party: PARTY_SEEN, outlet: OUTLET_SEEN } as const;
 
 /**
  * The sources, actors or parties a write cites must be ones the writer can see (db/queries/access.ts): citing an id
@@ -31,7 +31,7 @@ const SHARED = { source: SOURCE_SEEN, actor: ACTOR_SEEN, party: PARTY_SEEN } as 
 export function assertCanCite(tx: Executor, user: CurrentUser, kind: keyof typeof SHARED, ids: readonly number[], what: string): void {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
-  const table = { source: 'sources', actor: 'actors', party: 'parties' }[kind];
+  const table = { source: 'sources', actor: 'actors', party: 'parties', outlet: 'outlets' }[kind];
   const found = clientOf(tx)
     .prepare(`SELECT count(*) n FROM ${table} cited WHERE cited.id IN (SELECT value FROM json_each(@ids)) AND ${IN_VISIBLE('cited.id', SHARED[kind])}`)
     .get({ ids: JSON.stringify(wanted), ...scopeParams(readerScope(tx, user)) }) as { n: number };

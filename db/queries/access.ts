@@ -129,6 +129,12 @@ export const SOURCE_SEEN = `(${CITED_IN_VIEW('$id')}
   OR EXISTS (SELECT 1 FROM sources own WHERE own.id = $id AND own.created_by = @reader AND NOT ${CITED_ANYWHERE('own.id')}))`;
 /** An article is seen through its quotes: one of them is a source the reader sees. */
 export const ARTICLE_SEEN = `EXISTS (SELECT 1 FROM sources aq WHERE aq.article_id = $id AND ${SOURCE_SEEN.replaceAll('$id', 'aq.id')})`;
+/**
+ * An outlet is seen through its articles: one of them is seen, or it has none yet (just made). One named only by a
+ * restricted negotiation's sources does not exist for anyone outside it.
+ */
+export const OUTLET_SEEN = `(EXISTS (SELECT 1 FROM articles oa WHERE oa.outlet_id = $id AND ${ARTICLE_SEEN.replaceAll('$id', 'oa.id')})
+  OR NOT EXISTS (SELECT 1 FROM articles oa WHERE oa.outlet_id = $id))`;
 export const ACTOR_SEEN = `(EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id AND af.negotiation_id IN ${SEEN})
   OR EXISTS (SELECT 1 FROM update_actors au JOIN updates auu ON auu.id = au.update_id WHERE au.actor_id = $id AND auu.negotiation_id IN ${SEEN})
   OR (NOT EXISTS (SELECT 1 FROM affiliations af WHERE af.actor_id = $id) AND NOT EXISTS (SELECT 1 FROM update_actors au WHERE au.actor_id = $id)))`;

@@ -4,7 +4,7 @@ import { negotiations } from '@/db/schema';
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, SCHEMA_URL } from '@/lib/interchange/schema';
 import { readExportContext, type ExportContext } from './export/keys';
 import { actorRecords, convergenceRecords, corroborationRecords, homeworkRecords, issueRecords, partyRecords, roundRecords } from './export/short-lists';
-import { positionRecords, sourceRecords, statusChangeRecords, updateRecords } from './export/long-lists';
+import { outletRecords, positionRecords, sourceRecords, statusChangeRecords, updateRecords } from './export/long-lists';
 import { jsonField, jsonList, type Batches } from './export/stream';
 import { sees, type ReaderScope } from './access';
 
@@ -16,6 +16,7 @@ import { sees, type ReaderScope } from './access';
 const SECTIONS: [name: string, records: (context: ExportContext) => Batches<object>][] = [
   ['parties', partyRecords],
   ['actors', actorRecords],
+  ['outlets', outletRecords],
   ['sources', sourceRecords],
   ['issues', issueRecords],
   ['rounds', roundRecords],

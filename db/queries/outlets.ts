@@ -1,21 +1,22 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { articles, citedSources, outletGradings, outlets, users } from '@/db/schema';
-import { ARTICLE_SEEN, SOURCE_SEEN, visibleBy, type ReaderScope } from './access';
+import { ARTICLE_SEEN, OUTLET_SEEN, SOURCE_SEEN, visibleBy, type ReaderScope } from './access';
 
-// Outlets are the team's shared judgement of a publisher, seen by everyone as an unseated party is (decision
-// 0023); their articles and quotes are seen as sources are, through the negotiations that cite them.
+// An outlet is the team's shared judgement of a publisher, seen through its articles as they are through their
+// quotes, and those as sources are: through the negotiations that cite them (decision 0023).
 
-/** Every outlet, by name, with its current grade and how many articles the tracker holds of it. */
-export function listOutlets(db: DB) {
+/** Every outlet the reader sees, by name, with its current grade and how many of its articles they see. */
+export function listOutlets(db: DB, scope: ReaderScope) {
   return db
     .select({
       id: outlets.id,
       name: outlets.name,
       reliability: outlets.reliability,
-      articles: sql<number>`(SELECT count(*) FROM ${articles} a WHERE a.outlet_id = ${outlets.id})`,
+      articles: sql<number>`(SELECT count(*) FROM ${articles} a WHERE a.outlet_id = ${outlets.id} AND ${visibleBy(scope, sql`a.id`, ARTICLE_SEEN) ?? sql`1`})`,
     })
     .from(outlets)
+    .where(visibleBy(scope, outlets.id, OUTLET_SEEN))
     .orderBy(sql`lower(${outlets.name})`)
     .all();
 }
@@ -24,7 +25,11 @@ export type OutletPage = NonNullable<ReturnType<typeof getOutlet>>;
 
 /** One outlet with its grading history (newest first) and the articles and quotes of it the reader sees. */
 export function getOutlet(db: DB, scope: ReaderScope, outletId: number) {
-  const outlet = db.select().from(outlets).where(eq(outlets.id, outletId)).get();
+  const outlet = db
+    .select()
+    .from(outlets)
+    .where(sql`${outlets.id} = ${outletId} AND ${visibleBy(scope, outlets.id, OUTLET_SEEN) ?? sql`1`}`)
+    .get();
   if (!outlet) return undefined;
   const gradings = db
     .select({ id: outletGradings.id, reliability: outletGradings.reliability, gradedOn: outletGradings.gradedOn, note: outletGradings.note, by: users.name })

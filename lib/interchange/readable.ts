@@ -5,6 +5,7 @@ import {
   CorroborationRecord,
   HomeworkRecord,
   IssueRecord,
+  OutletRecord,
   PartyRecord,
   PositionRecord,
   RoundRecord,
@@ -26,6 +27,7 @@ type Loose = Record<string, unknown>;
 
 const LISTS = {
   parties: PartyRecord,
+  outlets: OutletRecord,
   sources: SourceRecord,
   issues: IssueRecord,
   rounds: RoundRecord,

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import {
-  CollectionShape,
-  COLLECTION_FORMAT,
-  date,
-  HomeworkRecord,
-  INTERCHANGE_FORMAT,
-  NegotiationDocumentShape,
-  RoundRecord,
-  SourceRecord,
-  UpdateRecord,
-} from './schema';
+import { COLLECTION_FORMAT, date, HomeworkRecord, INTERCHANGE_FORMAT, RoundRecord, SourceRecord, UpdateRecord } from './schema';
+import { CollectionV3Shape, NegotiationDocumentV3Shape } from './schema-v3';
 
 // Version 2 of the interchange document, still read: every date was a day. A source could be marked
 // "published about that day" (publishedOnApprox), and a round planned without days said so in words
-// only (approxDate: "in the coming weeks"). It differs from version 3 (./schema.ts) only there;
+// only (approxDate: "in the coming weeks"). It differs from version 3 (./schema-v3.ts) only there;
 // ./upgrade-v2.ts reads it as the version 3 it means. Its published JSON Schemas
 // (public/schema/negotiation-v2.schema.json, collection-v2.schema.json) stay as they were.
 
@@ -40,7 +31,7 @@ export const RoundRecordV2 = RoundRecord.extend({ startsOn: none(date) });
 export const UpdateRecordV2 = UpdateRecord.extend({ occurredOn: date });
 export const HomeworkRecordV2 = HomeworkRecord.extend({ dueOn: none(date) });
 
-export const NegotiationDocumentV2Shape = NegotiationDocumentShape.extend({
+export const NegotiationDocumentV2Shape = NegotiationDocumentV3Shape.extend({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(2),
   sources: z.array(SourceRecordV2).default([]),
@@ -51,7 +42,7 @@ export const NegotiationDocumentV2Shape = NegotiationDocumentShape.extend({
 
 export type NegotiationDocumentV2 = z.infer<typeof NegotiationDocumentV2Shape>;
 
-export const CollectionV2Shape = CollectionShape.extend({
+export const CollectionV2Shape = CollectionV3Shape.extend({
   format: z.literal(COLLECTION_FORMAT),
   version: z.literal(2),
   negotiations: z.array(NegotiationDocumentV2Shape).min(1, 'A collection holds at least one negotiation.'),

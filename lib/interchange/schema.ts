@@ -13,10 +13,15 @@ import {
 } from '@/lib/domain';
 import { normalise, type PartialDate } from '@/lib/partial-date';
 
-// The JSON interchange document, version 3. This zod schema is the one source of truth:
-// the published JSON Schemas (public/schema/negotiation-v3.schema.json, collection-v3.schema.json,
-// and those of versions 2 and 1 from ./schema-v2.ts and ./schema-v1.ts) are generated from it
-// (`npm run schema:generate`) and a test checks that they agree.
+// The JSON interchange document, version 4. This zod schema is the one source of truth:
+// the published JSON Schemas (public/schema/negotiation-v4.schema.json, collection-v4.schema.json,
+// and those of versions 3, 2 and 1 from ./schema-v3.ts, ./schema-v2.ts and ./schema-v1.ts) are generated
+// from it (`npm run schema:generate`) and a test checks that they agree.
+//
+// Version 4 lists the outlets its sources come from, each with its current grade (the default for its new
+// articles) and its dated grading history (docs/decisions/0023). A source still names its outlet, article
+// (title, URL, date, the article's grade) and quote; the sources that share all but their quote and credibility
+// are quotes of one article. Version 3 is still read, as the version 4 it means (./upgrade-v3.ts).
 //
 // Version 3 dates things as precisely as reports do (lib/partial-date.ts): a round's start, an
 // update's day, a homework item's due date and a source's publication may be a day ("2025-05-05")
@@ -34,11 +39,11 @@ import { normalise, type PartialDate } from '@/lib/partial-date';
 // whole file, so one negotiation's records can cite another's round, issue or source (docs/decisions/0010).
 
 export const INTERCHANGE_FORMAT = 'negotiation-tracker/negotiation';
-export const INTERCHANGE_VERSION = 3;
-export const SCHEMA_URL = '/schema/negotiation-v3.schema.json';
+export const INTERCHANGE_VERSION = 4;
+export const SCHEMA_URL = '/schema/negotiation-v4.schema.json';
 export const COLLECTION_FORMAT = 'negotiation-tracker/collection';
-export const COLLECTION_VERSION = 3;
-export const COLLECTION_SCHEMA_URL = '/schema/collection-v3.schema.json';
+export const COLLECTION_VERSION = 4;
+export const COLLECTION_SCHEMA_URL = '/schema/collection-v4.schema.json';
 
 // One message a field: a date that is not even YYYY-MM-DD is not also said to be no calendar date.
 export const date = z
@@ -114,6 +119,23 @@ export const ActorRecord = z.strictObject({
   key: key('actor'),
   name: name(200),
   affiliations: list(AffiliationRecord),
+});
+
+/** One grading of an outlet: the grade, from when (null: not known), and why. */
+export const GradingRecord = z.strictObject({
+  reliability: z.enum(RELIABILITIES),
+  on: none(date),
+  note: optionalText(2000),
+});
+
+/**
+ * An outlet the sources name (by its name, whatever its case): its current grade, the default for its new articles,
+ * and its gradings, oldest first. An outlet the importing instance knows already keeps its own grade and history.
+ */
+export const OutletRecord = z.strictObject({
+  name: name(200),
+  reliability: z.enum(RELIABILITIES).default('F'),
+  gradings: list(GradingRecord),
 });
 
 export const SourceRecord = z.strictObject({
@@ -257,6 +279,7 @@ export const NegotiationDocumentShape = z.strictObject({
   }),
   parties: list(PartyRecord),
   actors: list(ActorRecord),
+  outlets: list(OutletRecord),
   sources: list(SourceRecord),
   issues: list(IssueRecord),
   rounds: list(RoundRecord),

@@ -1,5 +1,5 @@
-import { INTERCHANGE_VERSION, type NegotiationDocument } from './schema';
 import type { NegotiationDocumentV2 } from './schema-v2';
+import type { NegotiationDocumentV3 } from './schema-v3';
 
 // A version 2 document (./schema-v2.ts) read as the version 3 it means. Its days stay days. A source
 // "published about that day" becomes that day, approximate. A round planned in words only ("in the
@@ -15,7 +15,7 @@ function latestNews(doc: Doc): string | null {
 }
 
 type V2Round = NegotiationDocumentV2['rounds'][number];
-type V3Round = NegotiationDocument['rounds'][number];
+type V3Round = NegotiationDocumentV3['rounds'][number];
 
 function upgradeRound(round: V2Round, news: string | null): V3Round {
   const { startsOn, approxDate, ...rest } = round;
@@ -26,11 +26,11 @@ function upgradeRound(round: V2Round, news: string | null): V3Round {
 }
 
 /** The version 3 document a version 2 one means. Also reads what could be read of a broken one (./readable.ts): a field left undefined stays so. */
-export function upgradeDocumentV2(doc: NegotiationDocumentV2): NegotiationDocument {
+export function upgradeDocumentV2(doc: NegotiationDocumentV2): NegotiationDocumentV3 {
   const news = latestNews(doc);
   return {
     ...doc,
-    version: INTERCHANGE_VERSION,
+    version: 3,
     sources: doc.sources.map(({ publishedOnApprox, publishedOn, ...s }) => ({
       ...s,
       publishedOn: publishedOn && publishedOnApprox ? { date: publishedOn, precision: 'approx' as const } : publishedOn,

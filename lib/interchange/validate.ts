@@ -6,6 +6,8 @@ import type { NegotiationDocumentV1 } from './schema-v1';
 import { listActorsWhereTheySpeak, pathInVersion1, upgradeDocument } from './upgrade-v1';
 import { CollectionV2Shape, NegotiationDocumentV2Shape } from './schema-v2';
 import { upgradeDocumentV2 } from './upgrade-v2';
+import { CollectionV3Shape, NegotiationDocumentV3Shape, type NegotiationDocumentV3 } from './schema-v3';
+import { upgradeDocumentV3 } from './upgrade-v3';
 
 export type DocumentError = { path: string; message: string };
 export type Validation = { ok: true; document: NegotiationDocument } | { ok: false; errors: DocumentError[] };
@@ -45,19 +47,28 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
 const WORDED = { error: message };
 
 /**
- * A version 1 file is read as the version 2 it means (./upgrade-v1.ts), and a version 2 one as the
- * version 3 it means (./upgrade-v2.ts); any other is taken for version 3.
+ * A version 1 file is read as the version 2 it means (./upgrade-v1.ts), a version 2 one as the version 3 it
+ * means (./upgrade-v2.ts), and a version 3 one as the version 4 it means (./upgrade-v3.ts); any other is taken
+ * for version 4.
  */
 const versionOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined);
 
 // What can be read of a broken older document, for its reference checks only: they read no dates, which is all
 // the versions after 1 changed.
-const readableV1 = (value: unknown) => upgradeDocument(readableDocument(value, true) as NegotiationDocumentV1) as unknown as NegotiationDocument;
+const readableV1 = (value: unknown) => upgradeDocumentV3(upgradeDocument(readableDocument(value, true) as NegotiationDocumentV1) as unknown as NegotiationDocumentV3);
+// A version 2 or 3 one lists no outlets: they are read from its sources, as its upgrade does.
+const readableV3 = (value: unknown) => upgradeDocumentV3(readableDocument(value, false) as unknown as NegotiationDocumentV3);
+const readable = (value: unknown, version: unknown) => (version === 2 || version === 3 ? readableV3(value) : (readableDocument(value, false) as NegotiationDocument));
+/** A version 2 or 3 document as the version 4 it means. */
+const upgradeOlder = (doc: z.infer<typeof NegotiationDocumentV2Shape> | z.infer<typeof NegotiationDocumentV3Shape> | NegotiationDocument): NegotiationDocument =>
+  doc.version === 2 ? upgradeDocumentV3(upgradeDocumentV2(doc)) : doc.version === 3 ? upgradeDocumentV3(doc) : doc;
+const documentShape = (version: unknown) => (version === 2 ? NegotiationDocumentV2Shape : version === 3 ? NegotiationDocumentV3Shape : NegotiationDocumentShape);
+const collectionShape = (version: unknown) => (version === 2 ? CollectionV2Shape : version === 3 ? CollectionV3Shape : CollectionShape);
 
 /**
  * Checks a parsed JSON value against the schema, then what a JSON Schema cannot say:
  * keys are unique, every reference points at a record of the document, and the positions of
- * each party on each issue form one chain. The document comes back in version 3.
+ * each party on each issue form one chain. The document comes back in version 4.
  */
 export function validateDocument(value: unknown): Validation {
   const version = versionOf(value);
@@ -66,13 +77,13 @@ export function validateDocument(value: unknown): Validation {
     if (!parsed.success) {
       return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableV1(value), at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
     }
-    const doc = upgradeDocumentV2(upgradeDocument(parsed.data));
+    const doc = upgradeDocumentV3(upgradeDocumentV2(upgradeDocument(parsed.data)));
     const errors = checkReferences([{ doc, at: '' }], 'document').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
   }
-  const parsed = (version === 2 ? NegotiationDocumentV2Shape : NegotiationDocumentShape).safeParse(value, WORDED);
-  if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readableDocument(value, false) as NegotiationDocument, at: '' }], 'document')) };
-  const doc = parsed.data.version === 2 ? upgradeDocumentV2(parsed.data) : parsed.data;
+  const parsed = documentShape(version).safeParse(value, WORDED);
+  if (!parsed.success) return { ok: false, errors: together(parsed.error, checkReferences([{ doc: readable(value, version), at: '' }], 'document')) };
+  const doc = upgradeOlder(parsed.data);
   const errors = checkReferences([{ doc, at: '' }], 'document');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, document: doc };
 }
@@ -83,20 +94,23 @@ export function validateCollection(value: unknown): CollectionValidation {
   if (version === 1) {
     const parsed = CollectionV1Shape.safeParse(value, WORDED);
     if (!parsed.success) {
-      const readable = readableCollection(value, true).map((doc, n) => ({ doc: upgradeDocument(doc as NegotiationDocumentV1) as unknown as NegotiationDocument, at: `/negotiations/${n}` }));
+      const readable = readableCollection(value, true).map((doc, n) => ({
+        doc: upgradeDocumentV3(upgradeDocument(doc as NegotiationDocumentV1) as unknown as NegotiationDocumentV3),
+        at: `/negotiations/${n}`,
+      }));
       return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }))) };
     }
-    const docs = parsed.data.negotiations.map((doc) => upgradeDocumentV2(upgradeDocument(doc)));
+    const docs = parsed.data.negotiations.map((doc) => upgradeDocumentV3(upgradeDocumentV2(upgradeDocument(doc))));
     const errors = checkReferences(docs.map((doc, n) => ({ doc, at: `/negotiations/${n}` })), 'file').map((e) => ({ ...e, path: pathInVersion1(e.path) }));
     if (errors.length) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     return { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations: listActorsWhereTheySpeak(docs) } };
   }
-  const parsed = (version === 2 ? CollectionV2Shape : CollectionShape).safeParse(value, WORDED);
+  const parsed = collectionShape(version).safeParse(value, WORDED);
   if (!parsed.success) {
-    const readable = readableCollection(value, false).map((doc, n) => ({ doc: doc as NegotiationDocument, at: `/negotiations/${n}` }));
-    return { ok: false, errors: together(parsed.error, checkReferences(readable, 'file')) };
+    const members = readableCollection(value, false).map((doc, n) => ({ doc: readable(doc, version), at: `/negotiations/${n}` }));
+    return { ok: false, errors: together(parsed.error, checkReferences(members, 'file')) };
   }
-  const negotiations = parsed.data.version === 2 ? parsed.data.negotiations.map(upgradeDocumentV2) : parsed.data.negotiations;
+  const negotiations = (parsed.data.negotiations as Parameters<typeof upgradeOlder>[0][]).map(upgradeOlder);
   const members = negotiations.map((doc, n) => ({ doc, at: `/negotiations/${n}` }));
   const errors = checkReferences(members, 'file');
   return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, collection: { ...parsed.data, version: COLLECTION_VERSION, negotiations } };
@@ -162,6 +176,8 @@ function checkReferences(members: Member[], scope: 'document' | 'file'): Documen
   unique(members.map((m) => m.doc.negotiation.name), (n) => `${members[n].at}/negotiation/name`, 'negotiation name');
   for (const { doc, at } of members) {
     unique(doc.parties.map((p) => p.name), (i) => `${at}/parties/${i}/name`, 'party name');
+    // The importer finds an outlet by its name, whatever its case: one name, one outlet.
+    unique((doc.outlets ?? []).map((o) => o.name?.trim().toLowerCase()), (i) => `${at}/outlets/${i}/name`, 'outlet name');
     unique(doc.rounds.map((r) => r.sequence), (i) => `${at}/rounds/${i}/sequence`, 'round sequence');
     doc.actors.forEach((a, i) =>
       a.affiliations.forEach((f, j) => {

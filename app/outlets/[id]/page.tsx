@@ -35,7 +35,7 @@ export default async function OutletPage({ params }: { params: Promise<{ id: str
         <ol className="plain-list">
           {outlet.gradings.map((g) => (
             <li key={g.id}>
-              <strong>{g.reliability}</strong> from {formatStoredDate(g.gradedOn)}
+              <strong>{g.reliability}</strong> {g.gradedOn ? `from ${formatStoredDate(g.gradedOn)}` : '(date not known)'}
               {g.by ? `, by ${g.by}` : ''}
               {g.note ? `: ${g.note}` : ''}
             </li>

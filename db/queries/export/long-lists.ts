@@ -7,6 +7,23 @@ import { idBatches, keysetBatches, mapBatches, type Batches } from './stream';
 
 const OF_NEGOTIATION_ISSUES = '+issue_id IN (SELECT id FROM issues WHERE negotiation_id = ?)';
 
+/**
+ * The outlets the exported sources come from, in the order their first source is listed, each with its grade and its
+ * gradings, oldest first (an undated one first of all: its day is not known).
+ */
+export function outletRecords({ db, sourceIds }: ExportContext): Batches<object> {
+  const outlets = db.$client
+    .prepare(
+      `SELECT o.id, o.name, o.reliability FROM outlets o JOIN cited_sources s ON s.outlet_id = o.id
+        WHERE s.id IN (SELECT value FROM json_each(?)) GROUP BY o.id ORDER BY min(s.id)`,
+    )
+    .all(JSON.stringify(sourceIds)) as { id: number; name: string; reliability: string }[];
+  const gradings = db.$client.prepare(
+    `SELECT reliability, graded_on "on", note FROM outlet_gradings WHERE outlet_id = ? ORDER BY graded_on IS NOT NULL, graded_on, id`,
+  );
+  return [outlets.map((o) => ({ name: o.name, reliability: o.reliability, gradings: gradings.all(o.id) }))];
+}
+
 export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<object> {
   const byIds = db.$client.prepare(
     `SELECT id, outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, cites_source_id
