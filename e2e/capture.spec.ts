@@ -92,6 +92,8 @@ test('an analyst pastes the FT article, reviews its proposals beside the text an
       [390, 844],
     ]) {
       await page.setViewportSize({ width, height });
+      await review.getByRole('group', { name: 'The source' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `capture-${width}x${height}-top.png`) });
       await nonsense.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SHOTS, `capture-${width}x${height}.png`) });
       await page.screenshot({ path: path.join(SHOTS, `capture-${width}x${height}-full.png`), fullPage: true });

@@ -14,6 +14,8 @@ import { ArticleText } from './ArticleText';
 import { ProposalCard, type Decision } from './ProposalCard';
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
+/** A server action's form carries at most 1 MB (server/http/body-limits.ts): the text, and room for the review's fields. */
+const CONFIRM_TEXT_BYTES = 900 * 1024;
 type Asked = { state: 'idle' } | { state: 'asking' } | { state: 'refused'; message: string; errors?: FieldErrors };
 
 /**
@@ -129,6 +131,9 @@ export function CaptureWorkspace({ negotiations, startNegotiationId, today, acti
               />
             </div>
             <p className="small muted">On confirming, the text below is kept with the article as its archived copy ({answer.text.length.toLocaleString('en-GB')} characters), with the time and its SHA-256.</p>
+            {new TextEncoder().encode(answer.text).length > CONFIRM_TEXT_BYTES && (
+              <p className="alert error">This text is longer than one confirmation can carry (1 MB with the review): paste the article in parts, each confirmed on its own.</p>
+            )}
           </fieldset>
 
           {answer.proposals.length === 0 ? (
