@@ -101,8 +101,8 @@ export const equivalentMutants = [
   {
     file: 'lib/outlet-grades.ts',
     mutator: 'EqualityOperator',
-    line: 'if (!entry.first.has(a.reliability) || day(on) < day(entry.first.get(a.reliability)!)) entry.first.set(a.reliability, on);',
-    replacement: 'day(on) <= day(entry.first.get(a.reliability)!)',
+    line: 'if (seen === undefined || (on !== null && (seen === null || on < seen))) entry.first.set(a.reliability, on);',
+    replacement: 'on <= seen',
     reason: 'When the day is the one already kept, setting it again keeps the same day.',
   },
   // lib/round-summary/brief.ts and citations.ts

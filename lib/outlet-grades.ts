@@ -1,7 +1,8 @@
 // An outlet's grades when only its articles were graded (an old document, an old database: migration 0013 says
 // the same in SQL): its current grade is its latest article's, and its history holds each grade its articles
 // had, dated by the earliest article with it. An article without a date counts as of `today` (when it is
-// entered), or, with no such day, as dated nothing, before every dated one.
+// entered); with no such day it dates a grade only when no dated article has that grade, and counts as older
+// than every dated one.
 import type { Reliability } from '@/lib/domain';
 
 export type GradedArticle = { outlet: string; publishedOn: string | null; reliability: Reliability };
@@ -23,7 +24,9 @@ export function outletGrades(articles: readonly GradedArticle[], today: string |
     }
     // Of two articles of the same day, the later listed is the latest.
     if (day(on) >= day(entry.latest.on)) entry.latest = { on, reliability: a.reliability };
-    if (!entry.first.has(a.reliability) || day(on) < day(entry.first.get(a.reliability)!)) entry.first.set(a.reliability, on);
+    const seen = entry.first.get(a.reliability);
+    // A known day dates a grade before an unknown one does: an undated article never hides when a grade was first seen.
+    if (seen === undefined || (on !== null && (seen === null || on < seen))) entry.first.set(a.reliability, on);
   }
   return [...byName.values()].map(({ name, latest, first }) => ({
     name,

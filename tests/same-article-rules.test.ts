@@ -97,5 +97,8 @@ describe("an outlet's grades from its articles' (old documents and databases)", 
     // With no day to count an undated article from, its grade is dated nothing, before every dated one.
     const [undated] = outletGrades([{ outlet: 'TASS', publishedOn: '2026-02-04', reliability: 'C' }, { outlet: 'TASS', publishedOn: null, reliability: 'D' }], null);
     expect(undated).toEqual({ name: 'TASS', current: 'C', gradings: [{ reliability: 'D', on: null }, { reliability: 'C', on: '2026-02-04' }] });
+    // …and an undated article does not hide the day a dated one first had the grade.
+    const [known] = outletGrades([{ outlet: 'FT', publishedOn: null, reliability: 'B' }, { outlet: 'FT', publishedOn: '2026-02-05', reliability: 'B' }, { outlet: 'FT', publishedOn: null, reliability: 'B' }], null);
+    expect(known.gradings).toEqual([{ reliability: 'B', on: '2026-02-05' }]);
   });
 });
