@@ -41,6 +41,10 @@ const MUTATE = [
   'lib/import/updates-csv.ts',
   'lib/validation/fields.ts',
   'lib/validation/form-values.ts',
+  // what a pasted article is read as (capture): quotes, speakers, issues, dates, figures, duplicates, the source
+  'lib/capture/*.ts',
+  '!lib/capture/types.ts',
+  '!lib/capture/eval.ts',
   // sources as analysts think of them: when a typed source is a stored article, an outlet's grades from its articles
   'lib/same-article.ts',
   'lib/outlet-grades.ts',

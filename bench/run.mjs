@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { isBuildStale } from '../scripts/start-helpers.mjs';
-import { KEY_PAGES, WORKERS_RATIO_TARGET, benchTargets, pickTargets } from './targets.mjs';
+import { CAPTURE_TARGET, KEY_PAGES, WORKERS_RATIO_TARGET, benchTargets, captureArticle, pickTargets } from './targets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'bench', 'out');
@@ -368,6 +368,28 @@ try {
     measured.push({ target, stats });
     const writes = writer ? `; ${probes[target.name].writes} updates logged meanwhile` : '';
     log(`  ${target.name}: one request ${Math.round(p.ms)} ms; p95 ${stats.p95_ms} ms, ${stats.rps} req/s; RSS up to ${Math.round(rssPhaseMax)} MB${writes}`);
+  }
+  // The capture proposes from a pasted article: asked one at a time (it is an analyst's click, not a page
+  // under load), the time is the server's own plus a local round trip.
+  {
+    const text = captureArticle((file) => fs.readFileSync(path.join(root, file), 'utf8'));
+    const ask = async () => {
+      const started = performance.now();
+      const response = await fetch(`${BASE}/api/capture`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: BASE, cookie: cookieHeader() },
+        body: JSON.stringify({ negotiationId: picked.negotiationId, text, publishedOn: '2026-02-05' }),
+      });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - started };
+    };
+    for (let i = 0; i < 3; i++) await ask();
+    const runs = [];
+    for (let i = 0; i < CAPTURE_TARGET.requests; i++) runs.push(await ask());
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const p95 = Math.round(times[Math.ceil(times.length * 0.95) - 1]);
+    probes[CAPTURE_TARGET.name] = { status: runs[0].status, characters: text.length, median_ms: Math.round(times[Math.floor(times.length / 2)]), p95_ms: p95, target_p95_ms: CAPTURE_TARGET.p95 };
+    log(`  ${CAPTURE_TARGET.name}: ${text.length} characters, median ${probes.capture.median_ms} ms, p95 ${p95} ms (target < ${CAPTURE_TARGET.p95} ms)${runs[0].status === 200 ? '' : `; answered ${runs[0].status}`}`);
   }
   if (SECONDS === 0) process.exit(0);
   await measureCeilings(SECONDS / 2);

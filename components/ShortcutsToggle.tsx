@@ -19,7 +19,7 @@ export function ShortcutsToggle() {
             setSaved(true);
           }}
         />{' '}
-        Single-key shortcuts: <kbd>n</kbd> logs an update, <kbd>/</kbd> goes to the search box
+        Single-key shortcuts: <kbd>n</kbd> logs an update, <kbd>c</kbd> captures updates from an article, <kbd>/</kbd> goes to the search box
       </label>
       <p className="small muted" role="status">
         {saved ? `Shortcuts are ${on ? 'on' : 'off'} in this browser.` : 'Turn them off if your speech input or keyboard sends stray letters. Kept in this browser.'}

@@ -200,6 +200,8 @@ export const issues = sqliteTable(
     priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
     keyDate: text('key_date'),
     keyDateLabel: text('key_date_label').notNull().default(''),
+    // The words and aliases an article may use for the issue ("POWs", "swap"), one a line: the capture matches them.
+    keywords: text('keywords').notNull().default(''),
     sortOrder: integer('sort_order').notNull().default(0),
     // Optimistic concurrency: every edit bumps it; an edit based on an older one is refused.
     version: integer('version').notNull().default(1),

@@ -32,6 +32,7 @@ const SEGMENT: Record<string, string> = {
   corroborations: 'corroboration',
   parties: 'party',
   outlets: 'outlet',
+  articles: 'article',
 };
 function pageUrl(file: string): string {
   const parts = file.replace(/^app\//, '').replace(/\/page\.tsx$/, '').split('/');

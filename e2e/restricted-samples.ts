@@ -52,9 +52,17 @@ export const RESTRICTED_SAMPLES: Record<string, () => number | null> = {
            JOIN cites c ON c.source_id = r.id WHERE c.nid <> ${NEGOTIATION}
          UNION SELECT a.outlet_id FROM articles a JOIN sources s ON s.article_id = a.id JOIN sources r ON r.cites_source_id = s.id
            JOIN sources r2 ON r2.cites_source_id = r.id JOIN cites c ON c.source_id = r2.id WHERE c.nid <> ${NEGOTIATION})
-       SELECT min(a.outlet_id) id FROM articles a JOIN sources s ON s.article_id = a.id JOIN cites c ON c.source_id = s.id
-        WHERE c.nid = ${NEGOTIATION} AND a.outlet_id NOT IN (SELECT outlet_id FROM outside)`,
+       -- Cited in the restricted negotiation, or cited by a source cited there (RT's quote, through the FT's).
+       SELECT min(a.outlet_id) id FROM articles a JOIN sources s ON s.article_id = a.id
+        WHERE a.outlet_id NOT IN (SELECT outlet_id FROM outside)
+          AND (s.id IN (SELECT source_id FROM cites WHERE nid = ${NEGOTIATION})
+               OR s.id IN (SELECT r.cites_source_id FROM sources r JOIN cites c ON c.source_id = r.id WHERE c.nid = ${NEGOTIATION}))`,
     ),
+  // An article of that outlet: its quotes are cited in the restricted negotiation alone.
+  article: () => {
+    const outlet = RESTRICTED_SAMPLES.outlet();
+    return outlet === null ? null : id(`SELECT min(id) id FROM articles WHERE outlet_id = ?`, outlet);
+  },
   // A group of the restricted negotiation's updates only.
   corroboration: () =>
     id(

@@ -1,7 +1,7 @@
 // Where a record is shown in the app. Queries say what a row is (a target); only this file knows the URLs.
 
 export type Target =
-  | { to: 'negotiation' | 'issue' | 'round' | 'homework' | 'update' | 'actor'; id: number }
+  | { to: 'negotiation' | 'issue' | 'round' | 'homework' | 'update' | 'actor' | 'article'; id: number }
   | { to: 'position'; id: number; issueId: number };
 
 export function hrefOf(target: Target | null): string {
@@ -21,5 +21,7 @@ export function hrefOf(target: Target | null): string {
       return `/updates/${target.id}`;
     case 'actor':
       return `/parties#actor-${target.id}`;
+    case 'article':
+      return `/articles/${target.id}`;
   }
 }

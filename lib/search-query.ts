@@ -1,7 +1,7 @@
 import { formsOfWord, wordsOf } from '@/lib/word-forms';
 
 // What an analyst can search for, and the filters a search takes.
-export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'round', 'actor', 'source'] as const;
+export const SEARCH_KINDS = ['update', 'position', 'homework', 'issue', 'round', 'actor', 'source', 'article'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export type SearchFilters = {

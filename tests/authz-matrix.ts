@@ -29,6 +29,8 @@ export type RouteEntry = {
   body?: Record<string, unknown>;
   /** Why the e2e does not drive this entry (it is tested elsewhere). */
   skipE2E?: string;
+  /** A POST that writes nothing (the capture only proposes): an allowed caller gets its answer and no audit row. */
+  readsOnly?: true;
 };
 
 /**
@@ -81,6 +83,12 @@ export const ROUTES: RouteEntry[] = [
     file: 'app/api/updates/route.ts',
     methods: { POST: 'analyst' },
     body: { negotiationId: '{negotiation}', body: 'Matrix probe update', occurredOn: '2026-02-10', unsourced: true },
+  },
+  {
+    file: 'app/api/capture/route.ts',
+    methods: { POST: 'analyst' },
+    readsOnly: true,
+    body: { negotiationId: '{negotiation}', text: 'Lavrov said the guarantees were “nonsense”.', publishedOn: '2026-02-05' },
   },
   // The benchmark's ceiling: a trivial dynamic route with no data behind it (bench/run.mjs).
   { file: 'app/api/bench/ceiling/route.ts', methods: { GET: 'public' } },
@@ -281,6 +289,18 @@ export const ACTIONS: ActionEntry[] = [
     role: 'analyst', kind: 'create',
     form: { negotiationId: '{sandboxNegotiation}', body: 'Update logged by {caller}', occurredOn: '2026-02-10', issueIds: '{sandboxIssue}', unsourced: 'on' },
     redirectsTo: '/updates/',
+  },
+  {
+    file: 'app/updates/capture/actions.ts',
+    name: 'confirmCaptureAction',
+    role: 'analyst', kind: 'create',
+    form: {
+      negotiationId: '{sandboxNegotiation}',
+      'article.outlet': 'Matrix Gazette', 'article.title': 'Captured by {caller}', 'article.reliability': 'C', 'article.credibility': '3',
+      'article.text': 'The minister said “we are ready” on Monday.',
+      proposal: '0', 'p0.accepted': 'yes', 'p0.quote': 'we are ready', 'p0.body': 'Update captured by {caller}', 'p0.occurredOn': '2026-02-10', 'p0.issueIds': '{sandboxIssue}',
+    },
+    redirectsTo: '/negotiations/',
   },
   {
     file: 'app/updates/actions.ts',

@@ -73,6 +73,7 @@ async function acceptedType(file: string, method: Method): Promise<string> {
 describe('every route that takes a body', () => {
   it('is found in the authorization matrix', () => {
     expect(writeRoutes.map((r) => `${r.method} ${r.file}`).sort()).toEqual([
+      'POST app/api/capture/route.ts',
       'POST app/api/issues/[id]/positions/route.ts',
       'POST app/api/negotiations/[id]/import-updates/route.ts',
       'POST app/api/negotiations/import/route.ts',

@@ -8,7 +8,7 @@ import type { FormState } from '@/lib/validation/fields';
 import { sentText } from '@/lib/validation/form-values';
 import { VersionField } from './VersionField';
 
-type Issue = { id: number; version: number; title: string; description: string; priority: string; keyDate: string | null; keyDateLabel: string };
+type Issue = { id: number; version: number; title: string; description: string; priority: string; keyDate: string | null; keyDateLabel: string; keywords: string };
 
 /** Creates an issue of a negotiation (`negotiationId`) or edits one (`issue`, with the version it was read at). */
 export function IssueForm({
@@ -56,6 +56,13 @@ export function IssueForm({
         <TextField label="Key date" name="keyDate" type="date" defaultValue={v.keyDate ?? issue?.keyDate ?? ''} errors={e.keyDate} hint="A deadline that matters for this issue; leave empty if none." />
         <TextField label="Key date label" name="keyDateLabel" defaultValue={v.keyDateLabel ?? issue?.keyDateLabel} errors={e.keyDateLabel} hint="What happens then, e.g. “New START expires”." />
       </div>
+      <TextField
+        label="Keywords and aliases"
+        name="keywords"
+        defaultValue={v.keywords ?? issue?.keywords.split('\n').join(', ')}
+        errors={e.keywords}
+        hint="Other words an article may use for this issue, separated by commas, e.g. “POWs, swap, prisoner exchange”: capture from an article matches them."
+      />
       <div>
         <SubmitButton>{issue ? 'Save issue' : 'Create issue'}</SubmitButton>
       </div>

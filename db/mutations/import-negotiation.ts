@@ -272,8 +272,8 @@ function writeSources({ tx, by, members, ids }: Context): void {
 
 function writeIssuesAndRounds({ tx, by, members, ids, negotiationIds }: Context): void {
   members.forEach(({ doc }, n) => {
-    for (const { key, ...values } of doc.issues) {
-      ids.set(key, tx.insert(issues).values({ ...values, negotiationId: negotiationIds[n], createdBy: by }).returning({ id: issues.id }).get().id);
+    for (const { key, keywords, ...values } of doc.issues) {
+      ids.set(key, tx.insert(issues).values({ ...values, keywords: (keywords ?? []).join('\n'), negotiationId: negotiationIds[n], createdBy: by }).returning({ id: issues.id }).get().id);
     }
   });
   members.forEach(({ doc }, n) => {

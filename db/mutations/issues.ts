@@ -58,6 +58,7 @@ function issueRecord(tx: Executor, id: number): VersionedRecord<typeof issues.$i
       priority: { label: 'priority', show: (v) => label(String(v)) },
       keyDate: { label: 'key date' },
       keyDateLabel: { label: 'key date label' },
+      keywords: { label: 'keywords' },
     },
   };
 }

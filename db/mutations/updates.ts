@@ -150,137 +150,139 @@ export type LoggedUpdate = { id: number; sourceIds: number[]; positionId: number
  * new homework, a homework status) in one transaction: all of it lands, or none of it.
  */
 export function logUpdate(db: DB, user: CurrentUser, input: UpdateInput, newSources: NewSource[] = []): LoggedUpdate {
-  assertRole(user, 'analyst');
-  return db.transaction(
-    (tx) => {
-      assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
-      const unsourced = unsourcedFlag(input.sourceIds.length + newSources.length, input.unsourced ?? false);
-      assertLinks(tx, user, input.negotiationId, input);
-      // A position or status change is about the update's party and issue, asked once; what the update does not
-      // name, it takes from them. The rest of the changes add what they touch to what the update concerns.
-      const settled = settleConcerns(input, input.changes.position, input.changes.statusChange);
-      const changes = { ...input.changes, position: settled.position, statusChange: settled.statusChange };
-      const { issueIds, partyIds } = settled;
-      const addTo = (list: number[], value: number | null | undefined) => {
-        if (value && !list.includes(value)) list.push(value);
-      };
-      addTo(issueIds, changes.newHomework?.issueId);
-      for (const p of changes.newHomework?.ownerPartyIds ?? []) addTo(partyIds, p);
-      if (changes.homeworkStatus) {
-        const item = tx.select().from(homework).where(eq(homework.id, changes.homeworkStatus.homeworkId)).get();
-        if (!item) throw new NotFoundError('The homework item');
-        if (item.negotiationId !== input.negotiationId) {
-          throw new InvalidInputError('That homework item belongs to another negotiation.', { 'homeworkStatus.homeworkId': ['Choose homework of this negotiation.'] });
-        }
-        addTo(issueIds, item.issueId);
-      }
-      if (changes.position) assertIssueOf(tx, input.negotiationId, changes.position.issueId, 'position.issueId');
-      if (changes.statusChange) assertIssueOf(tx, input.negotiationId, changes.statusChange.issueId, 'statusChange.issueId');
-      if (changes.newHomework?.issueId) assertIssueOf(tx, input.negotiationId, changes.newHomework.issueId, 'newHomework.issueId');
-      // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
-      const roundId = roundFor(tx, input.negotiationId, input.roundId, input.occurredOn);
-      const links = { roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
+  return db.transaction((tx) => logUpdateIn(tx, user, input, newSources), { behavior: 'immediate' });
+}
 
-      const createdSourceIds = newSources.map((s) => insertSource(tx, user, s, input.negotiationId));
-      for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
-      // The changes cite the source the analyst typed in, else the first one picked.
-      const citedSourceId = links.sourceIds[0] ?? null;
+/**
+ * logUpdate inside the caller's transaction, for a write that logs several updates at once (the capture,
+ * db/mutations/capture.ts): the caller has checked the role and opened the IMMEDIATE transaction.
+ */
+export function logUpdateIn(tx: Executor, user: CurrentUser, input: UpdateInput, newSources: NewSource[] = []): LoggedUpdate {
+  assertWriteIn(tx, user, input.negotiationId, 'The negotiation');
+  const unsourced = unsourcedFlag(input.sourceIds.length + newSources.length, input.unsourced ?? false);
+  assertLinks(tx, user, input.negotiationId, input);
+  // A position or status change is about the update's party and issue, asked once; what the update does not
+  // name, it takes from them. The rest of the changes add what they touch to what the update concerns.
+  const settled = settleConcerns(input, input.changes.position, input.changes.statusChange);
+  const changes = { ...input.changes, position: settled.position, statusChange: settled.statusChange };
+  const { issueIds, partyIds } = settled;
+  const addTo = (list: number[], value: number | null | undefined) => {
+    if (value && !list.includes(value)) list.push(value);
+  };
+  addTo(issueIds, changes.newHomework?.issueId);
+  for (const p of changes.newHomework?.ownerPartyIds ?? []) addTo(partyIds, p);
+  if (changes.homeworkStatus) {
+    const item = tx.select().from(homework).where(eq(homework.id, changes.homeworkStatus.homeworkId)).get();
+    if (!item) throw new NotFoundError('The homework item');
+    if (item.negotiationId !== input.negotiationId) {
+      throw new InvalidInputError('That homework item belongs to another negotiation.', { 'homeworkStatus.homeworkId': ['Choose homework of this negotiation.'] });
+    }
+    addTo(issueIds, item.issueId);
+  }
+  if (changes.position) assertIssueOf(tx, input.negotiationId, changes.position.issueId, 'position.issueId');
+  if (changes.statusChange) assertIssueOf(tx, input.negotiationId, changes.statusChange.issueId, 'statusChange.issueId');
+  if (changes.newHomework?.issueId) assertIssueOf(tx, input.negotiationId, changes.newHomework.issueId, 'newHomework.issueId');
+  // Derived links are checked by the change that brings them (a party not seated is refused by applyPosition).
+  const roundId = roundFor(tx, input.negotiationId, input.roundId, input.occurredOn);
+  const links = { roundId, issueIds, partyIds, actorIds: input.actorIds, sourceIds: [...input.sourceIds] };
 
-      const row = tx
-        .insert(updates)
-        .values({
+  const createdSourceIds = newSources.map((s) => insertSource(tx, user, s, input.negotiationId));
+  for (const sid of createdSourceIds) addTo(links.sourceIds, sid);
+  // The changes cite the source the analyst typed in, else the first one picked.
+  const citedSourceId = links.sourceIds[0] ?? null;
+
+  const row = tx
+    .insert(updates)
+    .values({
+      negotiationId: input.negotiationId,
+      body: input.body,
+      occurredOn: input.occurredOn,
+      occurredOnPrecision: input.occurredOnPrecision ?? 'day',
+      occurredOnLabel: input.occurredOnLabel ?? '',
+      occurredTime: input.occurredTime,
+      roundId,
+      unsourced,
+      authorId: user.id,
+    })
+    .returning()
+    .get();
+  let positionId: number | null = null;
+  if (changes.position) {
+    const p = changes.position;
+    const basedOn =
+      p.basedOn ??
+      tx
+        .select({ id: positions.id })
+        .from(positions)
+        .where(and(eq(positions.issueId, p.issueId), eq(positions.partyId, p.partyId), eq(positions.isCurrent, true)))
+        .get()?.id ??
+      null;
+    positionId = inSection('position', () =>
+      applyPosition(tx, user, {
+        issueId: p.issueId,
+        partyId: p.partyId,
+        summary: p.summary,
+        stance: p.stance,
+        redLines: p.redLines,
+        flexibility: p.flexibility,
+        asOf: input.occurredOn,
+        sourceId: citedSourceId,
+        roundId,
+        basedOn,
+        updateId: row.id,
+      }),
+    );
+  }
+  let statusChangeId: number | null = null;
+  if (changes.statusChange) {
+    const s = changes.statusChange;
+    statusChangeId = inSection('statusChange', () =>
+      applyStatusChange(tx, user, {
+        issueId: s.issueId,
+        status: s.status,
+        changedOn: input.occurredOn,
+        note: s.note,
+        roundId,
+        sourceId: citedSourceId,
+        version: null,
+        updateId: row.id,
+      }),
+    );
+  }
+  let homeworkId: number | null = null;
+  if (changes.newHomework) {
+    const h = changes.newHomework;
+    homeworkId = inSection('newHomework', () =>
+      applyNewHomework(
+        tx,
+        user,
+        {
           negotiationId: input.negotiationId,
-          body: input.body,
-          occurredOn: input.occurredOn,
-          occurredOnPrecision: input.occurredOnPrecision ?? 'day',
-          occurredOnLabel: input.occurredOnLabel ?? '',
-          occurredTime: input.occurredTime,
-          roundId,
-          unsourced,
-          authorId: user.id,
-        })
-        .returning()
-        .get();
-      let positionId: number | null = null;
-      if (changes.position) {
-        const p = changes.position;
-        const basedOn =
-          p.basedOn ??
-          tx
-            .select({ id: positions.id })
-            .from(positions)
-            .where(and(eq(positions.issueId, p.issueId), eq(positions.partyId, p.partyId), eq(positions.isCurrent, true)))
-            .get()?.id ??
-          null;
-        positionId = inSection('position', () =>
-          applyPosition(tx, user, {
-            issueId: p.issueId,
-            partyId: p.partyId,
-            summary: p.summary,
-            stance: p.stance,
-            redLines: p.redLines,
-            flexibility: p.flexibility,
-            asOf: input.occurredOn,
-            sourceId: citedSourceId,
-            roundId,
-            basedOn,
-            updateId: row.id,
-          }),
-        );
-      }
-      let statusChangeId: number | null = null;
-      if (changes.statusChange) {
-        const s = changes.statusChange;
-        statusChangeId = inSection('statusChange', () =>
-          applyStatusChange(tx, user, {
-            issueId: s.issueId,
-            status: s.status,
-            changedOn: input.occurredOn,
-            note: s.note,
-            roundId,
-            sourceId: citedSourceId,
-            version: null,
-            updateId: row.id,
-          }),
-        );
-      }
-      let homeworkId: number | null = null;
-      if (changes.newHomework) {
-        const h = changes.newHomework;
-        homeworkId = inSection('newHomework', () =>
-          applyNewHomework(
-            tx,
-            user,
-            {
-              negotiationId: input.negotiationId,
-              title: h.title,
-              description: h.description,
-              issueId: h.issueId,
-              ownerPartyIds: h.ownerPartyIds,
-              assignedRoundId: roundId,
-              dueRoundId: h.dueRoundId,
-              dueOn: h.dueOn?.date ?? null,
-              dueOnPrecision: h.dueOn?.precision,
-              dueOnLabel: h.dueOn?.label,
-              status: 'open',
-              resolution: '',
-              vague: false,
-            },
-            row.id,
-          ),
-        );
-      }
-      if (changes.homeworkStatus) {
-        const h = changes.homeworkStatus;
-        inSection('homeworkStatus', () => applyHomeworkStatus(tx, user, { ...h, version: null }, row.id));
-      }
-      // Linked last: by now every derived issue and party has been checked by its change.
-      setLinks(tx, row.id, links);
-      recordAudit(tx, { userId: user.id, action: 'create', entity: 'update', entityId: row.id, after: { ...row, ...links } });
-      return { id: row.id, sourceIds: links.sourceIds, positionId, statusChangeId, homeworkId };
-    },
-    { behavior: 'immediate' },
-  );
+          title: h.title,
+          description: h.description,
+          issueId: h.issueId,
+          ownerPartyIds: h.ownerPartyIds,
+          assignedRoundId: roundId,
+          dueRoundId: h.dueRoundId,
+          dueOn: h.dueOn?.date ?? null,
+          dueOnPrecision: h.dueOn?.precision,
+          dueOnLabel: h.dueOn?.label,
+          status: 'open',
+          resolution: '',
+          vague: false,
+        },
+        row.id,
+      ),
+    );
+  }
+  if (changes.homeworkStatus) {
+    const h = changes.homeworkStatus;
+    inSection('homeworkStatus', () => applyHomeworkStatus(tx, user, { ...h, version: null }, row.id));
+  }
+  // Linked last: by now every derived issue and party has been checked by its change.
+  setLinks(tx, row.id, links);
+  recordAudit(tx, { userId: user.id, action: 'create', entity: 'update', entityId: row.id, after: { ...row, ...links } });
+  return { id: row.id, sourceIds: links.sourceIds, positionId, statusChangeId, homeworkId };
 }
 
 /** The update as its edit form shows it: its text, dates, round and links (the changes it brought are records of their own). */

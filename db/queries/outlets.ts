@@ -67,3 +67,39 @@ export function getOutlet(db: DB, scope: ReaderScope, outletId: number) {
     articles: seenArticles.map((a) => ({ ...a, quotes: quotes.filter((q) => q.articleId === a.id) })),
   };
 }
+
+export type ArticlePage = NonNullable<ReturnType<typeof getArticle>>;
+
+/**
+ * One article the reader sees (through a quote cited where they may read), with its outlet, the quotes of it they
+ * see, and its archived copy when the analyst kept one (the capture does): the text, when it was kept, its SHA-256.
+ */
+export function getArticle(db: DB, scope: ReaderScope, articleId: number) {
+  const article = db
+    .select({
+      id: articles.id,
+      outletId: articles.outletId,
+      outlet: outlets.name,
+      title: articles.title,
+      url: articles.url,
+      publishedOn: articles.publishedOn,
+      publishedOnPrecision: articles.publishedOnPrecision,
+      publishedOnLabel: articles.publishedOnLabel,
+      reliability: articles.reliability,
+      archivedText: articles.archivedText,
+      archivedAt: articles.archivedAt,
+      archivedSha256: articles.archivedSha256,
+    })
+    .from(articles)
+    .innerJoin(outlets, eq(outlets.id, articles.outletId))
+    .where(sql`${articles.id} = ${articleId} AND ${visibleBy(scope, articles.id, ARTICLE_SEEN) ?? sql`1`}`)
+    .get();
+  if (!article) return undefined;
+  const quotes = db
+    .select({ id: citedSources.id, quote: citedSources.quote, credibility: citedSources.credibility })
+    .from(citedSources)
+    .where(sql`${citedSources.articleId} = ${articleId} AND ${visibleBy(scope, citedSources.id, SOURCE_SEEN) ?? sql`1`}`)
+    .orderBy(asc(citedSources.id))
+    .all();
+  return { ...article, quotes };
+}

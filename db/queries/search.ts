@@ -3,7 +3,7 @@ import { MARK_END, MARK_START, markWordForms, searchWords, toFtsQuery, type Sear
 import { holdsEveryWord } from '@/lib/word-forms';
 import type { Target } from '@/lib/links';
 import { markdownToText } from '@/lib/markdown';
-import { IN_SCOPE, IN_VISIBLE, scopeParams, SOURCE_SEEN, type ReaderScope } from './access';
+import { ARTICLE_SEEN, IN_SCOPE, IN_VISIBLE, scopeParams, SOURCE_SEEN, type ReaderScope } from './access';
 
 export type SearchHit = {
   kind: SearchKind;
@@ -36,7 +36,7 @@ export function search(db: DB, scope: ReaderScope, text: string, filters: Search
       `SELECT rowid, kind, ref_id AS id, negotiation_id AS negotiationId, title, body
          FROM search_index
         WHERE search_index MATCH @match ${filters.kind ? 'AND kind = @kind' : ''}
-          AND CASE kind WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)} ELSE ${IN_SCOPE('negotiation_id')} END
+          AND CASE kind WHEN 'source' THEN ${IN_VISIBLE('ref_id', SOURCE_SEEN)} WHEN 'article' THEN ${IN_VISIBLE('ref_id', ARTICLE_SEEN)} ELSE ${IN_SCOPE('negotiation_id')} END
         ORDER BY rank LIMIT @limit`,
     )
     .all({ match, ...(filters.kind ? { kind: filters.kind } : {}), limit: Math.max(CANDIDATES, limit), ...scopeParams(scope) }) as Candidate[];
@@ -244,6 +244,14 @@ function factsFor(db: DB, scope: ReaderScope, rows: { kind: string; id: number }
       reliability: s.reliability,
       target: s.updateId ? { to: 'update', id: s.updateId } : null,
     });
+  }
+
+  // An article found by its archived copy (the capture keeps one) leads to the article's page, the copy on it.
+  for (const a of all<{ id: number; date: string | null; reliability: string; authorId: number | null }>(
+    `SELECT id, published_on date, reliability, created_by authorId FROM articles WHERE id IN (${placeholders(ids(rows, 'article').length)})`,
+    ids(rows, 'article'),
+  )) {
+    out.set(`article:${a.id}`, { date: a.date, issueIds: [], partyIds: [], roundId: null, authorId: a.authorId, reliability: a.reliability, target: { to: 'article', id: a.id } });
   }
   return out;
 }

@@ -159,6 +159,8 @@ export const IssueRecord = z.strictObject({
   priority: z.enum(PRIORITIES).default('medium'),
   keyDate: none(date),
   keyDateLabel: optionalText(300),
+  // Left out: none. The words and aliases an article may use for the issue, which the capture matches.
+  keywords: z.array(name(100)).max(100).optional(),
   // Left out: listed in the order of the document.
   sortOrder: z.int().default(0),
 });

@@ -10,8 +10,31 @@ export const IssueSchema = z.object({
   priority: enumField(PRIORITIES, 'priority'),
   keyDate: optionalIsoDate('Key date'),
   keyDateLabel: optionalText(200),
+  keywords: z
+    .string()
+    .optional()
+    .transform((v) => keywordLines(v ?? ''))
+    .refine((v) => v.length <= 2000, 'At most 2000 characters of keywords.'),
 });
-export type IssueInput = z.infer<typeof IssueSchema>;
+/** Keywords may be left out by scripts and tests: none. */
+export type IssueInput = Omit<z.infer<typeof IssueSchema>, 'keywords'> & { keywords?: string };
+
+/** Keywords as typed (separated by commas or lines) as stored: trimmed, one a line, each once. */
+export function keywordLines(typed: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const word of typed.split(/[,\n;]/)) {
+    const k = word.trim().replace(/\s+/g, ' ');
+    if (k && !seen.has(k.toLowerCase())) {
+      seen.add(k.toLowerCase());
+      kept.push(k);
+    }
+  }
+  return kept.join('\n');
+}
+
+/** The stored keywords of an issue as a list. */
+export const keywordList = (stored: string | null | undefined): string[] => (stored ? stored.split('\n').filter(Boolean) : []);
 
 export const StatusChangeSchema = z.object({
   issueId: id('Issue'),

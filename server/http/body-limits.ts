@@ -10,6 +10,12 @@
  */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/**
+ * A pasted article sent to POST /api/capture: up to 1 MB of characters (lib/validation/capture.ts), which
+ * UTF-8 makes up to three bytes each (Cyrillic two), with room for its metadata and JSON escapes.
+ */
+export const CAPTURE_BODY_LIMIT = 4 * 1024 * 1024;
+
 /** A sign-in, sign-out or CSRF form: an email, a password, a token and a callback address. */
 export const SIGN_IN_BODY_LIMIT = 16 * 1024;
 

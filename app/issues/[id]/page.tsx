@@ -201,9 +201,14 @@ export default async function IssuePage({ params, searchParams }: PageProps) {
       <div className="spread">
         <h2 id="timeline">Timeline</h2>
         {canWrite && (
-          <Link className="button secondary" href={`/updates/new?negotiation=${issue.negotiationId}&issue=${issue.id}`}>
-            Log an update on this issue
-          </Link>
+          <span className="button-row">
+            <Link className="button secondary" href={`/updates/new?negotiation=${issue.negotiationId}&issue=${issue.id}`}>
+              Log an update on this issue
+            </Link>
+            <Link className="button secondary" href={`/updates/capture?negotiation=${issue.negotiationId}&issue=${issue.id}`} aria-keyshortcuts="c" title="Keyboard shortcut: c">
+              Capture from an article
+            </Link>
+          </span>
         )}
       </div>
       <section className="panel" aria-labelledby="timeline">

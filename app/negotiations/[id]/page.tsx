@@ -74,6 +74,11 @@ export default async function NegotiationPage({ params }: Params) {
                 Import updates (CSV)
               </Link>
             </li>
+            <li>
+              <Link className="button secondary" href={`/updates/capture?negotiation=${id}`} aria-keyshortcuts="c" title="Keyboard shortcut: c">
+                Capture from an article
+              </Link>
+            </li>
           </ul>
         )}
       </div>

@@ -59,7 +59,8 @@ export default async function OutletPage({ params }: { params: Promise<{ id: str
             </h3>
             <p className="small muted">
               {a.publishedOn ? formatStoredDate(a.publishedOn, a.publishedOnPrecision, a.publishedOnLabel) : 'Undated'} · graded {a.reliability}
-              {a.archivedAt ? ` · archived copy kept` : ''}
+              {a.archivedAt ? ' · ' : ''}
+              {a.archivedAt && <Link href={`/articles/${a.id}`}>archived copy kept</Link>}
             </p>
             <ul className="plain-list">
               {a.quotes.map((q) => (

@@ -22,6 +22,8 @@ const SECTIONS = [
   ['homeworkStatus', 'Homework status'],
 ] as const;
 type Prefix = (typeof SECTIONS)[number][0];
+/** Fields named under a prefix (`p3.` on the capture page, where each proposal carries its own changes). */
+type Prefixed = { prefix?: string };
 
 const choose = '— choose —';
 const optionsOf = (values: readonly string[]) => values.map((x) => ({ value: x, label: label(x) }));
@@ -87,18 +89,18 @@ function usePicked(sent: string | undefined, fromUpdate: string): [string, (valu
  * the analyst leaves untouched (the red lines, say) is kept rather than wiped. `basedOn` is the version the form
  * started from: a position changed by someone else meanwhile is refused, not overwritten.
  */
-function NewPosition({ v, e, parties, issues, negotiation, answers }: Section & Choices) {
-  const [partyId, setPartyId] = usePicked(v['position.partyId'], onlyOne(answers.partyIds, parties));
-  const [issueId, setIssueId] = usePicked(v['position.issueId'], onlyOne(answers.issueIds, issues));
+export function NewPosition({ v, e, parties, issues, negotiation, answers, prefix = '' }: Omit<Section, 'answers'> & { answers?: Answers } & Choices & Prefixed) {
+  const [partyId, setPartyId] = usePicked(v[`${prefix}position.partyId`], answers ? onlyOne(answers.partyIds, parties) : '');
+  const [issueId, setIssueId] = usePicked(v[`${prefix}position.issueId`], answers ? onlyOne(answers.issueIds, issues) : '');
   const current = negotiation.positions.find((p) => String(p.partyId) === partyId && String(p.issueId) === issueId);
   // Values sent with a refused save win over the current position: nothing typed is lost either.
-  const typed = v['position.summary'] !== undefined;
-  const start = (field: 'stance' | 'flexibility' | 'summary' | 'redLines', fallback = '') => (typed ? v[`position.${field}`] : undefined) ?? current?.[field] ?? fallback;
+  const typed = v[`${prefix}position.summary`] !== undefined;
+  const start = (field: 'stance' | 'flexibility' | 'summary' | 'redLines', fallback = '') => (typed ? v[`${prefix}position.${field}`] : undefined) ?? current?.[field] ?? fallback;
   return (
     <>
       <div className="grid-2">
-        <SelectField label="Party" name="position.partyId" options={parties} placeholder={choose} value={partyId} onChange={setPartyId} errors={e['position.partyId']} />
-        <SelectField label="Issue" name="position.issueId" options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e['position.issueId']} />
+        <SelectField label="Party" name={`${prefix}position.partyId`} options={parties} placeholder={choose} value={partyId} onChange={setPartyId} errors={e[`${prefix}position.partyId`]} />
+        <SelectField label="Issue" name={`${prefix}position.issueId`} options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e[`${prefix}position.issueId`]} />
       </div>
       {current ? (
         <div className="panel small" aria-label="Current position">
@@ -111,34 +113,34 @@ function NewPosition({ v, e, parties, issues, negotiation, answers }: Section & 
       )}
       {/* Mounted again for each party and issue, so the fields start from that pair's current position. */}
       <div key={`${partyId}:${issueId}`} className="stack">
-        <input type="hidden" name="position.basedOn" value={current ? String(current.id) : ''} />
+        <input type="hidden" name={`${prefix}position.basedOn`} value={current ? String(current.id) : ''} />
         <div className="grid-2">
-          <SelectField label="Stance" name="position.stance" options={optionsOf(STANCES)} placeholder={choose} defaultValue={start('stance')} errors={e['position.stance']} />
-          <SelectField label="Flexibility" name="position.flexibility" options={optionsOf(FLEXIBILITIES)} defaultValue={start('flexibility', 'unknown')} errors={e['position.flexibility']} />
+          <SelectField label="Stance" name={`${prefix}position.stance`} options={optionsOf(STANCES)} placeholder={choose} defaultValue={start('stance')} errors={e[`${prefix}position.stance`]} />
+          <SelectField label="Flexibility" name={`${prefix}position.flexibility`} options={optionsOf(FLEXIBILITIES)} defaultValue={start('flexibility', 'unknown')} errors={e[`${prefix}position.flexibility`]} />
         </div>
-        <TextArea label="Position summary" name="position.summary" defaultValue={start('summary')} errors={e['position.summary']} rows={2} />
-        <TextArea label="Red lines" name="position.redLines" defaultValue={start('redLines')} errors={e['position.redLines']} rows={2} />
+        <TextArea label="Position summary" name={`${prefix}position.summary`} defaultValue={start('summary')} errors={e[`${prefix}position.summary`]} rows={2} />
+        <TextArea label="Red lines" name={`${prefix}position.redLines`} defaultValue={start('redLines')} errors={e[`${prefix}position.redLines`]} rows={2} />
       </div>
     </>
   );
 }
 
-function StatusChange({ v, e, issues, answers }: Section & Choices) {
-  const [issueId, setIssueId] = usePicked(v['statusChange.issueId'], onlyOne(answers.issueIds, issues));
+export function StatusChange({ v, e, issues, answers, prefix = '' }: Pick<Section, 'v' | 'e'> & { answers?: Answers } & Pick<Choices, 'issues'> & Prefixed) {
+  const [issueId, setIssueId] = usePicked(v[`${prefix}statusChange.issueId`], answers ? onlyOne(answers.issueIds, issues) : '');
   return (
     <>
       <div className="grid-2">
-        <SelectField label="Issue" name="statusChange.issueId" options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e['statusChange.issueId']} />
+        <SelectField label="Issue" name={`${prefix}statusChange.issueId`} options={issues} placeholder={choose} value={issueId} onChange={setIssueId} errors={e[`${prefix}statusChange.issueId`]} />
         <SelectField
           label="New status"
-          name="statusChange.status"
+          name={`${prefix}statusChange.status`}
           options={optionsOf(ISSUE_STATUSES)}
           placeholder={choose}
-          defaultValue={v['statusChange.status']}
-          errors={e['statusChange.status']}
+          defaultValue={v[`${prefix}statusChange.status`]}
+          errors={e[`${prefix}statusChange.status`]}
         />
       </div>
-      <TextArea label="Note on the status change" name="statusChange.note" defaultValue={v['statusChange.note']} errors={e['statusChange.note']} rows={2} />
+      <TextArea label="Note on the status change" name={`${prefix}statusChange.note`} defaultValue={v[`${prefix}statusChange.note`]} errors={e[`${prefix}statusChange.note`]} rows={2} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { keywordList } from '@/lib/validation/issues';
 // The export's lists that stay short however long a negotiation runs (its parties, actors, issues,
 // rounds, homework, corroborations and convergence): each read whole and written as one batch.
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -32,6 +33,8 @@ export function issueRecords({ issues, keys }: ExportContext): Batches<object> {
       priority: i.priority,
       keyDate: i.keyDate,
       keyDateLabel: i.keyDateLabel,
+      // Only when kept, so a negotiation without keywords exports as it did before them.
+      ...(i.keywords ? { keywords: keywordList(i.keywords) } : {}),
       sortOrder: i.sortOrder,
     })),
   ];
