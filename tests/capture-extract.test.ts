@@ -131,6 +131,18 @@ describe('the source and pasted HTML', () => {
     expect(proposedSource({ text: html }, text, meta)).toEqual({ outlet: 'Financial Times', title: 'Talks end & resume', url: null, publishedOn: '2026-02-05' });
   });
 
+  it('reads a clipboard’s broken HTML as a browser would: nothing of a script, however it is written', () => {
+    const html =
+      '<DIV><SCRIPT type="text/javascript">var s = "</p><p>“injected”"; document.write(s)</SCRIPT>' +
+      '<p>Peskov said talks were “constructive”<p>Umerov called them “substantive” &amp; useful<!-- “hidden” --></div>';
+    const { text } = articleText(html);
+    expect(text).toBe('Peskov said talks were “constructive”\n\nUmerov called them “substantive” & useful');
+  });
+
+  it('leaves plain text with a “<” in it as typed', () => {
+    expect(articleText('Turnout < 40% & falling, officials said.').text).toBe('Turnout < 40% & falling, officials said.');
+  });
+
   it('prefers what the analyst typed, then the address, then the headline and dateline', () => {
     const text = 'Talks end in Abu Dhabi\nPublished 5 February 2026\nLavrov said it was “nonsense”.';
     expect(proposedSource({ text, url: 'https://www.ft.com/content/x' }, text, { title: null, outlet: null, publishedOn: null })).toEqual({

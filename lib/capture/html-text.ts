@@ -1,32 +1,22 @@
 // Pasted HTML read as the text a reader sees: scripts, styles and comments dropped (never run, never
 // shown), blocks on lines of their own, entities decoded; the page's own metadata kept for the source.
+// htmlparser2 reads the markup (forgiving of the broken HTML a clipboard holds); this file only decides
+// what of it an analyst would call the article.
+import { Parser } from 'htmlparser2';
 
 export type PageMeta = { title: string | null; outlet: string | null; publishedOn: string | null };
 
-const LOOKS_LIKE_HTML = /<(?:!doctype|html|body|head|p|div|article|section|span|br|h[1-6]|a|meta|script|style|li|ul|figure|header|main)\b[^>]*>/i;
+/** Never shown: code, styles and embedded documents. */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head']);
 
-const DROPPED = /<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
-const BLOCK = /<\/?(?:p|div|article|section|header|footer|main|aside|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|br|hr|title)\b[^>]*>/gi;
-const TAG = /<\/?[a-zA-Z!][^>]*>/g;
+/** Elements that begin a line of their own in what a reader sees. */
+const BLOCKS = new Set([
+  'p', 'div', 'article', 'section', 'header', 'footer', 'main', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li',
+  'ul', 'ol', 'blockquote', 'figure', 'figcaption', 'table', 'tr', 'br', 'hr', 'title', 'body', 'html',
+]);
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', bdquo: '„', eacute: 'é', iacute: 'í',
-  aacute: 'á', oacute: 'ó', uacute: 'ú', ntilde: 'ñ', uuml: 'ü', ouml: 'ö', auml: 'ä', ccedil: 'ç', copy: '©',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : ' ';
-    }
-    return NAMED[code.toLowerCase()] ?? whole;
-  });
-}
-
-export const looksLikeHtml = (text: string): boolean => LOOKS_LIKE_HTML.test(text);
+/** Elements that make a paste HTML rather than text that happens to hold a "<". */
+const HTML_MARKERS = new Set([...BLOCKS, 'head', 'meta', 'script', 'style', 'span', 'a', 'em', 'strong', 'b', 'i']);
 
 /** Control characters other than tab and line breaks: pasted from PDFs and word processors, never meant. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g;
@@ -42,30 +32,56 @@ export function tidyText(text: string): string {
     .trim();
 }
 
-function metaContent(html: string, key: string): string | null {
-  const tags = html.match(/<meta\b[^>]*>/gi) ?? [];
-  for (const tag of tags) {
-    const name = /\b(?:property|name|itemprop)\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
-    if (name?.toLowerCase() !== key) continue;
-    const content = /\bcontent\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
-    if (content?.trim()) return tidyText(decodeEntities(content));
-  }
-  return null;
-}
+type Read = { text: string; meta: PageMeta; isHtml: boolean };
 
-function pageMeta(html: string): PageMeta {
-  const titleTag = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const title = metaContent(html, 'og:title') ?? (titleTag ? tidyText(decodeEntities(titleTag.replace(TAG, ''))) || null : null);
-  const published = metaContent(html, 'article:published_time') ?? metaContent(html, 'datepublished') ?? metaContent(html, 'date');
-  const day = published ? /^(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null : null;
-  return { title, outlet: metaContent(html, 'og:site_name'), publishedOn: day };
+function readHtml(pasted: string): Read {
+  const chunks: string[] = [];
+  const metas = new Map<string, string>();
+  let titleTag = '';
+  let hidden = 0;
+  let inTitle = false;
+  let isHtml = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (HTML_MARKERS.has(name)) isHtml = true;
+        if (name === 'meta') {
+          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase();
+          const content = tidyText(attributes.content ?? '');
+          if (key && content && !metas.has(key)) metas.set(key, content);
+        }
+        if (name === 'title') inTitle = true;
+        else if (DROPPED.has(name)) hidden += 1;
+        if (BLOCKS.has(name)) chunks.push('\n');
+      },
+      ontext(text) {
+        if (inTitle) titleTag += text;
+        else if (hidden === 0) chunks.push(text);
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        else if (DROPPED.has(name) && hidden > 0) hidden -= 1;
+        if (BLOCKS.has(name)) chunks.push('\n');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(pasted);
+  parser.end();
+
+  const published = metas.get('article:published_time') ?? metas.get('datepublished') ?? metas.get('date');
+  const meta: PageMeta = {
+    title: metas.get('og:title') ?? (tidyText(titleTag) || null),
+    outlet: metas.get('og:site_name') ?? null,
+    publishedOn: published ? /^(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null : null,
+  };
+  return { text: tidyText(chunks.join('')), meta, isHtml };
 }
 
 /** The text of pasted HTML (or the text itself, tidied), and what the page says of itself. */
 export function articleText(pasted: string): { text: string; meta: PageMeta } {
-  if (!looksLikeHtml(pasted)) return { text: tidyText(pasted), meta: { title: null, outlet: null, publishedOn: null } };
-  const meta = pageMeta(pasted);
-  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(pasted)?.[1] ?? pasted.replace(/<head\b[^>]*>[\s\S]*?<\/head>/i, '');
-  const text = body.replace(COMMENT, ' ').replace(DROPPED, ' ').replace(BLOCK, '\n').replace(TAG, '');
-  return { text: tidyText(decodeEntities(text)), meta };
+  const read = readHtml(pasted);
+  if (!read.isHtml) return { text: tidyText(pasted), meta: { title: null, outlet: null, publishedOn: null } };
+  return { text: read.text, meta: read.meta };
 }
