@@ -9,6 +9,9 @@ import { readerScope } from '@/db/queries/access';
 import { search } from '@/db/queries/search';
 import { getArticle } from '@/db/queries/outlets';
 import { confirmCapture } from '@/db/mutations/capture';
+import { importNegotiation } from '@/db/mutations/import-negotiation';
+import { exportNegotiationJson } from '@/db/queries/export-negotiation';
+import { validateDocument } from '@/lib/interchange/validate';
 import { CaptureConfirmSchema, proposalField } from '@/lib/validation/capture';
 import { partialDateInput } from '@/lib/partial-date';
 import type { CurrentUser } from '@/lib/roles';
@@ -138,5 +141,33 @@ describe('confirming a capture', () => {
     expect(search(db, readerScope(db, outsider), 'Grynkewich', { kind: 'article' })).toEqual([]);
     expect(getArticle(db, readerScope(db, outsider), confirmed.articleId)).toBeUndefined();
     expect(getArticle(db, readerScope(db, analyst), confirmed.articleId)).toMatchObject({ archivedSha256: stored.sha, outlet: 'Financial Times' });
+  });
+
+  it('keeps the archived copy through export and import, once per article, and refuses a copy changed since it was kept', () => {
+    const kept = sqlite().prepare('SELECT id, archived_text text, archived_sha256 sha, archived_at at FROM articles WHERE archived_text IS NOT NULL').all() as Record<string, string>[];
+    expect(kept.length).toBeGreaterThan(0);
+    const doc = JSON.parse(exportNegotiationJson(db, readerScope(db, analyst), negotiationId)!) as { sources: { archive?: { text: string; sha256: string; capturedAt: string } }[] };
+    const archives = doc.sources.flatMap((s) => (s.archive ? [s.archive] : []));
+    expect(archives).toEqual(kept.map((k) => ({ text: k.text, sha256: k.sha, capturedAt: k.at })));
+
+    const other = freshDb();
+    const importer = makeUser(other, 'analyst');
+    const parsed = validateDocument({ ...doc, negotiation: { ...(doc as unknown as { negotiation: object }).negotiation, name: 'Re-imported' } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    importNegotiation(other, importer, parsed.document);
+    const client = (other as unknown as { $client: import('better-sqlite3').Database }).$client;
+    expect(client.prepare('SELECT archived_text text, archived_sha256 sha, archived_at at FROM articles WHERE archived_text IS NOT NULL').all()).toEqual(
+      kept.map((k) => ({ text: k.text, sha: k.sha, at: k.at })),
+    );
+
+    const tampered = structuredClone(doc);
+    const withCopy = tampered.sources.find((s) => s.archive)!;
+    withCopy.archive!.text = withCopy.archive!.text.replace('Abu Dhabi', 'Geneva');
+    const again = validateDocument({ ...tampered, negotiation: { ...(doc as unknown as { negotiation: object }).negotiation, name: 'Tampered' } });
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    const third = freshDb();
+    const before = (third as unknown as { $client: import('better-sqlite3').Database }).$client.prepare('SELECT count(*) n FROM negotiations').get();
+    expect(() => importNegotiation(third, makeUser(third, 'analyst'), again.document)).toThrow(/does not match its SHA-256/);
+    expect((third as unknown as { $client: import('better-sqlite3').Database }).$client.prepare('SELECT count(*) n FROM negotiations').get()).toEqual(before);
   });
 });

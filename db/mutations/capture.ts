@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { archiveDigest } from '@/lib/archived-copy';
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { articles, sources } from '@/db/schema';
@@ -74,7 +74,7 @@ function inProposal<T>(index: number, run: () => T, orField?: string): T {
 function keepArchivedCopy(tx: Executor, user: CurrentUser, articleId: number, text: string, negotiationId: number): ConfirmedCapture['archived'] {
   const before = tx.select({ archivedAt: articles.archivedAt, archivedSha256: articles.archivedSha256 }).from(articles).where(eq(articles.id, articleId)).get();
   if (before?.archivedAt) return 'already kept';
-  const kept = { archivedAt: new Date().toISOString(), archivedSha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  const kept = { archivedAt: new Date().toISOString(), archivedSha256: archiveDigest(text) };
   tx.update(articles)
     .set({ archivedText: text, ...kept })
     .where(eq(articles.id, articleId))

@@ -31,6 +31,7 @@ import { joinAsAnalyst } from './negotiations';
 import { normalizeMarking } from '@/lib/access';
 import { assertRole, type CurrentUser } from '@/lib/roles';
 import { InvalidInputError } from '@/lib/errors';
+import { copyIsIntact } from '@/lib/archived-copy';
 import { unsourcedFlag } from '@/lib/update-sourcing';
 import type { NegotiationCollection, NegotiationDocument } from '@/lib/interchange/schema';
 import type { ImportMatch } from '@/lib/interchange/matches';
@@ -232,6 +233,7 @@ function writeSources({ tx, by, members, ids }: Context): void {
     `INSERT INTO articles (outlet_id, title, url, published_on, published_on_precision, published_on_label, reliability, created_by) VALUES (?,?,?,?,?,?,?,?)`,
   );
   const insertQuote = client.prepare(`INSERT INTO sources (article_id, quote, credibility, created_by) VALUES (?,?,?,?)`);
+  const keepArchive = client.prepare(`UPDATE articles SET archived_text = ?, archived_at = ?, archived_sha256 = ? WHERE id = ? AND archived_text IS NULL`);
   const all = members.flatMap(({ doc }) => doc.sources);
   const listed = new Map(members.flatMap(({ doc }) => doc.outlets).map((o) => [o.name.trim().toLowerCase(), o]));
   const graded = all.map((s) => ({ outlet: s.outlet, publishedOn: readWhen(s.publishedOn)?.date ?? null, reliability: s.reliability }));
@@ -262,6 +264,11 @@ function writeSources({ tx, by, members, ids }: Context): void {
     if (articleId === undefined) {
       articleId = newId(insertArticle.run(outletId, s.title, s.url, published.date, published.precision, published.label, s.reliability, by));
       articleIds.set(articleKey, articleId);
+    }
+    if (s.archive) {
+      // Evidence crosses trackers unchanged, or not at all.
+      if (!copyIsIntact(s.archive)) throw new InvalidInputError(`The archived copy of source ${s.key} does not match its SHA-256: it was changed after it was kept.`);
+      keepArchive.run(s.archive.text, s.archive.capturedAt, s.archive.sha256.toLowerCase(), articleId);
     }
     ids.set(s.key, newId(insertQuote.run(articleId, s.quote, s.credibility, by)));
   }

@@ -149,6 +149,15 @@ export const SourceRecord = z.strictObject({
   reliability: z.enum(RELIABILITIES).default('F'),
   credibility: z.int().min(1).max(6).default(6),
   cites: ref('source').default(null),
+  // The article's archived copy (the capture keeps one), on the first quote of that article only: evidence an
+  // export must not lose. Its SHA-256 is checked on import.
+  archive: z
+    .strictObject({
+      text: z.string().min(1).max(1_000_000),
+      capturedAt: z.iso.datetime({ offset: true }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hexadecimal'),
+    })
+    .optional(),
 });
 
 export const IssueRecord = z.strictObject({

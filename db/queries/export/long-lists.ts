@@ -26,9 +26,17 @@ export function outletRecords({ db, sourceIds }: ExportContext): Batches<object>
 
 export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<object> {
   const byIds = db.$client.prepare(
-    `SELECT id, outlet, title, url, published_on, published_on_precision, published_on_label, quote, reliability, credibility, cites_source_id
-     FROM cited_sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    `SELECT c.id, c.article_id, c.outlet, c.title, c.url, c.published_on, c.published_on_precision, c.published_on_label, c.quote, c.reliability,
+            c.credibility, c.cites_source_id, a.archived_text, a.archived_at, a.archived_sha256
+     FROM cited_sources c JOIN articles a ON a.id = c.article_id WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
   );
+  // An article's archived copy goes once, with the first of its quotes exported.
+  const archived = new Set<number>();
+  const archiveOf = (s: SourceRow) => {
+    if (s.archived_text === null || s.archived_at === null || s.archived_sha256 === null || archived.has(s.article_id)) return {};
+    archived.add(s.article_id);
+    return { archive: { text: s.archived_text, capturedAt: s.archived_at, sha256: s.archived_sha256 } };
+  };
   return mapBatches(idBatches<SourceRow>(byIds, sourceIds), (s) => ({
     key: keys.source.ref(s.id),
     outlet: s.outlet,
@@ -39,6 +47,7 @@ export function sourceRecords({ db, sourceIds, keys }: ExportContext): Batches<o
     reliability: s.reliability,
     credibility: s.credibility,
     cites: keys.source.ref(s.cites_source_id),
+    ...archiveOf(s),
   }));
 }
 
@@ -122,6 +131,7 @@ export function statusChangeRecords({ db, negotiationId, keys }: ExportContext):
 
 type SourceRow = {
   id: number;
+  article_id: number;
   outlet: string;
   title: string;
   url: string | null;
@@ -132,6 +142,9 @@ type SourceRow = {
   reliability: string;
   credibility: number;
   cites_source_id: number | null;
+  archived_text: string | null;
+  archived_at: string | null;
+  archived_sha256: string | null;
 };
 type UpdateRow = { id: number; occurred_on: string; occurred_on_precision: string; occurred_on_label: string; occurred_time: string | null; body: string; round_id: number | null; unsourced: number };
 type PositionRow = {
