@@ -47,6 +47,7 @@ const MUTATE = [
   '!lib/capture/eval.ts',
   // sources as analysts think of them: when a typed source is a stored article, an outlet's grades from its articles
   'lib/same-article.ts',
+  'lib/archived-copy.ts',
   'lib/outlet-grades.ts',
   // logging: an update's source or the word it has none, the round of its date, its changes' party and issue
   'lib/update-sourcing.ts',

@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/homework', label: 'Homework' },
   { href: '/deadlines', label: 'Deadlines' },
   { href: '/parties', label: 'Parties & actors' },
+  { href: '/outlets', label: 'Outlets' },
   { href: '/corroborations', label: 'Corroboration' },
   { href: '/activity', label: 'Activity' },
 ];

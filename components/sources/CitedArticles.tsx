@@ -25,7 +25,11 @@ export function CitedArticles({ citations }: { citations: Cited[] }) {
                   ) : (
                     `“${title}”`
                   )}
-                  {a.sourcePublishedOn ? `, ${formatStoredDate(a.sourcePublishedOn, a.sourcePublishedOnPrecision, a.sourcePublishedOnLabel)}` : ''}
+                  {a.sourcePublishedOn ? `, ${formatStoredDate(a.sourcePublishedOn, a.sourcePublishedOnPrecision, a.sourcePublishedOnLabel)}` : ''}{' '}
+                  {/* The tracker's own page of the article: its quotes, and the copy kept when the page moves or changes. */}
+                  <Link href={`/articles/${articleId}`} className="small">
+                    article in the tracker<span className="visually-hidden">: {title}</span>
+                  </Link>
                   <ul className="plain-list">
                     {quotes.map((q) => (
                       <li key={q.sourceId}>
