@@ -1,5 +1,5 @@
 import { eventDateOf, needsPublicationDate } from './dates';
-import { duplicateOf } from './duplicates';
+import { loggedQuoteFinder } from './duplicates';
 import { figuresIn } from './figures';
 import { articleText } from './html-text';
 import { issueMatchers, issuesTouched } from './issues';
@@ -64,6 +64,7 @@ export function captureArticle(input: ArticleInput, context: CaptureContext): Ca
   const quotes = findQuotes(read);
   const sentences = splitSentences(read);
   const matchers = issueMatchers(context.issues);
+  const duplicateOf = loggedQuoteFinder(context.loggedQuotes);
   const proposals: Proposal[] = [];
   let previous: ProposedSpeaker | null = null;
   let previousParagraph = -1;
@@ -101,7 +102,7 @@ export function captureArticle(input: ArticleInput, context: CaptureContext): Ca
       partyIds,
       eventDate,
       figures: figuresIn(sentence),
-      duplicateOfUpdateId: group.quotes.reduce<number | null>((hit, q) => hit ?? duplicateOf(q.quote, context.loggedQuotes), null),
+      duplicateOfUpdateId: group.quotes.reduce<number | null>((hit, q) => hit ?? duplicateOf(q.quote), null),
     });
   }
   if (!source.publishedOn) notes.push(undated ? 'No publication date: give it, so that "on Thursday" and "in the coming weeks" can be dated.' : 'No publication date found: give it to date the statements.');
