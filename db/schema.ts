@@ -291,7 +291,7 @@ export const sources = sqliteTable(
   (t) => [index('sources_article').on(t.articleId), index('sources_cites').on(t.citesSourceId)],
 );
 
-/** A quote with its article and outlet, under the names a source had before it was split (migration 0013 makes it). */
+/** A quote with its article and outlet, under the names a source had before it was split (migrations 0013 and 0016). */
 export const citedSources = sqliteView('cited_sources', {
   id: integer('id').notNull(),
   articleId: integer('article_id').notNull(),
