@@ -143,6 +143,19 @@ function roundFor(tx: Executor, negotiationId: number, roundId: number | null | 
   return roundOfDate(dated, occurredOn);
 }
 
+/** The update's own columns, as logged and as edited: its text, when it happened (as precisely as reported), its round. */
+function whatItSays(input: Pick<UpdateInput, 'body' | 'occurredOn' | 'occurredOnPrecision' | 'occurredOnLabel' | 'occurredTime'>, roundId: number | null, unsourced: boolean) {
+  return {
+    body: input.body,
+    occurredOn: input.occurredOn,
+    occurredOnPrecision: input.occurredOnPrecision ?? 'day',
+    occurredOnLabel: input.occurredOnLabel ?? '',
+    occurredTime: input.occurredTime,
+    roundId,
+    unsourced,
+  };
+}
+
 export type LoggedUpdate = { id: number; sourceIds: number[]; positionId: number | null; statusChangeId: number | null; homeworkId: number | null };
 
 /**
@@ -195,13 +208,7 @@ export function logUpdateIn(tx: Executor, user: CurrentUser, input: UpdateInput,
     .insert(updates)
     .values({
       negotiationId: input.negotiationId,
-      body: input.body,
-      occurredOn: input.occurredOn,
-      occurredOnPrecision: input.occurredOnPrecision ?? 'day',
-      occurredOnLabel: input.occurredOnLabel ?? '',
-      occurredTime: input.occurredTime,
-      roundId,
-      unsourced,
+      ...whatItSays(input, roundId, unsourced),
       authorId: user.id,
     })
     .returning()
@@ -357,13 +364,7 @@ export function editUpdate(
         tx.insert(updateRevisions).values({ updateId: id, body: before.body, occurredOn: before.occurredOn, editedBy: user.id }).run();
         tx.update(updates)
           .set({
-            body: input.body,
-            occurredOn: input.occurredOn,
-            occurredOnPrecision: input.occurredOnPrecision ?? 'day',
-            occurredOnLabel: input.occurredOnLabel ?? '',
-            occurredTime: input.occurredTime,
-            roundId,
-            unsourced,
+            ...whatItSays(input, roundId, unsourced),
             version: before.version + 1,
             editedAt: new Date().toISOString(),
             editedBy: user.id,
